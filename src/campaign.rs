@@ -1,0 +1,97 @@
+//! A campaign loaded whole: its clients and templates, every email rendered, every problem kept.
+
+use anyhow::Result;
+
+use crate::clients::{self, Client};
+use crate::compose::{draft_text, Email, RenderError, Templates};
+use crate::diag::Problem;
+use crate::personal;
+use crate::settings::Settings;
+
+pub struct Campaign {
+    pub settings: Settings,
+    pub clients: Vec<Client>,
+    pub problems: Vec<Problem>,
+    pub templates: Templates,
+}
+
+/// One client's email as the template makes it today.
+pub struct Rendered {
+    pub template: String,
+    pub email: Email,
+}
+
+impl Campaign {
+    /// Loads the list and prepares the templates; only an unreadable list is an `Err`.
+    pub fn load(settings: Settings) -> Result<Campaign> {
+        let list = clients::load(&settings.clients, settings.sheet.as_deref())?;
+        let templates = Templates::new(
+            settings.template.as_deref(),
+            settings.language.clone(),
+            settings.sender.clone(),
+            settings.now,
+        );
+        let mut campaign = Campaign {
+            settings,
+            clients: list.clients,
+            problems: list.problems,
+            templates,
+        };
+        if campaign.settings.sender.is_none() {
+            if let Err(e) = campaign.settings.sender() {
+                campaign.problems.push(Problem::error("cartero.toml", format!("{e:#}")));
+            }
+        }
+        Ok(campaign)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+
+    /// Renders every client, in order; a client whose render failed gets `None` and a problem.
+    pub fn render_all(&mut self) -> Vec<Option<Rendered>> {
+        let mut out = Vec::with_capacity(self.clients.len());
+        for client in &self.clients {
+            match self.templates.render(client) {
+                Ok((template, email)) => out.push(Some(Rendered { template, email })),
+                Err(e) => {
+                    match e {
+                        RenderError::Template(p) | RenderError::Client(p) => self.problems.push(p),
+                        RenderError::AlreadyReported => {}
+                    }
+                    out.push(None);
+                }
+            }
+        }
+        out
+    }
+
+    /// The warnings `check`, `draft` and `review` give about a client whatever their draft says.
+    pub fn note_warning(client: &Client) -> Option<String> {
+        client.note.is_none().then(|| {
+            "no personal note: add one to the `note` column (a memory, an anecdote, something you solved together)".to_string()
+        })
+    }
+
+    /// Personal shares of the rendered emails (as their drafts would read), `None` where a render failed.
+    pub fn shares(&self, rendered: &[Option<Rendered>]) -> Vec<Option<f64>> {
+        let texts: Vec<(String, &str)> = rendered
+            .iter()
+            .zip(&self.clients)
+            .filter_map(|(r, c)| r.as_ref().map(|r| (draft_text(&c.mailbox, &r.email), c.name.as_str())))
+            .collect();
+        let literals = self.literals(rendered.iter().flatten().map(|r| r.template.as_str()));
+        let refs: Vec<(&str, &str)> = texts.iter().map(|(t, n)| (t.as_str(), *n)).collect();
+        let mut shares = personal::shares(&refs, &literals).into_iter();
+        rendered.iter().map(|r| r.as_ref().and_then(|_| shares.next())).collect()
+    }
+
+    /// The literal text of each distinct template named.
+    pub fn literals<'a>(&self, names: impl Iterator<Item = &'a str>) -> Vec<String> {
+        let mut names: Vec<&str> = names.collect();
+        names.sort_unstable();
+        names.dedup();
+        names.into_iter().map(|n| self.templates.literal_text(n)).collect()
+    }
+}

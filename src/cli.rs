@@ -1,0 +1,103 @@
+//! The command line: clap definitions, whose doc comments are the `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Write a personal year-end email to every client.
+///
+/// cartero drafts one email per client from a client list and a template, lets you read and
+/// edit every draft, and sends only the ones you approved, one message per client.
+#[derive(Debug, Parser)]
+#[command(name = "cartero", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command understands; each beats the same setting in `cartero.toml`.
+#[derive(Debug, Args, Default, Clone)]
+pub struct Common {
+    /// The campaign's settings file [default: ./cartero.toml when it exists]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The client list: .csv, .xlsx or .ods
+    #[arg(long, global = true, value_name = "FILE")]
+    pub clients: Option<PathBuf>,
+    /// The sheet to read in a spreadsheet [default: the first one]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The template every client gets, unless their `template` column names another
+    #[arg(long, global = true, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// The folder holding the drafts and the journal
+    #[arg(long, global = true, value_name = "DIR")]
+    pub drafts: Option<PathBuf>,
+    /// Who the emails come from, as "Name <address>"
+    #[arg(long, global = true, value_name = "MAILBOX")]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a working example campaign folder (never overwrites a file)
+    Init {
+        /// Where to create it [default: the current folder]
+        dir: Option<PathBuf>,
+    },
+    /// Load the clients and templates, render every email in memory, and report every problem
+    Check,
+    /// Write one .eml file per client: the exact bytes sending would use
+    Preview {
+        /// The folder to write the .eml files into
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Write one editable draft per client into the drafts folder
+    Draft,
+    /// Read each draft that needs a decision, and approve, edit, skip or reject it
+    Review,
+    /// Send the approved drafts, one message per client
+    Send(SendArgs),
+    /// Show each client's state
+    Status {
+        /// Print a JSON array instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct SendArgs {
+    /// Write the .eml files that would be sent into --out, and send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Where --dry-run writes [default: <drafts>/dry-run]
+    #[arg(long, value_name = "DIR", requires = "dry_run")]
+    pub out: Option<PathBuf>,
+    /// Send every approved draft to yourself, subject tagged, and record nothing as sent
+    #[arg(long, conflicts_with = "dry_run")]
+    pub to_self: bool,
+    /// Send at most N messages
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Send again to this client although a previous attempt may have arrived (uncertain or failed)
+    #[arg(long, value_name = "EMAIL")]
+    pub resend: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,171 @@
+//! Each command: build `Settings`, run the stage, print its outcome. The only place that prints.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::campaign::{Campaign, Rendered};
+use crate::cli::{Cli, Command};
+use crate::compose::{build_message, message_id, slug};
+use crate::diag::{self, Problem};
+use crate::personal::reads_like_mass_mail;
+use crate::settings::Settings;
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    if let Command::Init { dir } = &cli.command {
+        return init(dir.as_deref().unwrap_or(Path::new(".")));
+    }
+    let settings = Settings::resolve(&cli.common)?;
+    match cli.command {
+        Command::Init { .. } => unreachable!("handled above"),
+        Command::Check => check(settings),
+        Command::Preview { out } => preview(settings, &out),
+        Command::Draft => crate::drafts::run(settings),
+        Command::Review => crate::review::run(settings),
+        Command::Send(args) => crate::send::run(settings, &args),
+        Command::Status { json } => crate::drafts::status(settings, json),
+    }
+}
+
+fn init(dir: &Path) -> Result<ExitCode> {
+    let mut kept = 0;
+    for outcome in crate::init::run(dir)? {
+        match outcome {
+            crate::init::Outcome::Written(p) => println!("wrote {}", p.display()),
+            crate::init::Outcome::Kept(p) => {
+                kept += 1;
+                println!("kept  {} (it exists; cartero never overwrites a file)", p.display())
+            }
+        }
+    }
+    let cd = if dir == Path::new(".") { String::new() } else { format!("cd {} && ", dir.display()) };
+    if kept > 0 {
+        println!("{kept} file(s) already existed and were left as they were");
+    }
+    println!(
+        "next: put your clients in clients.csv (one personal note each), your name in cartero.toml, then `{cd}cartero check`"
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints problems to stderr, errors first; true when there was an error.
+pub fn report(problems: &mut [Problem]) -> bool {
+    diag::sort(problems);
+    let mut err = std::io::stderr().lock();
+    for p in problems.iter() {
+        let _ = writeln!(err, "{p}");
+    }
+    problems.iter().any(Problem::is_error)
+}
+
+fn check(settings: Settings) -> Result<ExitCode> {
+    let mut campaign = Campaign::load(settings)?;
+    let rendered = campaign.render_all();
+    let shares = campaign.shares(&rendered);
+    let mut warnings = Vec::new();
+    for ((client, share), r) in campaign.clients.iter().zip(&shares).zip(&rendered) {
+        if let Some(w) = Campaign::note_warning(client) {
+            warnings.push(Problem::warning(campaign.settings.clients.display().to_string(), w).at(client.pos).column("note").client(&client.name));
+        }
+        if let (Some(share), Some(r)) = (share, r) {
+            if reads_like_mass_mail(*share) {
+                warnings.push(
+                    Problem::warning(&r.template, mass_mail_warning(*share)).client(&client.name),
+                );
+            }
+        }
+    }
+    campaign.problems.extend(warnings);
+    let failed = report(&mut campaign.problems);
+
+    let clients = &campaign.clients;
+    let count = |circle: &str| clients.iter().filter(|c| c.circle() == Some(circle)).count();
+    let no_affinity = clients.iter().filter(|c| c.affinity.is_none()).count();
+    let no_note: Vec<&str> = clients.iter().filter(|c| c.note.is_none()).map(|c| c.name.as_str()).collect();
+    let measured: Vec<f64> = shares.iter().flatten().copied().collect();
+    let mass = measured.iter().filter(|s| reads_like_mass_mail(**s)).count();
+    println!("{} clients in `{}`", clients.len(), campaign.settings.clients.display());
+    println!(
+        "  circles: {} loved, {} ignored, {} hated{}",
+        count("loved"),
+        count("ignored"),
+        count("hated"),
+        if no_affinity > 0 { format!(", {no_affinity} without affinity") } else { String::new() }
+    );
+    if no_note.is_empty() {
+        println!("  every client has a personal note");
+    } else {
+        println!("  without a personal note: {} ({})", no_note.len(), no_note.join(", "));
+    }
+    if !measured.is_empty() {
+        let mean = measured.iter().sum::<f64>() / measured.len() as f64;
+        println!(
+            "  personal share: {:.0}% on average; {mass} of {} emails read like a mass mail",
+            mean * 100.0,
+            measured.len()
+        );
+    }
+    let errors = campaign.problems.iter().filter(|p| p.is_error()).count();
+    let warnings = campaign.problems.len() - errors;
+    if failed {
+        println!("{errors} error(s), {warnings} warning(s): fix the errors above, then run `cartero check` again");
+        Ok(ExitCode::from(1))
+    } else {
+        println!("no errors, {warnings} warning(s); next: `cartero preview --out preview` or `cartero draft`");
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+pub fn mass_mail_warning(share: f64) -> String {
+    format!(
+        "reads like a mass mail: only {:.0}% of it is about this client alone; add something personal to their note",
+        share * 100.0
+    )
+}
+
+/// `NNNN-slug`, the stem of a client's preview and draft files.
+pub fn file_stem(index: usize, name: &str, email: &str) -> String {
+    format!("{index:04}-{}", slug(name, email))
+}
+
+fn preview(settings: Settings, out: &Path) -> Result<ExitCode> {
+    let mut campaign = Campaign::load(settings)?;
+    let rendered = campaign.render_all();
+    if report(&mut campaign.problems) {
+        eprintln!("nothing was written: fix the errors above first");
+        return Ok(ExitCode::from(1));
+    }
+    let settings = &campaign.settings;
+    let sender = settings.sender()?;
+    // Every message is built before any file is written, so one bad row never leaves half a preview.
+    let mut messages = Vec::with_capacity(rendered.len());
+    for (client, r) in campaign.clients.iter().zip(&rendered) {
+        let Some(Rendered { email, .. }) = r else { continue };
+        let id = message_id(sender, &client.key, settings.now, settings.salt);
+        let message = build_message(sender, &client.mailbox, email, settings.now, &id)?;
+        messages.push((file_stem(client.index, &client.name, &client.email), message.formatted()));
+    }
+    write_emls(out, &messages)?;
+    println!("wrote {} emails to `{}`", messages.len(), out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `NNNN-slug.eml` files, first removing the `.eml` files an earlier run left there.
+pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<()> {
+    std::fs::create_dir_all(out).with_context(|| format!("failed to create `{}`", out.display()))?;
+    let old = std::fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))?;
+    for entry in old.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.ends_with(".eml") && name.len() > 5 && name[..4].bytes().all(|b| b.is_ascii_digit()) && name.as_bytes()[4] == b'-';
+        if ours {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    for (stem, bytes) in messages {
+        let path = out.join(format!("{stem}.eml"));
+        std::fs::write(&path, bytes).with_context(|| format!("failed to write `{}`", path.display()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,559 @@
+//! Tera templates into one rendered `Email` per client, and that email into RFC 5322 bytes.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use lettre::message::header::ContentType;
+use lettre::message::Mailbox;
+use lettre::Message;
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::clients::{clean_line, Client, LANGUAGES};
+use crate::diag::{Pos, Problem};
+use crate::settings::parse_mailbox;
+
+/// What a template makes for one client: the headers it may set, and the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    pub subject: String,
+    pub reply_to: Option<Mailbox>,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Header {
+    Subject,
+    ReplyTo,
+}
+
+/// Why a client's email could not be rendered.
+#[derive(Debug)]
+pub enum RenderError {
+    /// The template itself is wrong: report once, not once per client.
+    Template(Problem),
+    /// The template's problem was reported for an earlier client.
+    AlreadyReported,
+    /// This client's data does not fit the template.
+    Client(Problem),
+}
+
+/// A template file split into its header lines and its body, each a Tera template of its own
+/// whose line and column numbers are those of the file.
+#[derive(Debug)]
+struct TemplateFile {
+    label: String,
+    source: String,
+    headers: Vec<(Header, String)>,
+    body: String,
+}
+
+/// Every template a campaign uses, parsed once.
+pub struct Templates {
+    dir: PathBuf,
+    default: Option<String>,
+    tera: Tera,
+    files: HashMap<String, TemplateFile>,
+    /// Files that failed to load: clients using them are not rendered again.
+    broken: HashMap<String, ()>,
+    default_language: Option<String>,
+    sender: Option<Mailbox>,
+    today: NaiveDate,
+}
+
+impl Templates {
+    /// Loads the default template (and its folder's siblings on demand); problems are collected.
+    pub fn new(
+        default: Option<&Path>,
+        default_language: Option<String>,
+        sender: Option<Mailbox>,
+        now: DateTime<FixedOffset>,
+    ) -> Templates {
+        let dir = default
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("templates"));
+        let mut tera = Tera::new();
+        tera.autoescape_on(Vec::<&str>::new());
+        tera.register_filter("date", date_filter);
+        Templates {
+            dir,
+            default: default
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned()),
+            tera,
+            files: HashMap::new(),
+            broken: HashMap::new(),
+            default_language,
+            sender,
+            today: now.date_naive(),
+        }
+    }
+
+    /// The file name of the template for this client, loading it if needed.
+    pub fn template_for(&mut self, client: &Client) -> Result<String, RenderError> {
+        let name = match (&client.template, &self.default) {
+            (Some(t), _) => t.clone(),
+            (None, Some(d)) => {
+                let wanted = client.language.as_ref().or(self.default_language.as_ref());
+                match (wanted, language_variant(d)) {
+                    (Some(lang), Some((stem, own))) if *lang != own => {
+                        let sibling = format!("{stem}.{lang}.txt");
+                        if self.dir.join(&sibling).exists() { sibling } else { d.clone() }
+                    }
+                    _ => d.clone(),
+                }
+            }
+            (None, None) => {
+                return Err(RenderError::Template(Problem::error(
+                    "cartero.toml",
+                    "no template: pass `--template templates/year-end.txt` or set `template` under `[campaign]`",
+                )))
+            }
+        };
+        if self.broken.contains_key(&name) {
+            return Err(RenderError::AlreadyReported);
+        }
+        if !self.files.contains_key(&name) {
+            if let Err(p) = self.load(&name) {
+                self.broken.insert(name, ());
+                return Err(RenderError::Template(p));
+            }
+        }
+        Ok(name)
+    }
+
+    fn load(&mut self, name: &str) -> Result<(), Problem> {
+        let path = self.dir.join(name);
+        let label = path.display().to_string();
+        let source = std::fs::read_to_string(&path)
+            .map_err(|e| Problem::error(&label, format!("failed to read the template: {e}")))?;
+        let file = parse_template(&label, source)?;
+        for (header, text) in &file.headers {
+            self.tera
+                .add_raw_template(&format!("{name}#{header:?}"), text)
+                .map_err(|e| tera_problem(&file, e))?;
+        }
+        self.tera
+            .add_raw_template(name, &file.body)
+            .map_err(|e| tera_problem(&file, e))?;
+        self.files.insert(name.to_string(), file);
+        Ok(())
+    }
+
+    /// The literal text of a loaded template, without its tags: what every draft shares.
+    pub fn literal_text(&self, name: &str) -> String {
+        self.files.get(name).map(|f| strip_tags(&f.source)).unwrap_or_default()
+    }
+
+    /// The language a client is written to in.
+    pub fn language_of(&self, client: &Client, template: &str) -> String {
+        client
+            .language
+            .clone()
+            .or_else(|| language_variant(template).map(|(_, l)| l))
+            .or_else(|| self.default_language.clone())
+            .unwrap_or_else(|| "en".to_string())
+    }
+
+    pub fn render(&mut self, client: &Client) -> Result<(String, Email), RenderError> {
+        let name = self.template_for(client)?;
+        let context = self.context(client, &name);
+        self.render_with(client, &name, &context).map_err(RenderError::Client)
+    }
+
+    fn render_with(&self, client: &Client, name: &str, context: &Context) -> Result<(String, Email), Problem> {
+        let file = &self.files[name];
+        let fail = |e: tera::Error| tera_problem(file, e).client(&client.name);
+        let mut subject = None;
+        let mut reply_to = None;
+        for (header, _) in &file.headers {
+            let text = self.tera.render(&format!("{name}#{header:?}"), context).map_err(fail)?;
+            let text = clean_line(&text);
+            match header {
+                Header::Subject => subject = Some(text),
+                Header::ReplyTo if text.is_empty() => {}
+                Header::ReplyTo => {
+                    reply_to = Some(parse_mailbox(&text).map_err(|e| {
+                        Problem::error(&file.label, format!("the rendered `Reply-To:` is not usable: {e:#}"))
+                            .client(&client.name)
+                    })?)
+                }
+            }
+        }
+        let subject = subject.unwrap_or_default();
+        if subject.is_empty() {
+            return Err(Problem::error(&file.label, "the subject came out empty for this client").client(&client.name));
+        }
+        let body = self.tera.render(name, context).map_err(fail)?;
+        Ok((
+            name.to_string(),
+            Email {
+                subject,
+                reply_to,
+                body: tidy_body(&body),
+            },
+        ))
+    }
+
+    fn context(&self, client: &Client, template: &str) -> Context {
+        let mut ctx = Context::new();
+        for (k, v) in &client.fields {
+            ctx.insert(k.clone(), v);
+        }
+        ctx.insert("name", &client.name);
+        ctx.insert("first_name", client.first_name());
+        ctx.insert("email", &client.email);
+        if let Some(note) = &client.note {
+            ctx.insert("note", note);
+        }
+        if let Some(a) = client.affinity {
+            ctx.insert("affinity", &a);
+            ctx.insert("circle", crate::clients::circle_of(a));
+        }
+        ctx.insert("language", &self.language_of(client, template));
+        if let Some(sender) = &self.sender {
+            let mut map = HashMap::new();
+            map.insert("name", sender.name.clone().unwrap_or_default());
+            map.insert("email", sender.email.to_string());
+            ctx.insert("sender", &map);
+        }
+        ctx.insert("today", &self.today.format("%Y-%m-%d").to_string());
+        ctx.insert("year", &self.today.format("%Y").to_string().parse::<i32>().unwrap_or(0));
+        ctx
+    }
+}
+
+/// `year-end.es.txt` → (`year-end`, `es`).
+fn language_variant(name: &str) -> Option<(String, String)> {
+    let stem = name.strip_suffix(".txt")?;
+    let (stem, lang) = stem.rsplit_once('.')?;
+    LANGUAGES
+        .iter()
+        .any(|(c, _)| *c == lang)
+        .then(|| (stem.to_string(), lang.to_string()))
+}
+
+fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(&source).replace("\r\n", "\n");
+    let lines: Vec<&str> = source.split('\n').collect();
+    let err = |line: usize, message: String| Problem::error(label, message).at(Pos::Line(line));
+    let mut headers: Vec<(Header, String)> = Vec::new();
+    let mut body_line = None;
+    for (i, line) in lines.iter().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() {
+            body_line = Some(n + 1);
+            break;
+        }
+        if line.starts_with([' ', '\t']) && !headers.is_empty() {
+            // A folded header line continues the previous one.
+            let last = &mut headers.last_mut().expect("checked").1;
+            last.push('\n');
+            last.push_str(line);
+            continue;
+        }
+        let Some((name, value)) = line.split_once(':').filter(|(n, _)| {
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        }) else {
+            return Err(err(
+                n,
+                format!(
+                    "line {n} is neither a header nor blank: a template starts with header lines such as `Subject: Gracias, {{{{ first_name }}}}`, then a blank line, then the body"
+                ),
+            ));
+        };
+        let header = match name.to_ascii_lowercase().as_str() {
+            "subject" => Header::Subject,
+            "reply-to" => Header::ReplyTo,
+            "to" | "cc" | "bcc" => {
+                return Err(err(n, format!(
+                    "a template cannot set `{name}:`: each email goes to its client alone, never to a second or hidden recipient; remove the line"
+                )))
+            }
+            "from" => {
+                return Err(err(n, format!(
+                    "a template cannot set `{name}:`: the sender is you, set once with `[sender]` in cartero.toml or `--from`; remove the line"
+                )))
+            }
+            _ => {
+                return Err(err(n, format!(
+                    "unknown header `{name}:`: a template may set only `Subject:` and `Reply-To:`"
+                )))
+            }
+        };
+        if headers.iter().any(|(h, _)| *h == header) {
+            return Err(err(n, format!("`{name}:` appears twice; keep one")));
+        }
+        // Pad with the file's own lines and columns, so Tera's positions are the file's.
+        let col = name.len() + 1 + (value.len() - value.trim_start().len());
+        let padded = format!("{}{}{}", "\n".repeat(i), " ".repeat(col), value.trim_start());
+        headers.push((header, padded));
+    }
+    let Some(body_line) = body_line else {
+        return Err(err(
+            lines.len(),
+            "there is no blank line after the header lines: put one between `Subject: …` and the body".to_string(),
+        ));
+    };
+    if !headers.iter().any(|(h, _)| *h == Header::Subject) {
+        return Err(err(1, "there is no `Subject:` line: a template starts with `Subject: …`, a blank line, and the body".to_string()));
+    }
+    let body = format!("{}{}", "\n".repeat(body_line - 1), lines[body_line - 1..].join("\n"));
+    Ok(TemplateFile {
+        label: label.to_string(),
+        source,
+        headers,
+        body,
+    })
+}
+
+/// A Tera error as a problem at the file's line and column, with the line itself shown.
+fn tera_problem(file: &TemplateFile, err: tera::Error) -> Problem {
+    let report = match err.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    match report {
+        Some(r) => {
+            let span = r.span();
+            let line = span.start_line.max(1);
+            let text = file.source.split('\n').nth(line - 1).unwrap_or("");
+            let width = if span.end_line == span.start_line && span.end_col > span.start_col {
+                span.end_col - span.start_col
+            } else {
+                1
+            };
+            let gutter = " ".repeat(line.to_string().len());
+            let message = format!(
+                "{}\n {gutter} |\n {line} | {text}\n {gutter} | {}{}",
+                r.message(),
+                " ".repeat(span.start_col),
+                "^".repeat(width)
+            );
+            Problem::error(&file.label, message).at(Pos::LineCol(line, span.start_col + 1))
+        }
+        None => {
+            let mut message = err.to_string();
+            let mut source = std::error::Error::source(&err);
+            while let Some(s) = source {
+                message.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            Problem::error(&file.label, message)
+        }
+    }
+}
+
+/// Leading blank lines (the padding) gone, line ends `\n`, one final newline.
+fn tidy_body(body: &str) -> String {
+    let body = body.replace("\r\n", "\n");
+    let body: String = body
+        .trim_start_matches('\n')
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect();
+    let mut lines: Vec<&str> = body.split('\n').map(str::trim_end).collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+/// The template without `{{ }}`, `{% %}` and `{# #}` tags, each replaced by a line break.
+fn strip_tags(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(start) = rest.find('{') {
+        let close = match rest[start..].chars().nth(1) {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            Some('#') => "#}",
+            _ => {
+                out.push_str(&rest[..=start]);
+                rest = &rest[start + 1..];
+                continue;
+            }
+        };
+        out.push_str(&rest[..start]);
+        out.push('\n');
+        match rest[start + 2..].find(close) {
+            Some(end) => rest = &rest[start + 2 + end + 2..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `{{ today | date }}` → "22 de noviembre de 2026" in the client's language;
+/// `date(format="%B")`, `date(lang="en")` to choose.
+fn date_filter(value: &str, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
+    let lang: String = match kwargs.get::<String>("lang")? {
+        Some(l) => l,
+        None => state.get::<String>("language")?.unwrap_or_else(|| "en".into()),
+    };
+    let date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .or_else(|_| NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%d %H:%M").map(|d| d.date()))
+        .or_else(|_| DateTime::parse_from_rfc3339(value.trim()).map(|d| d.date_naive()))
+        .or_else(|_| NaiveDate::parse_from_str(value.trim(), "%d/%m/%Y"))
+        .map_err(|_| {
+            tera::Error::message(format!(
+                "`{value}` is not a date the `date` filter understands; write dates as 2026-11-22"
+            ))
+        })?;
+    let format = kwargs.get::<String>("format")?;
+    Ok(format_date(date, &lang, format.as_deref()))
+}
+
+pub fn format_date(date: NaiveDate, lang: &str, format: Option<&str>) -> String {
+    use chrono::Locale;
+    let (locale, long) = match lang {
+        "es" => (Locale::es_ES, "%-d de %B de %Y"),
+        "pt" => (Locale::pt_PT, "%-d de %B de %Y"),
+        "ca" => (Locale::ca_ES, "%-d de %B de %Y"),
+        "fr" => (Locale::fr_FR, "%-d %B %Y"),
+        "it" => (Locale::it_IT, "%-d %B %Y"),
+        "de" => (Locale::de_DE, "%-d. %B %Y"),
+        _ => (Locale::en_US, "%B %-d, %Y"),
+    };
+    date.format_localized(format.unwrap_or(long), locale).to_string()
+}
+
+/// The draft's text: `To:`, `Subject:`, optional `Reply-To:`, a blank line, the body.
+pub fn draft_text(to: &Mailbox, email: &Email) -> String {
+    let mut text = format!("To: {}\nSubject: {}\n", display_mailbox(to), email.subject);
+    if let Some(r) = &email.reply_to {
+        text.push_str(&format!("Reply-To: {}\n", display_mailbox(r)));
+    }
+    text.push('\n');
+    text.push_str(&email.body);
+    text
+}
+
+/// `Name <addr>` as a person writes it, unencoded (lettre encodes when it builds the message).
+pub fn display_mailbox(m: &Mailbox) -> String {
+    match &m.name {
+        Some(name) if !name.is_empty() => {
+            if name.chars().any(|c| matches!(c, ',' | '"' | '<' | '>' | '@' | ';' | ':' | '(' | ')' | '[' | ']' | '\\')) {
+                format!("\"{}\" <{}>", name.replace('\\', "\\\\").replace('"', "\\\""), m.email)
+            } else {
+                format!("{name} <{}>", m.email)
+            }
+        }
+        _ => m.email.to_string(),
+    }
+}
+
+/// One message, one recipient: the exact bytes preview writes and send sends.
+pub fn build_message(
+    from: &Mailbox,
+    to: &Mailbox,
+    email: &Email,
+    date: DateTime<FixedOffset>,
+    message_id: &str,
+) -> Result<Message> {
+    let mut builder = Message::builder()
+        .from(clean_mailbox(from))
+        .to(clean_mailbox(to))
+        .subject(clean_line(&email.subject))
+        .date(SystemTime::from(date))
+        .message_id(Some(message_id.to_string()))
+        .header(ContentType::TEXT_PLAIN);
+    if let Some(r) = &email.reply_to {
+        builder = builder.reply_to(clean_mailbox(r));
+    }
+    builder
+        .body(email.body.clone())
+        .with_context(|| format!("failed to build the message to `{}`", to.email))
+}
+
+/// lettre panics on a display name with a line break: never hand it one.
+fn clean_mailbox(m: &Mailbox) -> Mailbox {
+    Mailbox::new(m.name.as_deref().map(clean_line), m.email.clone())
+}
+
+/// `<20261122T100000.3f9a0c1e2d4b5a69@example.com>`, under the sender's domain.
+pub fn message_id(sender: &Mailbox, client_key: &str, now: DateTime<FixedOffset>, salt: u64) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(client_key.as_bytes());
+    h.update(now.to_rfc3339().as_bytes());
+    h.update(salt.to_le_bytes());
+    let hash = h.finalize();
+    let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("<{}.{hex}@{}>", now.format("%Y%m%dT%H%M%S"), sender.email.domain())
+}
+
+/// `José María Peña` → `jose-maria-pena`.
+pub fn slug(name: &str, email: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() && !email.is_empty() {
+        return slug(email.split('@').next().unwrap_or(""), "");
+    }
+    if out.is_empty() { "client".into() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanish_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(format_date(d, "es", None), "22 de noviembre de 2026");
+        assert_eq!(format_date(d, "en", None), "November 22, 2026");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("José María Peña", ""), "jose-maria-pena");
+        assert_eq!(slug("  ", "pepi@example.com"), "pepi");
+    }
+
+    #[test]
+    fn refuses_recipient_headers() {
+        for h in ["Bcc", "cc", "To", "From"] {
+            let p = parse_template("t.txt", format!("Subject: x\n{h}: a@example.com\n\nbody")).unwrap_err();
+            assert_eq!(p.pos, Some(Pos::Line(2)), "{p}");
+            assert!(p.message.contains(h), "{p}");
+        }
+        assert!(parse_template("t.txt", "Subject: hi\nbody without blank".into()).is_err());
+        assert!(parse_template("t.txt", "Reply-To: a@example.com\n\nbody".into()).is_err());
+    }
+
+    #[test]
+    fn strips_tags() {
+        assert_eq!(strip_tags("Hola {{ name }}, {% if x %}sí{% endif %}."), "Hola \n, \nsí\n.");
+    }
+
+    #[test]
+    fn body_is_tidied() {
+        assert_eq!(tidy_body("\n\n\nHola  \r\n\n\n"), "Hola\n");
+    }
+}

@@ -1,0 +1,72 @@
+//! `cartero init`: a working example campaign folder, never overwriting a file.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+const CONFIG: &str = r#"# cartero.toml: the settings of this campaign. Every path is relative to this file.
+
+[sender]
+# Who the emails come from. Replace with your own name and address.
+name = "Ana García"
+email = "ana@example.com"
+
+[campaign]
+# The client list: a .csv, or a spreadsheet (.xlsx, .ods) whose first sheet holds the list.
+clients = "clients.csv"
+# The template every client gets. A client whose `language` is `en` gets year-end.en.txt;
+# a `template` column can name any other file in templates/ for one client.
+template = "templates/year-end.es.txt"
+# Where the drafts you read and edit are kept, with the journal of what you decided.
+drafts = "drafts"
+# The language of clients with no `language` column: es or en (also pt, fr, it, de, ca).
+language = "es"
+
+# Sending (cartero send). The password is never written here: set CARTERO_SMTP_PASSWORD,
+# or give a password-command, or type it when asked.
+# [smtp]
+# host = "smtp.example.com"
+# port = 587
+# security = "starttls"          # or "tls" (port 465); "none" only for a server on this machine
+# username = "ana@example.com"
+# password-command = "pass show smtp/example.com"
+# rate = "30/min"                # many providers limit how fast you may send
+"#;
+
+pub const TEMPLATE_ES: &str = include_str!("../templates/year-end.es.txt");
+pub const TEMPLATE_EN: &str = include_str!("../templates/year-end.en.txt");
+pub const CLIENTS: &str = include_str!("../examples/clients.csv");
+
+pub enum Outcome {
+    Written(PathBuf),
+    Kept(PathBuf),
+}
+
+pub fn run(dir: &Path) -> Result<Vec<Outcome>> {
+    let files = [
+        ("cartero.toml", CONFIG),
+        ("clients.csv", CLIENTS),
+        ("templates/year-end.es.txt", TEMPLATE_ES),
+        ("templates/year-end.en.txt", TEMPLATE_EN),
+    ];
+    let mut outcomes = Vec::new();
+    for (name, content) in files {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("failed to create the folder `{}`", parent.display()))?;
+        }
+        // create_new: a file that appeared since we looked is still never overwritten.
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                use std::io::Write;
+                file.write_all(content.as_bytes())
+                    .with_context(|| format!("failed to write `{}`", path.display()))?;
+                outcomes.push(Outcome::Written(path));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => outcomes.push(Outcome::Kept(path)),
+            Err(e) => return Err(e).with_context(|| format!("failed to write `{}`", path.display())),
+        }
+    }
+    Ok(outcomes)
+}

@@ -1,0 +1,31 @@
+//! The cartero library: every stage of the pipeline, and `main` to run a command line.
+
+pub mod campaign;
+pub mod cli;
+pub mod clients;
+pub mod commands;
+pub mod compose;
+pub mod diag;
+pub mod drafts;
+pub mod init;
+pub mod journal;
+pub mod personal;
+pub mod review;
+pub mod send;
+pub mod settings;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Parses the command line, runs it, prints the error chain; the exit code is 0, 1, or 2 (usage).
+pub fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

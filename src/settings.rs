@@ -1,0 +1,314 @@
+//! `cartero.toml` and the command-line flags, merged once into `Settings`.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use chrono::{DateTime, FixedOffset, Local};
+use lettre::message::Mailbox;
+use serde::Deserialize;
+
+use crate::cli::Common;
+
+/// The file as written by the user; unknown keys are errors, so a typo never goes unnoticed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub sender: SenderConfig,
+    #[serde(default)]
+    pub campaign: CampaignConfig,
+    pub smtp: Option<SmtpConfig>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SenderConfig {
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CampaignConfig {
+    pub clients: Option<PathBuf>,
+    pub sheet: Option<String>,
+    pub template: Option<PathBuf>,
+    pub drafts: Option<PathBuf>,
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    pub username: Option<String>,
+    pub password_command: Option<String>,
+    pub rate: Option<String>,
+    pub ca_file: Option<PathBuf>,
+    pub timeout_seconds: Option<u64>,
+    pub retries: Option<u32>,
+    pub retry_delay_ms: Option<u64>,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    #[default]
+    Starttls,
+    Tls,
+    None,
+}
+
+impl Config {
+    pub fn parse(text: &str) -> Result<Config> {
+        Ok(toml::from_str(text)?)
+    }
+
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("failed to read `{}`", path.display()))?;
+        Config::parse(&text).with_context(|| format!("failed to read `{}`", path.display()))
+    }
+}
+
+/// Everything a command needs, resolved once: flags beat the file, the file beats defaults.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub sender: Option<Mailbox>,
+    pub clients: PathBuf,
+    pub sheet: Option<String>,
+    pub template: Option<PathBuf>,
+    pub drafts: PathBuf,
+    pub language: Option<String>,
+    pub smtp: Option<Smtp>,
+    /// The clock, injectable (`CARTERO_NOW`) so output can be compared byte for byte.
+    pub now: DateTime<FixedOffset>,
+    /// Mixed into Message-IDs: random, or 0 under `CARTERO_NOW` so tests are reproducible.
+    pub salt: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Smtp {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: Option<String>,
+    pub password_command: Option<String>,
+    /// The shortest time between two messages.
+    pub interval: Option<Duration>,
+    pub rate: Option<String>,
+    pub ca_file: Option<PathBuf>,
+    pub timeout: Duration,
+    pub retries: u32,
+    pub retry_delay: Duration,
+}
+
+impl Settings {
+    pub fn resolve(common: &Common) -> Result<Settings> {
+        let (config, base) = match &common.config {
+            Some(path) => (Config::load(path)?, parent_of(path)),
+            None if Path::new("cartero.toml").exists() => {
+                (Config::load(Path::new("cartero.toml"))?, PathBuf::new())
+            }
+            None => (Config::default(), PathBuf::new()),
+        };
+        let in_config = |p: &Path| base.join(p);
+
+        let sender = match (&common.from, &config.sender.email) {
+            (Some(from), _) => Some(parse_mailbox(from).context("failed to read `--from`")?),
+            (None, Some(email)) => {
+                let text = match &config.sender.name {
+                    Some(name) => format!("{} <{}>", quote_name(name), email.trim()),
+                    None => email.trim().to_string(),
+                };
+                Some(parse_mailbox(&text).context("failed to read `[sender]` in the config")?)
+            }
+            (None, None) => {
+                if config.sender.name.is_some() {
+                    bail!("`[sender]` has a `name` but no `email`: add `email = \"you@example.com\"`");
+                }
+                None
+            }
+        };
+
+        let clients = match (&common.clients, &config.campaign.clients) {
+            (Some(p), _) => p.clone(),
+            (None, Some(p)) => in_config(p),
+            (None, None) => default_clients(&base),
+        };
+        let template = match (&common.template, &config.campaign.template) {
+            (Some(p), _) => Some(p.clone()),
+            (None, Some(p)) => Some(in_config(p)),
+            (None, None) => None,
+        };
+        let drafts = match (&common.drafts, &config.campaign.drafts) {
+            (Some(p), _) => p.clone(),
+            (None, Some(p)) => in_config(p),
+            (None, None) => in_config(Path::new("drafts")),
+        };
+        let smtp = config
+            .smtp
+            .map(|s| Smtp::resolve(s, &base))
+            .transpose()
+            .context("failed to read `[smtp]` in the config")?;
+
+        Ok(Settings {
+            sender,
+            clients,
+            sheet: common.sheet.clone().or(config.campaign.sheet),
+            template,
+            drafts,
+            language: config.campaign.language,
+            smtp,
+            now: now()?,
+            salt: salt(),
+        })
+    }
+
+    /// The sender, or an error that says how to give one.
+    pub fn sender(&self) -> Result<&Mailbox> {
+        self.sender.as_ref().context(
+            "no sender: add `[sender]` with `name` and `email` to cartero.toml, or pass `--from \"Your Name <you@example.com>\"`",
+        )
+    }
+
+    pub fn journal_path(&self) -> PathBuf {
+        self.drafts.join("journal.jsonl")
+    }
+}
+
+impl Smtp {
+    fn resolve(c: SmtpConfig, base: &Path) -> Result<Smtp> {
+        let port = c.port.unwrap_or(match c.security {
+            Security::Starttls => 587,
+            Security::Tls => 465,
+            Security::None => 25,
+        });
+        if c.security == Security::None && !is_loopback(&c.host) {
+            bail!(
+                "`security = \"none\"` would send your password and your clients' emails unencrypted to `{}`; it is only allowed for a server on this machine (127.0.0.1 or localhost): use `starttls` or `tls`",
+                c.host
+            );
+        }
+        let interval = c.rate.as_deref().map(parse_rate).transpose()?;
+        Ok(Smtp {
+            host: c.host,
+            port,
+            security: c.security,
+            username: c.username,
+            password_command: c.password_command,
+            interval,
+            rate: c.rate,
+            ca_file: c.ca_file.map(|p| base.join(p)),
+            timeout: Duration::from_secs(c.timeout_seconds.unwrap_or(30)),
+            retries: c.retries.unwrap_or(3),
+            retry_delay: Duration::from_millis(c.retry_delay_ms.unwrap_or(2000)),
+        })
+    }
+}
+
+pub fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_matches(|c| c == '[' || c == ']')
+            .parse::<std::net::IpAddr>()
+            .map(|ip| ip.is_loopback())
+            .unwrap_or(false)
+}
+
+/// `"30/min"` → two seconds between messages.
+pub fn parse_rate(text: &str) -> Result<Duration> {
+    let bad = || {
+        anyhow::anyhow!("`rate = \"{text}\"` is not a rate: write it like \"30/min\", \"1/s\" or \"500/hour\"")
+    };
+    let (count, unit) = text.split_once('/').ok_or_else(bad)?;
+    let count: f64 = count.trim().parse().map_err(|_| bad())?;
+    let per = match unit.trim() {
+        "s" | "sec" | "second" => 1.0,
+        "m" | "min" | "minute" => 60.0,
+        "h" | "hour" => 3600.0,
+        "d" | "day" => 86400.0,
+        _ => return Err(bad()),
+    };
+    if count <= 0.0 || !count.is_finite() {
+        return Err(bad());
+    }
+    Ok(Duration::from_secs_f64(per / count))
+}
+
+fn parent_of(path: &Path) -> PathBuf {
+    path.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+fn default_clients(base: &Path) -> PathBuf {
+    for name in ["clients.csv", "clients.xlsx", "clients.ods"] {
+        if base.join(name).exists() {
+            return base.join(name);
+        }
+    }
+    base.join("clients.csv")
+}
+
+fn quote_name(name: &str) -> String {
+    let clean = crate::clients::clean_line(name);
+    format!("\"{}\"", clean.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A mailbox from `Name <addr>` or a bare address, with a message a person can act on.
+pub fn parse_mailbox(text: &str) -> Result<Mailbox> {
+    let clean = crate::clients::clean_line(text);
+    Mailbox::from_str(&clean).map_err(|e| {
+        anyhow::anyhow!("`{clean}` is not an email address like \"Ana García <ana@example.com>\" ({e})")
+    })
+}
+
+fn salt() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    if std::env::var_os("CARTERO_NOW").is_some() {
+        return 0;
+    }
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.write_u32(std::process::id());
+    h.finish()
+}
+
+fn now() -> Result<DateTime<FixedOffset>> {
+    match std::env::var("CARTERO_NOW") {
+        Ok(text) => DateTime::parse_from_rfc3339(&text)
+            .with_context(|| format!("`CARTERO_NOW={text}` is not an RFC 3339 time")),
+        Err(_) => Ok(Local::now().fixed_offset()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        let err = Config::parse("[sender]\nnmae = \"Ana\"\n").unwrap_err();
+        assert!(format!("{err:#}").contains("nmae"), "{err:#}");
+    }
+
+    #[test]
+    fn rates() {
+        assert_eq!(parse_rate("30/min").unwrap(), Duration::from_secs(2));
+        assert_eq!(parse_rate("2/s").unwrap(), Duration::from_millis(500));
+        assert!(parse_rate("fast").is_err());
+        assert!(parse_rate("0/min").is_err());
+    }
+
+    #[test]
+    fn loopback() {
+        assert!(is_loopback("127.0.0.1"));
+        assert!(is_loopback("localhost"));
+        assert!(is_loopback("[::1]"));
+        assert!(!is_loopback("smtp.example.com"));
+    }
+}
