@@ -1,1 +1,288 @@
-//! placeholder
+//! `drafts/journal.jsonl`: append-only events, each flushed to disk; every state is derived from it.
+
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// cartero wrote the draft file (new, refreshed or recreated).
+    Drafted,
+    /// The client's data changed under an edited draft; the new render went to `.new`.
+    Conflict,
+    Approved,
+    Skipped,
+    Rejected,
+    /// About to hand the message to the server: on disk before a byte is sent.
+    Sending,
+    Sent,
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub time: String,
+    pub client: String,
+    pub event: Kind,
+    /// sha256 of the draft file's content the event is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permanent: Option<bool>,
+}
+
+impl Event {
+    pub fn new(now: DateTime<FixedOffset>, client: &str, event: Kind) -> Event {
+        Event {
+            time: now.to_rfc3339_opts(SecondsFormat::Millis, false),
+            client: client.to_string(),
+            event,
+            hash: None,
+            draft: None,
+            message_id: None,
+            reply: None,
+            permanent: None,
+        }
+    }
+
+    pub fn hash(mut self, hash: &str) -> Event {
+        self.hash = Some(hash.to_string());
+        self
+    }
+}
+
+/// The outcome of the last attempt to send a client's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// `sending` with no outcome after it.
+    Pending { message_id: String },
+    Sent { message_id: String, reply: String },
+    Failed { reply: String, permanent: bool },
+}
+
+/// Everything the journal says about one client.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    /// The draft's file name inside the drafts folder.
+    pub draft: Option<String>,
+    /// The hash of what cartero last wrote into the draft file.
+    pub written: Option<String>,
+    /// The hash of the newest render shown to the user (in the draft or in a `.new` beside it).
+    pub render: Option<String>,
+    /// The last review decision and the hash of the content it was about.
+    pub decision: Option<(Kind, String)>,
+    pub delivery: Option<Delivery>,
+    /// Set once a message was accepted by a server: never cleared.
+    pub sent: Option<(String, String)>,
+}
+
+pub fn fold(events: &[Event]) -> HashMap<String, Record> {
+    let mut records: HashMap<String, Record> = HashMap::new();
+    for e in events {
+        let r = records.entry(e.client.clone()).or_default();
+        match e.event {
+            Kind::Drafted => {
+                if e.draft.is_some() {
+                    r.draft = e.draft.clone();
+                }
+                r.written = e.hash.clone();
+                r.render = e.hash.clone();
+            }
+            Kind::Conflict => r.render = e.hash.clone(),
+            Kind::Approved | Kind::Skipped | Kind::Rejected => {
+                r.decision = e.hash.clone().map(|h| (e.event, h));
+                // A new approval makes a failed message worth another try.
+                if matches!(r.delivery, Some(Delivery::Failed { .. })) {
+                    r.delivery = None;
+                }
+            }
+            Kind::Sending => {
+                r.delivery = Some(Delivery::Pending {
+                    message_id: e.message_id.clone().unwrap_or_default(),
+                })
+            }
+            Kind::Sent => {
+                let message_id = e.message_id.clone().unwrap_or_default();
+                let reply = e.reply.clone().unwrap_or_default();
+                r.sent = Some((message_id.clone(), reply.clone()));
+                r.delivery = Some(Delivery::Sent { message_id, reply });
+            }
+            Kind::Failed => {
+                r.delivery = Some(Delivery::Failed {
+                    reply: e.reply.clone().unwrap_or_default(),
+                    permanent: e.permanent.unwrap_or(true),
+                })
+            }
+        }
+    }
+    records
+}
+
+/// The events in a journal's text; a line that cannot be read is skipped and reported.
+pub fn parse(text: &str, label: &str) -> (Vec<Event>, Vec<String>, usize) {
+    let mut events = Vec::new();
+    let mut warnings = Vec::new();
+    let mut good_len = 0;
+    let mut offset = 0;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        offset += line.len();
+        let torn = !line.ends_with('\n');
+        match serde_json::from_str::<Event>(line.trim_end()) {
+            Ok(e) if !torn => {
+                events.push(e);
+                good_len = offset;
+            }
+            _ if line.trim().is_empty() => good_len = offset,
+            _ if i + 1 == lines.len() => warnings.push(format!(
+                "{label}:{}: the last line was cut short (cartero was stopped while writing it?); it is ignored",
+                i + 1
+            )),
+            Err(e) => warnings.push(format!("{label}:{}: this line is not a journal event ({e}); it is ignored", i + 1)),
+            Ok(_) => {}
+        }
+    }
+    (events, warnings, good_len)
+}
+
+/// The journal open for appending: every `append` is on disk before it returns.
+pub struct Journal {
+    path: PathBuf,
+    file: File,
+    pub events: Vec<Event>,
+    pub warnings: Vec<String>,
+}
+
+impl Journal {
+    /// Reads the journal without changing it (a missing one is empty).
+    pub fn read(path: &Path) -> Result<(Vec<Event>, Vec<String>)> {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                let (events, warnings, _) = parse(&text, &path.display().to_string());
+                Ok((events, warnings))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Vec::new(), Vec::new())),
+            Err(e) => Err(e).with_context(|| format!("failed to read the journal `{}`", path.display())),
+        }
+    }
+
+    /// Opens (creating) the journal for appending; a torn last line is cut off so the next event
+    /// starts on a line of its own.
+    pub fn open(path: &Path) -> Result<Journal> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+        }
+        let mut file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(path)
+            .with_context(|| format!("failed to open the journal `{}`", path.display()))?;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .with_context(|| format!("failed to read the journal `{}`", path.display()))?;
+        let text = String::from_utf8_lossy(&bytes);
+        let (events, warnings, good_len) = parse(&text, &path.display().to_string());
+        if good_len < bytes.len() && !text[good_len..].contains('\n') {
+            file.set_len(good_len as u64)
+                .and_then(|_| file.seek(SeekFrom::End(0)).map(|_| ()))
+                .and_then(|_| file.sync_all())
+                .with_context(|| format!("failed to repair the journal `{}`", path.display()))?;
+        }
+        Ok(Journal {
+            path: path.to_path_buf(),
+            file,
+            events,
+            warnings,
+        })
+    }
+
+    pub fn append(&mut self, event: Event) -> Result<()> {
+        self.append_inner(event, true)
+    }
+
+    /// Appends without waiting for the disk: for an event whose loss is safe (the next synced
+    /// append, or the end of the run, makes it durable).
+    pub fn append_lazy(&mut self, event: Event) -> Result<()> {
+        self.append_inner(event, false)
+    }
+
+    fn append_inner(&mut self, event: Event, sync: bool) -> Result<()> {
+        let mut line = serde_json::to_string(&event).context("failed to encode a journal event")?;
+        line.push('\n');
+        self.file
+            .write_all(line.as_bytes())
+            .and_then(|_| if sync { self.file.sync_data() } else { Ok(()) })
+            .with_context(|| format!("failed to write to the journal `{}`", self.path.display()))?;
+        self.events.push(event);
+        Ok(())
+    }
+
+    pub fn sync(&mut self) -> Result<()> {
+        self.file
+            .sync_data()
+            .with_context(|| format!("failed to write to the journal `{}`", self.path.display()))
+    }
+}
+
+pub fn hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-22T10:00:00+01:00").unwrap()
+    }
+
+    #[test]
+    fn a_torn_last_line_is_reported_and_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let mut j = Journal::open(&path).unwrap();
+        j.append(Event::new(now(), "a@example.com", Kind::Approved).hash("h1")).unwrap();
+        drop(j);
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"{\"time\":\"2026-11-22T10:00:00\",\"cli").unwrap();
+        let (events, warnings) = Journal::read(&path).unwrap();
+        assert_eq!(events.len(), 1);
+        assert!(warnings[0].contains("cut short"), "{warnings:?}");
+        let mut j = Journal::open(&path).unwrap();
+        j.append(Event::new(now(), "a@example.com", Kind::Rejected).hash("h1")).unwrap();
+        let (events, warnings) = Journal::read(&path).unwrap();
+        assert_eq!(events.len(), 2);
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn approval_after_failure_clears_it() {
+        let mut e = vec![
+            Event::new(now(), "a", Kind::Approved).hash("h"),
+            Event::new(now(), "a", Kind::Sending),
+            Event {
+                permanent: Some(true),
+                ..Event::new(now(), "a", Kind::Failed)
+            },
+        ];
+        assert!(matches!(fold(&e)["a"].delivery, Some(Delivery::Failed { .. })));
+        e.push(Event::new(now(), "a", Kind::Approved).hash("h2"));
+        assert_eq!(fold(&e)["a"].delivery, None);
+    }
+}

@@ -21,6 +21,10 @@ use clap::Parser;
 /// Parses the command line, runs it, prints the error chain; the exit code is 0, 1, or 2 (usage).
 pub fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    if !matches!(cli.command, cli::Command::Send(_)) {
+        // `cartero status | head` ends quietly; `send` instead never dies mid-message on a pipe.
+        reset_sigpipe();
+    }
     match commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -29,3 +33,14 @@ pub fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(unix)]
+fn reset_sigpipe() {
+    // SAFETY: setting SIGPIPE back to its default action before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn reset_sigpipe() {}

@@ -88,6 +88,8 @@ pub struct Settings {
     pub smtp: Option<Smtp>,
     /// The clock, injectable (`CARTERO_NOW`) so output can be compared byte for byte.
     pub now: DateTime<FixedOffset>,
+    /// True when `CARTERO_NOW` fixed the clock: every message then carries that date.
+    pub fixed_clock: bool,
     /// Mixed into Message-IDs: random, or 0 under `CARTERO_NOW` so tests are reproducible.
     pub salt: u64,
 }
@@ -167,6 +169,7 @@ impl Settings {
             smtp,
             now: now()?,
             salt: salt(),
+            fixed_clock: std::env::var_os("CARTERO_NOW").is_some(),
         })
     }
 
@@ -175,6 +178,11 @@ impl Settings {
         self.sender.as_ref().context(
             "no sender: add `[sender]` with `name` and `email` to cartero.toml, or pass `--from \"Your Name <you@example.com>\"`",
         )
+    }
+
+    /// The time now, for a message's `Date:` (fixed under `CARTERO_NOW`).
+    pub fn clock(&self) -> DateTime<FixedOffset> {
+        if self.fixed_clock { self.now } else { Local::now().fixed_offset() }
     }
 
     pub fn journal_path(&self) -> PathBuf {

@@ -1,0 +1,361 @@
+//! A campaign folder builder, a way to run cartero in it, and an SMTP server on loopback.
+
+use std::collections::HashSet;
+use std::net::{IpAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::{Arc, Mutex, Once};
+use std::time::{Duration, Instant};
+
+use mailin_embedded::{response, AuthMechanism, Handler, Response, Server, SslConfig};
+
+pub const NOW: &str = "2026-11-22T10:30:00+01:00";
+pub const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+/// A campaign folder in a temporary directory.
+pub struct Campaign {
+    pub dir: tempfile::TempDir,
+}
+
+impl Campaign {
+    /// An empty folder.
+    pub fn empty() -> Campaign {
+        Campaign { dir: tempfile::tempdir().unwrap() }
+    }
+
+    /// The shipped example: `cartero init`'s files.
+    pub fn example() -> Campaign {
+        let c = Campaign::empty();
+        c.run(&["init", "."]).success();
+        c
+    }
+
+    /// A small campaign: a config, `clients` as the CSV, and `template` as `templates/t.txt`.
+    pub fn with(clients: &str, template: &str) -> Campaign {
+        let c = Campaign::empty();
+        c.write(
+            "cartero.toml",
+            "[sender]\nname = \"Ana García\"\nemail = \"ana@example.com\"\n\n[campaign]\nclients = \"clients.csv\"\ntemplate = \"templates/t.txt\"\n",
+        );
+        c.write("clients.csv", clients);
+        c.write("templates/t.txt", template);
+        c
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, content: impl AsRef<[u8]>) -> &Campaign {
+        let path = self.path(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+        self
+    }
+
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.path(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+
+    pub fn append(&self, name: &str, content: &str) {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().append(true).open(self.path(name)).unwrap();
+        f.write_all(content.as_bytes()).unwrap();
+    }
+
+    /// `cartero ARGS` in the folder, with a fixed clock and no editor or password from outside.
+    pub fn cmd(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::cargo_bin("cartero").unwrap();
+        cmd.current_dir(self.dir.path())
+            .args(args)
+            .env("CARTERO_NOW", NOW)
+            .env("NO_COLOR", "1")
+            .env_remove("VISUAL")
+            .env_remove("EDITOR")
+            .env_remove("CARTERO_SMTP_PASSWORD")
+            .timeout(Duration::from_secs(120));
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run(self.cmd(args).output().unwrap())
+    }
+
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        Run(self.cmd(args).write_stdin(stdin.to_string()).output().unwrap())
+    }
+
+    /// `status --json`, parsed.
+    pub fn status(&self) -> Vec<serde_json::Value> {
+        let out = self.run(&["status", "--json"]).success();
+        serde_json::from_str(&out.stdout()).unwrap()
+    }
+
+    pub fn states(&self) -> Vec<String> {
+        self.status().iter().map(|c| c["state"].as_str().unwrap().to_string()).collect()
+    }
+
+    pub fn draft_path(&self, index: usize) -> PathBuf {
+        let s = &self.status()[index];
+        PathBuf::from(s["draft"].as_str().unwrap())
+    }
+
+    pub fn draft_file(&self, index: usize) -> PathBuf {
+        self.dir.path().join(self.draft_path(index))
+    }
+}
+
+pub struct Run(pub Output);
+
+impl Run {
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+
+    pub fn code(&self) -> Option<i32> {
+        self.0.status.code()
+    }
+
+    #[track_caller]
+    pub fn success(self) -> Run {
+        assert!(self.0.status.success(), "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout(), self.stderr());
+        self
+    }
+
+    #[track_caller]
+    pub fn failure(self) -> Run {
+        assert_eq!(self.code(), Some(1), "expected exit 1\nstdout:\n{}\nstderr:\n{}", self.stdout(), self.stderr());
+        assert!(!self.stderr().contains("panicked"), "{}", self.stderr());
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(self, text: &str) -> Run {
+        assert!(self.stderr().contains(text), "stderr lacks {text:?}:\n{}", self.stderr());
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(self, text: &str) -> Run {
+        assert!(self.stdout().contains(text), "stdout lacks {text:?}:\n{}", self.stdout());
+        self
+    }
+}
+
+/// Every `.eml` in a folder, sorted by name, parsed back.
+pub fn emls(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect()
+}
+
+pub fn parse(bytes: &[u8]) -> mail_parser::Message<'_> {
+    mail_parser::MessageParser::default().parse(bytes).expect("the message parses")
+}
+
+/// The addresses of a header such as To, as plain strings.
+pub fn addresses(a: Option<&mail_parser::Address>) -> Vec<String> {
+    a.map(|a| a.iter().filter_map(|x| x.address().map(str::to_string)).collect()).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------- an SMTP server on 127.0.0.1
+
+/// One message as the server received it.
+#[derive(Debug, Clone, Default)]
+pub struct Received {
+    pub from: String,
+    pub to: Vec<String>,
+    pub data: Vec<u8>,
+    pub user: Option<String>,
+    pub at: Option<Instant>,
+}
+
+/// How the test server behaves.
+#[derive(Default)]
+pub struct Rules {
+    /// RCPT TO these gets 550.
+    pub reject: Vec<String>,
+    /// The first DATA for these gets 451; the next one is accepted.
+    pub transient_once: Mutex<HashSet<String>>,
+    /// AUTH with this user and password is required.
+    pub login: Option<(String, String)>,
+    /// Accepting a message takes this long (to kill cartero mid-run).
+    pub delay: Duration,
+}
+
+#[derive(Clone)]
+struct Recorder {
+    rules: Arc<Rules>,
+    inbox: Arc<Mutex<Vec<Received>>>,
+    current: Received,
+    user: Option<String>,
+}
+
+impl Handler for Recorder {
+    fn mail(&mut self, _ip: IpAddr, _domain: &str, from: &str) -> Response {
+        if self.rules.login.is_some() && self.user.is_none() {
+            return response::AUTHENTICATION_REQUIRED;
+        }
+        self.current = Received { from: from.to_string(), user: self.user.clone(), ..Received::default() };
+        response::OK
+    }
+
+    fn rcpt(&mut self, to: &str) -> Response {
+        if self.rules.reject.iter().any(|r| r == to) {
+            return response::NO_MAILBOX;
+        }
+        self.current.to.push(to.to_string());
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.current.data.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        std::thread::sleep(self.rules.delay);
+        let to = self.current.to.first().cloned().unwrap_or_default();
+        if self.rules.transient_once.lock().unwrap().remove(&to) {
+            return response::INTERNAL_ERROR;
+        }
+        let mut msg = std::mem::take(&mut self.current);
+        msg.at = Some(Instant::now());
+        self.inbox.lock().unwrap().push(msg);
+        response::OK
+    }
+
+    fn auth_plain(&mut self, _authz: &str, user: &str, password: &str) -> Response {
+        self.auth_login(user, password)
+    }
+
+    fn auth_login(&mut self, user: &str, password: &str) -> Response {
+        match &self.rules.login {
+            Some((u, p)) if u == user && p == password => {
+                self.user = Some(user.to_string());
+                response::AUTH_OK
+            }
+            _ => response::INVALID_CREDENTIALS,
+        }
+    }
+}
+
+pub struct SmtpServer {
+    pub port: u16,
+    inbox: Arc<Mutex<Vec<Received>>>,
+}
+
+impl SmtpServer {
+    pub fn start(rules: Rules) -> SmtpServer {
+        SmtpServer::start_with(rules, false)
+    }
+
+    /// A server on 127.0.0.1 on a free port, in a thread of the test; with `tls`, it offers
+    /// STARTTLS with the test certificate (signed by `tests/fixtures/ca.pem`) and AUTH.
+    pub fn start_with(rules: Rules, tls: bool) -> SmtpServer {
+        static CRYPTO: Once = Once::new();
+        CRYPTO.call_once(|| {
+            // mailin brings rustls with aws-lc-rs and lettre with ring: pick one for the process.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+        });
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let inbox = Arc::new(Mutex::new(Vec::new()));
+        let handler = Recorder { rules: Arc::new(rules), inbox: Arc::clone(&inbox), current: Received::default(), user: None };
+        let mut server = Server::new(handler);
+        server.with_name("localhost").with_num_threads(4).with_tcp_listener(listener);
+        if tls {
+            let fixture = |f: &str| format!("{REPO}/tests/fixtures/{f}");
+            server
+                .with_ssl(SslConfig::SelfSigned { cert_path: fixture("cert.pem"), key_path: fixture("key.pem") })
+                .unwrap();
+            server.with_auth(AuthMechanism::Plain).with_auth(AuthMechanism::Login);
+        }
+        std::thread::spawn(move || {
+            let _ = server.serve();
+        });
+        SmtpServer { port, inbox }
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.inbox.lock().unwrap().clone()
+    }
+
+    /// Waits until at least `n` messages arrived (or the time is up).
+    pub fn wait_for(&self, n: usize, limit: Duration) -> Vec<Received> {
+        let start = Instant::now();
+        while self.received().len() < n && start.elapsed() < limit {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        self.received()
+    }
+
+    /// The `[smtp]` table for a plain connection to this server.
+    pub fn config(&self) -> String {
+        format!("\n[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nretry-delay-ms = 50\n", self.port)
+    }
+}
+
+/// A proxy on 127.0.0.1 in front of a server that drops the client's connection in the
+/// middle of the `n`th message's DATA, once.
+pub fn dropping_proxy(upstream: u16, n: usize) -> u16 {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let datas = Arc::new(Mutex::new(0usize));
+    std::thread::spawn(move || {
+        for client in listener.incoming() {
+            let Ok(mut client) = client else { continue };
+            let Ok(mut server) = TcpStream::connect(("127.0.0.1", upstream)) else { continue };
+            let mut client_r = client.try_clone().unwrap();
+            let mut server_w = server.try_clone().unwrap();
+            let datas = Arc::clone(&datas);
+            // server → client
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(k) = server.read(&mut buf) {
+                    if k == 0 || client.write_all(&buf[..k]).is_err() {
+                        break;
+                    }
+                }
+                let _ = client.shutdown(std::net::Shutdown::Both);
+            });
+            // client → server, cut during the nth DATA
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(k) = client_r.read(&mut buf) {
+                    if k == 0 {
+                        break;
+                    }
+                    let chunk = &buf[..k];
+                    if chunk.starts_with(b"DATA") {
+                        let mut d = datas.lock().unwrap();
+                        *d += 1;
+                        if *d == n {
+                            let _ = client_r.shutdown(std::net::Shutdown::Both);
+                            let _ = server_w.shutdown(std::net::Shutdown::Both);
+                            return;
+                        }
+                    }
+                    if server_w.write_all(chunk).is_err() {
+                        break;
+                    }
+                }
+                let _ = server_w.shutdown(std::net::Shutdown::Both);
+            });
+        }
+    });
+    port
+}
