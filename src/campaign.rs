@@ -39,7 +39,9 @@ impl Campaign {
         };
         if campaign.settings.sender.is_none() {
             if let Err(e) = campaign.settings.sender() {
-                campaign.problems.push(Problem::error("cartero.toml", format!("{e:#}")));
+                campaign
+                    .problems
+                    .push(Problem::error("cartero.toml", format!("{e:#}")));
             }
         }
         Ok(campaign)
@@ -51,17 +53,34 @@ impl Campaign {
 
     /// Renders every client, in order; a client whose render failed gets `None` and a problem.
     pub fn render_all(&mut self) -> Vec<Option<Rendered>> {
-        let mut out = Vec::with_capacity(self.clients.len());
+        // Serially, each client's template is chosen and loaded: a broken one is reported once.
+        let mut chosen = Vec::with_capacity(self.clients.len());
         for client in &self.clients {
-            match self.templates.render(client) {
-                Ok((template, email)) => out.push(Some(Rendered { template, email })),
-                Err(e) => {
-                    match e {
-                        RenderError::Template(p) | RenderError::Client(p) => self.problems.push(p),
-                        RenderError::AlreadyReported => {}
-                    }
-                    out.push(None);
+            match self.templates.template_for(client) {
+                Ok(name) => chosen.push(Some(name)),
+                Err(RenderError::Template(p)) | Err(RenderError::Client(p)) => {
+                    self.problems.push(p);
+                    chosen.push(None)
                 }
+                Err(RenderError::AlreadyReported) => chosen.push(None),
+            }
+        }
+        // Then the rendering itself, on every core.
+        let templates = &self.templates;
+        let jobs: Vec<(&Client, Option<String>)> = self.clients.iter().zip(chosen).collect();
+        let results = parallel_map(&jobs, |(client, name)| {
+            name.as_ref()
+                .map(|name| templates.render_loaded(client, name))
+        });
+        let mut out = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Some(Ok((template, email))) => out.push(Some(Rendered { template, email })),
+                Some(Err(p)) => {
+                    self.problems.push(p);
+                    out.push(None)
+                }
+                None => out.push(None),
             }
         }
         out
@@ -79,12 +98,18 @@ impl Campaign {
         let texts: Vec<(String, &str)> = rendered
             .iter()
             .zip(&self.clients)
-            .filter_map(|(r, c)| r.as_ref().map(|r| (draft_text(&c.mailbox, &r.email), c.name.as_str())))
+            .filter_map(|(r, c)| {
+                r.as_ref()
+                    .map(|r| (draft_text(&c.mailbox, &r.email), c.name.as_str()))
+            })
             .collect();
         let literals = self.literals(rendered.iter().flatten().map(|r| r.template.as_str()));
         let refs: Vec<(&str, &str)> = texts.iter().map(|(t, n)| (t.as_str(), *n)).collect();
         let mut shares = personal::shares(&refs, &literals).into_iter();
-        rendered.iter().map(|r| r.as_ref().and_then(|_| shares.next())).collect()
+        rendered
+            .iter()
+            .map(|r| r.as_ref().and_then(|_| shares.next()))
+            .collect()
     }
 
     /// The literal text of each distinct template named.
@@ -92,6 +117,31 @@ impl Campaign {
         let mut names: Vec<&str> = names.collect();
         names.sort_unstable();
         names.dedup();
-        names.into_iter().map(|n| self.templates.literal_text(n)).collect()
+        names
+            .into_iter()
+            .map(|n| self.templates.literal_text(n))
+            .collect()
     }
+}
+
+/// `f` over `items` on a few threads, results in the items' order.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || items.len() < 256 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a render thread panicked"))
+            .collect()
+    })
 }

@@ -195,9 +195,10 @@ fn read_csv(bytes: &[u8], label: &str) -> Table {
                     .position()
                     .map(|p| Pos::Line(line_of(p.byte())))
                     .unwrap_or(Pos::Line(line_of(start)));
-                table
-                    .notices
-                    .push(Problem::error(label, format!("this line cannot be read as CSV: {err}")).at(pos));
+                table.notices.push(
+                    Problem::error(label, format!("this line cannot be read as CSV: {err}"))
+                        .at(pos),
+                );
                 break;
             }
         }
@@ -219,7 +220,12 @@ fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Table> {
             .iter()
             .find(|n| n.as_str() == wanted)
             .cloned()
-            .with_context(|| format!("`{label}` has no sheet `{wanted}`; its sheets are: {}", names.join(", ")))?,
+            .with_context(|| {
+                format!(
+                    "`{label}` has no sheet `{wanted}`; its sheets are: {}",
+                    names.join(", ")
+                )
+            })?,
         None => names
             .first()
             .cloned()
@@ -244,15 +250,20 @@ fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Table> {
                 Data::Float(f) => f.to_string(),
                 Data::Bool(b) => b.to_string(),
                 Data::DateTime(dt) => match dt.as_datetime() {
-                    Some(t) if t.time() == chrono::NaiveTime::MIN => t.format("%Y-%m-%d").to_string(),
+                    Some(t) if t.time() == chrono::NaiveTime::MIN => {
+                        t.format("%Y-%m-%d").to_string()
+                    }
                     Some(t) => t.format("%Y-%m-%d %H:%M").to_string(),
                     None => dt.to_string(),
                 },
                 Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
                 Data::Error(e) => {
                     table.notices.push(
-                        Problem::warning(&label, format!("a cell holds the spreadsheet error {e}; it is read as empty"))
-                            .at(pos),
+                        Problem::warning(
+                            &label,
+                            format!("a cell holds the spreadsheet error {e}; it is read as empty"),
+                        )
+                        .at(pos),
                     );
                     String::new()
                 }
@@ -273,6 +284,14 @@ fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Table> {
 
 /// One line, no control characters: safe for a header and for lettre's display names.
 pub fn clean_line(text: &str) -> String {
+    let plain = |c: char| !c.is_control() && (c == ' ' || !c.is_whitespace());
+    if text.chars().all(plain)
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+    {
+        return text.to_string();
+    }
     text.split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
@@ -281,6 +300,9 @@ pub fn clean_line(text: &str) -> String {
 
 /// A multi-line value: line ends made `\n`, other control characters dropped.
 fn clean_text(text: &str) -> String {
+    if !text.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
+        return text.trim().to_string();
+    }
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
@@ -344,9 +366,12 @@ fn validate(table: Table, label: &str) -> ClientList {
         }
         if name != *raw {
             list.problems.push(
-                Problem::warning(label, "the column name has spaces around it; they are ignored")
-                    .at(header_pos)
-                    .column(&name),
+                Problem::warning(
+                    label,
+                    "the column name has spaces around it; they are ignored",
+                )
+                .at(header_pos)
+                .column(&name),
             );
         }
         let lower = name.to_lowercase();
@@ -355,7 +380,11 @@ fn validate(table: Table, label: &str) -> ClientList {
             list.problems.push(
                 Problem::error(
                     label,
-                    format!("two columns are named `{name}` (columns {} and {}): rename one", first + 1, i + 1),
+                    format!(
+                        "two columns are named `{name}` (columns {} and {}): rename one",
+                        first + 1,
+                        i + 1
+                    ),
                 )
                 .at(header_pos)
                 .column(&name),
@@ -378,13 +407,22 @@ fn validate(table: Table, label: &str) -> ClientList {
     }
     for required in ["email", "name"] {
         if !columns.iter().any(|(n, k)| k.is_some() && n == required) {
-            let found: Vec<&str> = table.header.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).collect();
+            let found: Vec<&str> = table
+                .header
+                .iter()
+                .map(|h| h.trim())
+                .filter(|h| !h.is_empty())
+                .collect();
             list.problems.push(
                 Problem::error(
                     label,
                     format!(
                         "there is no `{required}` column; the first line names these columns: {}",
-                        if found.is_empty() { "none".to_string() } else { found.join(", ") }
+                        if found.is_empty() {
+                            "none".to_string()
+                        } else {
+                            found.join(", ")
+                        }
                     ),
                 )
                 .at(header_pos)
@@ -434,17 +472,34 @@ fn validate(table: Table, label: &str) -> ClientList {
                 }
             }
         }
-        let name = raw.get(&Known::Name).map(|n| clean_line(n)).unwrap_or_default();
-        let email = raw.get(&Known::Email).map(|e| e.trim().to_string()).unwrap_or_default();
-        let who = if !name.is_empty() { name.clone() } else { email.clone() };
+        let name = raw
+            .get(&Known::Name)
+            .map(|n| clean_line(n))
+            .unwrap_or_default();
+        let email = raw
+            .get(&Known::Email)
+            .map(|e| e.trim().to_string())
+            .unwrap_or_default();
+        let who = if !name.is_empty() {
+            name.clone()
+        } else {
+            email.clone()
+        };
         let problem = |message: String, column: &str| {
             let p = Problem::error(label, message).at(pos).column(column);
-            if who.is_empty() { p } else { p.client(&who) }
+            if who.is_empty() {
+                p
+            } else {
+                p.client(&who)
+            }
         };
         let before = list.problems.len();
 
         let address = if email.is_empty() {
-            list.problems.push(problem("no email address: every client needs one".into(), "email"));
+            list.problems.push(problem(
+                "no email address: every client needs one".into(),
+                "email",
+            ));
             None
         } else if email.contains([',', ';']) || email.split_whitespace().count() > 1 {
             list.problems.push(problem(
@@ -465,24 +520,36 @@ fn validate(table: Table, label: &str) -> ClientList {
             }
         };
         if name.is_empty() {
-            list.problems.push(problem("no name: every client needs one, the email greets them by it".into(), "name"));
+            list.problems.push(problem(
+                "no name: every client needs one, the email greets them by it".into(),
+                "name",
+            ));
         }
-        let affinity = raw.get(&Known::Affinity).and_then(|a| match parse_affinity(a) {
-            Some(n) => Some(n),
-            None => {
-                list.problems.push(problem(
-                    format!("affinity `{}` is not a whole number from 0 (hated) to 10 (loved)", clean_line(a)),
-                    "affinity",
-                ));
-                None
-            }
-        });
+        let affinity = raw
+            .get(&Known::Affinity)
+            .and_then(|a| match parse_affinity(a) {
+                Some(n) => Some(n),
+                None => {
+                    list.problems.push(problem(
+                        format!(
+                            "affinity `{}` is not a whole number from 0 (hated) to 10 (loved)",
+                            clean_line(a)
+                        ),
+                        "affinity",
+                    ));
+                    None
+                }
+            });
         let language = raw.get(&Known::Language).map(|l| l.trim().to_lowercase());
         if let Some(l) = &language {
             if !is_language(l) {
                 let known: Vec<&str> = LANGUAGES.iter().map(|(c, _)| *c).collect();
                 list.problems.push(problem(
-                    format!("language `{}` is not one cartero writes dates in; use one of {}", clean_line(l), known.join(", ")),
+                    format!(
+                        "language `{}` is not one cartero writes dates in; use one of {}",
+                        clean_line(l),
+                        known.join(", ")
+                    ),
                     "language",
                 ));
             }
@@ -530,11 +597,13 @@ fn validate(table: Table, label: &str) -> ClientList {
         });
     }
     if list.clients.is_empty() && !list.has_errors() {
-        list.problems.push(Problem::error(label, "there are no clients below the first line"));
+        list.problems.push(Problem::error(
+            label,
+            "there are no clients below the first line",
+        ));
     }
     list
 }
-
 
 fn parse_affinity(text: &str) -> Option<u8> {
     let text = text.trim();
@@ -549,7 +618,11 @@ fn suggest_identifier(name: &str) -> String {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
-    if s.starts_with(|c: char| c.is_ascii_digit()) { format!("_{s}") } else { s }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{s}")
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]
@@ -557,7 +630,11 @@ mod tests {
     use super::*;
 
     fn errors(list: &ClientList) -> Vec<String> {
-        list.problems.iter().filter(|p| p.is_error()).map(|p| p.to_string()).collect()
+        list.problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| p.to_string())
+            .collect()
     }
 
     #[test]
@@ -566,16 +643,23 @@ mod tests {
         let list = parse_csv(csv.as_bytes(), "c.csv");
         assert!(errors(&list).is_empty(), "{:?}", list.problems);
         assert_eq!(list.clients.len(), 2);
-        assert_eq!(list.clients[0].note.as_deref(), Some("Line one;\nline \"two\""));
+        assert_eq!(
+            list.clients[0].note.as_deref(),
+            Some("Line one;\nline \"two\"")
+        );
         assert_eq!(list.clients[1].pos, Pos::Line(4));
         assert!(list.clients[1].note.is_none());
         // ` Email ` had stray whitespace
-        assert!(list.problems.iter().any(|p| !p.is_error() && p.column.as_deref() == Some("Email")));
+        assert!(list
+            .problems
+            .iter()
+            .any(|p| !p.is_error() && p.column.as_deref() == Some("Email")));
     }
 
     #[test]
     fn windows_1252_is_detected() {
-        let bytes = b"email,name,note\npepe@example.com,Jos\xe9 Mar\xeda Pe\xf1a,Gracias por el a\xf1o\n";
+        let bytes =
+            b"email,name,note\npepe@example.com,Jos\xe9 Mar\xeda Pe\xf1a,Gracias por el a\xf1o\n";
         let list = parse_csv(bytes, "c.csv");
         assert!(errors(&list).is_empty(), "{:?}", list.problems);
         assert_eq!(list.clients[0].name, "José María Peña");
@@ -583,17 +667,27 @@ mod tests {
 
     #[test]
     fn tab_delimited() {
-        let list = parse_csv(b"email\tname\tcity\nx@example.com\tX Y\tLe\xc3\xb3n\n", "c.tsv");
+        let list = parse_csv(
+            b"email\tname\tcity\nx@example.com\tX Y\tLe\xc3\xb3n\n",
+            "c.tsv",
+        );
         assert_eq!(list.clients[0].fields["city"], "León");
         assert_eq!(list.clients[0].first_name(), "X");
     }
 
     #[test]
     fn duplicates_name_both_lines() {
-        let list = parse_csv(b"email,name\nA@example.com,A\nb@example.com,B\na@EXAMPLE.com,A2\n", "c.csv");
+        let list = parse_csv(
+            b"email,name\nA@example.com,A\nb@example.com,B\na@EXAMPLE.com,A2\n",
+            "c.csv",
+        );
         let errs = errors(&list);
         assert_eq!(errs.len(), 1, "{errs:?}");
-        assert!(errs[0].contains("c.csv:4") && errs[0].contains("line 2"), "{}", errs[0]);
+        assert!(
+            errs[0].contains("c.csv:4") && errs[0].contains("line 2"),
+            "{}",
+            errs[0]
+        );
     }
 
     #[test]
@@ -608,7 +702,10 @@ mod tests {
 
     #[test]
     fn short_rows_are_fine_and_names_lose_line_breaks() {
-        let list = parse_csv(b"email,name,note,city\nx@example.com,\"Ana\r\nBcc: evil@example.com\"\n", "c.csv");
+        let list = parse_csv(
+            b"email,name,note,city\nx@example.com,\"Ana\r\nBcc: evil@example.com\"\n",
+            "c.csv",
+        );
         assert!(errors(&list).is_empty(), "{:?}", list.problems);
         assert_eq!(list.clients[0].name, "Ana Bcc: evil@example.com");
     }
@@ -616,6 +713,9 @@ mod tests {
     #[test]
     fn missing_email_column() {
         let errs = errors(&parse_csv(b"correo,name\nx@example.com,X\n", "c.csv"));
-        assert!(errs[0].contains("no `email` column") && errs[0].contains("correo"), "{errs:?}");
+        assert!(
+            errs[0].contains("no `email` column") && errs[0].contains("correo"),
+            "{errs:?}"
+        );
     }
 }

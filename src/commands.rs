@@ -36,11 +36,18 @@ fn init(dir: &Path) -> Result<ExitCode> {
             crate::init::Outcome::Written(p) => println!("wrote {}", p.display()),
             crate::init::Outcome::Kept(p) => {
                 kept += 1;
-                println!("kept  {} (it exists; cartero never overwrites a file)", p.display())
+                println!(
+                    "kept  {} (it exists; cartero never overwrites a file)",
+                    p.display()
+                )
             }
         }
     }
-    let cd = if dir == Path::new(".") { String::new() } else { format!("cd {} && ", dir.display()) };
+    let cd = if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("cd {} && ", dir.display())
+    };
     if kept > 0 {
         println!("{kept} file(s) already existed and were left as they were");
     }
@@ -67,7 +74,12 @@ fn check(settings: Settings) -> Result<ExitCode> {
     let mut warnings = Vec::new();
     for ((client, share), r) in campaign.clients.iter().zip(&shares).zip(&rendered) {
         if let Some(w) = Campaign::note_warning(client) {
-            warnings.push(Problem::warning(campaign.settings.clients.display().to_string(), w).at(client.pos).column("note").client(&client.name));
+            warnings.push(
+                Problem::warning(campaign.settings.clients.display().to_string(), w)
+                    .at(client.pos)
+                    .column("note")
+                    .client(&client.name),
+            );
         }
         if let (Some(share), Some(r)) = (share, r) {
             if reads_like_mass_mail(*share) {
@@ -81,23 +93,47 @@ fn check(settings: Settings) -> Result<ExitCode> {
     let failed = report(&mut campaign.problems);
 
     let clients = &campaign.clients;
-    let count = |circle: &str| clients.iter().filter(|c| c.circle() == Some(circle)).count();
+    let count = |circle: &str| {
+        clients
+            .iter()
+            .filter(|c| c.circle() == Some(circle))
+            .count()
+    };
     let no_affinity = clients.iter().filter(|c| c.affinity.is_none()).count();
-    let no_note: Vec<&str> = clients.iter().filter(|c| c.note.is_none()).map(|c| c.name.as_str()).collect();
+    let no_note: Vec<&str> = clients
+        .iter()
+        .filter(|c| c.note.is_none())
+        .map(|c| c.name.as_str())
+        .collect();
     let measured: Vec<f64> = shares.iter().flatten().copied().collect();
-    let mass = measured.iter().filter(|s| reads_like_mass_mail(**s)).count();
-    println!("{} clients in `{}`", clients.len(), campaign.settings.clients.display());
+    let mass = measured
+        .iter()
+        .filter(|s| reads_like_mass_mail(**s))
+        .count();
+    println!(
+        "{} clients in `{}`",
+        clients.len(),
+        campaign.settings.clients.display()
+    );
     println!(
         "  circles: {} loved, {} ignored, {} hated{}",
         count("loved"),
         count("ignored"),
         count("hated"),
-        if no_affinity > 0 { format!(", {no_affinity} without affinity") } else { String::new() }
+        if no_affinity > 0 {
+            format!(", {no_affinity} without affinity")
+        } else {
+            String::new()
+        }
     );
     if no_note.is_empty() {
         println!("  every client has a personal note");
     } else {
-        println!("  without a personal note: {} ({})", no_note.len(), no_note.join(", "));
+        println!(
+            "  without a personal note: {} ({})",
+            no_note.len(),
+            no_note.join(", ")
+        );
     }
     if !measured.is_empty() {
         let mean = measured.iter().sum::<f64>() / measured.len() as f64;
@@ -142,10 +178,15 @@ fn preview(settings: Settings, out: &Path) -> Result<ExitCode> {
     // Every message is built before any file is written, so one bad row never leaves half a preview.
     let mut messages = Vec::with_capacity(rendered.len());
     for (client, r) in campaign.clients.iter().zip(&rendered) {
-        let Some(Rendered { email, .. }) = r else { continue };
+        let Some(Rendered { email, .. }) = r else {
+            continue;
+        };
         let id = message_id(sender, &client.key, settings.now, settings.salt);
         let message = build_message(sender, &client.mailbox, email, settings.now, &id)?;
-        messages.push((file_stem(client.index, &client.name, &client.email), message.formatted()));
+        messages.push((
+            file_stem(client.index, &client.name, &client.email),
+            message.formatted(),
+        ));
     }
     write_emls(out, &messages)?;
     println!("wrote {} emails to `{}`", messages.len(), out.display());
@@ -154,18 +195,24 @@ fn preview(settings: Settings, out: &Path) -> Result<ExitCode> {
 
 /// Writes `NNNN-slug.eml` files, first removing the `.eml` files an earlier run left there.
 pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<()> {
-    std::fs::create_dir_all(out).with_context(|| format!("failed to create `{}`", out.display()))?;
-    let old = std::fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("failed to create `{}`", out.display()))?;
+    let old =
+        std::fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))?;
     for entry in old.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = name.ends_with(".eml") && name.len() > 5 && name[..4].bytes().all(|b| b.is_ascii_digit()) && name.as_bytes()[4] == b'-';
+        let ours = name.ends_with(".eml")
+            && name.len() > 5
+            && name[..4].bytes().all(|b| b.is_ascii_digit())
+            && name.as_bytes()[4] == b'-';
         if ours {
             let _ = std::fs::remove_file(entry.path());
         }
     }
     for (stem, bytes) in messages {
         let path = out.join(format!("{stem}.eml"));
-        std::fs::write(&path, bytes).with_context(|| format!("failed to write `{}`", path.display()))?;
+        std::fs::write(&path, bytes)
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use anyhow::{Context as _, Result};
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
 use lettre::Message;
@@ -59,8 +59,8 @@ pub struct Templates {
     /// Files that failed to load: clients using them are not rendered again.
     broken: HashMap<String, ()>,
     default_language: Option<String>,
-    sender: Option<Mailbox>,
-    today: NaiveDate,
+    /// What every client's context holds: `sender`, `today`, `year`.
+    common: Context,
 }
 
 impl Templates {
@@ -75,6 +75,15 @@ impl Templates {
             .and_then(Path::parent)
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("templates"));
+        let mut common = Context::new();
+        if let Some(sender) = &sender {
+            let mut map = HashMap::new();
+            map.insert("name", sender.name.clone().unwrap_or_default());
+            map.insert("email", sender.email.to_string());
+            common.insert("sender", &map);
+        }
+        common.insert("today", &now.format("%Y-%m-%d").to_string());
+        common.insert("year", &now.year());
         let mut tera = Tera::new();
         tera.autoescape_on(Vec::<&str>::new());
         tera.register_filter("date", date_filter);
@@ -87,8 +96,7 @@ impl Templates {
             files: HashMap::new(),
             broken: HashMap::new(),
             default_language,
-            sender,
-            today: now.date_naive(),
+            common,
         }
     }
 
@@ -145,7 +153,10 @@ impl Templates {
 
     /// The literal text of a loaded template, without its tags: what every draft shares.
     pub fn literal_text(&self, name: &str) -> String {
-        self.files.get(name).map(|f| strip_tags(&f.source)).unwrap_or_default()
+        self.files
+            .get(name)
+            .map(|f| strip_tags(&f.source))
+            .unwrap_or_default()
     }
 
     /// The language a client is written to in.
@@ -158,34 +169,49 @@ impl Templates {
             .unwrap_or_else(|| "en".to_string())
     }
 
-    pub fn render(&mut self, client: &Client) -> Result<(String, Email), RenderError> {
-        let name = self.template_for(client)?;
-        let context = self.context(client, &name);
-        self.render_with(client, &name, &context).map_err(RenderError::Client)
+    /// Renders with a template already chosen by `template_for`: `&self`, so clients can be
+    /// rendered on several threads.
+    pub fn render_loaded(&self, client: &Client, name: &str) -> Result<(String, Email), Problem> {
+        let context = self.context(client, name);
+        self.render_with(client, name, &context)
     }
 
-    fn render_with(&self, client: &Client, name: &str, context: &Context) -> Result<(String, Email), Problem> {
+    fn render_with(
+        &self,
+        client: &Client,
+        name: &str,
+        context: &Context,
+    ) -> Result<(String, Email), Problem> {
         let file = &self.files[name];
         let fail = |e: tera::Error| tera_problem(file, e).client(&client.name);
         let mut subject = None;
         let mut reply_to = None;
         for (header, _) in &file.headers {
-            let text = self.tera.render(&format!("{name}#{header:?}"), context).map_err(fail)?;
+            let text = self
+                .tera
+                .render(&format!("{name}#{header:?}"), context)
+                .map_err(fail)?;
             let text = clean_line(&text);
             match header {
                 Header::Subject => subject = Some(text),
                 Header::ReplyTo if text.is_empty() => {}
                 Header::ReplyTo => {
                     reply_to = Some(parse_mailbox(&text).map_err(|e| {
-                        Problem::error(&file.label, format!("the rendered `Reply-To:` is not usable: {e:#}"))
-                            .client(&client.name)
+                        Problem::error(
+                            &file.label,
+                            format!("the rendered `Reply-To:` is not usable: {e:#}"),
+                        )
+                        .client(&client.name)
                     })?)
                 }
             }
         }
         let subject = subject.unwrap_or_default();
         if subject.is_empty() {
-            return Err(Problem::error(&file.label, "the subject came out empty for this client").client(&client.name));
+            return Err(
+                Problem::error(&file.label, "the subject came out empty for this client")
+                    .client(&client.name),
+            );
         }
         let body = self.tera.render(name, context).map_err(fail)?;
         Ok((
@@ -199,29 +225,24 @@ impl Templates {
     }
 
     fn context(&self, client: &Client, template: &str) -> Context {
-        let mut ctx = Context::new();
+        use tera::Value;
+        let mut ctx = self.common.clone();
         for (k, v) in &client.fields {
-            ctx.insert(k.clone(), v);
+            ctx.insert_value(k.clone(), Value::from(v.as_str()));
         }
-        ctx.insert("name", &client.name);
-        ctx.insert("first_name", client.first_name());
-        ctx.insert("email", &client.email);
+        ctx.insert_value("name", Value::from(client.name.as_str()));
+        ctx.insert_value("first_name", Value::from(client.first_name()));
+        ctx.insert_value("email", Value::from(client.email.as_str()));
         if let Some(note) = &client.note {
-            ctx.insert("note", note);
+            ctx.insert_value("note", Value::from(note.as_str()));
         }
         if let Some(a) = client.affinity {
-            ctx.insert("affinity", &a);
-            ctx.insert("circle", crate::clients::circle_of(a));
+            ctx.insert_value("affinity", Value::from(a));
+            ctx.insert_value("circle", Value::from(crate::clients::circle_of(a)));
         }
-        ctx.insert("language", &self.language_of(client, template));
-        if let Some(sender) = &self.sender {
-            let mut map = HashMap::new();
-            map.insert("name", sender.name.clone().unwrap_or_default());
-            map.insert("email", sender.email.to_string());
-            ctx.insert("sender", &map);
-        }
-        ctx.insert("today", &self.today.format("%Y-%m-%d").to_string());
-        ctx.insert("year", &self.today.format("%Y").to_string().parse::<i32>().unwrap_or(0));
+        ctx.insert_value("language", Value::from(self.language_of(client, template)));
+        // Built-ins beat a column of the same name.
+        ctx.extend(self.common.clone());
         ctx
     }
 }
@@ -237,7 +258,10 @@ fn language_variant(name: &str) -> Option<(String, String)> {
 }
 
 fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(&source).replace("\r\n", "\n");
+    let source = source
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&source)
+        .replace("\r\n", "\n");
     let lines: Vec<&str> = source.split('\n').collect();
     let err = |line: usize, message: String| Problem::error(label, message).at(Pos::Line(line));
     let mut headers: Vec<(Header, String)> = Vec::new();
@@ -289,7 +313,12 @@ fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> 
         }
         // Pad with the file's own lines and columns, so Tera's positions are the file's.
         let col = name.len() + 1 + (value.len() - value.trim_start().len());
-        let padded = format!("{}{}{}", "\n".repeat(i), " ".repeat(col), value.trim_start());
+        let padded = format!(
+            "{}{}{}",
+            "\n".repeat(i),
+            " ".repeat(col),
+            value.trim_start()
+        );
         headers.push((header, padded));
     }
     let Some(body_line) = body_line else {
@@ -301,7 +330,11 @@ fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> 
     if !headers.iter().any(|(h, _)| *h == Header::Subject) {
         return Err(err(1, "there is no `Subject:` line: a template starts with `Subject: …`, a blank line, and the body".to_string()));
     }
-    let body = format!("{}{}", "\n".repeat(body_line - 1), lines[body_line - 1..].join("\n"));
+    let body = format!(
+        "{}{}",
+        "\n".repeat(body_line - 1),
+        lines[body_line - 1..].join("\n")
+    );
     Ok(TemplateFile {
         label: label.to_string(),
         source,
@@ -349,6 +382,14 @@ fn tera_problem(file: &TemplateFile, err: tera::Error) -> Problem {
 
 /// Leading blank lines (the padding) gone, line ends `\n`, one final newline.
 fn tidy_body(body: &str) -> String {
+    let body = body.trim_start_matches('\n');
+    if !body.contains(|c: char| c.is_control() && c != '\n' && c != '\t')
+        && !body.contains(" \n")
+        && body.ends_with('\n')
+        && !body.ends_with("\n\n")
+    {
+        return body.to_string();
+    }
     let body = body.replace("\r\n", "\n");
     let body: String = body
         .trim_start_matches('\n')
@@ -395,10 +436,14 @@ fn strip_tags(source: &str) -> String {
 fn date_filter(value: &str, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
     let lang: String = match kwargs.get::<String>("lang")? {
         Some(l) => l,
-        None => state.get::<String>("language")?.unwrap_or_else(|| "en".into()),
+        None => state
+            .get::<String>("language")?
+            .unwrap_or_else(|| "en".into()),
     };
     let date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .or_else(|_| NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%d %H:%M").map(|d| d.date()))
+        .or_else(|_| {
+            NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%d %H:%M").map(|d| d.date())
+        })
         .or_else(|_| DateTime::parse_from_rfc3339(value.trim()).map(|d| d.date_naive()))
         .or_else(|_| NaiveDate::parse_from_str(value.trim(), "%d/%m/%Y"))
         .map_err(|_| {
@@ -421,7 +466,8 @@ pub fn format_date(date: NaiveDate, lang: &str, format: Option<&str>) -> String 
         "de" => (Locale::de_DE, "%-d. %B %Y"),
         _ => (Locale::en_US, "%B %-d, %Y"),
     };
-    date.format_localized(format.unwrap_or(long), locale).to_string()
+    date.format_localized(format.unwrap_or(long), locale)
+        .to_string()
 }
 
 /// The draft's text: `To:`, `Subject:`, optional `Reply-To:`, a blank line, the body.
@@ -439,8 +485,17 @@ pub fn draft_text(to: &Mailbox, email: &Email) -> String {
 pub fn display_mailbox(m: &Mailbox) -> String {
     match &m.name {
         Some(name) if !name.is_empty() => {
-            if name.chars().any(|c| matches!(c, ',' | '"' | '<' | '>' | '@' | ';' | ':' | '(' | ')' | '[' | ']' | '\\')) {
-                format!("\"{}\" <{}>", name.replace('\\', "\\\\").replace('"', "\\\""), m.email)
+            if name.chars().any(|c| {
+                matches!(
+                    c,
+                    ',' | '"' | '<' | '>' | '@' | ';' | ':' | '(' | ')' | '[' | ']' | '\\'
+                )
+            }) {
+                format!(
+                    "\"{}\" <{}>",
+                    name.replace('\\', "\\\\").replace('"', "\\\""),
+                    m.email
+                )
             } else {
                 format!("{name} <{}>", m.email)
             }
@@ -457,7 +512,11 @@ pub fn build_message(
     date: DateTime<FixedOffset>,
     message_id: &str,
 ) -> Result<Message> {
+    // An explicit envelope: the client alone, and lettre need not parse the headers back.
+    let envelope = lettre::address::Envelope::new(Some(from.email.clone()), vec![to.email.clone()])
+        .context("failed to build the envelope")?;
     let mut builder = Message::builder()
+        .envelope(envelope)
         .from(clean_mailbox(from))
         .to(clean_mailbox(to))
         .subject(clean_line(&email.subject))
@@ -478,15 +537,24 @@ fn clean_mailbox(m: &Mailbox) -> Mailbox {
 }
 
 /// `<20261122T100000.3f9a0c1e2d4b5a69@example.com>`, under the sender's domain.
-pub fn message_id(sender: &Mailbox, client_key: &str, now: DateTime<FixedOffset>, salt: u64) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    h.update(client_key.as_bytes());
-    h.update(now.to_rfc3339().as_bytes());
-    h.update(salt.to_le_bytes());
-    let hash = h.finalize();
-    let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
-    format!("<{}.{hex}@{}>", now.format("%Y%m%dT%H%M%S"), sender.email.domain())
+pub fn message_id(
+    sender: &Mailbox,
+    client_key: &str,
+    now: DateTime<FixedOffset>,
+    salt: u64,
+) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    // SipHash with fixed keys: reproducible under a fixed clock and salt, unique otherwise.
+    let mut h = DefaultHasher::new();
+    client_key.hash(&mut h);
+    now.timestamp_nanos_opt().unwrap_or_default().hash(&mut h);
+    salt.hash(&mut h);
+    format!(
+        "<{}.{:016x}@{}>",
+        now.format("%Y%m%dT%H%M%S"),
+        h.finish(),
+        sender.email.domain()
+    )
 }
 
 /// `José María Peña` → `jose-maria-pena`.
@@ -516,7 +584,11 @@ pub fn slug(name: &str, email: &str) -> String {
     if out.is_empty() && !email.is_empty() {
         return slug(email.split('@').next().unwrap_or(""), "");
     }
-    if out.is_empty() { "client".into() } else { out }
+    if out.is_empty() {
+        "client".into()
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]
@@ -539,7 +611,8 @@ mod tests {
     #[test]
     fn refuses_recipient_headers() {
         for h in ["Bcc", "cc", "To", "From"] {
-            let p = parse_template("t.txt", format!("Subject: x\n{h}: a@example.com\n\nbody")).unwrap_err();
+            let p = parse_template("t.txt", format!("Subject: x\n{h}: a@example.com\n\nbody"))
+                .unwrap_err();
             assert_eq!(p.pos, Some(Pos::Line(2)), "{p}");
             assert!(p.message.contains(h), "{p}");
         }
@@ -549,7 +622,10 @@ mod tests {
 
     #[test]
     fn strips_tags() {
-        assert_eq!(strip_tags("Hola {{ name }}, {% if x %}sí{% endif %}."), "Hola \n, \nsí\n.");
+        assert_eq!(
+            strip_tags("Hola {{ name }}, {% if x %}sí{% endif %}."),
+            "Hola \n, \nsí\n."
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Problems found in the user's files, each with the place it was found and the client it concerns.
 
 use std::fmt;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
@@ -19,7 +20,8 @@ pub enum Pos {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub level: Level,
-    pub file: String,
+    /// Shared: one file's name is in many problems (and it keeps a `Problem` small).
+    pub file: Arc<str>,
     pub pos: Option<Pos>,
     pub column: Option<String>,
     pub client: Option<String>,
@@ -30,7 +32,7 @@ impl Problem {
     pub fn error(file: impl Into<String>, message: impl Into<String>) -> Problem {
         Problem {
             level: Level::Error,
-            file: file.into(),
+            file: Arc::from(file.into()),
             pos: None,
             column: None,
             client: None,

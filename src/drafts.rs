@@ -24,10 +24,17 @@ pub struct Draft {
 
 /// Reads a draft's text; the error says what to fix in the file.
 pub fn parse(text: &str) -> Result<Draft, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
     let (head, body) = match text.split_once("\n\n") {
         Some((h, b)) => (h, b),
-        None => return Err("there is no blank line between the `To:`/`Subject:` lines and the body".into()),
+        None => {
+            return Err(
+                "there is no blank line between the `To:`/`Subject:` lines and the body".into(),
+            )
+        }
     };
     let mut to = None;
     let mut subject = None;
@@ -47,7 +54,8 @@ pub fn parse(text: &str) -> Result<Draft, String> {
             "reply-to" if value.is_empty() => {}
             "reply-to" => {
                 reply_to = Some(
-                    Mailbox::from_str(&value).map_err(|_| format!("`Reply-To: {value}` is not an address"))?,
+                    Mailbox::from_str(&value)
+                        .map_err(|_| format!("`Reply-To: {value}` is not an address"))?,
                 )
             }
             "cc" | "bcc" => {
@@ -55,11 +63,17 @@ pub fn parse(text: &str) -> Result<Draft, String> {
                     "`{name}:` is not allowed: each email goes to its client alone; remove the line"
                 ))
             }
-            other => return Err(format!("unknown header `{other}:`: a draft has `To:`, `Subject:` and maybe `Reply-To:`")),
+            other => {
+                return Err(format!(
+                "unknown header `{other}:`: a draft has `To:`, `Subject:` and maybe `Reply-To:`"
+            ))
+            }
         }
     }
     let to = to.ok_or("there is no `To:` line")?;
-    let subject = subject.filter(|s| !s.is_empty()).ok_or("there is no `Subject:` line, or it is empty")?;
+    let subject = subject
+        .filter(|s| !s.is_empty())
+        .ok_or("there is no `Subject:` line, or it is empty")?;
     Ok(Draft {
         to,
         email: Email {
@@ -146,9 +160,15 @@ pub fn state_of(record: Option<&Record>, current: Option<&str>, send_running: bo
         return State::Sent;
     }
     if let Some(Delivery::Pending { .. }) = r.delivery {
-        return if send_running { State::Sending } else { State::Uncertain };
+        return if send_running {
+            State::Sending
+        } else {
+            State::Uncertain
+        };
     }
-    let Some(current) = current else { return State::Missing };
+    let Some(current) = current else {
+        return State::Missing;
+    };
     if let Some((kind, hash)) = &r.decision {
         if hash == current {
             if let Some(Delivery::Failed { .. }) = r.delivery {
@@ -161,7 +181,11 @@ pub fn state_of(record: Option<&Record>, current: Option<&str>, send_running: bo
             };
         }
     }
-    if r.written.as_deref() == Some(current) { State::Drafted } else { State::Edited }
+    if r.written.as_deref() == Some(current) {
+        State::Drafted
+    } else {
+        State::Edited
+    }
 }
 
 /// One client as the drafts folder and the journal show them now.
@@ -204,7 +228,10 @@ impl Survey {
                 templates_used.push(name);
             }
             let record = records.get(&client.key).cloned();
-            let path = record.as_ref().and_then(|r| r.draft.as_ref()).map(|d| drafts_dir.join(d));
+            let path = record
+                .as_ref()
+                .and_then(|r| r.draft.as_ref())
+                .map(|d| drafts_dir.join(d));
             let text = path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
             let hash = text.as_deref().map(journal::hash);
             let state = state_of(record.as_ref(), hash.as_deref(), send_running);
@@ -262,7 +289,10 @@ impl Survey {
     pub fn refresh(&mut self, index: usize) {
         let send_running = false;
         let e = &mut self.entries[index];
-        e.text = e.path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
+        e.text = e
+            .path
+            .as_ref()
+            .and_then(|p| std::fs::read_to_string(p).ok());
         e.hash = e.text.as_deref().map(journal::hash);
         e.state = state_of(e.record.as_ref(), e.hash.as_deref(), send_running);
         let literals = std::mem::take(&mut self.literals);
@@ -323,7 +353,8 @@ pub fn new_path(path: &Path) -> PathBuf {
 pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
     use std::io::Write;
     let tmp = path.with_extension("tmp~");
-    let mut f = std::fs::File::create(&tmp).with_context(|| format!("failed to write `{}`", tmp.display()))?;
+    let mut f = std::fs::File::create(&tmp)
+        .with_context(|| format!("failed to write `{}`", tmp.display()))?;
     f.write_all(text.as_bytes())
         .and_then(|_| f.sync_all())
         .with_context(|| format!("failed to write `{}`", tmp.display()))?;
@@ -352,7 +383,8 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let dir = campaign.settings.drafts.clone();
-    std::fs::create_dir_all(&dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("failed to create `{}`", dir.display()))?;
     let mut journal = Journal::open(&campaign.settings.journal_path())?;
     for w in &journal.warnings {
         eprintln!("warning: {w}");
@@ -383,9 +415,13 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
             }
             Some((record, name)) => {
                 let path = dir.join(&name);
-                let current = std::fs::read_to_string(&path).ok().map(|t| journal::hash(&t));
+                let current = std::fs::read_to_string(&path)
+                    .ok()
+                    .map(|t| journal::hash(&t));
                 match state_of(Some(record), current.as_deref(), false) {
-                    s @ (State::Sent | State::Uncertain | State::Sending) => Outcome::Untouchable(s),
+                    s @ (State::Sent | State::Uncertain | State::Sending) => {
+                        Outcome::Untouchable(s)
+                    }
                     _ if current.is_none() => {
                         write_atomic(&path, &text)?;
                         journal.append_lazy(drafted(&name))?;
@@ -404,7 +440,9 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
                     _ => {
                         let new = new_path(&path);
                         write_atomic(&new, &text)?;
-                        journal.append_lazy(Event::new(now, &client.key, Kind::Conflict).hash(&hash))?;
+                        journal.append_lazy(
+                            Event::new(now, &client.key, Kind::Conflict).hash(&hash),
+                        )?;
                         Outcome::Conflict(new)
                     }
                 }
@@ -462,7 +500,11 @@ fn print_share_summary(survey: &Survey) {
         .filter(|e| e.share.is_some_and(personal::reads_like_mass_mail))
         .map(|e| e.client.name.as_str())
         .collect();
-    let no_note = survey.entries.iter().filter(|e| e.client.note.is_none()).count();
+    let no_note = survey
+        .entries
+        .iter()
+        .filter(|e| e.client.note.is_none())
+        .count();
     println!(
         "personal share: {:.0}% on average; {} read like a mass mail{}; {no_note} without a personal note",
         shares.iter().sum::<f64>() / shares.len() as f64 * 100.0,
@@ -475,7 +517,11 @@ fn print_share_summary(survey: &Survey) {
 fn free_name(dir: &Path, taken: &HashSet<String>, client: &Client, hash: &str) -> String {
     let stem = crate::commands::file_stem(client.index, &client.name, &client.email);
     for n in 1.. {
-        let name = if n == 1 { format!("{stem}.txt") } else { format!("{stem}-{n}.txt") };
+        let name = if n == 1 {
+            format!("{stem}.txt")
+        } else {
+            format!("{stem}-{n}.txt")
+        };
         let path = dir.join(&name);
         if taken.contains(&name) {
             continue;
@@ -503,7 +549,8 @@ pub fn status(settings: Settings, json: bool) -> Result<std::process::ExitCode> 
             .iter()
             .map(|e| {
                 let message_id = e.record.as_ref().and_then(|r| match &r.delivery {
-                    Some(Delivery::Pending { message_id }) | Some(Delivery::Sent { message_id, .. }) => Some(message_id.clone()),
+                    Some(Delivery::Pending { message_id })
+                    | Some(Delivery::Sent { message_id, .. }) => Some(message_id.clone()),
                     _ => None,
                 });
                 serde_json::json!({
@@ -523,19 +570,45 @@ pub fn status(settings: Settings, json: bool) -> Result<std::process::ExitCode> 
     }
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    let width = survey.entries.iter().map(|e| e.client.name.chars().count()).max().unwrap_or(4).clamp(4, 30);
-    writeln!(out, "{:>4}  {:<9}  {:>8}  {:<width$}  draft", "#", "state", "personal", "name")?;
+    let width = survey
+        .entries
+        .iter()
+        .map(|e| e.client.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 30);
+    writeln!(
+        out,
+        "{:>4}  {:<9}  {:>8}  {:<width$}  draft",
+        "#", "state", "personal", "name"
+    )?;
     for e in &survey.entries {
-        let share = e.share.map_or("-".to_string(), |s| format!("{:.0}%", s * 100.0));
+        let share = e
+            .share
+            .map_or("-".to_string(), |s| format!("{:.0}%", s * 100.0));
         let name: String = e.client.name.chars().take(width).collect();
-        let draft = e.path.as_ref().map_or("-".to_string(), |p| p.display().to_string());
-        writeln!(out, "{:>4}  {:<9}  {:>8}  {:<width$}  {draft}", e.client.index, e.state.as_str(), share, name)?;
+        let draft = e
+            .path
+            .as_ref()
+            .map_or("-".to_string(), |p| p.display().to_string());
+        writeln!(
+            out,
+            "{:>4}  {:<9}  {:>8}  {:<width$}  {draft}",
+            e.client.index,
+            e.state.as_str(),
+            share,
+            name
+        )?;
         for w in &e.warnings {
             writeln!(out, "{:>4}  └ {w}", "")?;
         }
     }
     for (key, draft) in &survey.removed {
-        writeln!(out, "      no longer on the list: {key} (draft `{}` kept, not sent)", draft.as_deref().unwrap_or("-"))?;
+        writeln!(
+            out,
+            "      no longer on the list: {key} (draft `{}` kept, not sent)",
+            draft.as_deref().unwrap_or("-")
+        )?;
     }
     let mut counts: HashMap<State, usize> = HashMap::new();
     for e in &survey.entries {
@@ -545,10 +618,18 @@ pub fn status(settings: Settings, json: bool) -> Result<std::process::ExitCode> 
         .iter()
         .filter_map(|s| counts.get(s).map(|n| format!("{n} {}", s.as_str())))
         .collect();
-    writeln!(out, "{} clients: {}", survey.entries.len(), summary.join(", "))?;
+    writeln!(
+        out,
+        "{} clients: {}",
+        survey.entries.len(),
+        summary.join(", ")
+    )?;
     let hint = if counts.contains_key(&State::New) {
         "next: `cartero draft` writes the missing drafts"
-    } else if State::ALL.iter().any(|s| s.needs_review() && counts.contains_key(s)) {
+    } else if State::ALL
+        .iter()
+        .any(|s| s.needs_review() && counts.contains_key(s))
+    {
         "next: `cartero review` to read and approve the drafts"
     } else if counts.contains_key(&State::Approved) || counts.contains_key(&State::Failed) {
         "next: `cartero send --to-self` for a test run, then `cartero send`"
@@ -559,7 +640,6 @@ pub fn status(settings: Settings, json: bool) -> Result<std::process::ExitCode> 
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,8 +649,14 @@ mod tests {
         let d = parse("To: Ana <ana@example.com>\nSubject: Hola\n\nCuerpo\n").unwrap();
         assert_eq!(d.to.email.to_string(), "ana@example.com");
         assert_eq!(d.email.body, "Cuerpo\n");
-        assert!(validate("To: Ana <ana@example.com>\nSubject: Hola\n\nx", "bo@example.com").is_err());
-        assert!(parse("Subject: Hola\n\nCuerpo").unwrap_err().contains("To:"));
+        assert!(validate(
+            "To: Ana <ana@example.com>\nSubject: Hola\n\nx",
+            "bo@example.com"
+        )
+        .is_err());
+        assert!(parse("Subject: Hola\n\nCuerpo")
+            .unwrap_err()
+            .contains("To:"));
         assert!(parse("To: a@example.com\nBcc: b@example.com\nSubject: x\n\nb").is_err());
     }
 

@@ -57,15 +57,23 @@ pub fn run(dir: &Path) -> Result<Vec<Outcome>> {
                 .with_context(|| format!("failed to create the folder `{}`", parent.display()))?;
         }
         // create_new: a file that appeared since we looked is still never overwritten.
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
             Ok(mut file) => {
                 use std::io::Write;
                 file.write_all(content.as_bytes())
                     .with_context(|| format!("failed to write `{}`", path.display()))?;
                 outcomes.push(Outcome::Written(path));
             }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => outcomes.push(Outcome::Kept(path)),
-            Err(e) => return Err(e).with_context(|| format!("failed to write `{}`", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                outcomes.push(Outcome::Kept(path))
+            }
+            Err(e) => {
+                return Err(e).with_context(|| format!("failed to write `{}`", path.display()))
+            }
         }
     }
     Ok(outcomes)

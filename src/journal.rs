@@ -67,9 +67,17 @@ impl Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Delivery {
     /// `sending` with no outcome after it.
-    Pending { message_id: String },
-    Sent { message_id: String, reply: String },
-    Failed { reply: String, permanent: bool },
+    Pending {
+        message_id: String,
+    },
+    Sent {
+        message_id: String,
+        reply: String,
+    },
+    Failed {
+        reply: String,
+        permanent: bool,
+    },
 }
 
 /// Everything the journal says about one client.
@@ -175,7 +183,9 @@ impl Journal {
                 Ok((events, warnings))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Vec::new(), Vec::new())),
-            Err(e) => Err(e).with_context(|| format!("failed to read the journal `{}`", path.display())),
+            Err(e) => {
+                Err(e).with_context(|| format!("failed to read the journal `{}`", path.display()))
+            }
         }
     }
 
@@ -183,7 +193,8 @@ impl Journal {
     /// starts on a line of its own.
     pub fn open(path: &Path) -> Result<Journal> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create `{}`", dir.display()))?;
         }
         let mut file = OpenOptions::new()
             .read(true)
@@ -257,15 +268,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.jsonl");
         let mut j = Journal::open(&path).unwrap();
-        j.append(Event::new(now(), "a@example.com", Kind::Approved).hash("h1")).unwrap();
+        j.append(Event::new(now(), "a@example.com", Kind::Approved).hash("h1"))
+            .unwrap();
         drop(j);
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();
-        f.write_all(b"{\"time\":\"2026-11-22T10:00:00\",\"cli").unwrap();
+        f.write_all(b"{\"time\":\"2026-11-22T10:00:00\",\"cli")
+            .unwrap();
         let (events, warnings) = Journal::read(&path).unwrap();
         assert_eq!(events.len(), 1);
         assert!(warnings[0].contains("cut short"), "{warnings:?}");
         let mut j = Journal::open(&path).unwrap();
-        j.append(Event::new(now(), "a@example.com", Kind::Rejected).hash("h1")).unwrap();
+        j.append(Event::new(now(), "a@example.com", Kind::Rejected).hash("h1"))
+            .unwrap();
         let (events, warnings) = Journal::read(&path).unwrap();
         assert_eq!(events.len(), 2);
         assert!(warnings.is_empty(), "{warnings:?}");
@@ -281,7 +295,10 @@ mod tests {
                 ..Event::new(now(), "a", Kind::Failed)
             },
         ];
-        assert!(matches!(fold(&e)["a"].delivery, Some(Delivery::Failed { .. })));
+        assert!(matches!(
+            fold(&e)["a"].delivery,
+            Some(Delivery::Failed { .. })
+        ));
         e.push(Event::new(now(), "a", Kind::Approved).hash("h2"));
         assert_eq!(fold(&e)["a"].delivery, None);
     }

@@ -18,7 +18,10 @@ pub fn reads_like_mass_mail(share: f64) -> bool {
 
 /// One share per draft, each from 0 to 1. `drafts` holds each draft's text and its client's name.
 pub fn shares(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
-    let grams: Vec<Vec<u64>> = drafts.iter().map(|(text, name)| trigrams(text, name)).collect();
+    let grams: Vec<Vec<u64>> = drafts
+        .iter()
+        .map(|(text, name)| trigrams(text, name))
+        .collect();
     let mut common: HashSet<u64> = literals.iter().flat_map(|l| trigrams(l, "")).collect();
     let mut seen_in: HashMap<u64, usize> = HashMap::new();
     for (i, g) in grams.iter().enumerate() {
@@ -51,7 +54,13 @@ const NAME: &str = "\u{0}name";
 fn trigrams(text: &str, name: &str) -> Vec<u64> {
     let name_words: HashSet<String> = words(name).collect();
     let tokens: Vec<String> = words(text)
-        .map(|w| if name_words.contains(&w) { NAME.to_string() } else { w })
+        .map(|w| {
+            if name_words.contains(&w) {
+                NAME.to_string()
+            } else {
+                w
+            }
+        })
         .collect();
     // Trigrams holding the name are left out: swapping the name in is neither personal nor shared.
     tokens
@@ -78,18 +87,63 @@ mod tests {
     const NAMES: [&str; 6] = ["Ana", "Bruno", "Carla", "Diego", "Elena", "Fausto"];
     const SURNAMES: [&str; 5] = ["García", "López", "Martín", "Ruiz", "Soto"];
     const WORDS: [&str; 48] = [
-        "kitchen", "shop", "warehouse", "fair", "van", "garden", "March", "storm", "Easter", "Friday",
-        "move", "printer", "churros", "team", "daughter", "map", "leak", "midnight", "trip", "Lisbon",
-        "invoice", "coffee", "rain", "boat", "wedding", "bakery", "truck", "office", "dog", "concert",
-        "football", "paella", "laptop", "roof", "bicycle", "museum", "harbour", "market", "piano", "school",
-        "birthday", "snow", "festival", "bridge", "train", "window", "lemon", "ladder",
+        "kitchen",
+        "shop",
+        "warehouse",
+        "fair",
+        "van",
+        "garden",
+        "March",
+        "storm",
+        "Easter",
+        "Friday",
+        "move",
+        "printer",
+        "churros",
+        "team",
+        "daughter",
+        "map",
+        "leak",
+        "midnight",
+        "trip",
+        "Lisbon",
+        "invoice",
+        "coffee",
+        "rain",
+        "boat",
+        "wedding",
+        "bakery",
+        "truck",
+        "office",
+        "dog",
+        "concert",
+        "football",
+        "paella",
+        "laptop",
+        "roof",
+        "bicycle",
+        "museum",
+        "harbour",
+        "market",
+        "piano",
+        "school",
+        "birthday",
+        "snow",
+        "festival",
+        "bridge",
+        "train",
+        "window",
+        "lemon",
+        "ladder",
     ];
 
     /// A note of its own for each client, as a person would write: no two share a phrase.
     fn clients() -> Vec<(String, String)> {
         let mut seed = 7u64;
         let mut next = move || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) as usize
         };
         (0..30)
@@ -107,30 +161,57 @@ mod tests {
     fn name_only_template_is_flagged_on_every_draft() {
         let drafts: Vec<(String, String)> = clients()
             .into_iter()
-            .map(|(name, _)| (format!("Subject: Thanks, {name}\n\nDear {name},\n\n{BODY}\n"), name))
+            .map(|(name, _)| {
+                (
+                    format!("Subject: Thanks, {name}\n\nDear {name},\n\n{BODY}\n"),
+                    name,
+                )
+            })
             .collect();
-        let refs: Vec<(&str, &str)> = drafts.iter().map(|(t, n)| (t.as_str(), n.as_str())).collect();
+        let refs: Vec<(&str, &str)> = drafts
+            .iter()
+            .map(|(t, n)| (t.as_str(), n.as_str()))
+            .collect();
         let shares = shares(&refs, &[]);
-        assert!(shares.iter().all(|&s| reads_like_mass_mail(s)), "{shares:?}");
+        assert!(
+            shares.iter().all(|&s| reads_like_mass_mail(s)),
+            "{shares:?}"
+        );
     }
 
     #[test]
     fn note_carrying_template_is_flagged_on_none() {
         let drafts: Vec<(String, String)> = clients()
             .into_iter()
-            .map(|(name, note)| (format!("Subject: Thanks, {name}\n\nDear {name},\n\n{note}\n\n{BODY}\n"), name))
+            .map(|(name, note)| {
+                (
+                    format!("Subject: Thanks, {name}\n\nDear {name},\n\n{note}\n\n{BODY}\n"),
+                    name,
+                )
+            })
             .collect();
-        let refs: Vec<(&str, &str)> = drafts.iter().map(|(t, n)| (t.as_str(), n.as_str())).collect();
+        let refs: Vec<(&str, &str)> = drafts
+            .iter()
+            .map(|(t, n)| (t.as_str(), n.as_str()))
+            .collect();
         let shares = shares(&refs, &[]);
-        assert!(shares.iter().all(|&s| !reads_like_mass_mail(s)), "{shares:?}");
+        assert!(
+            shares.iter().all(|&s| !reads_like_mass_mail(s)),
+            "{shares:?}"
+        );
     }
 
     #[test]
     fn a_single_draft_is_measured_against_its_template() {
         let literal = format!("Subject: Thanks, \n\n\nDear \n,\n\n{BODY}\n");
         let text = format!("Subject: Thanks, Ana\n\nDear Ana,\n\n{BODY}\n");
-        assert_eq!(shares(&[(&text, "Ana")], &[literal.clone()]), vec![0.0]);
+        assert_eq!(
+            shares(&[(&text, "Ana")], std::slice::from_ref(&literal)),
+            vec![0.0]
+        );
         let text = format!("Subject: Thanks, Ana\n\nDear Ana,\n\nThe churros on your birthday were the best of the year.\n\n{BODY}\n");
-        assert!(!reads_like_mass_mail(shares(&[(&text, "Ana")], &[literal])[0]));
+        assert!(!reads_like_mass_mail(
+            shares(&[(&text, "Ana")], &[literal])[0]
+        ));
     }
 }

@@ -42,21 +42,38 @@ fn read_answer(input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Answer> {
             "s" | "skip" => return Ok(Answer::Skip),
             "r" | "reject" => return Ok(Answer::Reject),
             "q" | "quit" => return Ok(Answer::Quit),
-            other => writeln!(out, "`{other}` is not an answer: type a, e, s, r or q, then Enter")?,
+            other => writeln!(
+                out,
+                "`{other}` is not an answer: type a, e, s, r or q, then Enter"
+            )?,
         }
     }
 }
 
-pub fn run_with(settings: Settings, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run_with(
+    settings: Settings,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     let mut survey = Survey::take(settings)?;
     let mut journal = Journal::open(&survey.campaign.settings.journal_path())?;
     for w in &journal.warnings {
         writeln!(out, "warning: {w}")?;
     }
-    let queue: Vec<usize> = (0..survey.entries.len()).filter(|&i| survey.entries[i].state.needs_review()).collect();
-    let new = survey.entries.iter().filter(|e| e.state == State::New).count();
+    let queue: Vec<usize> = (0..survey.entries.len())
+        .filter(|&i| survey.entries[i].state.needs_review())
+        .collect();
+    let new = survey
+        .entries
+        .iter()
+        .filter(|e| e.state == State::New)
+        .count();
     if queue.is_empty() {
-        let approved = survey.entries.iter().filter(|e| e.state == State::Approved).count();
+        let approved = survey
+            .entries
+            .iter()
+            .filter(|e| e.state == State::Approved)
+            .count();
         writeln!(out, "no draft needs a decision ({approved} approved)")?;
         if new > 0 {
             writeln!(out, "{new} clients have no draft yet: run `cartero draft`")?;
@@ -69,7 +86,9 @@ pub fn run_with(settings: Settings, input: &mut dyn BufRead, out: &mut dyn Write
     'drafts: for (n, &i) in queue.iter().enumerate() {
         loop {
             let e = &survey.entries[i];
-            let (Some(text), Some(hash), Some(path)) = (e.text.clone(), e.hash.clone(), e.path.clone()) else {
+            let (Some(text), Some(hash), Some(path)) =
+                (e.text.clone(), e.hash.clone(), e.path.clone())
+            else {
                 continue 'drafts;
             };
             let share = e.share.map_or("-".into(), |s| format!("{:.0}%", s * 100.0));
@@ -109,7 +128,10 @@ pub fn run_with(settings: Settings, input: &mut dyn BufRead, out: &mut dyn Write
                     // What is on disk must still be what was shown: an editor elsewhere may have changed it.
                     let on_disk = std::fs::read_to_string(&path).ok();
                     if on_disk.as_deref().map(crate::journal::hash) != Some(hash.clone()) {
-                        writeln!(out, "the draft changed on disk while you read it; here it is again")?;
+                        writeln!(
+                            out,
+                            "the draft changed on disk while you read it; here it is again"
+                        )?;
                         survey.refresh(i);
                         continue;
                     }
@@ -117,7 +139,10 @@ pub fn run_with(settings: Settings, input: &mut dyn BufRead, out: &mut dyn Write
                     match answer {
                         Answer::Approve => {
                             if let Err(why) = validate(&text, &key) {
-                                writeln!(out, "error: this draft cannot be approved: {why}; [e]dit it first")?;
+                                writeln!(
+                                    out,
+                                    "error: this draft cannot be approved: {why}; [e]dit it first"
+                                )?;
                                 seen -= 1;
                                 continue;
                             }
@@ -142,7 +167,11 @@ pub fn run_with(settings: Settings, input: &mut dyn BufRead, out: &mut dyn Write
     writeln!(
         out,
         "\n{approved} approved, {skipped} skipped, {rejected} rejected{}",
-        if left > 0 { format!("; {left} still to review (`cartero review` resumes there)") } else { String::new() }
+        if left > 0 {
+            format!("; {left} still to review (`cartero review` resumes there)")
+        } else {
+            String::new()
+        }
     )?;
     let all_approved = Survey::take(survey.campaign.settings.clone())?
         .entries
@@ -161,7 +190,8 @@ fn edit(path: &Path) -> Result<()> {
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|c| !c.trim().is_empty()).map(|c| (*v, c)))
         .context("no editor: set `VISUAL` or `EDITOR` to the program you write with, for example `export EDITOR=nano`")?;
-    let words = shell_words::split(&command).with_context(|| format!("`{var}={command}` cannot be read as a command"))?;
+    let words = shell_words::split(&command)
+        .with_context(|| format!("`{var}={command}` cannot be read as a command"))?;
     let Some((program, args)) = words.split_first() else {
         bail!("`{var}` is empty: set it to the program you write with, for example `export EDITOR=nano`");
     };
@@ -185,6 +215,8 @@ fn find_program(program: &str) -> Option<PathBuf> {
         return p.is_file().then(|| p.to_path_buf());
     }
     std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths).map(|d| d.join(program)).find(|c| c.is_file())
+        std::env::split_paths(&paths)
+            .map(|d| d.join(program))
+            .find(|c| c.is_file())
     })
 }

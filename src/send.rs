@@ -40,7 +40,12 @@ pub enum SendError {
 
 /// Where messages go: an SMTP server, or a folder of `.eml` files for a dry run.
 pub trait Outbox {
-    fn deliver(&mut self, envelope: &Envelope, stem: &str, bytes: &[u8]) -> Result<String, SendError>;
+    fn deliver(
+        &mut self,
+        envelope: &Envelope,
+        stem: &str,
+        bytes: &[u8],
+    ) -> Result<String, SendError>;
     fn describe(&self) -> String;
 }
 
@@ -54,7 +59,8 @@ impl SmtpOutbox {
         let tls_parameters = || -> Result<TlsParameters> {
             let mut b = TlsParameters::builder(smtp.host.clone());
             if let Some(ca) = &smtp.ca_file {
-                let pem = std::fs::read(ca).with_context(|| format!("failed to read `ca-file` `{}`", ca.display()))?;
+                let pem = std::fs::read(ca)
+                    .with_context(|| format!("failed to read `ca-file` `{}`", ca.display()))?;
                 let cert = Certificate::from_pem(&pem)
                     .with_context(|| format!("`{}` is not a PEM certificate", ca.display()))?;
                 b = b.add_root_certificate(cert);
@@ -71,7 +77,8 @@ impl SmtpOutbox {
             Security::Tls => builder.tls(Tls::Wrapper(tls_parameters()?)),
         };
         if let Some(user) = &smtp.username {
-            builder = builder.credentials(Credentials::new(user.clone(), password.unwrap_or_default()));
+            builder =
+                builder.credentials(Credentials::new(user.clone(), password.unwrap_or_default()));
         }
         let transport = builder.build();
         let name = format!("{}:{}", smtp.host, smtp.port);
@@ -83,7 +90,11 @@ impl SmtpOutbox {
                     format!(
                         "failed to connect to the SMTP server `{name}` ({:?}){}",
                         smtp.security,
-                        if e.is_tls() { ": its TLS certificate could not be verified for this host name" } else { "" }
+                        if e.is_tls() || chain(&e).contains("certificate") {
+                            ": its TLS certificate could not be verified for this host name (a server with its own certificate authority needs `ca-file` under `[smtp]`)"
+                        } else {
+                            ""
+                        }
                     )
                 })
             }
@@ -107,19 +118,31 @@ fn chain(e: &dyn std::error::Error) -> String {
 }
 
 impl Outbox for SmtpOutbox {
-    fn deliver(&mut self, envelope: &Envelope, _stem: &str, bytes: &[u8]) -> Result<String, SendError> {
+    fn deliver(
+        &mut self,
+        envelope: &Envelope,
+        _stem: &str,
+        bytes: &[u8],
+    ) -> Result<String, SendError> {
         match self.transport.send_raw(envelope, bytes) {
-            Ok(response) => Ok(format!("{} {}", response.code(), response.message().collect::<Vec<_>>().join(" "))),
+            Ok(response) => Ok(format!(
+                "{} {}",
+                response.code(),
+                response.message().collect::<Vec<_>>().join(" ")
+            )),
             Err(e) => {
                 let text = chain(&e);
                 let code = e.status().map(|c| c.to_string());
-                Err(if e.is_tls() || matches!(code.as_deref(), Some("530" | "534" | "535" | "538")) {
-                    SendError::Fatal(text)
-                } else if e.is_permanent() {
-                    SendError::Permanent(text)
-                } else {
-                    SendError::Transient(text)
-                })
+                Err(
+                    if e.is_tls() || matches!(code.as_deref(), Some("530" | "534" | "535" | "538"))
+                    {
+                        SendError::Fatal(text)
+                    } else if e.is_permanent() {
+                        SendError::Permanent(text)
+                    } else {
+                        SendError::Transient(text)
+                    },
+                )
             }
         }
     }
@@ -135,9 +158,15 @@ pub struct FileOutbox {
 }
 
 impl Outbox for FileOutbox {
-    fn deliver(&mut self, _envelope: &Envelope, stem: &str, bytes: &[u8]) -> Result<String, SendError> {
+    fn deliver(
+        &mut self,
+        _envelope: &Envelope,
+        stem: &str,
+        bytes: &[u8],
+    ) -> Result<String, SendError> {
         let path = self.dir.join(format!("{stem}.eml"));
-        std::fs::write(&path, bytes).map_err(|e| SendError::Fatal(format!("failed to write `{}`: {e}", path.display())))?;
+        std::fs::write(&path, bytes)
+            .map_err(|e| SendError::Fatal(format!("failed to write `{}`: {e}", path.display())))?;
         Ok(format!("written to {}", path.display()))
     }
 
@@ -153,7 +182,11 @@ impl Lock {
     fn take(drafts: &Path) -> Result<Lock> {
         let path = drafts.join("send.lock");
         for _ in 0..2 {
-            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
                 Ok(mut f) => {
                     let _ = writeln!(f, "{}", std::process::id());
                     return Ok(Lock(path));
@@ -165,7 +198,9 @@ impl Lock {
                     // Left by a run that was killed: nobody holds it.
                     let _ = std::fs::remove_file(&path);
                 }
-                Err(e) => return Err(e).with_context(|| format!("failed to create `{}`", path.display())),
+                Err(e) => {
+                    return Err(e).with_context(|| format!("failed to create `{}`", path.display()))
+                }
             }
         }
         bail!("failed to take `{}`", path.display())
@@ -190,7 +225,9 @@ pub fn lock_is_held(drafts: &Path) -> bool {
 }
 
 fn password(smtp: &Smtp) -> Result<Option<String>> {
-    let Some(user) = &smtp.username else { return Ok(None) };
+    let Some(user) = &smtp.username else {
+        return Ok(None);
+    };
     if let Ok(p) = std::env::var("CARTERO_SMTP_PASSWORD") {
         return Ok(Some(p));
     }
@@ -204,7 +241,8 @@ fn password(smtp: &Smtp) -> Result<Option<String>> {
         if !out.status.success() {
             bail!("`password-command` `{cmd}` failed ({})", out.status);
         }
-        let text = String::from_utf8(out.stdout).context("`password-command` printed something that is not text")?;
+        let text = String::from_utf8(out.stdout)
+            .context("`password-command` printed something that is not text")?;
         return Ok(Some(text.trim_end_matches(['\n', '\r']).to_string()));
     }
     if std::io::stdin().is_terminal() {
@@ -234,7 +272,11 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         eprintln!("warning: {w}");
     }
 
-    let mut resend: Vec<String> = args.resend.iter().map(|e| e.trim().to_lowercase()).collect();
+    let mut resend: Vec<String> = args
+        .resend
+        .iter()
+        .map(|e| e.trim().to_lowercase())
+        .collect();
     resend.sort();
     resend.dedup();
     for r in &resend {
@@ -242,7 +284,12 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
             bail!("`--resend {r}`: there is no such client in the list");
         };
         if e.state == State::Sent {
-            let id = e.record.as_ref().and_then(|r| r.sent.as_ref()).map(|s| s.0.clone()).unwrap_or_default();
+            let id = e
+                .record
+                .as_ref()
+                .and_then(|r| r.sent.as_ref())
+                .map(|s| s.0.clone())
+                .unwrap_or_default();
             bail!("`--resend {r}`: that email was sent and accepted by the server ({id}); cartero never sends a client the same email twice");
         }
         if !approved_now(e) {
@@ -269,12 +316,17 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         if !go {
             continue;
         }
-        let (Some(text), Some(hash), Some(path)) = (&e.text, &e.hash, &e.path) else { continue };
+        let (Some(text), Some(hash), Some(path)) = (&e.text, &e.hash, &e.path) else {
+            continue;
+        };
         match validate(text, &e.client.key) {
             Ok(draft) => jobs.push(Job {
                 index: e.client.index,
                 key: e.client.key.clone(),
-                stem: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+                stem: path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
                 draft,
                 hash: hash.clone(),
             }),
@@ -294,17 +346,33 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     for i in &invalid {
         eprintln!("warning: not sent, the draft is broken: {i}");
     }
-    let unreviewed = survey.entries.iter().filter(|e| e.state.needs_review() || e.state == State::New).count();
+    let unreviewed = survey
+        .entries
+        .iter()
+        .filter(|e| e.state.needs_review() || e.state == State::New)
+        .count();
     let limit = args.limit.unwrap_or(usize::MAX);
     jobs.truncate(limit);
 
     if jobs.is_empty() {
-        let sent = survey.entries.iter().filter(|e| e.state == State::Sent).count();
+        let sent = survey
+            .entries
+            .iter()
+            .filter(|e| e.state == State::Sent)
+            .count();
         println!(
             "nothing to send: {sent} already sent, {unreviewed} waiting for review{}",
-            if unreviewed > 0 { "; run `cartero review`" } else { "" }
+            if unreviewed > 0 {
+                "; run `cartero review`"
+            } else {
+                ""
+            }
         );
-        return Ok(if uncertain.is_empty() && invalid.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+        return Ok(if uncertain.is_empty() && invalid.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
     }
 
     let mode = if args.dry_run {
@@ -327,7 +395,10 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         None => "no server (dry run)".into(),
     };
     let whom = match mode {
-        Mode::ToSelf => format!("to yourself ({}), subjects tagged [test], recorded as nothing", sender.email),
+        Mode::ToSelf => format!(
+            "to yourself ({}), subjects tagged [test], recorded as nothing",
+            sender.email
+        ),
         Mode::DryRun => "as .eml files, recorded as nothing".into(),
         Mode::Real => "one message per client".into(),
     };
@@ -335,7 +406,11 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         "about to send {} message(s) {whom}, through {server}, as {}{}",
         jobs.len(),
         crate::compose::display_mailbox(&sender),
-        if unreviewed > 0 { format!("; {unreviewed} draft(s) are still unreviewed and will not go") } else { String::new() }
+        if unreviewed > 0 {
+            format!("; {unreviewed} draft(s) are still unreviewed and will not go")
+        } else {
+            String::new()
+        }
     );
     if let Some(rate) = smtp.as_ref().and_then(|s| s.rate.clone()) {
         eprintln!("at most {rate}");
@@ -347,7 +422,10 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         eprint!("send them? [y/N] ");
         let mut answer = String::new();
         std::io::stdin().read_line(&mut answer)?;
-        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "s" | "si" | "sí") {
+        if !matches!(
+            answer.trim().to_lowercase().as_str(),
+            "y" | "yes" | "s" | "si" | "sí"
+        ) {
             eprintln!("nothing sent");
             return Ok(ExitCode::SUCCESS);
         }
@@ -360,7 +438,10 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
             Box::new(SmtpOutbox::connect(s, pw)?)
         }
         (None, _) => {
-            let dir = args.out.clone().unwrap_or_else(|| settings.drafts.join("dry-run"));
+            let dir = args
+                .out
+                .clone()
+                .unwrap_or_else(|| settings.drafts.join("dry-run"));
             crate::commands::write_emls(&dir, &[])?;
             Box::new(FileOutbox { dir })
         }
@@ -376,7 +457,9 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
 
     let progress = progress_bar(jobs.len() as u64);
     let interval = smtp.as_ref().and_then(|s| s.interval);
-    let (retries, retry_delay) = smtp.as_ref().map_or((0, Duration::ZERO), |s| (s.retries, s.retry_delay));
+    let (retries, retry_delay) = smtp
+        .as_ref()
+        .map_or((0, Duration::ZERO), |s| (s.retries, s.retry_delay));
     let mut last_start: Option<Instant> = None;
     let mut tally = Tally::default();
     for job in &jobs {
@@ -412,7 +495,9 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         let mut attempt = 0;
         let result = loop {
             match outbox.deliver(&envelope, &job.stem, &bytes) {
-                Err(SendError::Transient(why)) if attempt < retries && !stop.load(Ordering::SeqCst) => {
+                Err(SendError::Transient(why))
+                    if attempt < retries && !stop.load(Ordering::SeqCst) =>
+                {
                     attempt += 1;
                     progress.println(format!("retrying {} in a moment: {why}", job.key));
                     std::thread::sleep(retry_delay * 2u32.pow(attempt - 1));
@@ -420,7 +505,15 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
                 other => break other,
             }
         };
-        let label = format!("{} {}", job.key, if mode == Mode::ToSelf { "(to yourself)" } else { "" });
+        let label = format!(
+            "{} {}",
+            job.key,
+            if mode == Mode::ToSelf {
+                "(to yourself)"
+            } else {
+                ""
+            }
+        );
         match result {
             Ok(reply) => {
                 if record {
@@ -432,7 +525,11 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
                     journal.append_lazy(e)?;
                 }
                 tally.sent += 1;
-                progress.println(format!("sent    {} {}", label.trim_end(), reply_short(&reply)));
+                progress.println(format!(
+                    "sent    {} {}",
+                    label.trim_end(),
+                    reply_short(&reply)
+                ));
             }
             Err(err) => {
                 let (permanent, fatal) = match &err {
@@ -441,7 +538,8 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
                     SendError::Fatal(_) => (false, true),
                 };
                 if record {
-                    let mut e = Event::new(settings.clock(), &job.key, Kind::Failed).hash(&job.hash);
+                    let mut e =
+                        Event::new(settings.clock(), &job.key, Kind::Failed).hash(&job.hash);
                     e.message_id = Some(id.clone());
                     e.reply = Some(err.to_string());
                     e.permanent = Some(permanent);
@@ -472,8 +570,15 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
             uncertain.len(),
             outbox.describe()
         ),
-        Mode::ToSelf => println!("sent {} test message(s) to {}; nothing is recorded as sent", tally.sent, sender.email),
-        Mode::DryRun => println!("wrote {} message(s) to {}; nothing was sent", tally.sent, outbox.describe()),
+        Mode::ToSelf => println!(
+            "sent {} test message(s) to {}; nothing is recorded as sent",
+            tally.sent, sender.email
+        ),
+        Mode::DryRun => println!(
+            "wrote {} message(s) to {}; nothing was sent",
+            tally.sent,
+            outbox.describe()
+        ),
     }
     for f in &tally.failed {
         eprintln!("failed: {f}");
@@ -481,7 +586,16 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     if let Some(why) = &tally.stopped {
         eprintln!("{why}");
     }
-    let more = survey.entries.iter().filter(|e| e.state == State::Approved).count() + survey.entries.iter().filter(|e| e.state == State::Failed).count();
+    let more = survey
+        .entries
+        .iter()
+        .filter(|e| e.state == State::Approved)
+        .count()
+        + survey
+            .entries
+            .iter()
+            .filter(|e| e.state == State::Failed)
+            .count();
     match mode {
         Mode::Real if left > 0 || !tally.failed.is_empty() => {
             println!("next: `cartero status` shows who is left; `cartero send` again sends only what has not gone")
@@ -489,8 +603,15 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         Mode::Real => println!("next: `cartero status` to see every client's state"),
         _ => println!("next: when the test looks right, `cartero send` sends the {more} approved draft(s) for real"),
     }
-    let ok = tally.failed.is_empty() && tally.stopped.is_none() && invalid.is_empty() && uncertain.is_empty();
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    let ok = tally.failed.is_empty()
+        && tally.stopped.is_none()
+        && invalid.is_empty()
+        && uncertain.is_empty();
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -517,7 +638,10 @@ fn approved_now(e: &Entry) -> bool {
 fn failed_permanently(e: &Entry) -> bool {
     matches!(
         e.record.as_ref().and_then(|r| r.delivery.as_ref()),
-        Some(Delivery::Failed { permanent: true, .. })
+        Some(Delivery::Failed {
+            permanent: true,
+            ..
+        })
     )
 }
 
@@ -567,7 +691,9 @@ impl Progress {
 fn progress_bar(len: u64) -> Progress {
     if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(len);
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} ({eta} left)") {
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} ({eta} left)")
+        {
             bar.set_style(style);
         }
         Progress::Bar(bar)

@@ -132,7 +132,9 @@ impl Settings {
             }
             (None, None) => {
                 if config.sender.name.is_some() {
-                    bail!("`[sender]` has a `name` but no `email`: add `email = \"you@example.com\"`");
+                    bail!(
+                        "`[sender]` has a `name` but no `email`: add `email = \"you@example.com\"`"
+                    );
                 }
                 None
             }
@@ -182,7 +184,11 @@ impl Settings {
 
     /// The time now, for a message's `Date:` (fixed under `CARTERO_NOW`).
     pub fn clock(&self) -> DateTime<FixedOffset> {
-        if self.fixed_clock { self.now } else { Local::now().fixed_offset() }
+        if self.fixed_clock {
+            self.now
+        } else {
+            Local::now().fixed_offset()
+        }
     }
 
     pub fn journal_path(&self) -> PathBuf {
@@ -232,7 +238,9 @@ pub fn is_loopback(host: &str) -> bool {
 /// `"30/min"` → two seconds between messages.
 pub fn parse_rate(text: &str) -> Result<Duration> {
     let bad = || {
-        anyhow::anyhow!("`rate = \"{text}\"` is not a rate: write it like \"30/min\", \"1/s\" or \"500/hour\"")
+        anyhow::anyhow!(
+            "`rate = \"{text}\"` is not a rate: write it like \"30/min\", \"1/s\" or \"500/hour\""
+        )
     };
     let (count, unit) = text.split_once('/').ok_or_else(bad)?;
     let count: f64 = count.trim().parse().map_err(|_| bad())?;
@@ -271,7 +279,9 @@ fn quote_name(name: &str) -> String {
 pub fn parse_mailbox(text: &str) -> Result<Mailbox> {
     let clean = crate::clients::clean_line(text);
     Mailbox::from_str(&clean).map_err(|e| {
-        anyhow::anyhow!("`{clean}` is not an email address like \"Ana García <ana@example.com>\" ({e})")
+        anyhow::anyhow!(
+            "`{clean}` is not an email address like \"Ana García <ana@example.com>\" ({e})"
+        )
     })
 }
 
@@ -281,7 +291,11 @@ fn salt() -> u64 {
         return 0;
     }
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
     h.write_u32(std::process::id());
     h.finish()
 }

@@ -7,7 +7,9 @@ const TEMPLATE: &str = "Subject: Hola {{ first_name }}\n\nHola {{ first_name }}:
 
 fn drafted() -> Campaign {
     let c = Campaign::with(CLIENTS, TEMPLATE);
-    c.run(&["draft"]).success().stdout_has("2 drafts in `drafts`: 2 new");
+    c.run(&["draft"])
+        .success()
+        .stdout_has("2 drafts in `drafts`: 2 new");
     c
 }
 
@@ -26,24 +28,39 @@ fn draft_writes_plain_editable_files_and_status_tells() {
     assert_eq!(status[0]["draft"], "drafts/0001-ana-ruiz.txt");
     let share = status[0]["personal_share"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&share));
-    assert!(status[0]["warnings"].as_array().unwrap().is_empty(), "{:?}", status[0]);
+    assert!(
+        status[0]["warnings"].as_array().unwrap().is_empty(),
+        "{:?}",
+        status[0]
+    );
     // The journal has one event per draft, with a content hash.
     let journal = c.read("drafts/journal.jsonl");
-    let events: Vec<serde_json::Value> = journal.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let events: Vec<serde_json::Value> = journal
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(events.len(), 2);
     assert_eq!(events[0]["event"], "drafted");
     assert_eq!(events[0]["client"], "ana@example.com");
     assert_eq!(events[0]["hash"].as_str().unwrap().len(), 64);
-    assert!(events[0]["time"].as_str().unwrap().starts_with("2026-11-22T10:30:00"));
+    assert!(events[0]["time"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-11-22T10:30:00"));
     // A rerun changes nothing.
-    c.run(&["draft"]).success().stdout_has("0 new, 0 refreshed, 0 edited by you and kept, 2 unchanged");
+    c.run(&["draft"])
+        .success()
+        .stdout_has("0 new, 0 refreshed, 0 edited by you and kept, 2 unchanged");
     assert_eq!(c.read("drafts/journal.jsonl"), journal);
 }
 
 #[test]
 fn rerun_adds_new_clients_and_refreshes_untouched_drafts() {
     let c = drafted();
-    c.write("clients.csv", format!("{CLIENTS}cy@example.com,Cy,Nos vemos en Reus\n").replace("Vigo", "Lugo"));
+    c.write(
+        "clients.csv",
+        format!("{CLIENTS}cy@example.com,Cy,Nos vemos en Reus\n").replace("Vigo", "Lugo"),
+    );
     c.run(&["draft"]).success().stdout_has("1 new, 1 refreshed");
     assert!(c.read("drafts/0002-bo-li.txt").contains("Lugo"));
     assert!(c.path("drafts/0003-cy.txt").exists());
@@ -53,10 +70,14 @@ fn rerun_adds_new_clients_and_refreshes_untouched_drafts() {
 fn an_edit_survives_a_second_draft() {
     let c = drafted();
     let path = c.draft_file(0);
-    let edited = std::fs::read_to_string(&path).unwrap().replace("Un abrazo", "Un abrazo fuerte, y saludos a tu madre");
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Un abrazo", "Un abrazo fuerte, y saludos a tu madre");
     std::fs::write(&path, &edited).unwrap();
     assert_eq!(c.states(), ["edited", "drafted"]);
-    c.run(&["draft"]).success().stdout_has("1 edited by you and kept");
+    c.run(&["draft"])
+        .success()
+        .stdout_has("1 edited by you and kept");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
 }
 
@@ -66,15 +87,28 @@ fn changed_data_under_an_edited_draft_goes_beside_it_as_new() {
     let path = c.draft_file(0);
     let edited = std::fs::read_to_string(&path).unwrap() + "P.D.: ¡la receta!\n";
     std::fs::write(&path, &edited).unwrap();
-    c.write("clients.csv", CLIENTS.replace("paella de junio", "paella de julio"));
+    c.write(
+        "clients.csv",
+        CLIENTS.replace("paella de junio", "paella de julio"),
+    );
     c.run(&["draft"])
         .success()
         .stderr_has("conflict: `Ana Ruiz` (ana@example.com)")
         .stderr_has("0001-ana-ruiz.txt.new");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited, "the edit is kept");
-    assert!(c.read("drafts/0001-ana-ruiz.txt.new").contains("paella de julio"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        edited,
+        "the edit is kept"
+    );
+    assert!(c
+        .read("drafts/0001-ana-ruiz.txt.new")
+        .contains("paella de julio"));
     let status = c.status();
-    assert!(status[0]["warnings"][0].as_str().unwrap().contains(".new"), "{:?}", status[0]);
+    assert!(
+        status[0]["warnings"][0].as_str().unwrap().contains(".new"),
+        "{:?}",
+        status[0]
+    );
     // Reported once: the same render is not a new conflict.
     let again = c.run(&["draft"]).success();
     assert!(!again.stderr().contains("conflict"), "{}", again.stderr());
@@ -83,17 +117,29 @@ fn changed_data_under_an_edited_draft_goes_beside_it_as_new() {
 #[test]
 fn a_client_removed_from_the_list_is_reported_and_its_draft_kept() {
     let c = drafted();
-    c.write("clients.csv", CLIENTS.lines().take(2).collect::<Vec<_>>().join("\n"));
-    c.run(&["draft"]).success().stderr_has("`bo@example.com` is no longer in the client list");
+    c.write(
+        "clients.csv",
+        CLIENTS.lines().take(2).collect::<Vec<_>>().join("\n"),
+    );
+    c.run(&["draft"])
+        .success()
+        .stderr_has("`bo@example.com` is no longer in the client list");
     assert!(c.path("drafts/0002-bo-li.txt").exists());
-    c.run(&["status"]).success().stdout_has("no longer on the list: bo@example.com");
+    c.run(&["status"])
+        .success()
+        .stdout_has("no longer on the list: bo@example.com");
 }
 
 #[test]
 fn a_torn_journal_line_is_reported_not_fatal() {
     let c = drafted();
-    c.append("drafts/journal.jsonl", "{\"time\":\"2026-11-22T10:31:00+01:00\",\"client\":\"ana@exa");
-    c.run(&["status"]).success().stderr_has("journal.jsonl:3: the last line was cut short");
+    c.append(
+        "drafts/journal.jsonl",
+        "{\"time\":\"2026-11-22T10:31:00+01:00\",\"client\":\"ana@exa",
+    );
+    c.run(&["status"])
+        .success()
+        .stderr_has("journal.jsonl:3: the last line was cut short");
     assert_eq!(c.states(), ["drafted", "drafted"]);
     // The next write repairs it: the torn bytes are gone and every line parses.
     c.run_with_stdin(&["review"], "a\nq\n").success();
@@ -115,20 +161,62 @@ fn a_deleted_draft_is_missing_then_written_again() {
 /// 30 generated clients, each with a note of their own words.
 fn thirty_clients(with_notes: bool) -> String {
     const WORDS: [&str; 40] = [
-        "huerto", "tienda", "almacén", "feria", "furgoneta", "jardín", "marzo", "tormenta", "Pascua", "viernes",
-        "mudanza", "impresora", "churros", "equipo", "hija", "mapa", "gotera", "medianoche", "viaje", "Lisboa",
-        "factura", "café", "lluvia", "barco", "boda", "panadería", "camión", "oficina", "perro", "concierto",
-        "fútbol", "paella", "portátil", "tejado", "bicicleta", "museo", "puerto", "mercado", "piano", "colegio",
+        "huerto",
+        "tienda",
+        "almacén",
+        "feria",
+        "furgoneta",
+        "jardín",
+        "marzo",
+        "tormenta",
+        "Pascua",
+        "viernes",
+        "mudanza",
+        "impresora",
+        "churros",
+        "equipo",
+        "hija",
+        "mapa",
+        "gotera",
+        "medianoche",
+        "viaje",
+        "Lisboa",
+        "factura",
+        "café",
+        "lluvia",
+        "barco",
+        "boda",
+        "panadería",
+        "camión",
+        "oficina",
+        "perro",
+        "concierto",
+        "fútbol",
+        "paella",
+        "portátil",
+        "tejado",
+        "bicicleta",
+        "museo",
+        "puerto",
+        "mercado",
+        "piano",
+        "colegio",
     ];
     let mut seed = 11u64;
     let mut next = move || {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (seed >> 33) as usize
     };
     let mut csv = String::from("email,name,note\n");
     for i in 0..30 {
         let note: Vec<&str> = (0..12).map(|_| WORDS[next() % WORDS.len()]).collect();
-        let note = if with_notes { note.join(" ") } else { String::new() };
+        let note = if with_notes {
+            note.join(" ")
+        } else {
+            String::new()
+        };
         csv.push_str(&format!("c{i}@example.com,Cliente{i} Apellido{i},{note}\n"));
     }
     csv
@@ -138,8 +226,16 @@ const BODY: &str = "Antes de que se acabe el año quería escribirte para darte 
 
 #[test]
 fn personal_share_separates_a_name_only_template_from_a_note_carrying_one() {
-    let name_only = Campaign::with(&thirty_clients(false), &format!("Subject: Gracias, {{{{ first_name }}}}\n\nHola, {{{{ first_name }}}}:\n\n{BODY}\n"));
-    name_only.run(&["draft"]).success().stdout_has("30 read like a mass mail");
+    let name_only = Campaign::with(
+        &thirty_clients(false),
+        &format!(
+            "Subject: Gracias, {{{{ first_name }}}}\n\nHola, {{{{ first_name }}}}:\n\n{BODY}\n"
+        ),
+    );
+    name_only
+        .run(&["draft"])
+        .success()
+        .stdout_has("30 read like a mass mail");
     for client in name_only.status() {
         let warnings = client["warnings"].to_string();
         assert!(warnings.contains("reads like a mass mail"), "{client}");
@@ -150,19 +246,40 @@ fn personal_share_separates_a_name_only_template_from_a_note_carrying_one() {
         &thirty_clients(true),
         &format!("Subject: Gracias, {{{{ first_name }}}}\n\nHola, {{{{ first_name }}}}:\n\n{{{{ note }}}}.\n\n{BODY}\n"),
     );
-    with_note.run(&["draft"]).success().stdout_has("0 read like a mass mail");
+    with_note
+        .run(&["draft"])
+        .success()
+        .stdout_has("0 read like a mass mail");
     for client in with_note.status() {
-        assert!(client["warnings"].as_array().unwrap().is_empty(), "{client}");
-        assert!(client["personal_share"].as_f64().unwrap() >= 0.1, "{client}");
+        assert!(
+            client["warnings"].as_array().unwrap().is_empty(),
+            "{client}"
+        );
+        assert!(
+            client["personal_share"].as_f64().unwrap() >= 0.1,
+            "{client}"
+        );
     }
-    with_note.run(&["check"]).success().stdout_has("0 of 30 emails read like a mass mail");
-    name_only.run(&["check"]).success().stdout_has("30 of 30 emails read like a mass mail");
+    with_note
+        .run(&["check"])
+        .success()
+        .stdout_has("0 of 30 emails read like a mass mail");
+    name_only
+        .run(&["check"])
+        .success()
+        .stdout_has("30 of 30 emails read like a mass mail");
 }
 
 #[test]
 fn status_table_counts_states_and_hints_the_next_step() {
     let c = Campaign::with(CLIENTS, TEMPLATE);
-    c.run(&["status"]).success().stdout_has("2 clients: 2 new").stdout_has("cartero draft");
+    c.run(&["status"])
+        .success()
+        .stdout_has("2 clients: 2 new")
+        .stdout_has("cartero draft");
     c.run(&["draft"]).success();
-    c.run(&["status"]).success().stdout_has("2 clients: 2 drafted").stdout_has("cartero review");
+    c.run(&["status"])
+        .success()
+        .stdout_has("2 clients: 2 drafted")
+        .stdout_has("cartero review");
 }

@@ -8,7 +8,9 @@ const TEMPLATE: &str = "Subject: Hola {{ first_name }}\n\n{{ note }}\n";
 fn missing_client_file() {
     let c = Campaign::with("", TEMPLATE);
     std::fs::remove_file(c.path("clients.csv")).unwrap();
-    c.run(&["check"]).failure().stderr_has("failed to read the client list `clients.csv`");
+    c.run(&["check"])
+        .failure()
+        .stderr_has("failed to read the client list `clients.csv`");
 }
 
 #[test]
@@ -37,45 +39,66 @@ fn duplicate_address_names_both_lines() {
 
 #[test]
 fn crlf_files_report_the_right_line() {
-    Campaign::with("email,name\r\na@example.com,A\r\nb@example.com,B\r\nbad,C\r\n", TEMPLATE)
-        .run(&["check"])
-        .failure()
-        .stderr_has("clients.csv:4, column `email`, client `C`");
+    Campaign::with(
+        "email,name\r\na@example.com,A\r\nb@example.com,B\r\nbad,C\r\n",
+        TEMPLATE,
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has("clients.csv:4, column `email`, client `C`");
 }
 
 #[test]
 fn template_with_bcc_is_refused_with_why() {
-    Campaign::with("email,name,note\na@example.com,Ana,x\n", "Subject: hola\nBcc: boss@example.com\n\nbody\n")
-        .run(&["check"])
-        .failure()
-        .stderr_has("templates/t.txt:2: a template cannot set `Bcc:`: each email goes to its client alone");
+    Campaign::with(
+        "email,name,note\na@example.com,Ana,x\n",
+        "Subject: hola\nBcc: boss@example.com\n\nbody\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has(
+        "templates/t.txt:2: a template cannot set `Bcc:`: each email goes to its client alone",
+    );
 }
 
 #[test]
 fn template_syntax_error_names_file_line_and_column() {
-    Campaign::with("email,name,note\na@example.com,Ana,x\n", "Subject: hola\n\nHola {{ name }},\n\n{% if note %}{{ note }\n")
-        .run(&["check"])
-        .failure()
-        .stderr_has("error: templates/t.txt:5:");
+    Campaign::with(
+        "email,name,note\na@example.com,Ana,x\n",
+        "Subject: hola\n\nHola {{ name }},\n\n{% if note %}{{ note }\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has("error: templates/t.txt:5:");
 }
 
 #[test]
 fn undefined_variable_names_it_the_client_and_what_is_available() {
-    let run = Campaign::with("email,name,note\na@example.com,Ana,x\n", "Subject: hola\n\nHola {{ nickname }}\n")
-        .run(&["check"])
-        .failure()
-        .stderr_has("templates/t.txt:3:9, client `Ana`")
-        .stderr_has("`nickname` is not defined");
-    assert!(run.stderr().contains("first_name") && run.stderr().contains("note"), "{}", run.stderr());
+    let run = Campaign::with(
+        "email,name,note\na@example.com,Ana,x\n",
+        "Subject: hola\n\nHola {{ nickname }}\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has("templates/t.txt:3:9, client `Ana`")
+    .stderr_has("`nickname` is not defined");
+    assert!(
+        run.stderr().contains("first_name") && run.stderr().contains("note"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]
 fn a_missing_note_used_without_default_fails_naming_the_client() {
-    Campaign::with("email,name,note\na@example.com,Ana,x\nb@example.com,Bea,\n", TEMPLATE)
-        .run(&["check"])
-        .failure()
-        .stderr_has("client `Bea`")
-        .stderr_has("`note` is not defined");
+    Campaign::with(
+        "email,name,note\na@example.com,Ana,x\nb@example.com,Bea,\n",
+        TEMPLATE,
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has("client `Bea`")
+    .stderr_has("`note` is not defined");
 }
 
 #[test]
@@ -97,10 +120,20 @@ fn unreadable_xlsx() {
 
 #[test]
 fn every_problem_is_reported_at_once_and_preview_writes_nothing() {
-    let c = Campaign::with("email,name,affinity,note\nbad,Ana,3,x\nb@example.com,Bea,12,y\nc@example.com,,5,z\n", TEMPLATE);
+    let c = Campaign::with(
+        "email,name,affinity,note\nbad,Ana,3,x\nb@example.com,Bea,12,y\nc@example.com,,5,z\n",
+        TEMPLATE,
+    );
     let run = c.run(&["check"]).failure();
-    assert_eq!(run.stderr().matches("error:").count(), 3, "{}", run.stderr());
-    c.run(&["preview", "--out", "out"]).failure().stderr_has("nothing was written");
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        3,
+        "{}",
+        run.stderr()
+    );
+    c.run(&["preview", "--out", "out"])
+        .failure()
+        .stderr_has("nothing was written");
     assert!(!c.path("out").exists());
 }
 
@@ -108,14 +141,22 @@ fn every_problem_is_reported_at_once_and_preview_writes_nothing() {
 fn unknown_config_key() {
     let c = Campaign::with("email,name\na@example.com,A\n", TEMPLATE);
     c.append("cartero.toml", "tempalte = \"x\"\n");
-    c.run(&["check"]).failure().stderr_has("cartero.toml").stderr_has("tempalte");
+    c.run(&["check"])
+        .failure()
+        .stderr_has("cartero.toml")
+        .stderr_has("tempalte");
 }
 
 #[test]
 fn no_sender_says_how_to_give_one() {
     let c = Campaign::with("email,name\na@example.com,A\n", TEMPLATE);
-    c.write("cartero.toml", "[campaign]\nclients = \"clients.csv\"\ntemplate = \"templates/t.txt\"\n");
-    c.run(&["preview", "--out", "out"]).failure().stderr_has("--from");
+    c.write(
+        "cartero.toml",
+        "[campaign]\nclients = \"clients.csv\"\ntemplate = \"templates/t.txt\"\n",
+    );
+    c.run(&["preview", "--out", "out"])
+        .failure()
+        .stderr_has("--from");
     c.run(&["--from", "Ana <ana@example.com>", "preview", "--out", "out"]);
 }
 

@@ -10,9 +10,15 @@ fn readme_preview_command_writes_one_parsable_eml_per_example_client() {
     // The README's command, from the repository, as a new user runs it.
     let config = format!("{REPO}/examples/cartero.toml");
     let out = c.path("preview");
-    c.run(&["--config", &config, "preview", "--out", out.to_str().unwrap()])
-        .success()
-        .stdout_has("wrote 13 emails");
+    c.run(&[
+        "--config",
+        &config,
+        "preview",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .success()
+    .stdout_has("wrote 13 emails");
     let emls = emls(&out);
     assert_eq!(emls.len(), 13);
     assert_eq!(emls[0].0, "0001-pepi-ruiz.eml");
@@ -23,23 +29,38 @@ fn readme_preview_command_writes_one_parsable_eml_per_example_client() {
         let to = addresses(m.to());
         assert_eq!(to.len(), 1, "{name}: exactly one recipient");
         assert!(csv.contains(&to[0]), "{name}: {to:?} is a client");
-        assert!(m.cc().is_none() && m.bcc().is_none(), "{name}: no Cc, no Bcc");
+        assert!(
+            m.cc().is_none() && m.bcc().is_none(),
+            "{name}: no Cc, no Bcc"
+        );
         assert_eq!(addresses(m.from()), vec!["ana@example.com"]);
-        assert_eq!(m.from().unwrap().first().unwrap().name(), Some("Ana García"));
+        assert_eq!(
+            m.from().unwrap().first().unwrap().name(),
+            Some("Ana García")
+        );
         assert!(m.message_id().unwrap().ends_with("@example.com"), "{name}");
         assert!(m.date().is_some());
         let ct = m.content_type().unwrap();
         assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("plain")));
         assert_eq!(ct.attribute("charset"), Some("utf-8"));
-        assert!(m.body_text(0).unwrap().contains("Ana García"), "{name}: signed");
+        assert!(
+            m.body_text(0).unwrap().contains("Ana García"),
+            "{name}: signed"
+        );
     }
     // Spanish: accents survive RFC 2047 and the date is written in Spanish.
     let ramon = parse(&emls[6].1);
     assert_eq!(ramon.subject(), Some("Ramón, gracias por este 2026"));
     let body = ramon.body_text(0).unwrap();
     assert!(body.contains("22 de noviembre de 2026"), "{body}");
-    assert!(body.contains("Hemos cambiado de transportista"), "the multi-line note: {body}");
-    assert!(body.contains("no todo salió como esperabas"), "a hated client gets the mending paragraph: {body}");
+    assert!(
+        body.contains("Hemos cambiado de transportista"),
+        "the multi-line note: {body}"
+    );
+    assert!(
+        body.contains("no todo salió como esperabas"),
+        "a hated client gets the mending paragraph: {body}"
+    );
     // English clients get the English template.
     let emma = parse(&emls[9].1);
     assert_eq!(emma.subject(), Some("Emma, thank you for 2026"));
@@ -86,26 +107,40 @@ fn line_breaks_in_fields_never_reach_a_header() {
     let raw = c.read("out/0001-eve-bcc-evil-example-com.eml");
     let head = raw.split("\r\n\r\n").next().unwrap();
     for line in head.lines() {
-        assert!(!line.starts_with("Bcc:") && !line.starts_with("Cc:"), "{line}");
+        assert!(
+            !line.starts_with("Bcc:") && !line.starts_with("Cc:"),
+            "{line}"
+        );
     }
     let m = parse(raw.as_bytes());
     assert_eq!(addresses(m.to()), vec!["x@example.com"]);
     assert!(m.bcc().is_none() && m.cc().is_none());
-    assert_eq!(m.subject(), Some("About the roof Cc: evil@example.com, Eve Bcc: evil@example.com"));
+    assert_eq!(
+        m.subject(),
+        Some("About the roof Cc: evil@example.com, Eve Bcc: evil@example.com")
+    );
     assert_eq!(addresses(m.reply_to()), vec!["help@example.com"]);
 }
 
 #[test]
 fn windows_1252_semicolons_and_crlf_as_excel_saves_them() {
     let mut csv = b"email;nombre_empresa;name;note\r\n".to_vec();
-    csv.extend_from_slice(b"pepe@example.com;Pe\xf1a S.L.;Jos\xe9 Pe\xf1a;\"Gracias por el caf\xe9; y por todo\"\r\n");
-    let c = Campaign::with("", "Subject: Hola {{ first_name }}\n\n{{ note }} ({{ nombre_empresa }})\n");
+    csv.extend_from_slice(
+        b"pepe@example.com;Pe\xf1a S.L.;Jos\xe9 Pe\xf1a;\"Gracias por el caf\xe9; y por todo\"\r\n",
+    );
+    let c = Campaign::with(
+        "",
+        "Subject: Hola {{ first_name }}\n\n{{ note }} ({{ nombre_empresa }})\n",
+    );
     c.write("clients.csv", &csv);
     c.run(&["check"]).success().stderr_has("windows-1252");
     c.run(&["preview", "--out", "out"]).success();
     let m = parse(c.read("out/0001-jose-pena.eml").as_bytes().to_vec().leak());
     assert_eq!(m.subject(), Some("Hola José"));
-    assert_eq!(m.body_text(0).unwrap().trim_end(), "Gracias por el café; y por todo (Peña S.L.)");
+    assert_eq!(
+        m.body_text(0).unwrap().trim_end(),
+        "Gracias por el café; y por todo (Peña S.L.)"
+    );
 }
 
 #[test]
@@ -114,7 +149,10 @@ fn xlsx_numbers_and_dates_read_as_people_typed_them() {
     let sheet = book.add_worksheet();
     let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2019, 3, 14).unwrap();
     let fmt = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
-    for (col, h) in ["Email", "Name", "Affinity", "Since", "Orders"].iter().enumerate() {
+    for (col, h) in ["Email", "Name", "Affinity", "Since", "Orders"]
+        .iter()
+        .enumerate()
+    {
         sheet.write_string(0, col as u16, *h).unwrap();
     }
     sheet.write_string(1, 0, "ana@example.com").unwrap();
@@ -127,10 +165,14 @@ fn xlsx_numbers_and_dates_read_as_people_typed_them() {
         "Subject: {{ first_name }} ({{ circle }}, {{ affinity }})\n\nClienta desde el {{ Since | date(lang=\"es\") }}: {{ Orders }} pedidos.\n",
     );
     book.save(c.path("clients.xlsx")).unwrap();
-    c.run(&["--clients", "clients.xlsx", "preview", "--out", "out"]).success();
+    c.run(&["--clients", "clients.xlsx", "preview", "--out", "out"])
+        .success();
     let m = parse(c.read("out/0001-ana-perez.eml").as_bytes().to_vec().leak());
     assert_eq!(m.subject(), Some("Ana (loved, 8)"));
-    assert_eq!(m.body_text(0).unwrap().trim_end(), "Clienta desde el 14 de marzo de 2019: 12 pedidos.");
+    assert_eq!(
+        m.body_text(0).unwrap().trim_end(),
+        "Clienta desde el 14 de marzo de 2019: 12 pedidos."
+    );
 }
 
 #[test]
@@ -139,10 +181,19 @@ fn a_template_column_picks_another_file_for_one_client() {
         "email,name,template\na@example.com,Ana,\nb@example.com,Bea,special.txt\n",
         "Subject: normal\n\nnormal\n",
     );
-    c.write("templates/special.txt", "Subject: special {{ name }}\n\nspecial\n");
+    c.write(
+        "templates/special.txt",
+        "Subject: special {{ name }}\n\nspecial\n",
+    );
     c.run(&["preview", "--out", "out"]).success();
-    assert_eq!(parse(c.read("out/0002-bea.eml").as_bytes().to_vec().leak()).subject(), Some("special Bea"));
-    assert_eq!(parse(c.read("out/0001-ana.eml").as_bytes().to_vec().leak()).subject(), Some("normal"));
+    assert_eq!(
+        parse(c.read("out/0002-bea.eml").as_bytes().to_vec().leak()).subject(),
+        Some("special Bea")
+    );
+    assert_eq!(
+        parse(c.read("out/0001-ana.eml").as_bytes().to_vec().leak()).subject(),
+        Some("normal")
+    );
 }
 
 #[test]

@@ -23,23 +23,59 @@ fn scripted_review_approve_skip_reject_edit_quit() {
     let run = Run(run).success();
     let err = run.stderr();
     assert!(err.contains("── 1 of 5 ── Ana <a@example.com>"), "{err}");
-    assert!(err.contains("To: Ana <a@example.com>\nSubject: Hola Ana\n\nHola Ana:\n\nLa paella de junio"), "the whole draft: {err}");
+    assert!(
+        err.contains(
+            "To: Ana <a@example.com>\nSubject: Hola Ana\n\nHola Ana:\n\nLa paella de junio"
+        ),
+        "the whole draft: {err}"
+    );
     assert!(err.contains("personal "), "the share is shown: {err}");
-    assert!(err.contains("[a]pprove [e]dit [s]kip [r]eject [q]uit"), "{err}");
-    assert!(err.contains("Subject: Querida Dani"), "the edited draft is shown again: {err}");
-    assert!(err.contains("2 approved, 1 skipped, 1 rejected; 1 still to review"), "{err}");
-    assert_eq!(c.states(), ["approved", "skipped", "rejected", "approved", "drafted"]);
+    assert!(
+        err.contains("[a]pprove [e]dit [s]kip [r]eject [q]uit"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Subject: Querida Dani"),
+        "the edited draft is shown again: {err}"
+    );
+    assert!(
+        err.contains("2 approved, 1 skipped, 1 rejected; 1 still to review"),
+        "{err}"
+    );
+    assert_eq!(
+        c.states(),
+        ["approved", "skipped", "rejected", "approved", "drafted"]
+    );
     assert!(c.read("drafts/0004-dani.txt").contains("Querida Dani"));
 
     // Resuming: the skipped draft comes back, then the one not reached; rejected and approved do not.
     let run = c.run_with_stdin(&["review"], "a\n").success();
-    assert!(run.stderr().contains("── 1 of 2 ── Bea"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("── 1 of 2 ── Bea"),
+        "{}",
+        run.stderr()
+    );
     // End of input means quit: Eva is still to review.
-    assert_eq!(c.states(), ["approved", "approved", "rejected", "approved", "drafted"]);
+    assert_eq!(
+        c.states(),
+        ["approved", "approved", "rejected", "approved", "drafted"]
+    );
     let run = c.run_with_stdin(&["review"], "").success();
-    assert!(run.stderr().contains("── 1 of 1 ── Eva"), "{}", run.stderr());
-    assert!(run.stderr().contains("warning: no personal note"), "{}", run.stderr());
-    assert!(run.stderr().contains("1 still to review"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("── 1 of 1 ── Eva"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().contains("warning: no personal note"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().contains("1 still to review"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]
@@ -52,19 +88,34 @@ fn approval_is_invalidated_by_a_later_edit_in_another_editor() {
     std::fs::write(&path, text.replace("Un abrazo", "Un beso")).unwrap();
     assert_eq!(c.states()[0], "edited");
     let run = c.run_with_stdin(&["review"], "a\nq\n").success();
-    assert!(run.stderr().contains("── 1 of 5 ── Ana"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("── 1 of 5 ── Ana"),
+        "{}",
+        run.stderr()
+    );
     assert!(run.stderr().contains("Un beso"), "{}", run.stderr());
     assert_eq!(c.states()[0], "approved");
     // Approval records the hash of what was shown.
-    let last = c.read("drafts/journal.jsonl").lines().last().unwrap().to_string();
+    let last = c
+        .read("drafts/journal.jsonl")
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
     let event: serde_json::Value = serde_json::from_str(&last).unwrap();
     assert_eq!(event["event"], "approved");
-    assert_eq!(event["hash"].as_str().unwrap(), sha256(&std::fs::read_to_string(&path).unwrap()));
+    assert_eq!(
+        event["hash"].as_str().unwrap(),
+        sha256(&std::fs::read_to_string(&path).unwrap())
+    );
 }
 
 fn sha256(text: &str) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[test]
@@ -77,9 +128,21 @@ fn an_edit_that_breaks_the_draft_is_refused_and_kept_for_another_edit() {
         .output()
         .unwrap();
     let run = Run(run).success();
-    assert!(run.stderr().contains("the edited draft cannot be sent"), "{}", run.stderr());
-    assert!(run.stderr().contains("cannot be approved"), "{}", run.stderr());
-    assert!(c.read("drafts/0001-ana.txt").contains("mallory@example.com"), "the file is kept as left");
+    assert!(
+        run.stderr().contains("the edited draft cannot be sent"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().contains("cannot be approved"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        c.read("drafts/0001-ana.txt")
+            .contains("mallory@example.com"),
+        "the file is kept as left"
+    );
     assert_eq!(c.states()[0], "edited");
 }
 
@@ -93,14 +156,25 @@ fn a_missing_editor_is_a_clear_error_not_vim() {
         .output()
         .unwrap();
     let run = Run(run).success();
-    assert!(run.stderr().contains("there is no program `no-such-editor-anywhere`"), "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("there is no program `no-such-editor-anywhere`"),
+        "{}",
+        run.stderr()
+    );
     let run = Run(c.cmd(&["review"]).write_stdin("e\nq\n").output().unwrap()).success();
-    assert!(run.stderr().contains("no editor: set `VISUAL` or `EDITOR`"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("no editor: set `VISUAL` or `EDITOR`"),
+        "{}",
+        run.stderr()
+    );
     assert_eq!(c.states()[0], "drafted");
 }
 
 #[test]
 fn nothing_to_review_says_so() {
     let c = Campaign::with(CLIENTS, TEMPLATE);
-    c.run_with_stdin(&["review"], "").success().stderr_has("5 clients have no draft yet: run `cartero draft`");
+    c.run_with_stdin(&["review"], "")
+        .success()
+        .stderr_has("5 clients have no draft yet: run `cartero draft`");
 }

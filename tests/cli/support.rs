@@ -20,7 +20,9 @@ pub struct Campaign {
 impl Campaign {
     /// An empty folder.
     pub fn empty() -> Campaign {
-        Campaign { dir: tempfile::tempdir().unwrap() }
+        Campaign {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     /// The shipped example: `cartero init`'s files.
@@ -59,7 +61,10 @@ impl Campaign {
 
     pub fn append(&self, name: &str, content: &str) {
         use std::io::Write;
-        let mut f = std::fs::OpenOptions::new().append(true).open(self.path(name)).unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(self.path(name))
+            .unwrap();
         f.write_all(content.as_bytes()).unwrap();
     }
 
@@ -82,7 +87,11 @@ impl Campaign {
     }
 
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
-        Run(self.cmd(args).write_stdin(stdin.to_string()).output().unwrap())
+        Run(self
+            .cmd(args)
+            .write_stdin(stdin.to_string())
+            .output()
+            .unwrap())
     }
 
     /// `status --json`, parsed.
@@ -92,7 +101,10 @@ impl Campaign {
     }
 
     pub fn states(&self) -> Vec<String> {
-        self.status().iter().map(|c| c["state"].as_str().unwrap().to_string()).collect()
+        self.status()
+            .iter()
+            .map(|c| c["state"].as_str().unwrap().to_string())
+            .collect()
     }
 
     pub fn draft_path(&self, index: usize) -> PathBuf {
@@ -122,26 +134,45 @@ impl Run {
 
     #[track_caller]
     pub fn success(self) -> Run {
-        assert!(self.0.status.success(), "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout(), self.stderr());
+        assert!(
+            self.0.status.success(),
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout(),
+            self.stderr()
+        );
         self
     }
 
     #[track_caller]
     pub fn failure(self) -> Run {
-        assert_eq!(self.code(), Some(1), "expected exit 1\nstdout:\n{}\nstderr:\n{}", self.stdout(), self.stderr());
+        assert_eq!(
+            self.code(),
+            Some(1),
+            "expected exit 1\nstdout:\n{}\nstderr:\n{}",
+            self.stdout(),
+            self.stderr()
+        );
         assert!(!self.stderr().contains("panicked"), "{}", self.stderr());
         self
     }
 
     #[track_caller]
     pub fn stderr_has(self, text: &str) -> Run {
-        assert!(self.stderr().contains(text), "stderr lacks {text:?}:\n{}", self.stderr());
+        assert!(
+            self.stderr().contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr()
+        );
         self
     }
 
     #[track_caller]
     pub fn stdout_has(self, text: &str) -> Run {
-        assert!(self.stdout().contains(text), "stdout lacks {text:?}:\n{}", self.stdout());
+        assert!(
+            self.stdout().contains(text),
+            "stdout lacks {text:?}:\n{}",
+            self.stdout()
+        );
         self
     }
 }
@@ -156,17 +187,29 @@ pub fn emls(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
         .into_iter()
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
 pub fn parse(bytes: &[u8]) -> mail_parser::Message<'_> {
-    mail_parser::MessageParser::default().parse(bytes).expect("the message parses")
+    mail_parser::MessageParser::default()
+        .parse(bytes)
+        .expect("the message parses")
 }
 
 /// The addresses of a header such as To, as plain strings.
 pub fn addresses(a: Option<&mail_parser::Address>) -> Vec<String> {
-    a.map(|a| a.iter().filter_map(|x| x.address().map(str::to_string)).collect()).unwrap_or_default()
+    a.map(|a| {
+        a.iter()
+            .filter_map(|x| x.address().map(str::to_string))
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 // ---------------------------------------------------------------- an SMTP server on 127.0.0.1
@@ -186,7 +229,7 @@ pub struct Received {
 pub struct Rules {
     /// RCPT TO these gets 550.
     pub reject: Vec<String>,
-    /// The first DATA for these gets 451; the next one is accepted.
+    /// The first RCPT TO for these gets 451 (as greylisting does); the next one is accepted.
     pub transient_once: Mutex<HashSet<String>>,
     /// AUTH with this user and password is required.
     pub login: Option<(String, String)>,
@@ -207,13 +250,20 @@ impl Handler for Recorder {
         if self.rules.login.is_some() && self.user.is_none() {
             return response::AUTHENTICATION_REQUIRED;
         }
-        self.current = Received { from: from.to_string(), user: self.user.clone(), ..Received::default() };
+        self.current = Received {
+            from: from.to_string(),
+            user: self.user.clone(),
+            ..Received::default()
+        };
         response::OK
     }
 
     fn rcpt(&mut self, to: &str) -> Response {
         if self.rules.reject.iter().any(|r| r == to) {
             return response::NO_MAILBOX;
+        }
+        if self.rules.transient_once.lock().unwrap().remove(to) {
+            return response::INTERNAL_ERROR;
         }
         self.current.to.push(to.to_string());
         response::OK
@@ -226,10 +276,6 @@ impl Handler for Recorder {
 
     fn data_end(&mut self) -> Response {
         std::thread::sleep(self.rules.delay);
-        let to = self.current.to.first().cloned().unwrap_or_default();
-        if self.rules.transient_once.lock().unwrap().remove(&to) {
-            return response::INTERNAL_ERROR;
-        }
         let mut msg = std::mem::take(&mut self.current);
         msg.at = Some(Instant::now());
         self.inbox.lock().unwrap().push(msg);
@@ -272,15 +318,28 @@ impl SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let inbox = Arc::new(Mutex::new(Vec::new()));
-        let handler = Recorder { rules: Arc::new(rules), inbox: Arc::clone(&inbox), current: Received::default(), user: None };
+        let handler = Recorder {
+            rules: Arc::new(rules),
+            inbox: Arc::clone(&inbox),
+            current: Received::default(),
+            user: None,
+        };
         let mut server = Server::new(handler);
-        server.with_name("localhost").with_num_threads(4).with_tcp_listener(listener);
+        server
+            .with_name("localhost")
+            .with_num_threads(4)
+            .with_tcp_listener(listener);
         if tls {
             let fixture = |f: &str| format!("{REPO}/tests/fixtures/{f}");
             server
-                .with_ssl(SslConfig::SelfSigned { cert_path: fixture("cert.pem"), key_path: fixture("key.pem") })
+                .with_ssl(SslConfig::SelfSigned {
+                    cert_path: fixture("cert.pem"),
+                    key_path: fixture("key.pem"),
+                })
                 .unwrap();
-            server.with_auth(AuthMechanism::Plain).with_auth(AuthMechanism::Login);
+            server
+                .with_auth(AuthMechanism::Plain)
+                .with_auth(AuthMechanism::Login);
         }
         std::thread::spawn(move || {
             let _ = server.serve();
@@ -303,7 +362,10 @@ impl SmtpServer {
 
     /// The `[smtp]` table for a plain connection to this server.
     pub fn config(&self) -> String {
-        format!("\n[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nretry-delay-ms = 50\n", self.port)
+        format!(
+            "\n[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nretry-delay-ms = 50\n",
+            self.port
+        )
     }
 }
 
@@ -318,7 +380,9 @@ pub fn dropping_proxy(upstream: u16, n: usize) -> u16 {
     std::thread::spawn(move || {
         for client in listener.incoming() {
             let Ok(mut client) = client else { continue };
-            let Ok(mut server) = TcpStream::connect(("127.0.0.1", upstream)) else { continue };
+            let Ok(mut server) = TcpStream::connect(("127.0.0.1", upstream)) else {
+                continue;
+            };
             let mut client_r = client.try_clone().unwrap();
             let mut server_w = server.try_clone().unwrap();
             let datas = Arc::clone(&datas);
