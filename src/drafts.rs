@@ -227,6 +227,9 @@ impl Survey {
             if let Ok(name) = campaign.templates.template_for(client) {
                 templates_used.push(name);
             }
+        }
+        // Reading and hashing ten thousand drafts is most of the work: on every core.
+        let read = crate::campaign::parallel_map(&campaign.clients, |client| {
             let record = records.get(&client.key).cloned();
             let path = record
                 .as_ref()
@@ -234,6 +237,9 @@ impl Survey {
                 .map(|d| drafts_dir.join(d));
             let text = path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
             let hash = text.as_deref().map(journal::hash);
+            (record, path, text, hash)
+        });
+        for (client, (record, path, text, hash)) in campaign.clients.iter().zip(read) {
             let state = state_of(record.as_ref(), hash.as_deref(), send_running);
             entries.push(Entry {
                 client: client.clone(),
@@ -263,8 +269,9 @@ impl Survey {
         };
         survey.measure(&literals);
         survey.literals = literals;
-        for entry in &mut survey.entries {
-            entry.warnings = warnings_for(entry);
+        let warnings = crate::campaign::parallel_map(&survey.entries, warnings_for);
+        for (entry, w) in survey.entries.iter_mut().zip(warnings) {
+            entry.warnings = w;
         }
         Ok(survey)
     }

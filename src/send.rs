@@ -88,7 +88,7 @@ impl SmtpOutbox {
             Err(e) => {
                 return Err(anyhow::anyhow!(chain(&e))).with_context(|| {
                     format!(
-                        "failed to connect to the SMTP server `{name}` ({:?}){}",
+                        "failed to connect to the SMTP server `{name}` ({}){}",
                         smtp.security,
                         if e.is_tls() || chain(&e).contains("certificate") {
                             ": its TLS certificate could not be verified for this host name (a server with its own certificate authority needs `ca-file` under `[smtp]`)"
@@ -436,7 +436,7 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
 
     // Say what is about to happen, and ask.
     let server = match &smtp {
-        Some(s) => format!("{}:{} ({:?})", s.host, s.port, s.security),
+        Some(s) => format!("{}:{} ({})", s.host, s.port, s.security),
         None => "no server (dry run)".into(),
     };
     let whom = match mode {

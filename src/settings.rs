@@ -64,6 +64,16 @@ pub enum Security {
     None,
 }
 
+impl std::fmt::Display for Security {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Security::Starttls => "STARTTLS",
+            Security::Tls => "TLS",
+            Security::None => "unencrypted",
+        })
+    }
+}
+
 impl Config {
     pub fn parse(text: &str) -> Result<Config> {
         Ok(toml::from_str(text)?)
