@@ -205,3 +205,82 @@ fn empty_cells_are_absent_so_default_works() {
     c.run(&["preview", "--out", "out"]).success();
     assert!(c.read("out/0001-ana.eml").contains("tu ciudad"));
 }
+
+/// A minimal OpenDocument spreadsheet, as LibreOffice saves one: a zip with `content.xml`.
+fn write_ods(path: &std::path::Path, rows: &[&[&str]]) {
+    use std::io::Write;
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Clientes">"#,
+    );
+    for row in rows {
+        xml.push_str("<table:table-row>");
+        for cell in *row {
+            match cell.parse::<f64>() {
+                Ok(n) => xml.push_str(&format!(
+                    r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{cell}</text:p></table:table-cell>"#
+                )),
+                Err(_) => xml.push_str(&format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{cell}</text:p></table:table-cell>"#
+                )),
+            }
+        }
+        xml.push_str("</table:table-row>");
+    }
+    xml.push_str("</table:table></office:spreadsheet></office:body></office:document-content>");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.finish().unwrap();
+}
+
+#[test]
+fn ods_is_read_directly_and_errors_name_the_row() {
+    let c = Campaign::with(
+        "",
+        "Subject: {{ first_name }} ({{ affinity }})\n\n{{ note }}\n",
+    );
+    write_ods(
+        &c.path("clients.ods"),
+        &[
+            &["email", "name", "affinity", "note"],
+            &[
+                "lu@example.com",
+                "Lucía Ortega",
+                "9",
+                "La feria de Zaragoza",
+            ],
+        ],
+    );
+    c.run(&["--clients", "clients.ods", "preview", "--out", "out"])
+        .success();
+    let m = parse(
+        c.read("out/0001-lucia-ortega.eml")
+            .as_bytes()
+            .to_vec()
+            .leak(),
+    );
+    assert_eq!(m.subject(), Some("Lucía (9)"));
+    assert_eq!(m.body_text(0).unwrap().trim_end(), "La feria de Zaragoza");
+
+    write_ods(
+        &c.path("bad.ods"),
+        &[
+            &["email", "name"],
+            &["ok@example.com", "Ok"],
+            &["not an address", "Bad"],
+        ],
+    );
+    c.run(&["--clients", "bad.ods", "check"])
+        .failure()
+        .stderr_has("bad.ods, row 3, column `email`, client `Bad`");
+    c.run(&["--clients", "bad.ods", "--sheet", "Nope", "check"])
+        .failure()
+        .stderr_has("has no sheet `Nope`; its sheets are: Clientes");
+}

@@ -398,3 +398,41 @@ fn resend_refuses_a_message_the_server_accepted() {
         .stderr_has("never sends a client the same email twice");
     assert_eq!(server.received().len(), 1);
 }
+
+#[test]
+fn ctrl_c_finishes_the_message_in_flight_records_it_and_stops() {
+    let server = SmtpServer::start(Rules {
+        delay: Duration::from_millis(200),
+        ..Rules::default()
+    });
+    let c = approved(6, &server.config());
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cartero"))
+        .current_dir(c.dir.path())
+        .args(["send", "--yes"])
+        .env("CARTERO_NOW", NOW)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    server.wait_for(2, Duration::from_secs(30));
+    std::thread::sleep(Duration::from_millis(50)); // the third is in flight
+                                                   // SAFETY: signalling our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("stopped by Ctrl-C"), "{stderr}");
+    let got = server.received().len();
+    let states = c.states();
+    assert_eq!(
+        states.iter().filter(|s| *s == "sent").count(),
+        got,
+        "every message that went is recorded: {states:?}"
+    );
+    assert!(!states.iter().any(|s| s == "uncertain"), "{states:?}");
+    assert!(got < 6, "it stopped");
+    c.run(&["send", "--yes"]).success();
+    assert_eq!(server.received().len(), 6);
+    assert!(c.states().iter().all(|s| s == "sent"));
+}
