@@ -3,8 +3,9 @@
 use anyhow::Result;
 
 use crate::clients::{self, Client};
-use crate::compose::{draft_text, Email, RenderError, Templates};
+use crate::compose::{Email, RenderError, Templates};
 use crate::diag::Problem;
+use crate::message::draft_text;
 use crate::personal;
 use crate::settings::Settings;
 

@@ -9,6 +9,7 @@ use lettre::message::Mailbox;
 use lettre::Address;
 
 use crate::diag::{Pos, Problem};
+use crate::table::{read_csv, read_spreadsheet, Table};
 
 /// One person on the list, validated: their address parses and their name is one clean line.
 #[derive(Debug, Clone)]
@@ -76,15 +77,6 @@ impl ClientList {
     }
 }
 
-/// A header and rows of cells, whatever the file format was.
-#[derive(Debug, Default)]
-struct Table {
-    header: Vec<String>,
-    header_pos: Option<Pos>,
-    rows: Vec<(Pos, Vec<String>)>,
-    notices: Vec<Problem>,
-}
-
 /// Reads and validates the list; only a file that cannot be read at all is an `Err`.
 pub fn load(path: &Path, sheet: Option<&str>) -> Result<ClientList> {
     let label = path.display().to_string();
@@ -108,178 +100,6 @@ pub fn load(path: &Path, sheet: Option<&str>) -> Result<ClientList> {
 /// Parses a CSV client list from memory: the pure core of `load`.
 pub fn parse_csv(bytes: &[u8], label: &str) -> ClientList {
     validate(read_csv(bytes, label), label)
-}
-
-/// UTF-8 with or without BOM, UTF-16 with BOM, or whatever legacy encoding chardetng sees
-/// (in practice Windows-1252 from a Spanish Excel).
-fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), None);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), None),
-        Err(_) => {
-            let mut detector = chardetng::EncodingDetector::new();
-            detector.feed(bytes, true);
-            let encoding = detector.guess(None, true);
-            let (text, _, _) = encoding.decode(bytes);
-            (text.into_owned(), Some(encoding.name()))
-        }
-    }
-}
-
-/// The delimiter is whichever of `,` `;` tab occurs most in the header line, outside quotes.
-fn sniff_delimiter(text: &str) -> u8 {
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '\n' if !quoted => break,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    [b',', b';', b'\t'][best]
-}
-
-fn read_csv(bytes: &[u8], label: &str) -> Table {
-    let (text, encoding) = decode(bytes);
-    let mut table = Table::default();
-    if let Some(name) = encoding {
-        table.notices.push(Problem::warning(
-            label,
-            format!("the file is not UTF-8; it was read as {name} (as Excel saves it)"),
-        ));
-    }
-    // Line numbers come from byte offsets, not from csv's own count, which is one too low
-    // after CRLF line ends (rust-csv #395).
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |byte: u64| {
-        // csv may leave a record's start on the line end before it: step over it.
-        let skip = text.as_bytes()[(byte as usize).min(text.len())..]
-            .iter()
-            .take_while(|b| **b == b'\r' || **b == b'\n')
-            .count() as u64;
-        line_starts.partition_point(|&s| s as u64 <= byte + skip)
-    };
-
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(sniff_delimiter(&text))
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    loop {
-        let start = reader.position().byte();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let pos = Pos::Line(line_of(record.position().map_or(start, |p| p.byte())));
-                let cells: Vec<String> = record.iter().map(str::to_string).collect();
-                if table.header_pos.is_none() {
-                    table.header = cells;
-                    table.header_pos = Some(pos);
-                } else {
-                    table.rows.push((pos, cells));
-                }
-            }
-            Err(err) => {
-                let pos = err
-                    .position()
-                    .map(|p| Pos::Line(line_of(p.byte())))
-                    .unwrap_or(Pos::Line(line_of(start)));
-                table.notices.push(
-                    Problem::error(label, format!("this line cannot be read as CSV: {err}"))
-                        .at(pos),
-                );
-                break;
-            }
-        }
-    }
-    table
-}
-
-fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Table> {
-    use calamine::{open_workbook_auto, Data, Reader};
-    let label = path.display().to_string();
-    if !path.exists() {
-        anyhow::bail!("failed to read the client list `{label}`: no such file");
-    }
-    let mut workbook = open_workbook_auto(path)
-        .with_context(|| format!("failed to read `{label}` as a spreadsheet (is it an .xlsx or .ods file, and not open or damaged?)"))?;
-    let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted)
-            .cloned()
-            .with_context(|| {
-                format!(
-                    "`{label}` has no sheet `{wanted}`; its sheets are: {}",
-                    names.join(", ")
-                )
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .with_context(|| format!("`{label}` has no sheets"))?,
-    };
-    let range = workbook
-        .worksheet_range(&name)
-        .with_context(|| format!("failed to read sheet `{name}` of `{label}`"))?;
-    let first_row = range.start().map_or(0, |(r, _)| r as usize);
-    let first_col = range.start().map_or(0, |(_, c)| c as usize);
-
-    let mut table = Table::default();
-    for (i, row) in range.rows().enumerate() {
-        let pos = Pos::Row(first_row + i + 1);
-        let mut cells = vec![String::new(); first_col];
-        for cell in row {
-            cells.push(match cell {
-                Data::Empty => String::new(),
-                Data::String(s) => s.clone(),
-                Data::Int(n) => n.to_string(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                Data::Float(f) => f.to_string(),
-                Data::Bool(b) => b.to_string(),
-                Data::DateTime(dt) => match dt.as_datetime() {
-                    Some(t) if t.time() == chrono::NaiveTime::MIN => {
-                        t.format("%Y-%m-%d").to_string()
-                    }
-                    Some(t) => t.format("%Y-%m-%d %H:%M").to_string(),
-                    None => dt.to_string(),
-                },
-                Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                Data::Error(e) => {
-                    table.notices.push(
-                        Problem::warning(
-                            &label,
-                            format!("a cell holds the spreadsheet error {e}; it is read as empty"),
-                        )
-                        .at(pos),
-                    );
-                    String::new()
-                }
-            });
-        }
-        if table.header_pos.is_none() {
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            table.header = cells;
-            table.header_pos = Some(pos);
-        } else {
-            table.rows.push((pos, cells));
-        }
-    }
-    Ok(table)
 }
 
 /// One line, no control characters: safe for a header and for lettre's display names.

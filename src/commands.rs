@@ -8,8 +8,8 @@ use anyhow::{Context, Result};
 
 use crate::campaign::{Campaign, Rendered};
 use crate::cli::{Cli, Command};
-use crate::compose::{build_message, message_id, slug};
 use crate::diag::{self, Problem};
+use crate::message::{build_message, message_id, slug};
 use crate::personal::reads_like_mass_mail;
 use crate::settings::Settings;
 
@@ -25,7 +25,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Draft => crate::drafts::run(settings),
         Command::Review => crate::review::run(settings),
         Command::Send(args) => crate::send::run(settings, &args),
-        Command::Status { json } => crate::drafts::status(settings, json),
+        Command::Status { json } => crate::status::run(settings, json),
     }
 }
 

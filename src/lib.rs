@@ -9,10 +9,14 @@ pub mod diag;
 pub mod drafts;
 pub mod init;
 pub mod journal;
+pub mod message;
+pub mod outbox;
 pub mod personal;
 pub mod review;
 pub mod send;
 pub mod settings;
+pub mod status;
+pub mod table;
 
 use std::process::ExitCode;
 

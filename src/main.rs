@@ -1,22 +1,23 @@
 //! cartero: one personal year-end email per client, drafted, reviewed by a person, sent one by one.
 //!
-//! The pipeline, one module per stage, each reading what the previous one wrote:
-//!
 //! ```text
-//! clients.csv/.xlsx/.ods ─► clients ─► compose ─► drafts + journal ─► review ─► send (SMTP)
-//!        templates/*.txt ───────────────┘             │
-//!                      personal: how much of each draft belongs to its client alone
+//! clients.csv/.xlsx/.ods ─► table ─► clients ─► compose ─► message (.eml: preview, send)
+//!        templates/*.txt ────────────────────────┘   │
+//!                              drafts/*.txt + drafts/journal.jsonl ─► review ─► send ─► outbox (SMTP)
 //! ```
 //!
-//! - `cli` parses flags, `settings` merges them over `cartero.toml` once.
-//! - `clients` loads and validates the list; `compose` renders templates into `Email`s and
-//!   builds the exact RFC 5322 message; `campaign` ties both together for `check` and `preview`.
-//! - `drafts` owns `drafts/NNNN-slug.txt`; `journal` owns `drafts/journal.jsonl`, the
-//!   append-only record from which every client's state is derived.
-//! - `review` is the prompt loop; `send` talks SMTP through lettre, exactly once around the journal.
+//! - `cli` parses flags; `settings` merges them over `cartero.toml` once; `commands` runs a
+//!   command and is the one place that prints.
+//! - `table` reads CSV and spreadsheets into cells; `clients` validates them into `Client`s;
+//!   `compose` renders Tera templates into an `Email`; `message` makes its draft text and the
+//!   exact RFC 5322 bytes; `campaign` ties these together for `check`, `preview` and `draft`.
+//! - `drafts` owns `drafts/NNNN-slug.txt`; `journal` owns the append-only `journal.jsonl`;
+//!   `status` derives every client's state from both; `personal` measures each draft's share.
+//! - `review` is the prompt loop; `send` goes through the approved drafts exactly once around
+//!   the journal; `outbox` is where messages go (SMTP through lettre, or `.eml` files).
 //!
-//! Files on disk: `cartero.toml`, the client list, `templates/*.txt`, `drafts/*.txt`,
-//! `drafts/journal.jsonl`. Nothing else is written, and no password ever is.
+//! Files written: the drafts folder and what `init`/`preview` are asked to write. No password
+//! is ever written.
 
 use std::process::ExitCode;
 

@@ -8,9 +8,10 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
-use crate::drafts::{validate, State, Survey};
+use crate::drafts::{validate, State};
 use crate::journal::{Event, Journal, Kind};
 use crate::settings::Settings;
+use crate::status::Survey;
 
 pub fn run(settings: Settings) -> Result<ExitCode> {
     let stdin = std::io::stdin();

@@ -436,3 +436,20 @@ fn ctrl_c_finishes_the_message_in_flight_records_it_and_stops() {
     assert_eq!(server.received().len(), 6);
     assert!(c.states().iter().all(|s| s == "sent"));
 }
+
+#[test]
+fn two_sends_never_run_at_once_and_a_stale_lock_is_ignored() {
+    let server = SmtpServer::start(Rules::default());
+    let c = approved(2, &server.config());
+    // A live process holds the lock: this test's own.
+    c.write("drafts/send.lock", format!("{}\n", std::process::id()));
+    c.run(&["send", "--yes"])
+        .failure()
+        .stderr_has("another `cartero send`");
+    assert!(server.received().is_empty());
+    // Left by a process that is gone.
+    c.write("drafts/send.lock", "4194303\n");
+    c.run(&["send", "--yes"]).success();
+    assert_eq!(server.received().len(), 2);
+    assert!(!c.path("drafts/send.lock").exists());
+}

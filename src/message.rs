@@ -1,0 +1,152 @@
+//! One rendered email as a message: the draft's text, and the exact RFC 5322 bytes sent.
+
+use std::time::SystemTime;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, FixedOffset};
+use lettre::message::header::ContentType;
+use lettre::message::Mailbox;
+use lettre::Message;
+
+use crate::clients::clean_line;
+use crate::compose::Email;
+
+/// The draft's text: `To:`, `Subject:`, optional `Reply-To:`, a blank line, the body.
+pub fn draft_text(to: &Mailbox, email: &Email) -> String {
+    let mut text = format!("To: {}\nSubject: {}\n", display_mailbox(to), email.subject);
+    if let Some(r) = &email.reply_to {
+        text.push_str(&format!("Reply-To: {}\n", display_mailbox(r)));
+    }
+    text.push('\n');
+    text.push_str(&email.body);
+    text
+}
+
+/// `Name <addr>` as a person writes it, unencoded (lettre encodes when it builds the message).
+pub fn display_mailbox(m: &Mailbox) -> String {
+    match &m.name {
+        Some(name) if !name.is_empty() => {
+            if name.chars().any(|c| {
+                matches!(
+                    c,
+                    ',' | '"' | '<' | '>' | '@' | ';' | ':' | '(' | ')' | '[' | ']' | '\\'
+                )
+            }) {
+                format!(
+                    "\"{}\" <{}>",
+                    name.replace('\\', "\\\\").replace('"', "\\\""),
+                    m.email
+                )
+            } else {
+                format!("{name} <{}>", m.email)
+            }
+        }
+        _ => m.email.to_string(),
+    }
+}
+
+/// One message, one recipient: the exact bytes preview writes and send sends.
+pub fn build_message(
+    from: &Mailbox,
+    to: &Mailbox,
+    email: &Email,
+    date: DateTime<FixedOffset>,
+    message_id: &str,
+) -> Result<Message> {
+    // An explicit envelope: the client alone, and lettre need not parse the headers back.
+    let envelope = lettre::address::Envelope::new(Some(from.email.clone()), vec![to.email.clone()])
+        .context("failed to build the envelope")?;
+    let mut builder = Message::builder()
+        .envelope(envelope)
+        .from(clean_mailbox(from))
+        .to(clean_mailbox(to))
+        .subject(clean_line(&email.subject))
+        .date(SystemTime::from(date))
+        .message_id(Some(message_id.to_string()))
+        .header(ContentType::TEXT_PLAIN);
+    if let Some(r) = &email.reply_to {
+        builder = builder.reply_to(clean_mailbox(r));
+    }
+    builder
+        .body(email.body.clone())
+        .with_context(|| format!("failed to build the message to `{}`", to.email))
+}
+
+/// lettre panics on a display name with a line break: never hand it one.
+fn clean_mailbox(m: &Mailbox) -> Mailbox {
+    Mailbox::new(m.name.as_deref().map(clean_line), m.email.clone())
+}
+
+/// `<20261122T100000.3f9a0c1e2d4b5a69@example.com>`, under the sender's domain.
+pub fn message_id(
+    sender: &Mailbox,
+    client_key: &str,
+    now: DateTime<FixedOffset>,
+    salt: u64,
+) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    // SipHash with fixed keys: reproducible under a fixed clock and salt, unique otherwise.
+    let mut h = DefaultHasher::new();
+    client_key.hash(&mut h);
+    now.timestamp_nanos_opt().unwrap_or_default().hash(&mut h);
+    salt.hash(&mut h);
+    format!(
+        "<{}.{:016x}@{}>",
+        now.format("%Y%m%dT%H%M%S"),
+        h.finish(),
+        sender.email.domain()
+    )
+}
+
+/// `José María Peña` → `jose-maria-pena`.
+pub fn slug(name: &str, email: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() && !email.is_empty() {
+        return slug(email.split('@').next().unwrap_or(""), "");
+    }
+    if out.is_empty() {
+        "client".into()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("José María Peña", ""), "jose-maria-pena");
+        assert_eq!(slug("  ", "pepi@example.com"), "pepi");
+    }
+
+    #[test]
+    fn names_with_specials_are_quoted_in_drafts() {
+        let m: Mailbox = "\"O'Connor, Sarah\" <s@example.com>".parse().unwrap();
+        assert_eq!(display_mailbox(&m), "\"O'Connor, Sarah\" <s@example.com>");
+        let back: Mailbox = display_mailbox(&m).parse().unwrap();
+        assert_eq!(back, m);
+    }
+}

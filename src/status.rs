@@ -1,0 +1,301 @@
+//! What every client's state is, from the journal and the drafts folder; `cartero status`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::campaign::Campaign;
+use crate::clients::Client;
+use crate::drafts::{new_path, state_of, validate, State};
+use crate::journal::{self, Delivery, Journal, Record};
+use crate::personal;
+use crate::settings::Settings;
+
+/// One client as the drafts folder and the journal show them now.
+pub struct Entry {
+    pub client: Client,
+    pub record: Option<Record>,
+    pub path: Option<PathBuf>,
+    pub text: Option<String>,
+    pub hash: Option<String>,
+    pub state: State,
+    pub share: Option<f64>,
+    pub warnings: Vec<String>,
+}
+
+/// Everything `status`, `review` and `send` need: the campaign and each client's entry.
+pub struct Survey {
+    pub campaign: Campaign,
+    pub entries: Vec<Entry>,
+    /// Clients in the journal but no longer on the list: (address, draft file).
+    pub removed: Vec<(String, Option<String>)>,
+    pub journal_warnings: Vec<String>,
+    literals: Vec<String>,
+}
+
+impl Survey {
+    pub fn take(settings: Settings) -> Result<Survey> {
+        let mut campaign = Campaign::load(settings)?;
+        if campaign.clients.is_empty() && campaign.has_errors() {
+            crate::commands::report(&mut campaign.problems);
+            anyhow::bail!("the client list has errors: fix them, then try again");
+        }
+        let (events, journal_warnings) = Journal::read(&campaign.settings.journal_path())?;
+        let records = journal::fold(&events);
+        let send_running = crate::send::lock_is_held(&campaign.settings.drafts);
+        let drafts_dir = campaign.settings.drafts.clone();
+        let mut entries = Vec::with_capacity(campaign.clients.len());
+        let mut templates_used = Vec::new();
+        for client in &campaign.clients {
+            if let Ok(name) = campaign.templates.template_for(client) {
+                templates_used.push(name);
+            }
+        }
+        // Reading and hashing ten thousand drafts is most of the work: on every core.
+        let read = crate::campaign::parallel_map(&campaign.clients, |client| {
+            let record = records.get(&client.key).cloned();
+            let path = record
+                .as_ref()
+                .and_then(|r| r.draft.as_ref())
+                .map(|d| drafts_dir.join(d));
+            let text = path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
+            let hash = text.as_deref().map(journal::hash);
+            (record, path, text, hash)
+        });
+        for (client, (record, path, text, hash)) in campaign.clients.iter().zip(read) {
+            let state = state_of(record.as_ref(), hash.as_deref(), send_running);
+            entries.push(Entry {
+                client: client.clone(),
+                record,
+                path,
+                text,
+                hash,
+                state,
+                share: None,
+                warnings: Vec::new(),
+            });
+        }
+        let on_list: HashSet<&str> = campaign.clients.iter().map(|c| c.key.as_str()).collect();
+        let mut removed: Vec<(String, Option<String>)> = records
+            .iter()
+            .filter(|(k, _)| !on_list.contains(k.as_str()))
+            .map(|(k, r)| (k.clone(), r.draft.clone()))
+            .collect();
+        removed.sort();
+        let literals = campaign.literals(templates_used.iter().map(String::as_str));
+        let mut survey = Survey {
+            campaign,
+            entries,
+            removed,
+            journal_warnings,
+            literals: Vec::new(),
+        };
+        survey.measure(&literals);
+        survey.literals = literals;
+        let warnings = crate::campaign::parallel_map(&survey.entries, warnings_for);
+        for (entry, w) in survey.entries.iter_mut().zip(warnings) {
+            entry.warnings = w;
+        }
+        Ok(survey)
+    }
+
+    /// Personal shares of the drafts as they are on disk now.
+    fn measure(&mut self, literals: &[String]) {
+        let docs: Vec<(usize, &str, &str)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.text.as_deref().map(|t| (i, t, e.client.name.as_str())))
+            .collect();
+        let pairs: Vec<(&str, &str)> = docs.iter().map(|(_, t, n)| (*t, *n)).collect();
+        let shares = personal::shares(&pairs, literals);
+        let indices: Vec<usize> = docs.iter().map(|(i, _, _)| *i).collect();
+        for (i, share) in indices.into_iter().zip(shares) {
+            self.entries[i].share = Some(share);
+        }
+    }
+
+    /// Recomputes one entry after its file changed (an edit in review).
+    pub fn refresh(&mut self, index: usize) {
+        let send_running = false;
+        let e = &mut self.entries[index];
+        e.text = e
+            .path
+            .as_ref()
+            .and_then(|p| std::fs::read_to_string(p).ok());
+        e.hash = e.text.as_deref().map(journal::hash);
+        e.state = state_of(e.record.as_ref(), e.hash.as_deref(), send_running);
+        let literals = std::mem::take(&mut self.literals);
+        self.measure(&literals);
+        self.literals = literals;
+        let e = &mut self.entries[index];
+        e.warnings = warnings_for(e);
+    }
+}
+
+fn warnings_for(e: &Entry) -> Vec<String> {
+    let mut w = Vec::new();
+    if let Some(note) = Campaign::note_warning(&e.client) {
+        w.push(note);
+    }
+    if let Some(share) = e.share {
+        if personal::reads_like_mass_mail(share) {
+            w.push(crate::commands::mass_mail_warning(share));
+        }
+    }
+    if let Some(path) = &e.path {
+        let new = new_path(path);
+        if new.exists() {
+            w.push(format!(
+                "the client's data changed after you edited this draft: the fresh version is in `{}`; merge what you want, then delete it",
+                new.display()
+            ));
+        }
+    }
+    if let (Some(text), true) = (&e.text, e.state != State::Sent) {
+        if let Err(why) = validate(text, &e.client.key) {
+            w.push(format!("this draft cannot be sent as it is: {why}"));
+        }
+    }
+    match (&e.state, e.record.as_ref().and_then(|r| r.delivery.as_ref())) {
+        (State::Uncertain, Some(Delivery::Pending { message_id })) => w.push(format!(
+            "a send was interrupted: the message {message_id} may or may not have arrived; look for it in your sent folder, and use `cartero send --resend {}` only if it did not",
+            e.client.email
+        )),
+        (State::Failed, Some(Delivery::Failed { reply, permanent })) => w.push(format!(
+            "the server refused it: {reply}{}",
+            if *permanent { " (fix the address or the draft, approve it again, or `--resend` it)" } else { " (it will be tried again on the next `cartero send`)" }
+        )),
+        (State::Missing, _) => w.push("the draft file is gone: `cartero draft` writes it again".into()),
+        _ => {}
+    }
+    w
+}
+
+pub fn print_share_summary(survey: &Survey) {
+    let shares: Vec<f64> = survey.entries.iter().filter_map(|e| e.share).collect();
+    if shares.is_empty() {
+        return;
+    }
+    let mass: Vec<&str> = survey
+        .entries
+        .iter()
+        .filter(|e| e.share.is_some_and(personal::reads_like_mass_mail))
+        .map(|e| e.client.name.as_str())
+        .collect();
+    let no_note = survey
+        .entries
+        .iter()
+        .filter(|e| e.client.note.is_none())
+        .count();
+    println!(
+        "personal share: {:.0}% on average; {} read like a mass mail{}; {no_note} without a personal note",
+        shares.iter().sum::<f64>() / shares.len() as f64 * 100.0,
+        mass.len(),
+        if mass.is_empty() || mass.len() > 10 { String::new() } else { format!(" ({})", mass.join(", ")) }
+    );
+}
+
+/// `cartero status`: every client's state, as a table or as JSON.
+pub fn run(settings: Settings, json: bool) -> Result<std::process::ExitCode> {
+    let survey = Survey::take(settings)?;
+    for w in &survey.journal_warnings {
+        eprintln!("warning: {w}");
+    }
+    if json {
+        let items: Vec<serde_json::Value> = survey
+            .entries
+            .iter()
+            .map(|e| {
+                let message_id = e.record.as_ref().and_then(|r| match &r.delivery {
+                    Some(Delivery::Pending { message_id })
+                    | Some(Delivery::Sent { message_id, .. }) => Some(message_id.clone()),
+                    _ => None,
+                });
+                serde_json::json!({
+                    "index": e.client.index,
+                    "email": e.client.email,
+                    "name": e.client.name,
+                    "state": e.state.as_str(),
+                    "draft": e.path.as_ref().map(|p| p.display().to_string()),
+                    "personal_share": e.share.map(|s| (s * 1000.0).round() / 1000.0),
+                    "warnings": e.warnings,
+                    "message_id": message_id,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&items)?);
+        return Ok(std::process::ExitCode::SUCCESS);
+    }
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let width = survey
+        .entries
+        .iter()
+        .map(|e| e.client.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 30);
+    writeln!(
+        out,
+        "{:>4}  {:<9}  {:>8}  {:<width$}  draft",
+        "#", "state", "personal", "name"
+    )?;
+    for e in &survey.entries {
+        let share = e
+            .share
+            .map_or("-".to_string(), |s| format!("{:.0}%", s * 100.0));
+        let name: String = e.client.name.chars().take(width).collect();
+        let draft = e
+            .path
+            .as_ref()
+            .map_or("-".to_string(), |p| p.display().to_string());
+        writeln!(
+            out,
+            "{:>4}  {:<9}  {:>8}  {:<width$}  {draft}",
+            e.client.index,
+            e.state.as_str(),
+            share,
+            name
+        )?;
+        for w in &e.warnings {
+            writeln!(out, "{:>4}  └ {w}", "")?;
+        }
+    }
+    for (key, draft) in &survey.removed {
+        writeln!(
+            out,
+            "      no longer on the list: {key} (draft `{}` kept, not sent)",
+            draft.as_deref().unwrap_or("-")
+        )?;
+    }
+    let mut counts: HashMap<State, usize> = HashMap::new();
+    for e in &survey.entries {
+        *counts.entry(e.state).or_default() += 1;
+    }
+    let summary: Vec<String> = State::ALL
+        .iter()
+        .filter_map(|s| counts.get(s).map(|n| format!("{n} {}", s.as_str())))
+        .collect();
+    writeln!(
+        out,
+        "{} clients: {}",
+        survey.entries.len(),
+        summary.join(", ")
+    )?;
+    let hint = if counts.contains_key(&State::New) {
+        "next: `cartero draft` writes the missing drafts"
+    } else if State::ALL
+        .iter()
+        .any(|s| s.needs_review() && counts.contains_key(s))
+    {
+        "next: `cartero review` to read and approve the drafts"
+    } else if counts.contains_key(&State::Approved) || counts.contains_key(&State::Failed) {
+        "next: `cartero send --to-self` for a test run, then `cartero send`"
+    } else {
+        "nothing waits for you"
+    };
+    writeln!(out, "{hint}")?;
+    Ok(std::process::ExitCode::SUCCESS)
+}
