@@ -282,6 +282,12 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
                             Outcome::Refreshed
                         }
                     }
+                    // The file already holds this very render (cartero wrote it, then stopped
+                    // before journaling it): adopt it rather than call it the user's edit.
+                    _ if current.as_deref() == Some(hash.as_str()) => {
+                        journal.append_lazy(drafted(&name))?;
+                        Outcome::Refreshed
+                    }
                     _ if record.render.as_deref() == Some(hash.as_str()) => Outcome::KeptEdited,
                     _ => {
                         let new = new_path(&path);

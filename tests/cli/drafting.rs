@@ -150,6 +150,20 @@ fn a_torn_journal_line_is_reported_not_fatal() {
 }
 
 #[test]
+fn a_refresh_written_but_not_journaled_is_adopted_not_called_an_edit() {
+    let c = drafted();
+    c.write("clients.csv", CLIENTS.replace("Vigo", "Lugo"));
+    // As if `draft` wrote the fresh render, then died before journaling it.
+    let fresh = c.read("drafts/0002-bo-li.txt").replace("Vigo", "Lugo");
+    c.write("drafts/0002-bo-li.txt", &fresh);
+    assert_eq!(c.states(), ["drafted", "edited"]);
+    let run = c.run(&["draft"]).success();
+    assert!(!run.stderr().contains("conflict"), "{}", run.stderr());
+    assert!(!c.path("drafts/0002-bo-li.txt.new").exists());
+    assert_eq!(c.states(), ["drafted", "drafted"]);
+}
+
+#[test]
 fn a_deleted_draft_is_missing_then_written_again() {
     let c = drafted();
     std::fs::remove_file(c.path("drafts/0002-bo-li.txt")).unwrap();

@@ -284,3 +284,40 @@ fn ods_is_read_directly_and_errors_name_the_row() {
         .failure()
         .stderr_has("has no sheet `Nope`; its sheets are: Clientes");
 }
+
+#[test]
+fn flags_beat_the_config_file() {
+    let c = Campaign::with(
+        "email,name\na@example.com,Ana\n",
+        "Subject: from the config\n\nbody\n",
+    );
+    c.write(
+        "templates/other.txt",
+        "Subject: from the flag, {{ sender.name }}\n\nbody\n",
+    );
+    c.write("other.csv", "email,name\nb@example.com,Bea\n");
+    c.run(&[
+        "--template",
+        "templates/other.txt",
+        "--clients",
+        "other.csv",
+        "--from",
+        "Luis <luis@example.org>",
+        "preview",
+        "--out",
+        "out",
+    ])
+    .success();
+    let m = parse(c.read("out/0001-bea.eml").as_bytes().to_vec().leak());
+    assert_eq!(m.subject(), Some("from the flag, Luis"));
+    assert_eq!(addresses(m.from()), ["luis@example.org"]);
+    assert!(m.message_id().unwrap().ends_with("@example.org"));
+    // `--config` names another file; its paths are relative to it.
+    c.write("sub/cartero.toml", "[sender]\nemail = \"x@example.net\"\n[campaign]\nclients = \"../other.csv\"\ntemplate = \"../templates/t.txt\"\n");
+    c.run(&["--config", "sub/cartero.toml", "preview", "--out", "out2"])
+        .success();
+    assert_eq!(
+        addresses(parse(c.read("out2/0001-bea.eml").as_bytes().to_vec().leak()).from()),
+        ["x@example.net"]
+    );
+}

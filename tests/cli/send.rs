@@ -82,6 +82,7 @@ fn each_approved_draft_goes_as_its_own_message_with_the_approved_bytes() {
         assert!(events[i]["reply"].as_str().unwrap().starts_with("250"));
     }
     assert_eq!(c.states(), ["sent", "sent", "sent", "drafted"]);
+    assert_eq!(server.sessions(), 1, "one connection for the whole run");
     // A rerun sends nothing.
     c.run(&["send", "--yes"])
         .success()
@@ -452,4 +453,49 @@ fn two_sends_never_run_at_once_and_a_stale_lock_is_ignored() {
     c.run(&["send", "--yes"]).success();
     assert_eq!(server.received().len(), 2);
     assert!(!c.path("drafts/send.lock").exists());
+}
+
+#[test]
+fn auth_login_when_the_server_offers_only_login() {
+    let server = SmtpServer::start_with(
+        Rules {
+            login: Some(("ana".into(), "s3cret".into())),
+            login_only: true,
+            ..Rules::default()
+        },
+        true,
+    );
+    let smtp = format!(
+        "\n[smtp]\nhost = \"localhost\"\nport = {}\nusername = \"ana\"\nca-file = \"{REPO}/tests/fixtures/ca.pem\"\n",
+        server.port
+    );
+    let c = approved(1, &smtp);
+    Run(c
+        .cmd(&["send", "--yes"])
+        .env("CARTERO_SMTP_PASSWORD", "s3cret")
+        .output()
+        .unwrap())
+    .success();
+    assert_eq!(server.received()[0].user.as_deref(), Some("ana"));
+}
+
+#[test]
+fn a_transient_failure_that_persists_fails_and_is_retried_next_run() {
+    let server = SmtpServer::start(Rules {
+        transient_always: vec!["c1@example.com".into()],
+        ..Rules::default()
+    });
+    let c = approved(2, &server.config());
+    c.run(&["send", "--yes"])
+        .failure()
+        .stdout_has("sent 1, failed 1");
+    assert_eq!(c.states(), ["failed", "sent"]);
+    assert!(c.status()[0]["warnings"]
+        .to_string()
+        .contains("tried again on the next"));
+    // Still failing: tried again (it is not a permanent refusal), still not sent twice to anyone.
+    c.run(&["send", "--yes"])
+        .failure()
+        .stdout_has("sent 0, failed 1");
+    assert_eq!(server.received().len(), 1);
 }

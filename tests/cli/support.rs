@@ -235,6 +235,12 @@ pub struct Rules {
     pub login: Option<(String, String)>,
     /// Accepting a message takes this long (to kill cartero mid-run).
     pub delay: Duration,
+    /// RCPT TO these always gets 451.
+    pub transient_always: Vec<String>,
+    /// Offer only AUTH LOGIN (with TLS), not PLAIN.
+    pub login_only: bool,
+    /// How many sessions (EHLO) the server saw.
+    pub sessions: std::sync::atomic::AtomicUsize,
 }
 
 #[derive(Clone)]
@@ -246,6 +252,13 @@ struct Recorder {
 }
 
 impl Handler for Recorder {
+    fn helo(&mut self, _ip: IpAddr, _domain: &str) -> Response {
+        self.rules
+            .sessions
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        response::OK
+    }
+
     fn mail(&mut self, _ip: IpAddr, _domain: &str, from: &str) -> Response {
         if self.rules.login.is_some() && self.user.is_none() {
             return response::AUTHENTICATION_REQUIRED;
@@ -262,7 +275,9 @@ impl Handler for Recorder {
         if self.rules.reject.iter().any(|r| r == to) {
             return response::NO_MAILBOX;
         }
-        if self.rules.transient_once.lock().unwrap().remove(to) {
+        if self.rules.transient_always.iter().any(|r| r == to)
+            || self.rules.transient_once.lock().unwrap().remove(to)
+        {
             return response::INTERNAL_ERROR;
         }
         self.current.to.push(to.to_string());
@@ -300,6 +315,7 @@ impl Handler for Recorder {
 pub struct SmtpServer {
     pub port: u16,
     inbox: Arc<Mutex<Vec<Received>>>,
+    rules: Arc<Rules>,
 }
 
 impl SmtpServer {
@@ -318,8 +334,10 @@ impl SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let inbox = Arc::new(Mutex::new(Vec::new()));
+        let login_only = rules.login_only;
+        let rules = Arc::new(rules);
         let handler = Recorder {
-            rules: Arc::new(rules),
+            rules: Arc::clone(&rules),
             inbox: Arc::clone(&inbox),
             current: Received::default(),
             user: None,
@@ -337,14 +355,22 @@ impl SmtpServer {
                     key_path: fixture("key.pem"),
                 })
                 .unwrap();
-            server
-                .with_auth(AuthMechanism::Plain)
-                .with_auth(AuthMechanism::Login);
+            if !login_only {
+                server.with_auth(AuthMechanism::Plain);
+            }
+            server.with_auth(AuthMechanism::Login);
         }
         std::thread::spawn(move || {
             let _ = server.serve();
         });
-        SmtpServer { port, inbox }
+        SmtpServer { port, inbox, rules }
+    }
+
+    /// How many SMTP sessions were opened.
+    pub fn sessions(&self) -> usize {
+        self.rules
+            .sessions
+            .load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn received(&self) -> Vec<Received> {
