@@ -48,6 +48,14 @@ impl Campaign {
         Ok(campaign)
     }
 
+    /// Errors in the client list itself (not the templates or the sender).
+    pub fn clients_have_errors(&self) -> bool {
+        let list = self.settings.clients.display().to_string();
+        self.problems
+            .iter()
+            .any(|p| p.is_error() && *p.file == *list)
+    }
+
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(Problem::is_error)
     }

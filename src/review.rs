@@ -81,7 +81,7 @@ pub fn run_with(
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let now = survey.campaign.settings.now;
+    let settings = survey.campaign.settings.clone();
     let total = queue.len();
     let (mut approved, mut skipped, mut rejected, mut seen) = (0, 0, 0, 0);
     'drafts: for (n, &i) in queue.iter().enumerate() {
@@ -111,7 +111,7 @@ pub fn run_with(
                 writeln!(out, "warning: {w}")?;
             }
             let key = e.client.key.clone();
-            let record = |kind: Kind| Event::new(now, &key, kind).hash(&hash);
+            let record = |kind: Kind| Event::new(settings.clock(), &key, kind).hash(&hash);
             match read_answer(input, out)? {
                 Answer::Quit => break 'drafts,
                 Answer::Edit => {

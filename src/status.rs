@@ -41,6 +41,12 @@ impl Survey {
             crate::commands::report(&mut campaign.problems);
             anyhow::bail!("the client list has errors: fix them, then try again");
         }
+        if campaign.clients_have_errors() {
+            // The rows with errors are left out: say so, or their drafts would silently vanish.
+            campaign.problems.retain(|p| p.is_error());
+            crate::commands::report(&mut campaign.problems);
+            eprintln!("warning: the clients on the rows above are left out until the list is fixed (`cartero check`)");
+        }
         let (events, journal_warnings) = Journal::read(&campaign.settings.journal_path())?;
         let records = journal::fold(&events);
         let send_running = crate::send::lock_is_held(&campaign.settings.drafts);

@@ -297,3 +297,17 @@ fn status_table_counts_states_and_hints_the_next_step() {
         .stdout_has("2 clients: 2 drafted")
         .stdout_has("cartero review");
 }
+
+#[test]
+fn a_row_broken_after_drafting_is_reported_by_status_not_silently_dropped() {
+    let c = drafted();
+    c.write(
+        "clients.csv",
+        CLIENTS.replace("bo@example.com", "bo@@example"),
+    );
+    c.run(&["status"])
+        .success()
+        .stderr_has("clients.csv:3, column `email`, client `Bo Li`")
+        .stderr_has("left out until the list is fixed")
+        .stdout_has("no longer on the list: bo@example.com");
+}
