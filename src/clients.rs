@@ -259,24 +259,31 @@ fn validate(table: Table, label: &str) -> ClientList {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        let before = list.problems.len();
         let mut raw: HashMap<Known, String> = HashMap::new();
         let mut fields = BTreeMap::new();
+        let extra: Vec<String> = cells
+            .iter()
+            .skip(columns.len())
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| format!("`{}`", clean_line(c)))
+            .collect();
+        if !extra.is_empty() {
+            list.problems.push(
+                Problem::error(
+                    label,
+                    format!(
+                        "this row has {} cells but the first line names {} columns: {} left over; is there a stray delimiter, or a cell that needs quotes?",
+                        cells.len(),
+                        columns.len(),
+                        extra.join(", ")
+                    ),
+                )
+                .at(pos),
+            );
+        }
         for (i, cell) in cells.iter().enumerate() {
             let Some((name, kind)) = columns.get(i) else {
-                if !cell.trim().is_empty() {
-                    list.problems.push(
-                        Problem::error(
-                            label,
-                            format!(
-                                "this row has {} cells but the first line names {} columns; is there a stray delimiter? (`{}`)",
-                                cells.len(),
-                                columns.len(),
-                                clean_line(cell)
-                            ),
-                        )
-                        .at(pos),
-                    );
-                }
                 continue;
             };
             let value = clean_text(cell);
@@ -313,7 +320,6 @@ fn validate(table: Table, label: &str) -> ClientList {
                 p.client(&who)
             }
         };
-        let before = list.problems.len();
 
         let address = if email.is_empty() {
             list.problems.push(problem(

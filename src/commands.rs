@@ -93,7 +93,7 @@ fn check(settings: Settings) -> Result<ExitCode> {
     let failed = report(&mut campaign.problems);
 
     let clients = &campaign.clients;
-    let count = |circle: &str| {
+    let in_circle = |circle: &str| {
         clients
             .iter()
             .filter(|c| c.circle() == Some(circle))
@@ -111,15 +111,15 @@ fn check(settings: Settings) -> Result<ExitCode> {
         .filter(|s| reads_like_mass_mail(**s))
         .count();
     println!(
-        "{} clients in `{}`",
-        clients.len(),
+        "{} in `{}`",
+        count(clients.len(), "client"),
         campaign.settings.clients.display()
     );
     println!(
         "  circles: {} loved, {} ignored, {} hated{}",
-        count("loved"),
-        count("ignored"),
-        count("hated"),
+        in_circle("loved"),
+        in_circle("ignored"),
+        in_circle("hated"),
         if no_affinity > 0 {
             format!(", {no_affinity} without affinity")
         } else {
@@ -151,6 +151,15 @@ fn check(settings: Settings) -> Result<ExitCode> {
     } else {
         println!("no errors, {warnings} warning(s); next: `cartero preview --out preview` or `cartero draft`");
         Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// `1 client`, `2 clients`.
+pub fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 
@@ -189,7 +198,11 @@ fn preview(settings: Settings, out: &Path) -> Result<ExitCode> {
         ));
     }
     write_emls(out, &messages)?;
-    println!("wrote {} emails to `{}`", messages.len(), out.display());
+    println!(
+        "wrote {} to `{}`",
+        count(messages.len(), "email"),
+        out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -330,8 +330,8 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
         }
     }
     println!(
-        "{} drafts in `{}`: {written} new, {refreshed} refreshed, {kept} edited by you and kept, {unchanged} unchanged",
-        outcomes.len(),
+        "{} in `{}`: {written} new, {refreshed} refreshed, {kept} edited by you and kept, {unchanged} unchanged",
+        crate::commands::count(outcomes.len(), "draft"),
         dir.display()
     );
     drop(journal);

@@ -286,8 +286,8 @@ pub fn run(settings: Settings, json: bool) -> Result<std::process::ExitCode> {
         .collect();
     writeln!(
         out,
-        "{} clients: {}",
-        survey.entries.len(),
+        "{}: {}",
+        crate::commands::count(survey.entries.len(), "client"),
         summary.join(", ")
     )?;
     let hint = if counts.contains_key(&State::New) {

@@ -52,6 +52,34 @@ fn sniff_delimiter(text: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
+/// The byte offset of a quote that opens a cell and is never closed, as csv reads quotes:
+/// only at the start of a cell, with `""` inside standing for one quote.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let b = text.as_bytes();
+    let (mut quoted, mut open, mut cell_start) = (false, 0, true);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if quoted {
+            if c == b'"' {
+                if b.get(i + 1) == Some(&b'"') {
+                    i += 2;
+                    continue;
+                }
+                quoted = false;
+            }
+        } else {
+            if c == b'"' && cell_start {
+                quoted = true;
+                open = i;
+            }
+            cell_start = c == delimiter || c == b'\n' || c == b'\r';
+        }
+        i += 1;
+    }
+    quoted.then_some(open)
+}
+
 pub fn read_csv(bytes: &[u8], label: &str) -> Table {
     let (text, encoding) = decode(bytes);
     let mut table = Table::default();
@@ -75,10 +103,20 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
         line_starts.partition_point(|&s| s as u64 <= byte + skip)
     };
 
+    let delimiter = sniff_delimiter(&text);
+    if let Some(open) = unclosed_quote(&text, delimiter) {
+        table.notices.push(
+            Problem::error(
+                label,
+                "a quote `\"` opened on this line is never closed, so the rest of the file reads as one cell: close it, or remove it",
+            )
+            .at(Pos::Line(line_of(open as u64))),
+        );
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(sniff_delimiter(&text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     loop {
@@ -185,4 +223,16 @@ pub fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Table> {
         }
     }
     Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unclosed_quotes_are_found() {
+        assert_eq!(unclosed_quote("a,b\n\"x,y\n", b','), Some(4));
+        assert_eq!(unclosed_quote("a,\"b \"\"q\"\" c\"\nd,e\"f\n", b','), None);
+        assert_eq!(unclosed_quote("a;\"multi\nline\";x\n", b';'), None);
+    }
 }

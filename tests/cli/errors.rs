@@ -166,3 +166,26 @@ fn usage_errors_exit_2() {
     assert_eq!(c.run(&["preview"]).code(), Some(2));
     assert_eq!(c.run(&["frobnicate"]).code(), Some(2));
 }
+
+#[test]
+fn an_unclosed_quote_names_the_line_it_opens_on() {
+    Campaign::with("email,name,note\na@example.com,Ana,ok\nb@example.com,Bea,\"no closing quote\nc@example.com,Cy,x\n", TEMPLATE)
+        .run(&["check"])
+        .failure()
+        .stderr_has("clients.csv:3: a quote `\"` opened on this line is never closed");
+}
+
+#[test]
+fn a_row_with_leftover_cells_is_one_error_and_the_client_is_left_out() {
+    let run = Campaign::with("email,name,note\na@example.com,Ana,Gracias, de verdad\n", TEMPLATE)
+        .run(&["check"])
+        .failure()
+        .stderr_has("clients.csv:2: this row has 4 cells but the first line names 3 columns: `de verdad` left over")
+        .stdout_has("0 clients");
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+}
