@@ -371,7 +371,28 @@ fn tera_problem(file: &TemplateFile, err: tera::Error) -> Problem {
                 message.push_str(&format!(": {s}"));
                 source = s.source();
             }
-            Problem::error(&file.label, message)
+            // Some of Tera's errors (an unknown filter, function or template) come as a report
+            // already written: take the position from its `--> name:line:col` line.
+            let message = message
+                .strip_prefix("error: ")
+                .unwrap_or(&message)
+                .to_string();
+            let pos = message.lines().find_map(|l| {
+                let at = l.trim_start().strip_prefix("--> ")?;
+                let mut parts = at.rsplitn(3, ':');
+                let col = parts.next()?.parse().ok()?;
+                let line = parts.next()?.parse().ok()?;
+                Some(Pos::LineCol(line, col))
+            });
+            let message: Vec<&str> = message
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("--> "))
+                .collect();
+            let problem = Problem::error(&file.label, message.join("\n"));
+            match pos {
+                Some(pos) => problem.at(pos),
+                None => problem,
+            }
         }
     }
 }

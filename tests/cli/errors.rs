@@ -189,3 +189,14 @@ fn a_row_with_leftover_cells_is_one_error_and_the_client_is_left_out() {
         run.stderr()
     );
 }
+
+#[test]
+fn an_unknown_filter_names_file_line_and_column() {
+    Campaign::with(
+        "email,name,note\na@example.com,Ana,x\n",
+        "Subject: hola\n\nHola {{ name | shout }}\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has("error: templates/t.txt:3:15: Unknown filter `shout`");
+}
