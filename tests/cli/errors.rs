@@ -198,5 +198,5 @@ fn an_unknown_filter_names_file_line_and_column() {
     )
     .run(&["check"])
     .failure()
-    .stderr_has("error: templates/t.txt:3:15: Unknown filter `shout`");
+    .stderr_has("error: templates/t.txt:3:16: Unknown filter `shout`");
 }
