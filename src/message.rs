@@ -84,16 +84,19 @@ pub fn message_id(
     now: DateTime<FixedOffset>,
     salt: u64,
 ) -> String {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    // SipHash with fixed keys: reproducible under a fixed clock and salt, unique otherwise.
-    let mut h = DefaultHasher::new();
-    client_key.hash(&mut h);
-    now.timestamp_nanos_opt().unwrap_or_default().hash(&mut h);
-    salt.hash(&mut h);
+    use sha2::{Digest, Sha256};
+    // A stable hash (not std's, which may change between Rust releases): reproducible under a
+    // fixed clock and salt, unique otherwise.
+    let mut h = Sha256::new();
+    h.update(client_key.as_bytes());
+    h.update(now.timestamp_nanos_opt().unwrap_or_default().to_le_bytes());
+    h.update(salt.to_le_bytes());
+    let digest = h.finalize();
+    let tag = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
     format!(
         "<{}.{:016x}@{}>",
         now.format("%Y%m%dT%H%M%S"),
-        h.finish(),
+        tag,
         sender.email.domain()
     )
 }
