@@ -84,7 +84,11 @@ fn check(settings: Settings) -> Result<ExitCode> {
         if let (Some(share), Some(r)) = (share, r) {
             if reads_like_mass_mail(*share) {
                 warnings.push(
-                    Problem::warning(&r.template, mass_mail_warning(*share)).client(&client.name),
+                    Problem::warning(
+                        campaign.templates.label(&r.template),
+                        mass_mail_warning(*share),
+                    )
+                    .client(&client.name),
                 );
             }
         }

@@ -147,6 +147,11 @@ impl Templates {
         Ok(())
     }
 
+    /// A template's path, as problems name it.
+    pub fn label(&self, name: &str) -> String {
+        self.dir.join(name).display().to_string()
+    }
+
     /// The literal text of a loaded template, without its tags: what every draft shares.
     pub fn literal_text(&self, name: &str) -> String {
         self.files

@@ -311,3 +311,11 @@ fn a_row_broken_after_drafting_is_reported_by_status_not_silently_dropped() {
         .stderr_has("left out until the list is fixed")
         .stdout_has("no longer on the list: bo@example.com");
 }
+
+#[test]
+fn status_table_on_the_example() {
+    let c = Campaign::example();
+    c.run(&["draft"]).success();
+    c.run_with_stdin(&["review"], "a\ns\nr\n").success();
+    insta::assert_snapshot!(c.run(&["status"]).success().stdout());
+}

@@ -321,3 +321,14 @@ fn flags_beat_the_config_file() {
         ["x@example.net"]
     );
 }
+
+#[test]
+fn check_output_on_the_example() {
+    let c = Campaign::example();
+    let run = c.run(&["check"]).success();
+    insta::assert_snapshot!(format!(
+        "--- stdout\n{}--- stderr\n{}",
+        run.stdout(),
+        run.stderr()
+    ));
+}
