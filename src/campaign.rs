@@ -62,6 +62,15 @@ impl Campaign {
 
     /// Renders every client, in order; a client whose render failed gets `None` and a problem.
     pub fn render_all(&mut self) -> Vec<Option<Rendered>> {
+        self.render_map(|_, rendered| Ok(rendered))
+    }
+
+    /// Renders every client and hands each email to `f` on the same thread, so that only what
+    /// `f` returns is kept; a client whose render (or `f`) failed gets `None` and a problem.
+    pub fn render_map<R: Send>(
+        &mut self,
+        f: impl Fn(&Client, Rendered) -> Result<R, Problem> + Sync,
+    ) -> Vec<Option<R>> {
         // Serially, each client's template is chosen and loaded: a broken one is reported once.
         let mut chosen = Vec::with_capacity(self.clients.len());
         for client in &self.clients {
@@ -78,13 +87,17 @@ impl Campaign {
         let templates = &self.templates;
         let jobs: Vec<(&Client, Option<String>)> = self.clients.iter().zip(chosen).collect();
         let results = parallel_map(&jobs, |(client, name)| {
-            name.as_ref()
-                .map(|name| templates.render_loaded(client, name))
+            let name = name.as_ref()?;
+            Some(
+                templates
+                    .render_loaded(client, name)
+                    .and_then(|(template, email)| f(client, Rendered { template, email })),
+            )
         });
         let mut out = Vec::with_capacity(results.len());
         for result in results {
             match result {
-                Some(Ok((template, email))) => out.push(Some(Rendered { template, email })),
+                Some(Ok(r)) => out.push(Some(r)),
                 Some(Err(p)) => {
                     self.problems.push(p);
                     out.push(None)
