@@ -99,10 +99,7 @@ fn starttls_with_a_verified_certificate_and_auth() {
         },
         true,
     );
-    let smtp = format!(
-        "\n[smtp]\nhost = \"localhost\"\nport = {}\nsecurity = \"starttls\"\nusername = \"ana\"\nca-file = \"{REPO}/tests/fixtures/ca.pem\"\nretry-delay-ms = 10\n",
-        server.port
-    );
+    let smtp = server.tls_config("username = \"ana\"\nretry-delay-ms = 10\n");
     let c = approved(2, &smtp);
     // No password anywhere and no terminal: a clear refusal, nothing recorded.
     c.run(&["send", "--yes"])
@@ -138,10 +135,7 @@ fn password_command_is_used() {
         },
         true,
     );
-    let smtp = format!(
-        "\n[smtp]\nhost = \"localhost\"\nport = {}\nusername = \"ana\"\npassword-command = \"echo from-command\"\nca-file = \"{REPO}/tests/fixtures/ca.pem\"\n",
-        server.port
-    );
+    let smtp = server.tls_config("username = \"ana\"\npassword-command = \"echo from-command\"\n");
     let c = approved(1, &smtp);
     c.run(&["send", "--yes"]).success();
     assert_eq!(server.received().len(), 1);
@@ -465,10 +459,7 @@ fn auth_login_when_the_server_offers_only_login() {
         },
         true,
     );
-    let smtp = format!(
-        "\n[smtp]\nhost = \"localhost\"\nport = {}\nusername = \"ana\"\nca-file = \"{REPO}/tests/fixtures/ca.pem\"\n",
-        server.port
-    );
+    let smtp = server.tls_config("username = \"ana\"\n");
     let c = approved(1, &smtp);
     Run(c
         .cmd(&["send", "--yes"])

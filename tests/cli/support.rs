@@ -386,6 +386,14 @@ impl SmtpServer {
         self.received()
     }
 
+    /// The `[smtp]` table for STARTTLS to this server, trusting the test CA, plus `extra` lines.
+    pub fn tls_config(&self, extra: &str) -> String {
+        format!(
+            "\n[smtp]\nhost = \"localhost\"\nport = {}\nsecurity = \"starttls\"\nca-file = \"{REPO}/tests/fixtures/ca.pem\"\n{extra}",
+            self.port
+        )
+    }
+
     /// The `[smtp]` table for a plain connection to this server.
     pub fn config(&self) -> String {
         format!(
