@@ -188,11 +188,24 @@ pub fn state_of(record: Option<&Record>, current: Option<&str>, send_running: bo
     }
 }
 
-/// `0003-lucia.txt` → `0003-lucia.txt.new`.
-pub fn new_path(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_os_string();
-    s.push(".new");
-    PathBuf::from(s)
+/// Where a conflicting fresh render goes: `0003-lucia.txt.new`, unless that file holds something
+/// other than cartero's last render there (the user merged into it): then `.new2`, `.new3`…
+pub fn conflict_path(path: &Path, last_render: Option<&str>) -> PathBuf {
+    for n in 1.. {
+        let mut s = path.as_os_str().to_os_string();
+        s.push(if n == 1 {
+            ".new".to_string()
+        } else {
+            format!(".new{n}")
+        });
+        let candidate = PathBuf::from(s);
+        match std::fs::read_to_string(&candidate) {
+            Err(_) => return candidate,
+            Ok(t) if Some(journal::hash(&t).as_str()) == last_render => return candidate,
+            Ok(_) => continue,
+        }
+    }
+    unreachable!()
 }
 
 /// Writes a file whole or not at all: a crash never leaves half a draft.
@@ -290,11 +303,11 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
                     }
                     _ if record.render.as_deref() == Some(hash.as_str()) => Outcome::KeptEdited,
                     _ => {
-                        let new = new_path(&path);
+                        let new = conflict_path(&path, record.render.as_deref());
                         write_atomic(&new, &text)?;
-                        journal.append_lazy(
-                            Event::new(now, &client.key, Kind::Conflict).hash(&hash),
-                        )?;
+                        let mut e = Event::new(now, &client.key, Kind::Conflict).hash(&hash);
+                        e.draft = new.file_name().map(|n| n.to_string_lossy().into_owned());
+                        journal.append_lazy(e)?;
                         Outcome::Conflict(new)
                     }
                 }

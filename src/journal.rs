@@ -92,6 +92,8 @@ pub struct Record {
     /// The last review decision and the hash of the content it was about.
     pub decision: Option<(Kind, String)>,
     pub delivery: Option<Delivery>,
+    /// The file beside the draft holding the newest render, after a conflict.
+    pub conflict: Option<String>,
     /// Set once a message was accepted by a server: never cleared.
     pub sent: Option<(String, String)>,
 }
@@ -108,7 +110,10 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
                 r.written = e.hash.clone();
                 r.render = e.hash.clone();
             }
-            Kind::Conflict => r.render = e.hash.clone(),
+            Kind::Conflict => {
+                r.render = e.hash.clone();
+                r.conflict = e.draft.clone();
+            }
             Kind::Approved | Kind::Skipped | Kind::Rejected => {
                 r.decision = e.hash.clone().map(|h| (e.event, h));
                 // A new approval makes a failed message worth another try.

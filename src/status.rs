@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::campaign::Campaign;
 use crate::clients::Client;
-use crate::drafts::{new_path, state_of, validate, State};
+use crate::drafts::{state_of, validate, State};
 use crate::journal::{self, Delivery, Journal, Record};
 use crate::personal;
 use crate::settings::Settings;
@@ -150,8 +150,9 @@ fn warnings_for(e: &Entry) -> Vec<String> {
             w.push(crate::commands::mass_mail_warning(share));
         }
     }
-    if let Some(path) = &e.path {
-        let new = new_path(path);
+    let conflict = e.record.as_ref().and_then(|r| r.conflict.as_ref());
+    if let (Some(path), Some(name)) = (&e.path, conflict) {
+        let new = path.with_file_name(name);
         if new.exists() {
             w.push(format!(
                 "the client's data changed after you edited this draft: the fresh version is in `{}`; merge what you want, then delete it",

@@ -319,3 +319,34 @@ fn status_table_on_the_example() {
     c.run_with_stdin(&["review"], "a\ns\nr\n").success();
     insta::assert_snapshot!(c.run(&["status"]).success().stdout());
 }
+
+#[test]
+fn a_new_file_the_user_worked_in_is_never_overwritten() {
+    let c = drafted();
+    let path = c.draft_file(0);
+    std::fs::write(&path, std::fs::read_to_string(&path).unwrap() + "P.D.\n").unwrap();
+    c.write(
+        "clients.csv",
+        CLIENTS.replace("paella de junio", "paella de julio"),
+    );
+    c.run(&["draft"])
+        .success()
+        .stderr_has("0001-ana-ruiz.txt.new");
+    // The user merges in the .new file itself…
+    let merged = c.read("drafts/0001-ana-ruiz.txt.new") + "mi nota\n";
+    c.write("drafts/0001-ana-ruiz.txt.new", &merged);
+    // …and the data changes again.
+    c.write(
+        "clients.csv",
+        CLIENTS.replace("paella de junio", "paella de agosto"),
+    );
+    c.run(&["draft"])
+        .success()
+        .stderr_has("0001-ana-ruiz.txt.new2");
+    assert_eq!(c.read("drafts/0001-ana-ruiz.txt.new"), merged);
+    assert!(c.read("drafts/0001-ana-ruiz.txt.new2").contains("agosto"));
+    assert!(c.status()[0]["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains(".new2"));
+}
