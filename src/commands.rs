@@ -215,21 +215,47 @@ fn preview(settings: Settings, out: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes `NNNN-slug.eml` files, first removing the `.eml` files an earlier run left there.
+/// Writes `NNNN-slug.eml` files. The `.eml` files an earlier run left in a folder cartero made
+/// (it holds `.cartero-preview`) are removed first, so the folder holds exactly this run's
+/// messages; in any other folder nothing is deleted, and stale files are only reported.
 pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<()> {
+    let marker = out.join(".cartero-preview");
+    let ours = !out.exists() || marker.exists();
     std::fs::create_dir_all(out)
         .with_context(|| format!("failed to create `{}`", out.display()))?;
+    if ours {
+        std::fs::write(
+            &marker,
+            "written by cartero: its .eml files are replaced on every run\n",
+        )
+        .with_context(|| format!("failed to write `{}`", marker.display()))?;
+    }
+    let fresh: std::collections::HashSet<String> = messages
+        .iter()
+        .map(|(stem, _)| format!("{stem}.eml"))
+        .collect();
     let old =
         std::fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))?;
+    let mut stale = 0;
     for entry in old.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = name.ends_with(".eml")
+        let like_ours = name.ends_with(".eml")
             && name.len() > 5
             && name[..4].bytes().all(|b| b.is_ascii_digit())
             && name.as_bytes()[4] == b'-';
-        if ours {
-            let _ = std::fs::remove_file(entry.path());
+        if like_ours && !fresh.contains(&name) {
+            if ours {
+                let _ = std::fs::remove_file(entry.path());
+            } else {
+                stale += 1;
+            }
         }
+    }
+    if stale > 0 {
+        eprintln!(
+            "note: `{}` holds {stale} other .eml file(s) that cartero did not write there; they were left as they were",
+            out.display()
+        );
     }
     // One thread: on the disks measured here, creating files from several threads was slower.
     for (stem, bytes) in messages {

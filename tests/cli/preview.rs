@@ -332,3 +332,26 @@ fn check_output_on_the_example() {
         run.stderr()
     ));
 }
+
+#[test]
+fn preview_replaces_its_own_files_and_never_deletes_others() {
+    let c = Campaign::with(
+        "email,name\na@example.com,Ana\nb@example.com,Bea\n",
+        "Subject: hola\n\nbody\n",
+    );
+    c.run(&["preview", "--out", "out"]).success();
+    c.write("clients.csv", "email,name\nb@example.com,Bea\n");
+    c.run(&["preview", "--out", "out"]).success();
+    let names: Vec<String> = emls(&c.path("out")).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        ["0001-bea.eml"],
+        "the folder holds exactly this run's messages"
+    );
+    // A folder cartero did not make keeps what it had.
+    c.write("mine/0007-keep.eml", "mine");
+    c.run(&["preview", "--out", "mine"])
+        .success()
+        .stderr_has("left as they were");
+    assert_eq!(c.read("mine/0007-keep.eml"), "mine");
+}
