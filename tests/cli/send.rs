@@ -490,3 +490,23 @@ fn a_transient_failure_that_persists_fails_and_is_retried_next_run() {
         .stdout_has("sent 0, failed 1");
     assert_eq!(server.received().len(), 1);
 }
+
+#[test]
+fn implicit_tls_on_a_465_style_port() {
+    let (port, inbox) = implicit_tls_server();
+    let smtp = format!(
+        "\n[smtp]\nhost = \"localhost\"\nport = {port}\nsecurity = \"tls\"\nca-file = \"{REPO}/tests/fixtures/ca.pem\"\n"
+    );
+    let c = approved(2, &smtp);
+    c.run(&["send", "--yes"])
+        .success()
+        .stdout_has("sent 2, failed 0");
+    assert_eq!(
+        *inbox.lock().unwrap(),
+        [
+            vec!["c1@example.com".to_string()],
+            vec!["c2@example.com".to_string()]
+        ]
+    );
+    assert_eq!(c.states(), ["sent", "sent"]);
+}

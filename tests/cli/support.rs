@@ -457,3 +457,102 @@ pub fn dropping_proxy(upstream: u16, n: usize) -> u16 {
     });
     port
 }
+
+/// A minimal SMTP server that speaks TLS from the first byte (port-465 style, which mailin does
+/// not offer), on 127.0.0.1, with the test certificate. SMTP is lockstep, so one thread per
+/// connection reads a command and answers it. Returns the port and the envelope recipients of
+/// each message it accepted.
+pub fn implicit_tls_server() -> (u16, Arc<Mutex<Vec<Vec<String>>>>) {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    use std::io::{BufRead, BufReader, Write};
+    static CRYPTO: Once = Once::new();
+    CRYPTO.call_once(|| {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+    let fixture = |f: &str| format!("{REPO}/tests/fixtures/{f}");
+    let certs = vec![CertificateDer::from_pem_file(fixture("cert.pem")).unwrap()];
+    let key = PrivateKeyDer::from_pem_file(fixture("key.pem")).unwrap();
+    let config = Arc::new(
+        rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .unwrap(),
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let inbox = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::clone(&inbox);
+    std::thread::spawn(move || {
+        for tcp in listener.incoming().flatten() {
+            let config = Arc::clone(&config);
+            let seen = Arc::clone(&seen);
+            std::thread::spawn(move || {
+                let conn = rustls::ServerConnection::new(config).unwrap();
+                let mut tls = BufReader::new(rustls::StreamOwned::new(conn, tcp));
+                let say = |tls: &mut BufReader<
+                    rustls::StreamOwned<rustls::ServerConnection, std::net::TcpStream>,
+                >,
+                           text: &str| {
+                    tls.get_mut()
+                        .write_all(text.as_bytes())
+                        .and_then(|_| tls.get_mut().flush())
+                };
+                if say(&mut tls, "220 localhost ready\r\n").is_err() {
+                    return;
+                }
+                let mut rcpt = Vec::new();
+                let mut line = String::new();
+                loop {
+                    line.clear();
+                    if tls.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                    let reply = match verb.as_str() {
+                        "EHLO" => "250-localhost\r\n250 8BITMIME\r\n".to_string(),
+                        "HELO" | "MAIL" | "RSET" | "NOOP" => "250 OK\r\n".to_string(),
+                        "RCPT" => {
+                            rcpt.push(
+                                line.trim()
+                                    .trim_start_matches("RCPT TO:")
+                                    .trim_matches(['<', '>'])
+                                    .to_string(),
+                            );
+                            "250 OK\r\n".to_string()
+                        }
+                        "DATA" => {
+                            if say(&mut tls, "354 go ahead\r\n").is_err() {
+                                return;
+                            }
+                            loop {
+                                line.clear();
+                                if tls.read_line(&mut line).unwrap_or(0) == 0 {
+                                    return;
+                                }
+                                if line == ".\r\n" {
+                                    break;
+                                }
+                            }
+                            seen.lock().unwrap().push(std::mem::take(&mut rcpt));
+                            "250 queued\r\n".to_string()
+                        }
+                        "QUIT" => {
+                            let _ = say(&mut tls, "221 bye\r\n");
+                            return;
+                        }
+                        _ => "502 unknown\r\n".to_string(),
+                    };
+                    if say(&mut tls, &reply).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (port, inbox)
+}
