@@ -1,4 +1,5 @@
-//! Each command: build `Settings`, run the stage, print its outcome. The only place that prints.
+//! The command line run: settings resolved once, then `init`, `check` and `preview` here, and the
+//! other commands in their own stage modules.
 
 use std::io::Write;
 use std::path::Path;
