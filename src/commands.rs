@@ -1,5 +1,4 @@
-//! The command line run: settings resolved once, then `init`, `check` and `preview` here, and the
-//! other commands in their own stage modules.
+//! Runs a parsed command line: `init`, `check` and `preview` here, the rest in their own modules.
 
 use std::io::Write;
 use std::path::Path;
