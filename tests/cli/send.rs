@@ -92,13 +92,7 @@ fn each_approved_draft_goes_as_its_own_message_with_the_approved_bytes() {
 
 #[test]
 fn starttls_with_a_verified_certificate_and_auth() {
-    let server = SmtpServer::start_with(
-        Rules {
-            login: Some(("ana".into(), "s3cret".into())),
-            ..Rules::default()
-        },
-        true,
-    );
+    let server = SmtpServer::with_login("ana", "s3cret", false);
     let smtp = server.tls_config("username = \"ana\"\nretry-delay-ms = 10\n");
     let c = approved(2, &smtp);
     // No password anywhere and no terminal: a clear refusal, nothing recorded.
@@ -106,20 +100,11 @@ fn starttls_with_a_verified_certificate_and_auth() {
         .failure()
         .stderr_has("no SMTP password for `ana`");
     // A wrong one: a clear error, not a retry loop.
-    Run(c
-        .cmd(&["send", "--yes"])
-        .env("CARTERO_SMTP_PASSWORD", "wrong")
-        .output()
-        .unwrap())
-    .failure()
-    .stderr_has("failed to connect to the SMTP server `localhost:");
+    c.run_with_password(&["send", "--yes"], "wrong")
+        .failure()
+        .stderr_has("failed to connect to the SMTP server `localhost:");
     assert_eq!(c.states(), ["approved", "approved"]);
-    Run(c
-        .cmd(&["send", "--yes"])
-        .env("CARTERO_SMTP_PASSWORD", "s3cret")
-        .output()
-        .unwrap())
-    .success();
+    c.run_with_password(&["send", "--yes"], "s3cret").success();
     let got = server.received();
     assert_eq!(got.len(), 2);
     assert!(got.iter().all(|m| m.user.as_deref() == Some("ana")));
@@ -128,13 +113,7 @@ fn starttls_with_a_verified_certificate_and_auth() {
 
 #[test]
 fn password_command_is_used() {
-    let server = SmtpServer::start_with(
-        Rules {
-            login: Some(("ana".into(), "from-command".into())),
-            ..Rules::default()
-        },
-        true,
-    );
+    let server = SmtpServer::with_login("ana", "from-command", false);
     let smtp = server.tls_config("username = \"ana\"\npassword-command = \"echo from-command\"\n");
     let c = approved(1, &smtp);
     c.run(&["send", "--yes"]).success();
@@ -451,22 +430,10 @@ fn two_sends_never_run_at_once_and_a_stale_lock_is_ignored() {
 
 #[test]
 fn auth_login_when_the_server_offers_only_login() {
-    let server = SmtpServer::start_with(
-        Rules {
-            login: Some(("ana".into(), "s3cret".into())),
-            login_only: true,
-            ..Rules::default()
-        },
-        true,
-    );
+    let server = SmtpServer::with_login("ana", "s3cret", true);
     let smtp = server.tls_config("username = \"ana\"\n");
     let c = approved(1, &smtp);
-    Run(c
-        .cmd(&["send", "--yes"])
-        .env("CARTERO_SMTP_PASSWORD", "s3cret")
-        .output()
-        .unwrap())
-    .success();
+    c.run_with_password(&["send", "--yes"], "s3cret").success();
     assert_eq!(server.received()[0].user.as_deref(), Some("ana"));
 }
 

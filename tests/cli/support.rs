@@ -86,6 +86,15 @@ impl Campaign {
         Run(self.cmd(args).output().unwrap())
     }
 
+    /// `cartero ARGS` with `CARTERO_SMTP_PASSWORD` set.
+    pub fn run_with_password(&self, args: &[&str], password: &str) -> Run {
+        Run(self
+            .cmd(args)
+            .env("CARTERO_SMTP_PASSWORD", password)
+            .output()
+            .unwrap())
+    }
+
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
         Run(self
             .cmd(args)
@@ -319,6 +328,16 @@ pub struct SmtpServer {
 }
 
 impl SmtpServer {
+    /// A STARTTLS server requiring AUTH as `user` with `password`.
+    pub fn with_login(user: &str, password: &str, login_only: bool) -> SmtpServer {
+        let rules = Rules {
+            login: Some((user.into(), password.into())),
+            login_only,
+            ..Rules::default()
+        };
+        SmtpServer::start_with(rules, true)
+    }
+
     pub fn start(rules: Rules) -> SmtpServer {
         SmtpServer::start_with(rules, false)
     }
