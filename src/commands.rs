@@ -33,10 +33,10 @@ fn init(dir: &Path) -> Result<ExitCode> {
     let mut kept = 0;
     for outcome in crate::init::run(dir)? {
         match outcome {
-            crate::init::Outcome::Written(p) => println!("wrote {}", p.display()),
+            crate::init::Outcome::Written(p) => say!("wrote {}", p.display()),
             crate::init::Outcome::Kept(p) => {
                 kept += 1;
-                println!(
+                say!(
                     "kept  {} (it exists; cartero never overwrites a file)",
                     p.display()
                 )
@@ -49,9 +49,9 @@ fn init(dir: &Path) -> Result<ExitCode> {
         format!("cd {} && ", dir.display())
     };
     if kept > 0 {
-        println!("{kept} file(s) already existed and were left as they were");
+        say!("{kept} file(s) already existed and were left as they were");
     }
-    println!(
+    say!(
         "next: put your clients in clients.csv (one personal note each), your name in cartero.toml, then `{cd}cartero check`"
     );
     Ok(ExitCode::SUCCESS)
@@ -114,12 +114,12 @@ fn check(settings: Settings) -> Result<ExitCode> {
         .iter()
         .filter(|s| reads_like_mass_mail(**s))
         .count();
-    println!(
+    say!(
         "{} in `{}`",
         count(clients.len(), "client"),
         campaign.settings.clients.display()
     );
-    println!(
+    say!(
         "  circles: {} loved, {} ignored, {} hated{}",
         in_circle("loved"),
         in_circle("ignored"),
@@ -131,9 +131,9 @@ fn check(settings: Settings) -> Result<ExitCode> {
         }
     );
     if no_note.is_empty() {
-        println!("  every client has a personal note");
+        say!("  every client has a personal note");
     } else {
-        println!(
+        say!(
             "  without a personal note: {} ({})",
             no_note.len(),
             no_note.join(", ")
@@ -141,7 +141,7 @@ fn check(settings: Settings) -> Result<ExitCode> {
     }
     if !measured.is_empty() {
         let mean = measured.iter().sum::<f64>() / measured.len() as f64;
-        println!(
+        say!(
             "  personal share: {:.0}% on average; {mass} of {} emails read like a mass mail",
             mean * 100.0,
             measured.len()
@@ -150,10 +150,10 @@ fn check(settings: Settings) -> Result<ExitCode> {
     let errors = campaign.problems.iter().filter(|p| p.is_error()).count();
     let warnings = campaign.problems.len() - errors;
     if failed {
-        println!("{errors} error(s), {warnings} warning(s): fix the errors above, then run `cartero check` again");
+        say!("{errors} error(s), {warnings} warning(s): fix the errors above, then run `cartero check` again");
         Ok(ExitCode::from(1))
     } else {
-        println!("no errors, {warnings} warning(s); next: `cartero preview --out preview` or `cartero draft`");
+        say!("no errors, {warnings} warning(s); next: `cartero preview --out preview` or `cartero draft`");
         Ok(ExitCode::SUCCESS)
     }
 }
@@ -186,7 +186,7 @@ fn preview(settings: Settings, out: &Path) -> Result<ExitCode> {
         // Load already reported it; render anyway, to report every other problem too.
         campaign.render_all();
         report(&mut campaign.problems);
-        eprintln!("nothing was written: fix the errors above first");
+        tell!("nothing was written: fix the errors above first");
         return Ok(ExitCode::from(1));
     };
     // Every message is built in memory before any file is written, so one bad row never
@@ -202,12 +202,12 @@ fn preview(settings: Settings, out: &Path) -> Result<ExitCode> {
         ))
     });
     if report(&mut campaign.problems) {
-        eprintln!("nothing was written: fix the errors above first");
+        tell!("nothing was written: fix the errors above first");
         return Ok(ExitCode::from(1));
     }
     let messages: Vec<(String, Vec<u8>)> = messages.into_iter().flatten().collect();
     write_emls(out, &messages)?;
-    println!(
+    say!(
         "wrote {} to `{}`",
         count(messages.len(), "email"),
         out.display()
@@ -252,7 +252,7 @@ pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<()> {
         }
     }
     if stale > 0 {
-        eprintln!(
+        tell!(
             "note: `{}` holds {stale} other .eml file(s) that cartero did not write there; they were left as they were",
             out.display()
         );

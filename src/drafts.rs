@@ -159,12 +159,10 @@ pub fn state_of(record: Option<&Record>, current: Option<&str>, send_running: bo
     if r.sent.is_some() {
         return State::Sent;
     }
-    if let Some(Delivery::Pending { .. }) = r.delivery {
-        return if send_running {
-            State::Sending
-        } else {
-            State::Uncertain
-        };
+    match r.delivery {
+        Some(Delivery::Pending { .. }) if send_running => return State::Sending,
+        Some(Delivery::Pending { .. } | Delivery::Uncertain { .. }) => return State::Uncertain,
+        _ => {}
     }
     let Some(current) = current else {
         return State::Missing;
@@ -238,15 +236,14 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
     let mut campaign = Campaign::load(settings)?;
     let rendered = campaign.render_all();
     if crate::commands::report(&mut campaign.problems) {
-        eprintln!("no draft was written: fix the errors above first");
+        tell!("no draft was written: fix the errors above first");
         return Ok(ExitCode::from(1));
     }
     let dir = campaign.settings.drafts.clone();
-    std::fs::create_dir_all(&dir)
-        .with_context(|| format!("failed to create `{}`", dir.display()))?;
+    let _lock = crate::lock::Lock::take(&dir, "draft")?;
     let mut journal = Journal::open(&campaign.settings.journal_path())?;
     for w in &journal.warnings {
-        eprintln!("warning: {w}");
+        tell!("warning: {w}");
     }
     let records = journal::fold(&journal.events);
     let taken: HashSet<String> = records.values().filter_map(|r| r.draft.clone()).collect();
@@ -325,7 +322,7 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
     for (i, o) in &outcomes {
         if let Outcome::Conflict(new) = o {
             let c = &campaign.clients[*i];
-            eprintln!(
+            tell!(
                 "conflict: `{}` ({}) changed in the client list after you edited the draft; your draft is kept, the new version is in `{}`",
                 c.name,
                 c.email,
@@ -336,13 +333,13 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
     let on_list: HashSet<&str> = campaign.clients.iter().map(|c| c.key.as_str()).collect();
     for (key, record) in &records {
         if !on_list.contains(key.as_str()) {
-            eprintln!(
+            tell!(
                 "note: `{key}` is no longer in the client list; its draft `{}` is kept and will not be sent",
                 record.draft.as_deref().unwrap_or("-")
             );
         }
     }
-    println!(
+    say!(
         "{} in `{}`: {written} new, {refreshed} refreshed, {kept} edited by you and kept, {unchanged} unchanged",
         crate::commands::count(outcomes.len(), "draft"),
         dir.display()
@@ -350,7 +347,7 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
     drop(journal);
     let survey = crate::status::Survey::take(campaign.settings.clone())?;
     crate::status::print_share_summary(&survey);
-    println!("next: read them with `cartero review` (or open them in any editor first)");
+    say!("next: read them with `cartero review` (or open them in any editor first)");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -23,6 +23,8 @@ pub enum Kind {
     Sending,
     Sent,
     Failed,
+    /// The final "." went and no reply came: the message may have arrived.
+    Uncertain,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +80,23 @@ pub enum Delivery {
         reply: String,
         permanent: bool,
     },
+    /// The whole message was handed over and the link was lost before the server answered.
+    Uncertain {
+        message_id: String,
+        why: String,
+    },
+}
+
+impl Delivery {
+    /// The Message-ID of the message this delivery is about, if one went (or may have).
+    pub fn message_id(&self) -> Option<&str> {
+        match self {
+            Delivery::Pending { message_id }
+            | Delivery::Sent { message_id, .. }
+            | Delivery::Uncertain { message_id, .. } => Some(message_id),
+            Delivery::Failed { .. } => None,
+        }
+    }
 }
 
 /// Everything the journal says about one client.
@@ -131,6 +150,12 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
                 let reply = e.reply.clone().unwrap_or_default();
                 r.sent = Some((message_id.clone(), reply.clone()));
                 r.delivery = Some(Delivery::Sent { message_id, reply });
+            }
+            Kind::Uncertain => {
+                r.delivery = Some(Delivery::Uncertain {
+                    message_id: e.message_id.clone().unwrap_or_default(),
+                    why: e.reply.clone().unwrap_or_default(),
+                })
             }
             Kind::Failed => {
                 r.delivery = Some(Delivery::Failed {

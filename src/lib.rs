@@ -1,5 +1,22 @@
 //! The cartero library: every stage of the pipeline, and `main` to run a command line.
 
+/// A line on stdout. A closed pipe (`cartero send | head -1`) is not worth a panic, nor an
+/// error that stops a send halfway: what was to be said is dropped, the work goes on.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// A line on stderr, as `say!` for stdout.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod campaign;
 pub mod cli;
 pub mod clients;
@@ -9,6 +26,7 @@ pub mod diag;
 pub mod drafts;
 pub mod init;
 pub mod journal;
+pub mod lock;
 pub mod message;
 pub mod outbox;
 pub mod personal;
@@ -25,14 +43,18 @@ use clap::Parser;
 /// Parses the command line, runs it, prints the error chain; the exit code is 0, 1, or 2 (usage).
 pub fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    if !matches!(cli.command, cli::Command::Send(_)) {
-        // `cartero status | head` ends quietly; `send` instead never dies mid-message on a pipe.
+    if matches!(
+        cli.command,
+        cli::Command::Status { .. } | cli::Command::Check
+    ) {
+        // `cartero status | head` ends quietly. The commands that write files or the journal
+        // never die halfway on a closed pipe: they print through `say!`, which ignores it.
         reset_sigpipe();
     }
     match commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            tell!("error: {err:#}");
             ExitCode::from(1)
         }
     }

@@ -1,26 +1,37 @@
-//! Where messages go: an SMTP server through lettre, or a folder of `.eml` files for a dry run.
+//! Where messages go: an SMTP server driven step by step through lettre, or `.eml` files.
+//!
+//! A message goes in two stages that cartero can tell apart, because exactly once depends on it
+//! (RFC 5321 section 4.1.1.4, RFC 1047): `begin` (MAIL, RCPT, DATA) hands the server nothing it
+//! could deliver, so any failure there is safe to retry; `finish` writes the body and the final
+//! ".", and once that "." may have gone, a failure without a reply leaves the letter
+//! `Uncertain`: it may have arrived, and it is never retried on its own.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{bail, Context, Result};
 use lettre::address::Envelope;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
-use lettre::transport::smtp::PoolConfig;
-use lettre::{SmtpTransport, Transport};
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters};
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt, Rset};
+use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
+use lettre::transport::smtp::response::Response;
 
 use crate::settings::{Security, Smtp};
 
 /// How a delivery attempt ended, as far as what to do next is concerned.
 #[derive(Debug, thiserror::Error)]
 pub enum SendError {
-    /// 4xx, a dropped connection, a timeout: worth another try.
+    /// The server has no letter (a 4xx reply, or a link lost before the final "."): try again.
     #[error("{0}")]
     Transient(String),
-    /// 5xx about this message or recipient: the next client may still go.
+    /// The server refused this message or recipient (5xx): the next client may still go.
     #[error("{0}")]
     Permanent(String),
+    /// The final "." went and no reply came: the letter may have arrived. Never retried alone.
+    #[error("{0}")]
+    Uncertain(String),
     /// Nothing will go through this server as configured (TLS, authentication): stop the run.
     #[error("{0}")]
     Fatal(String),
@@ -28,66 +39,153 @@ pub enum SendError {
 
 /// Where messages go: an SMTP server, or a folder of `.eml` files for a dry run.
 pub trait Outbox {
-    fn deliver(
-        &mut self,
-        envelope: &Envelope,
-        stem: &str,
-        bytes: &[u8],
-    ) -> Result<String, SendError>;
+    /// Everything before the message itself (MAIL, RCPT, DATA): a failure here is safe.
+    fn begin(&mut self, envelope: &Envelope, bytes: &[u8]) -> Result<(), SendError>;
+    /// The message and the final "."; `Ok` carries the server's reply.
+    fn finish(&mut self, stem: &str, bytes: &[u8]) -> Result<String, SendError>;
+    /// Gives up the transaction `begin` opened (the journal could not be written).
+    fn abandon(&mut self);
     fn describe(&self) -> String;
 }
 
+/// One SMTP connection for the whole run, reopened only when it was lost.
 pub struct SmtpOutbox {
-    transport: SmtpTransport,
+    smtp: Smtp,
+    tls: Option<TlsParameters>,
+    credentials: Option<Credentials>,
+    hello: ClientId,
+    conn: Option<SmtpConnection>,
     name: String,
 }
 
 impl SmtpOutbox {
+    /// Connects, upgrades to TLS and logs in, so that a wrong setting stops before anything goes.
     pub fn connect(smtp: &Smtp, password: Option<String>) -> Result<SmtpOutbox> {
-        let tls_parameters = || -> Result<TlsParameters> {
-            let mut b = TlsParameters::builder(smtp.host.clone());
-            if let Some(ca) = &smtp.ca_file {
-                let pem = std::fs::read(ca)
-                    .with_context(|| format!("failed to read `ca-file` `{}`", ca.display()))?;
-                let cert = Certificate::from_pem(&pem)
-                    .with_context(|| format!("`{}` is not a PEM certificate", ca.display()))?;
-                b = b.add_root_certificate(cert);
-            }
-            b.build().context("failed to set up TLS")
+        let tls = match smtp.security {
+            Security::None => None,
+            Security::Starttls | Security::Tls => Some(tls_parameters(smtp)?),
         };
-        let mut builder = SmtpTransport::builder_dangerous(smtp.host.clone())
-            .port(smtp.port)
-            .timeout(Some(smtp.timeout))
-            .pool_config(PoolConfig::new().max_size(1));
-        builder = match smtp.security {
-            Security::None => builder.tls(Tls::None),
-            Security::Starttls => builder.tls(Tls::Required(tls_parameters()?)),
-            Security::Tls => builder.tls(Tls::Wrapper(tls_parameters()?)),
+        let credentials = smtp
+            .username
+            .as_ref()
+            .map(|user| Credentials::new(user.clone(), password.unwrap_or_default()));
+        let mut outbox = SmtpOutbox {
+            smtp: smtp.clone(),
+            tls,
+            credentials,
+            hello: ClientId::default(),
+            conn: None,
+            name: format!("{}:{}", smtp.host, smtp.port),
         };
-        if let Some(user) = &smtp.username {
-            builder =
-                builder.credentials(Credentials::new(user.clone(), password.unwrap_or_default()));
-        }
-        let transport = builder.build();
-        let name = format!("{}:{}", smtp.host, smtp.port);
-        match transport.test_connection() {
-            Ok(true) => {}
-            Ok(false) => bail!("the SMTP server `{name}` did not answer as a mail server should"),
-            Err(e) => {
-                return Err(anyhow::anyhow!(chain(&e))).with_context(|| {
-                    format!(
-                        "failed to connect to the SMTP server `{name}` ({}){}",
-                        smtp.security,
-                        if e.is_tls() || chain(&e).contains("certificate") {
-                            ": its TLS certificate could not be verified for this host name (a server with its own certificate authority needs `ca-file` under `[smtp]`)"
-                        } else {
-                            ""
-                        }
-                    )
-                })
+        outbox
+            .open()
+            .map_err(|e| anyhow::anyhow!(e))
+            .with_context(|| {
+                format!(
+                    "failed to connect to the SMTP server `{}` ({})",
+                    outbox.name, smtp.security
+                )
+            })?;
+        Ok(outbox)
+    }
+
+    /// Opens the connection: greeting and EHLO, STARTTLS when asked for, then AUTH.
+    fn open(&mut self) -> Result<(), SendError> {
+        let wrapper = match self.smtp.security {
+            Security::Tls => self.tls.as_ref(),
+            _ => None,
+        };
+        let mut conn = SmtpConnection::connect(
+            (self.smtp.host.as_str(), self.smtp.port),
+            Some(self.smtp.timeout),
+            &self.hello,
+            wrapper,
+            None,
+        )
+        .map_err(|e| connect_error(&e))?;
+        if let (Security::Starttls, Some(tls)) = (self.smtp.security, &self.tls) {
+            if !conn.can_starttls() {
+                conn.abort();
+                return Err(SendError::Fatal(
+                    "the server does not offer STARTTLS, so your password and your letters would cross the network unencrypted; nothing was sent. Check `port` under `[smtp]` with your provider (587 is usual for `security = \"starttls\"`, 465 for `security = \"tls\"`)"
+                        .into(),
+                ));
             }
+            conn.starttls(tls, &self.hello)
+                .map_err(|e| connect_error(&e))?;
         }
-        Ok(SmtpOutbox { transport, name })
+        if let Some(credentials) = &self.credentials {
+            conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials)
+                .map_err(|e| match e.status().map(|c| c.to_string()) {
+                    Some(code) if code.starts_with('5') => SendError::Fatal(format!(
+                        "the server refused the username or password ({}): check `username` under `[smtp]` and the password",
+                        chain(&e)
+                    )),
+                    _ => connect_error(&e),
+                })?;
+        }
+        disable_nagle();
+        self.conn = Some(conn);
+        Ok(())
+    }
+
+    /// Closes a connection that can no longer be trusted; the next message opens a new one.
+    fn drop_connection(&mut self) {
+        if let Some(mut conn) = self.conn.take() {
+            conn.abort();
+        }
+    }
+}
+
+impl Drop for SmtpOutbox {
+    fn drop(&mut self) {
+        if let Some(mut conn) = self.conn.take() {
+            let _ = conn.quit();
+        }
+    }
+}
+
+fn tls_parameters(smtp: &Smtp) -> Result<TlsParameters> {
+    let mut b = TlsParameters::builder(smtp.host.clone());
+    if let Some(ca) = &smtp.ca_file {
+        let pem = std::fs::read(ca)
+            .with_context(|| format!("failed to read `ca-file` `{}`", ca.display()))?;
+        let cert = Certificate::from_pem(&pem)
+            .with_context(|| format!("`{}` is not a PEM certificate", ca.display()))?;
+        b = b.add_root_certificate(cert);
+    }
+    b.build().context("failed to set up TLS")
+}
+
+/// A failure while connecting: TLS and refusals are for the user to fix; a lost link is worth
+/// another try.
+fn connect_error(e: &lettre::transport::smtp::Error) -> SendError {
+    let text = chain(e);
+    if e.is_tls() || text.contains("certificate") {
+        SendError::Fatal(format!(
+            "{text}: its TLS certificate could not be verified for this host name (a server with its own certificate authority needs `ca-file` under `[smtp]`)"
+        ))
+    } else if e.is_permanent() || e.is_client() {
+        SendError::Fatal(text)
+    } else {
+        SendError::Transient(text)
+    }
+}
+
+/// What a reply, or its absence, means; `dot_sent` says whether the final "." may have gone.
+fn delivery_error(e: &lettre::transport::smtp::Error, dot_sent: bool) -> SendError {
+    let text = chain(e);
+    match e.status().map(|c| c.to_string()) {
+        Some(code) if matches!(code.as_str(), "530" | "534" | "535" | "538") => {
+            SendError::Fatal(text)
+        }
+        // A reply is an answer: the server has no letter, whatever the stage.
+        Some(code) if code.starts_with('5') => SendError::Permanent(text),
+        Some(_) => SendError::Transient(text),
+        None if dot_sent => SendError::Uncertain(format!(
+            "the connection was lost after the whole letter was handed to the server, before it answered ({text})"
+        )),
+        None => SendError::Transient(text),
     }
 }
 
@@ -103,6 +201,100 @@ fn chain(e: &dyn std::error::Error) -> String {
         source = inner.source();
     }
     s
+}
+
+fn reply_text(response: &Response) -> String {
+    format!(
+        "{} {}",
+        response.code(),
+        response.message().collect::<Vec<_>>().join(" ")
+    )
+}
+
+impl Outbox for SmtpOutbox {
+    fn begin(&mut self, envelope: &Envelope, bytes: &[u8]) -> Result<(), SendError> {
+        if self.conn.as_ref().is_none_or(SmtpConnection::has_broken) {
+            self.conn = None;
+            self.open()?;
+        }
+        let name = self.name.clone();
+        let conn = self.conn.as_mut().expect("opened above");
+        let mut params = Vec::new();
+        let wide = envelope
+            .to()
+            .iter()
+            .chain(envelope.from())
+            .find(|a| !AsRef::<str>::as_ref(*a).is_ascii());
+        if let Some(address) = wide {
+            if !conn.server_info().supports_feature(Extension::SmtpUtfEight) {
+                return Err(SendError::Permanent(format!(
+                    "the address `{address}` has letters outside plain ASCII, and the server {name} does not accept such addresses (it does not offer SMTPUTF8): ask the client for another address"
+                )));
+            }
+            params.push(MailParameter::SmtpUtfEight);
+        }
+        if !bytes.is_ascii() {
+            if !conn.server_info().supports_feature(Extension::EightBitMime) {
+                return Err(SendError::Permanent(format!(
+                    "the letter has 8-bit text in its headers and the server {name} does not accept it (it does not offer 8BITMIME)"
+                )));
+            }
+            params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+        }
+        let result = conn
+            .command(Mail::new(envelope.from().cloned(), params))
+            .and_then(|_| {
+                for to in envelope.to() {
+                    conn.command(Rcpt::new(to.clone(), Vec::new()))?;
+                }
+                conn.command(Data)
+            });
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let err = delivery_error(&e, false);
+                // A refusal leaves the connection usable once the transaction is reset.
+                let reusable = e.status().is_some_and(|c| c.to_string() != "421")
+                    && conn.command(Rset).is_ok();
+                if !reusable {
+                    self.drop_connection();
+                }
+                Err(err)
+            }
+        }
+    }
+
+    fn finish(&mut self, _stem: &str, bytes: &[u8]) -> Result<String, SendError> {
+        let Some(conn) = self.conn.as_mut() else {
+            return Err(SendError::Transient("no connection".into()));
+        };
+        // lettre writes the parts, then the final "."; the part iterator running dry is the
+        // moment just before that ".", so from there on a silent failure is uncertain.
+        let dot = AtomicBool::new(false);
+        let parts = bytes.chunks(64 * 1024).chain(std::iter::from_fn(|| {
+            dot.store(true, Ordering::SeqCst);
+            None
+        }));
+        match conn.message_iter(parts) {
+            Ok(response) => Ok(reply_text(&response)),
+            Err(e) => {
+                let err = delivery_error(&e, dot.load(Ordering::SeqCst));
+                if e.status().is_none_or(|c| c.to_string() == "421") {
+                    self.drop_connection();
+                }
+                Err(err)
+            }
+        }
+    }
+
+    fn abandon(&mut self) {
+        // Inside DATA nothing but the final "." ends the message: closing without it is safe.
+        self.drop_connection();
+    }
+
+    fn describe(&self) -> String {
+        format!("the SMTP server {}", self.name)
+    }
 }
 
 /// Turns Nagle's algorithm off on this process's TCP sockets.
@@ -148,60 +340,24 @@ fn disable_nagle() {
 #[cfg(not(target_os = "linux"))]
 fn disable_nagle() {}
 
-impl Outbox for SmtpOutbox {
-    fn deliver(
-        &mut self,
-        envelope: &Envelope,
-        _stem: &str,
-        bytes: &[u8],
-    ) -> Result<String, SendError> {
-        // The pool may have opened a new connection since the last message.
-        disable_nagle();
-        match self.transport.send_raw(envelope, bytes) {
-            Ok(response) => Ok(format!(
-                "{} {}",
-                response.code(),
-                response.message().collect::<Vec<_>>().join(" ")
-            )),
-            Err(e) => {
-                let text = chain(&e);
-                let code = e.status().map(|c| c.to_string());
-                Err(
-                    if e.is_tls() || matches!(code.as_deref(), Some("530" | "534" | "535" | "538"))
-                    {
-                        SendError::Fatal(text)
-                    } else if e.is_permanent() {
-                        SendError::Permanent(text)
-                    } else {
-                        SendError::Transient(text)
-                    },
-                )
-            }
-        }
-    }
-
-    fn describe(&self) -> String {
-        format!("the SMTP server {}", self.name)
-    }
-}
-
 /// `--dry-run`: the bytes that would be sent, written as `.eml` files.
 pub struct FileOutbox {
     pub dir: PathBuf,
 }
 
 impl Outbox for FileOutbox {
-    fn deliver(
-        &mut self,
-        _envelope: &Envelope,
-        stem: &str,
-        bytes: &[u8],
-    ) -> Result<String, SendError> {
+    fn begin(&mut self, _envelope: &Envelope, _bytes: &[u8]) -> Result<(), SendError> {
+        Ok(())
+    }
+
+    fn finish(&mut self, stem: &str, bytes: &[u8]) -> Result<String, SendError> {
         let path = self.dir.join(format!("{stem}.eml"));
         std::fs::write(&path, bytes)
             .map_err(|e| SendError::Fatal(format!("failed to write `{}`: {e}", path.display())))?;
         Ok(format!("written to {}", path.display()))
     }
+
+    fn abandon(&mut self) {}
 
     fn describe(&self) -> String {
         format!("the folder `{}`", self.dir.display())

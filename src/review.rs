@@ -56,6 +56,7 @@ pub fn run_with(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let _lock = crate::lock::Lock::take(&settings.drafts, "review")?;
     let mut survey = Survey::take(settings)?;
     let mut journal = Journal::open(&survey.campaign.settings.journal_path())?;
     for w in &journal.warnings {

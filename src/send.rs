@@ -4,8 +4,7 @@
 //! the server, and `sent` (with the server's reply) after it accepted. A `sending` with no outcome
 //! after a crash is `uncertain`: reported, and never sent again unless the user names it.
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -18,67 +17,18 @@ use lettre::message::Mailbox;
 use crate::cli::SendArgs;
 use crate::drafts::{validate, Draft, State};
 use crate::journal::{Delivery, Event, Journal, Kind};
+use crate::lock::Lock;
 use crate::message::{build_message, message_id};
 use crate::outbox::{password, FileOutbox, Outbox, SendError, SmtpOutbox};
 use crate::settings::{Settings, Smtp};
 use crate::status::{Entry, Survey};
 
-/// `drafts/send.lock` holds the pid of the one `send` allowed to run at a time.
-struct Lock(PathBuf);
-
-impl Lock {
-    fn take(drafts: &Path) -> Result<Lock> {
-        let path = drafts.join("send.lock");
-        for _ in 0..2 {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut f) => {
-                    let _ = writeln!(f, "{}", std::process::id());
-                    return Ok(Lock(path));
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    if let Some(pid) = holder(&path) {
-                        bail!(
-                            "another `cartero send` (process {pid}) is sending this campaign; wait for it to finish (if none is running, delete `{}`)",
-                            path.display()
-                        );
-                    }
-                    // Left by a run that was killed: nobody holds it.
-                    let _ = std::fs::remove_file(&path);
-                }
-                Err(e) => {
-                    return Err(e).with_context(|| format!("failed to create `{}`", path.display()))
-                }
-            }
-        }
-        bail!("failed to take `{}`", path.display())
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-fn holder(path: &Path) -> Option<u32> {
-    let pid: u32 = std::fs::read_to_string(path).ok()?.trim().parse().ok()?;
-    let alive = Path::new(&format!("/proc/{pid}")).exists() || !Path::new("/proc/self").exists();
-    (alive && pid != std::process::id()).then_some(pid)
-}
-
-/// True while some `cartero send` is running on this drafts folder.
-pub fn lock_is_held(drafts: &Path) -> bool {
-    holder(&drafts.join("send.lock")).is_some()
-}
-
 /// One message to go: which client, the approved draft, and the hash it was approved with.
 struct Job {
-    index: usize,
     key: String,
+    /// The Message-ID of an earlier attempt that may have arrived: a resend keeps it, so a
+    /// receiving server can recognise the duplicate.
+    message_id: Option<String>,
     stem: String,
     draft: Draft,
     hash: String,
@@ -100,29 +50,29 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     let _lock = if args.dry_run {
         None
     } else {
-        std::fs::create_dir_all(&settings.drafts)
-            .with_context(|| format!("failed to create `{}`", settings.drafts.display()))?;
-        Some(Lock::take(&settings.drafts)?)
+        Some(Lock::take(&settings.drafts, "send")?)
     };
     let survey = Survey::take(settings)?;
     let settings = survey.campaign.settings.clone();
     let sender = settings.sender()?.clone();
     for w in &survey.journal_warnings {
-        eprintln!("warning: {w}");
+        tell!("warning: {w}");
     }
     let mut plan = plan(&survey, &args.resend)?;
     for e in &plan.uncertain {
-        let id = match e.record.as_ref().and_then(|r| r.delivery.as_ref()) {
-            Some(Delivery::Pending { message_id }) => message_id.clone(),
-            _ => String::new(),
-        };
-        eprintln!(
+        let id = e
+            .record
+            .as_ref()
+            .and_then(|r| r.delivery.as_ref())
+            .and_then(Delivery::message_id)
+            .unwrap_or_default();
+        tell!(
             "uncertain: {} <{}>: an earlier send was interrupted; message {id} may have arrived. Not sent again: check your sent folder, and pass `--resend {}` only if it is not there",
             e.client.name, e.client.email, e.client.email
         );
     }
     for i in &plan.invalid {
-        eprintln!("warning: not sent, the draft is broken: {i}");
+        tell!("warning: not sent, the draft is broken: {i}");
     }
     plan.jobs.truncate(args.limit.unwrap_or(usize::MAX));
     let clean = plan.uncertain.is_empty() && plan.invalid.is_empty();
@@ -137,7 +87,7 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         } else {
             ""
         };
-        println!(
+        say!(
             "nothing to send: {sent} already sent, {} waiting for review{hint}",
             plan.unreviewed
         );
@@ -162,7 +112,7 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         )?),
     };
     if !confirm(&plan, mode, smtp.as_ref(), &sender, args.yes)? {
-        eprintln!("nothing sent");
+        tell!("nothing sent");
         return Ok(ExitCode::SUCCESS);
     }
     let mut outbox: Box<dyn Outbox> = match &smtp {
@@ -186,42 +136,47 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         &mut journal,
     )?;
 
-    let left = plan.jobs.len() - tally.sent - tally.failed.len();
+    let left = plan.jobs.len() - tally.sent - tally.failed.len() - tally.uncertain.len();
     match mode {
-        Mode::Real => println!(
+        Mode::Real => say!(
             "sent {}, failed {}, not attempted {left}, uncertain {} through {}",
             tally.sent,
             tally.failed.len(),
-            plan.uncertain.len(),
+            plan.uncertain.len() + tally.uncertain.len(),
             outbox.describe()
         ),
-        Mode::ToSelf => println!(
+        Mode::ToSelf => say!(
             "sent {} test message(s) to {}; nothing is recorded as sent",
-            tally.sent, sender.email
+            tally.sent,
+            sender.email
         ),
-        Mode::DryRun => println!(
+        Mode::DryRun => say!(
             "wrote {} message(s) to {}; nothing was sent",
             tally.sent,
             outbox.describe()
         ),
     }
     for f in &tally.failed {
-        eprintln!("failed: {f}");
+        tell!("failed: {f}");
+    }
+    for u in &tally.uncertain {
+        tell!("uncertain: {u}");
     }
     if let Some(why) = &tally.stopped {
-        eprintln!("{why}");
+        tell!("{why}");
     }
     match mode {
-        Mode::Real if left > 0 || !tally.failed.is_empty() => {
-            println!("next: `cartero status` shows who is left; `cartero send` again sends only what has not gone")
+        Mode::Real if left > 0 || !tally.failed.is_empty() || !tally.uncertain.is_empty() => {
+            say!("next: `cartero status` shows who is left; `cartero send` again sends only what has not gone")
         }
-        Mode::Real => println!("next: `cartero status` to see every client's state"),
-        _ => println!(
+        Mode::Real => say!("next: `cartero status` to see every client's state"),
+        _ => say!(
             "next: when the test looks right, `cartero send` sends the {} approved draft(s) for real",
             plan.jobs.len()
         ),
     }
-    let ok = clean && tally.failed.is_empty() && tally.stopped.is_none();
+    let ok =
+        clean && tally.failed.is_empty() && tally.uncertain.is_empty() && tally.stopped.is_none();
     Ok(if ok {
         ExitCode::SUCCESS
     } else {
@@ -279,8 +234,13 @@ fn plan<'a>(survey: &'a Survey, resend: &[String]) -> Result<Plan<'a>> {
         };
         match validate(text, &e.client.key) {
             Ok(draft) => plan.jobs.push(Job {
-                index: e.client.index,
                 key: e.client.key.clone(),
+                message_id: e
+                    .record
+                    .as_ref()
+                    .and_then(|r| r.delivery.as_ref())
+                    .and_then(Delivery::message_id)
+                    .map(str::to_string),
                 stem: path
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
@@ -318,13 +278,13 @@ fn confirm(
         0 => String::new(),
         n => format!("; {n} draft(s) are still unreviewed and will not go"),
     };
-    eprintln!(
+    tell!(
         "about to send {} message(s) {whom}, through {server}, as {}{unreviewed}",
         plan.jobs.len(),
         crate::message::display_mailbox(sender),
     );
     if let Some(rate) = smtp.and_then(|s| s.rate.as_deref()) {
-        eprintln!("at most {rate}");
+        tell!("at most {rate}");
     }
     if yes || mode == Mode::DryRun {
         return Ok(true);
@@ -332,13 +292,46 @@ fn confirm(
     if !std::io::stdin().is_terminal() {
         bail!("not sending without a confirmation, and there is no terminal to ask on: check `cartero status`, then run `cartero send --yes`");
     }
-    eprint!("send them? [y/N] ");
+    {
+        use std::io::Write as _;
+        let mut err = std::io::stderr();
+        let _ = write!(err, "send them? [y/N] ").and_then(|_| err.flush());
+    }
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
     Ok(matches!(
         answer.trim().to_lowercase().as_str(),
         "y" | "yes" | "s" | "si" | "sí"
     ))
+}
+
+/// One attempt at one message, in stages: MAIL, RCPT and DATA; then `sending` on disk; then the
+/// message and the final ".". Only a journal that cannot be written is an `Err` of the run.
+fn deliver(
+    outbox: &mut dyn Outbox,
+    journal: &mut Journal,
+    record: bool,
+    envelope: &Envelope,
+    job: &Job,
+    bytes: &[u8],
+    sending: impl Fn() -> Event,
+) -> Result<Result<String, SendError>> {
+    if let Err(e) = outbox.begin(envelope, bytes) {
+        return Ok(Err(e));
+    }
+    if record {
+        if let Err(e) = journal.append(sending()) {
+            outbox.abandon();
+            return Err(e);
+        }
+    }
+    Ok(outbox.finish(&job.stem, bytes))
+}
+
+/// The wait before retry number `attempt`: doubling from `base`, never more than a minute.
+fn backoff(base: Duration, attempt: u32) -> Duration {
+    base.saturating_mul(1 << attempt.saturating_sub(1).min(16))
+        .min(Duration::from_secs(60))
 }
 
 /// Sends each job in turn, around the journal: `sending` on disk before, the outcome after.
@@ -373,7 +366,6 @@ fn deliver_all(
             }
         }
         last_start = Some(Instant::now());
-        let now = settings.clock();
         let (to, mut email) = match mode {
             Mode::ToSelf => (sender.clone(), job.draft.email.clone()),
             _ => (job.draft.to.clone(), job.draft.email.clone()),
@@ -381,52 +373,71 @@ fn deliver_all(
         if mode == Mode::ToSelf {
             email.subject = format!("[test] {}", email.subject);
         }
-        let id = message_id(sender, &job.key, now, settings.salt ^ (job.index as u64));
+        let now = settings.clock();
+        // The same Message-ID `preview` shows, and an uncertain letter's own on a resend; a test
+        // letter to yourself gets one of its own.
+        let id = match (mode, &job.message_id) {
+            (Mode::ToSelf, _) => {
+                message_id(sender, &format!("test:{}", job.key), now, settings.salt)
+            }
+            (_, Some(id)) => id.clone(),
+            (_, None) => message_id(sender, &job.key, now, settings.salt),
+        };
         let bytes = build_message(sender, &to, &email, now, &id)?.formatted();
         let envelope = Envelope::new(Some(sender.email.clone()), vec![to.email.clone()])
             .context("failed to build the envelope")?;
-        let event = |kind: Kind| {
+        let event = |kind: Kind, reply: Option<String>| {
             let mut e = Event::new(settings.clock(), &job.key, kind).hash(&job.hash);
             e.message_id = Some(id.clone());
+            e.reply = reply;
             e
-        };
-        if record {
-            journal.append(event(Kind::Sending))?;
-        }
-        let mut attempt = 0;
-        let result = loop {
-            match outbox.deliver(&envelope, &job.stem, &bytes) {
-                Err(SendError::Transient(why))
-                    if attempt < retries && !stop.load(Ordering::SeqCst) =>
-                {
-                    attempt += 1;
-                    progress.println(format!("retrying {} in a moment: {why}", job.key));
-                    std::thread::sleep(retry_delay * 2u32.pow(attempt - 1));
-                }
-                other => break other,
-            }
         };
         let label = if mode == Mode::ToSelf {
             format!("{} (to yourself)", job.key)
         } else {
             job.key.clone()
         };
+        let mut attempt = 0;
+        let result = loop {
+            let outcome = deliver(outbox, journal, record, &envelope, job, &bytes, || {
+                event(Kind::Sending, None)
+            })?;
+            match outcome {
+                Err(SendError::Transient(why))
+                    if attempt < retries && !stop.load(Ordering::SeqCst) =>
+                {
+                    attempt += 1;
+                    progress.println(format!("retrying {} in a moment: {why}", job.key));
+                    if !sleep_until(Instant::now() + backoff(retry_delay, attempt), &stop) {
+                        break Err(SendError::Transient(why));
+                    }
+                }
+                other => break other,
+            }
+        };
         match result {
             Ok(reply) => {
                 if record {
-                    let mut e = event(Kind::Sent);
-                    e.reply = Some(reply.clone());
                     // Losing this line in a power cut leaves the client `uncertain`, never resent;
                     // the next `sending` (or the end of the run) makes it durable.
-                    journal.append_lazy(e)?;
+                    journal.append_lazy(event(Kind::Sent, Some(reply.clone())))?;
                 }
                 tally.sent += 1;
                 progress.println(format!("sent    {label} {}", reply_short(&reply)));
             }
+            Err(SendError::Uncertain(why)) => {
+                if record {
+                    journal.append(event(Kind::Uncertain, Some(why.clone())))?;
+                }
+                tally.uncertain.push(format!(
+                    "{}: {why}; message {id} may have arrived: it is not sent again unless you pass `--resend {}`",
+                    job.key, job.key
+                ));
+                progress.println(format!("uncertain {label} {why}"));
+            }
             Err(err) => {
                 if record {
-                    let mut e = event(Kind::Failed);
-                    e.reply = Some(err.to_string());
+                    let mut e = event(Kind::Failed, Some(err.to_string()));
                     e.permanent = Some(matches!(err, SendError::Permanent(_)));
                     journal.append(e)?;
                 }
@@ -459,6 +470,8 @@ enum Mode {
 struct Tally {
     sent: usize,
     failed: Vec<String>,
+    /// The final "." went and no answer came: listed, never retried by themselves.
+    uncertain: Vec<String>,
     stopped: Option<String>,
 }
 
@@ -505,7 +518,7 @@ impl Progress {
     fn println(&self, line: String) {
         match self {
             Progress::Bar(b) => b.println(line),
-            Progress::Plain => eprintln!("{line}"),
+            Progress::Plain => tell!("{line}"),
         }
     }
 

@@ -45,11 +45,12 @@ impl Survey {
             // The rows with errors are left out: say so, or their drafts would silently vanish.
             campaign.problems.retain(|p| p.is_error());
             crate::commands::report(&mut campaign.problems);
-            eprintln!("warning: the clients on the rows above are left out until the list is fixed (`cartero check`)");
+            tell!("warning: the clients on the rows above are left out until the list is fixed (`cartero check`)");
         }
         let (events, journal_warnings) = Journal::read(&campaign.settings.journal_path())?;
         let records = journal::fold(&events);
-        let send_running = crate::send::lock_is_held(&campaign.settings.drafts);
+        let send_running =
+            crate::lock::holder(&campaign.settings.drafts).is_some_and(|h| h.command == "send");
         let drafts_dir = campaign.settings.drafts.clone();
         let mut entries = Vec::with_capacity(campaign.clients.len());
         let mut templates_used = Vec::new();
@@ -170,6 +171,10 @@ fn warnings_for(e: &Entry) -> Vec<String> {
             "a send was interrupted: the message {message_id} may or may not have arrived; look for it in your sent folder, and use `cartero send --resend {}` only if it did not",
             e.client.email
         )),
+        (State::Uncertain, Some(Delivery::Uncertain { message_id, why })) => w.push(format!(
+            "{why}: the message {message_id} may or may not have arrived; look for it in your sent folder, and use `cartero send --resend {}` only if it did not",
+            e.client.email
+        )),
         (State::Failed, Some(Delivery::Failed { reply, permanent })) => w.push(format!(
             "the server refused it: {reply}{}",
             if *permanent { " (fix the address or the draft, approve it again, or `--resend` it)" } else { " (it will be tried again on the next `cartero send`)" }
@@ -196,7 +201,7 @@ pub fn print_share_summary(survey: &Survey) {
         .iter()
         .filter(|e| e.client.note.is_none())
         .count();
-    println!(
+    say!(
         "personal share: {:.0}% on average; {} read like a mass mail{}; {no_note} without a personal note",
         shares.iter().sum::<f64>() / shares.len() as f64 * 100.0,
         mass.len(),
@@ -208,18 +213,18 @@ pub fn print_share_summary(survey: &Survey) {
 pub fn run(settings: Settings, json: bool) -> Result<std::process::ExitCode> {
     let survey = Survey::take(settings)?;
     for w in &survey.journal_warnings {
-        eprintln!("warning: {w}");
+        tell!("warning: {w}");
     }
     if json {
         let items: Vec<serde_json::Value> = survey
             .entries
             .iter()
             .map(|e| {
-                let message_id = e.record.as_ref().and_then(|r| match &r.delivery {
-                    Some(Delivery::Pending { message_id })
-                    | Some(Delivery::Sent { message_id, .. }) => Some(message_id.clone()),
-                    _ => None,
-                });
+                let message_id = e
+                    .record
+                    .as_ref()
+                    .and_then(|r| r.delivery.as_ref())
+                    .and_then(Delivery::message_id);
                 serde_json::json!({
                     "index": e.client.index,
                     "email": e.client.email,
@@ -232,7 +237,7 @@ pub fn run(settings: Settings, json: bool) -> Result<std::process::ExitCode> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&items)?);
+        say!("{}", serde_json::to_string_pretty(&items)?);
         return Ok(std::process::ExitCode::SUCCESS);
     }
     use std::io::Write;

@@ -149,7 +149,7 @@ fn unknown_config_key() {
 
 #[test]
 fn no_sender_says_how_to_give_one() {
-    let c = Campaign::with("email,name\na@example.com,A\n", TEMPLATE);
+    let c = Campaign::with("email,name,note\na@example.com,A,hola\n", TEMPLATE);
     c.write(
         "cartero.toml",
         "[campaign]\nclients = \"clients.csv\"\ntemplate = \"templates/t.txt\"\n",
@@ -157,7 +157,14 @@ fn no_sender_says_how_to_give_one() {
     c.run(&["preview", "--out", "out"])
         .failure()
         .stderr_has("--from");
-    c.run(&["--from", "Ana <ana@example.com>", "preview", "--out", "out"]);
+    c.run(&["--from", "Ana <ana@example.com>", "preview", "--out", "out"])
+        .success();
+    let emls = emls(&c.path("out"));
+    assert_eq!(emls.len(), 1);
+    let m = parse(&emls[0].1);
+    let from = m.from().unwrap().first().unwrap();
+    assert_eq!(from.address(), Some("ana@example.com"));
+    assert_eq!(from.name(), Some("Ana"));
 }
 
 #[test]

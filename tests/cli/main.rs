@@ -3,6 +3,7 @@
 
 mod drafting;
 mod errors;
+mod exactly_once;
 mod preview;
 mod review;
 mod send;

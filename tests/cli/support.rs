@@ -230,6 +230,7 @@ pub struct Received {
     pub to: Vec<String>,
     pub data: Vec<u8>,
     pub user: Option<String>,
+    /// When its MAIL FROM arrived: the start of the message, as cartero paces it.
     pub at: Option<Instant>,
 }
 
@@ -275,6 +276,7 @@ impl Handler for Recorder {
         self.current = Received {
             from: from.to_string(),
             user: self.user.clone(),
+            at: Some(Instant::now()),
             ..Received::default()
         };
         response::OK
@@ -300,8 +302,7 @@ impl Handler for Recorder {
 
     fn data_end(&mut self) -> Response {
         std::thread::sleep(self.rules.delay);
-        let mut msg = std::mem::take(&mut self.current);
-        msg.at = Some(Instant::now());
+        let msg = std::mem::take(&mut self.current);
         self.inbox.lock().unwrap().push(msg);
         response::OK
     }
@@ -394,15 +395,6 @@ impl SmtpServer {
 
     pub fn received(&self) -> Vec<Received> {
         self.inbox.lock().unwrap().clone()
-    }
-
-    /// Waits until at least `n` messages arrived (or the time is up).
-    pub fn wait_for(&self, n: usize, limit: Duration) -> Vec<Received> {
-        let start = Instant::now();
-        while self.received().len() < n && start.elapsed() < limit {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        self.received()
     }
 
     /// The `[smtp]` table for STARTTLS to this server, trusting the test CA, plus `extra` lines.
@@ -574,4 +566,258 @@ pub fn implicit_tls_server() -> (u16, Arc<Mutex<Vec<Vec<String>>>>) {
         }
     });
     (port, inbox)
+}
+
+// ------------------------------------------- a scripted SMTP server that breaks on purpose
+
+/// Where the scripted server misbehaves, on one attempt (counted by MAIL FROM, from 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Answer nothing at MAIL FROM until released: the test kills cartero there.
+    HoldAtMail,
+    /// After 354, read this many bytes of the message, then close the connection.
+    DropMidBody(usize),
+    /// Take the whole message with its final ".", keep it, and close without a reply.
+    DropAfterDot,
+    /// Take the whole message, then answer 421 and close: the server keeps nothing.
+    Reply421AfterDot,
+    /// Take the whole message, keep it, and answer nothing until released; then 250.
+    HoldAfterDot,
+}
+
+/// What the test tells a scripted server.
+#[derive(Default)]
+pub struct Script {
+    pub faults: Vec<(usize, Fault)>,
+    /// EHLO keywords besides 8BITMIME, such as `SMTPUTF8`.
+    pub extensions: Vec<String>,
+}
+
+#[derive(Default)]
+struct ScriptState {
+    attempts: usize,
+    letters: Vec<Received>,
+    /// MAIL FROM lines as the server read them, parameters and all.
+    mail_lines: Vec<String>,
+    holding: bool,
+    released: bool,
+}
+
+/// A lockstep SMTP server on 127.0.0.1, written here so that it can break at exact protocol
+/// points that a real server only reaches by accident.
+pub struct ScriptedSmtp {
+    pub port: u16,
+    state: Arc<(Mutex<ScriptState>, std::sync::Condvar)>,
+}
+
+impl ScriptedSmtp {
+    pub fn start(script: Script) -> ScriptedSmtp {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        if script
+            .faults
+            .iter()
+            .any(|(_, f)| matches!(f, Fault::DropMidBody(_)))
+        {
+            small_receive_buffer(&listener);
+        }
+        let port = listener.local_addr().unwrap().port();
+        let state = Arc::new((
+            Mutex::new(ScriptState::default()),
+            std::sync::Condvar::new(),
+        ));
+        let script = Arc::new(script);
+        let shared = Arc::clone(&state);
+        std::thread::spawn(move || {
+            for tcp in listener.incoming().flatten() {
+                let (state, script) = (Arc::clone(&shared), Arc::clone(&script));
+                std::thread::spawn(move || {
+                    let _ = serve_scripted(tcp, &state, &script);
+                });
+            }
+        });
+        ScriptedSmtp { port, state }
+    }
+
+    /// The `[smtp]` table for a plain connection, with quick retries.
+    pub fn config(&self) -> String {
+        format!(
+            "\n[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nretry-delay-ms = 20\ntimeout-seconds = 5\n",
+            self.port
+        )
+    }
+
+    /// The letters the server kept, in order.
+    pub fn letters(&self) -> Vec<Received> {
+        self.state.0.lock().unwrap().letters.clone()
+    }
+
+    pub fn mail_lines(&self) -> Vec<String> {
+        self.state.0.lock().unwrap().mail_lines.clone()
+    }
+
+    /// How many letters went to `to`.
+    pub fn count_to(&self, to: &str) -> usize {
+        self.letters().iter().filter(|m| m.to == [to]).count()
+    }
+
+    /// Waits until the server holds at a `Hold…` fault (panics after 30 s).
+    pub fn wait_until_holding(&self) {
+        let (lock, cv) = &*self.state;
+        let mut s = lock.lock().unwrap();
+        let start = Instant::now();
+        while !s.holding {
+            assert!(start.elapsed() < Duration::from_secs(30), "never held");
+            s = cv.wait_timeout(s, Duration::from_millis(50)).unwrap().0;
+        }
+    }
+
+    /// Lets a held connection go on.
+    pub fn release(&self) {
+        let (lock, cv) = &*self.state;
+        lock.lock().unwrap().released = true;
+        cv.notify_all();
+    }
+}
+
+/// A small receive buffer on the accepted connections, so that a letter of a few megabytes
+/// cannot sit whole in the buffers between cartero and the server.
+fn small_receive_buffer(listener: &TcpListener) {
+    use std::os::fd::AsRawFd;
+    let size: libc::c_int = 4096;
+    // SAFETY: the listener's descriptor is open, and the option value outlives the call.
+    unsafe {
+        libc::setsockopt(
+            listener.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_RCVBUF,
+            (&size as *const libc::c_int).cast(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        );
+    }
+}
+
+fn serve_scripted(
+    tcp: std::net::TcpStream,
+    state: &(Mutex<ScriptState>, std::sync::Condvar),
+    script: &Script,
+) -> std::io::Result<()> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut out = tcp.try_clone()?;
+    let mut input = BufReader::new(tcp);
+    let hold = || {
+        let (lock, cv) = state;
+        let mut s = lock.lock().unwrap();
+        s.holding = true;
+        cv.notify_all();
+        while !s.released {
+            s = cv.wait(s).unwrap();
+        }
+    };
+    out.write_all(b"220 localhost scripted ready\r\n")?;
+    let mut current = Received::default();
+    let mut fault = None;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+        match verb.as_str() {
+            "EHLO" => {
+                let mut reply = String::from("250-localhost\r\n");
+                for e in &script.extensions {
+                    reply.push_str(&format!("250-{e}\r\n"));
+                }
+                reply.push_str("250 8BITMIME\r\n");
+                out.write_all(reply.as_bytes())?;
+            }
+            "MAIL" => {
+                let n = {
+                    let mut s = state.0.lock().unwrap();
+                    s.attempts += 1;
+                    s.mail_lines.push(line.trim_end().to_string());
+                    s.attempts
+                };
+                fault = script
+                    .faults
+                    .iter()
+                    .find(|(at, _)| *at == n)
+                    .map(|(_, f)| *f);
+                if fault == Some(Fault::HoldAtMail) {
+                    hold();
+                    return Ok(());
+                }
+                let from = line[10..].split('>').next().unwrap_or("");
+                current = Received {
+                    from: from.trim_start_matches('<').to_string(),
+                    at: Some(Instant::now()),
+                    ..Received::default()
+                };
+                out.write_all(b"250 OK\r\n")?;
+            }
+            "RCPT" => {
+                let to = line[8..].split('>').next().unwrap_or("");
+                current.to.push(to.trim_start_matches('<').to_string());
+                out.write_all(b"250 OK\r\n")?;
+            }
+            "DATA" => {
+                out.write_all(b"354 go ahead\r\n")?;
+                if let Some(Fault::DropMidBody(n)) = fault {
+                    let mut buf = vec![0u8; n];
+                    input.read_exact(&mut buf)?;
+                    // Closing with unread data resets the connection at once.
+                    return Ok(());
+                }
+                loop {
+                    line.clear();
+                    if input.read_line(&mut line)? == 0 {
+                        return Ok(());
+                    }
+                    if line == ".\r\n" {
+                        break;
+                    }
+                    let text = line.strip_prefix('.').unwrap_or(&line);
+                    current.data.extend_from_slice(text.as_bytes());
+                }
+                let letter = std::mem::take(&mut current);
+                match fault {
+                    Some(Fault::Reply421AfterDot) => {
+                        out.write_all(b"421 4.3.2 shutting down, try again later\r\n")?;
+                        return Ok(());
+                    }
+                    Some(Fault::DropAfterDot) => {
+                        state.0.lock().unwrap().letters.push(letter);
+                        return Ok(());
+                    }
+                    Some(Fault::HoldAfterDot) => {
+                        state.0.lock().unwrap().letters.push(letter);
+                        hold();
+                    }
+                    _ => state.0.lock().unwrap().letters.push(letter),
+                }
+                out.write_all(b"250 2.0.0 queued\r\n")?;
+            }
+            "RSET" | "NOOP" => out.write_all(b"250 OK\r\n")?,
+            "QUIT" => {
+                out.write_all(b"221 bye\r\n")?;
+                return Ok(());
+            }
+            _ => out.write_all(b"502 5.5.2 unknown command\r\n")?,
+        }
+    }
+}
+
+/// `cartero ARGS` started in the background, as a person's terminal would run it.
+pub fn spawn(c: &Campaign, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("cartero"))
+        .current_dir(c.dir.path())
+        .args(args)
+        .env("CARTERO_NOW", NOW)
+        .env_remove("CARTERO_SMTP_PASSWORD")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
 }

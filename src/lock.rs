@@ -1,0 +1,126 @@
+//! `drafts/cartero.lock`: an OS advisory lock held by the one command writing the drafts folder.
+//!
+//! The kernel releases it when the process ends, however it ends (`kill -9` included), so a
+//! lock is never left behind; the file keeps who holds it, to name them when another is refused.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+/// Who holds the lock: the command and its process.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub command: String,
+    pub pid: Option<u32>,
+}
+
+impl std::fmt::Display for Holder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.pid {
+            Some(pid) => write!(f, "`cartero {}` (process {pid})", self.command),
+            None => write!(f, "another cartero command"),
+        }
+    }
+}
+
+fn path(drafts: &Path) -> PathBuf {
+    drafts.join("cartero.lock")
+}
+
+fn open(path: &Path) -> Result<File> {
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .with_context(|| format!("failed to open the lock file `{}`", path.display()))
+}
+
+impl Lock {
+    /// Takes the drafts folder for `command` (`draft`, `review`, `send`), or says who has it.
+    pub fn take(drafts: &Path, command: &str) -> Result<Lock> {
+        std::fs::create_dir_all(drafts)
+            .with_context(|| format!("failed to create `{}`", drafts.display()))?;
+        let path = path(drafts);
+        let mut file = open(&path)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let who = read_holder(&mut file);
+                bail!(
+                    "{who} is working on this campaign's drafts right now: wait for it to finish, then run `cartero {command}` again"
+                );
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("failed to lock `{}`", path.display()));
+            }
+        }
+        // Only the holder writes here; a reader refused the lock reads who it is.
+        let _ = file
+            .set_len(0)
+            .and_then(|_| writeln!(file, "{} {command}", std::process::id()))
+            .and_then(|_| file.flush());
+        Ok(Lock { _file: file })
+    }
+}
+
+/// Who holds the drafts folder now, other than this process; `None` when nobody does.
+pub fn holder(drafts: &Path) -> Option<Holder> {
+    let mut file = File::open(path(drafts)).ok()?;
+    match file.try_lock_shared() {
+        Ok(()) => None,
+        Err(TryLockError::WouldBlock) => {
+            let who = read_holder(&mut file);
+            (who.pid != Some(std::process::id())).then_some(who)
+        }
+        Err(TryLockError::Error(_)) => None,
+    }
+}
+
+fn read_holder(file: &mut File) -> Holder {
+    let mut text = String::new();
+    // The holder writes its name just after it took the lock: give it a moment to.
+    for _ in 0..20 {
+        text.clear();
+        let _ = file
+            .seek(SeekFrom::Start(0))
+            .and_then(|_| file.read_to_string(&mut text));
+        if !text.trim().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let mut words = text.split_whitespace();
+    let pid = words.next().and_then(|p| p.parse().ok());
+    let command = words.next().unwrap_or("").to_string();
+    if command.is_empty() {
+        return Holder { command, pid: None };
+    }
+    Holder { command, pid }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_taker_is_refused_and_told_who_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = Lock::take(dir.path(), "send").unwrap();
+        // This process holds it: not reported as someone else.
+        assert_eq!(holder(dir.path()), None);
+        let err = Lock::take(dir.path(), "review").unwrap_err();
+        let text = format!("{err:#}");
+        assert!(text.contains("`cartero send` (process"), "{text}");
+        drop(lock);
+        Lock::take(dir.path(), "review").unwrap();
+    }
+}
