@@ -548,3 +548,19 @@ fn progress_bar(len: u64) -> Progress {
         Progress::Plain
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_retry_backoff_doubles_and_is_capped() {
+        let base = Duration::from_millis(2000);
+        assert_eq!(backoff(base, 1), Duration::from_secs(2));
+        assert_eq!(backoff(base, 2), Duration::from_secs(4));
+        assert_eq!(backoff(base, 3), Duration::from_secs(8));
+        assert_eq!(backoff(base, 30), Duration::from_secs(60));
+        assert_eq!(backoff(base, u32::MAX), Duration::from_secs(60));
+        assert_eq!(backoff(Duration::MAX, 5), Duration::from_secs(60));
+    }
+}
