@@ -40,6 +40,11 @@ fn readme_preview_command_writes_one_parsable_eml_per_example_client() {
         );
         assert!(m.message_id().unwrap().ends_with("@example.com"), "{name}");
         assert!(m.date().is_some());
+        assert_eq!(
+            m.header("MIME-Version").and_then(|h| h.as_text()),
+            Some("1.0"),
+            "{name}: a MIME message says so (RFC 2045 section 4)"
+        );
         let ct = m.content_type().unwrap();
         assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("plain")));
         assert_eq!(ct.attribute("charset"), Some("utf-8"));
