@@ -200,3 +200,31 @@ fn an_unknown_filter_names_file_line_and_column() {
     .failure()
     .stderr_has("error: templates/t.txt:3:16: Unknown filter `shout`");
 }
+
+#[test]
+fn an_absurd_rate_is_an_error_naming_the_key_not_a_panic() {
+    let c = Campaign::with("email,name,note\na@example.com,Ana,x\n", TEMPLATE);
+    c.append(
+        "cartero.toml",
+        "\n[smtp]\nhost = \"127.0.0.1\"\nsecurity = \"none\"\nrate = \"1e-20/s\"\n",
+    );
+    for command in ["check", "status", "draft"] {
+        c.run(&[command])
+            .failure()
+            .stderr_has("failed to read `[smtp]` in `cartero.toml`")
+            .stderr_has("`rate = \"1e-20/s\"` is out of range")
+            .stderr_has("\"1/day\"");
+    }
+}
+
+#[test]
+fn huge_retries_are_an_error_naming_the_key() {
+    let c = Campaign::with("email,name,note\na@example.com,Ana,x\n", TEMPLATE);
+    c.append(
+        "cartero.toml",
+        "\n[smtp]\nhost = \"127.0.0.1\"\nsecurity = \"none\"\nretries = 4000000000\n",
+    );
+    c.run(&["check"])
+        .failure()
+        .stderr_has("`retries = 4000000000` is out of range");
+}
