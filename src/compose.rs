@@ -105,7 +105,8 @@ impl Templates {
                 match (wanted, language_variant(d)) {
                     (Some(lang), Some((stem, own))) if *lang != own => {
                         let sibling = format!("{stem}.{lang}.txt");
-                        if self.dir.join(&sibling).exists() { sibling } else { d.clone() }
+                        // One that is there but cannot be looked at is chosen, so loading it says why.
+                        if matches!(self.dir.join(&sibling).try_exists(), Ok(false)) { d.clone() } else { sibling }
                     }
                     _ => d.clone(),
                 }
@@ -132,8 +133,15 @@ impl Templates {
     fn load(&mut self, name: &str) -> Result<(), Problem> {
         let path = self.dir.join(name);
         let label = path.display().to_string();
-        let source = std::fs::read_to_string(&path)
-            .map_err(|e| Problem::error(&label, format!("failed to read the template: {e}")))?;
+        let source = std::fs::read_to_string(&path).map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::InvalidData => {
+                    "it is not saved as UTF-8: save it as UTF-8 in your editor".to_string()
+                }
+                _ => e.to_string(),
+            };
+            Problem::error(&label, format!("failed to read the template: {why}"))
+        })?;
         let file = parse_template(&label, source)?;
         for (header, text) in &file.headers {
             self.tera

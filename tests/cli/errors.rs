@@ -228,3 +228,12 @@ fn huge_retries_are_an_error_naming_the_key() {
         .failure()
         .stderr_has("`retries = 4000000000` is out of range");
 }
+
+#[test]
+fn a_template_not_in_utf8_says_to_save_it_as_utf8() {
+    let c = Campaign::with("email,name,note\na@example.com,Ana,x\n", "");
+    c.write("templates/t.txt", b"Subject: hola\n\nJos\xe9\n");
+    c.run(&["check"])
+        .failure()
+        .stderr_has("templates/t.txt: failed to read the template: it is not saved as UTF-8");
+}
