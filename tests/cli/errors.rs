@@ -237,3 +237,16 @@ fn a_template_not_in_utf8_says_to_save_it_as_utf8() {
         .failure()
         .stderr_has("templates/t.txt: failed to read the template: it is not saved as UTF-8");
 }
+
+#[test]
+fn a_bad_date_format_is_a_template_error_naming_the_line_not_a_panic() {
+    Campaign::with(
+        "email,name,note\na@example.com,Ana,x\n",
+        "Subject: hola\n\nHola {{ name }},\nhoy es {{ today | date(format=\"%Q %\") }}\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has("error: templates/t.txt:4:")
+    .stderr_has("client `Ana`")
+    .stderr_has("`format=\"%Q %\"` is not a date format");
+}
