@@ -140,12 +140,15 @@ impl Settings {
                     Some(name) => format!("{} <{}>", quote_name(name), email.trim()),
                     None => email.trim().to_string(),
                 };
-                Some(parse_mailbox(&text).context("failed to read `[sender]` in the config")?)
+                Some(
+                    parse_mailbox(&text)
+                        .with_context(|| format!("failed to read `[sender]` in `{label}`"))?,
+                )
             }
             (None, None) => {
                 if config.sender.name.is_some() {
                     bail!(
-                        "`[sender]` has a `name` but no `email`: add `email = \"you@example.com\"`"
+                        "`[sender]` in `{label}` has a `name` but no `email`: add `email = \"you@example.com\"`"
                     );
                 }
                 None

@@ -250,3 +250,12 @@ fn a_bad_date_format_is_a_template_error_naming_the_line_not_a_panic() {
     .stderr_has("client `Ana`")
     .stderr_has("`format=\"%Q %\"` is not a date format");
 }
+
+#[test]
+fn a_sender_name_without_email_names_the_config_file() {
+    let c = Campaign::with("email,name,note\na@example.com,Ana,x\n", TEMPLATE);
+    c.write("otro.toml", "[sender]\nname = \"Ana\"\n");
+    c.run(&["--config", "otro.toml", "check"])
+        .failure()
+        .stderr_has("`[sender]` in `otro.toml` has a `name` but no `email`");
+}
