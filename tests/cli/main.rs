@@ -4,6 +4,7 @@
 mod drafting;
 mod errors;
 mod preview;
+mod props;
 mod review;
 mod send;
 mod support;
