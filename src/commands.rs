@@ -215,6 +215,12 @@ fn preview(settings: Settings, out: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `NNNN-….eml`, by bytes: a name may start with any character (`Café.eml`).
+fn looks_like_ours(name: &str) -> bool {
+    let b = name.as_bytes();
+    name.ends_with(".eml") && b.len() > 5 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-'
+}
+
 /// Writes `NNNN-slug.eml` files. The `.eml` files an earlier run left in a folder cartero made
 /// (it holds `.cartero-preview`) are removed first, so the folder holds exactly this run's
 /// messages; in any other folder nothing is deleted, and stale files are only reported.
@@ -239,10 +245,7 @@ pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<()> {
     let mut stale = 0;
     for entry in old.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let like_ours = name.ends_with(".eml")
-            && name.len() > 5
-            && name[..4].bytes().all(|b| b.is_ascii_digit())
-            && name.as_bytes()[4] == b'-';
+        let like_ours = looks_like_ours(&name);
         if like_ours && !fresh.contains(&name) {
             if ours {
                 let _ = std::fs::remove_file(entry.path());
@@ -264,4 +267,25 @@ pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<()> {
             .with_context(|| format!("failed to write `{}`", path.display()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_names_with_accents_do_not_panic() {
+        assert!(looks_like_ours("0001-ana.eml"));
+        for name in [
+            "Café.eml",
+            "é.eml",
+            "ééé.eml",
+            "0001é.eml",
+            "000é-.eml",
+            ".eml",
+            "1.eml",
+        ] {
+            assert!(!looks_like_ours(name), "{name}");
+        }
+    }
 }

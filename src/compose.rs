@@ -105,7 +105,8 @@ impl Templates {
                 match (wanted, language_variant(d)) {
                     (Some(lang), Some((stem, own))) if *lang != own => {
                         let sibling = format!("{stem}.{lang}.txt");
-                        if self.dir.join(&sibling).exists() { sibling } else { d.clone() }
+                        // One that is there but cannot be looked at is chosen, so loading it says why.
+                        if matches!(self.dir.join(&sibling).try_exists(), Ok(false)) { d.clone() } else { sibling }
                     }
                     _ => d.clone(),
                 }
@@ -132,8 +133,15 @@ impl Templates {
     fn load(&mut self, name: &str) -> Result<(), Problem> {
         let path = self.dir.join(name);
         let label = path.display().to_string();
-        let source = std::fs::read_to_string(&path)
-            .map_err(|e| Problem::error(&label, format!("failed to read the template: {e}")))?;
+        let source = std::fs::read_to_string(&path).map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::InvalidData => {
+                    "it is not saved as UTF-8: save it as UTF-8 in your editor".to_string()
+                }
+                _ => e.to_string(),
+            };
+            Problem::error(&label, format!("failed to read the template: {why}"))
+        })?;
         let file = parse_template(&label, source)?;
         for (header, text) in &file.headers {
             self.tera
@@ -474,11 +482,19 @@ fn date_filter(value: &str, kwargs: Kwargs, state: &State) -> tera::TeraResult<S
             ))
         })?;
     let format = kwargs.get::<String>("format")?;
-    Ok(format_date(date, &lang, format.as_deref()))
+    format_date(date, &lang, format.as_deref()).ok_or_else(|| {
+        tera::Error::message(format!(
+            "`format=\"{}\"` is not a date format the `date` filter understands; use chrono's `%` codes, such as `%-d de %B de %Y` or `%d/%m/%Y`",
+            format.as_deref().unwrap_or_default()
+        ))
+    })
 }
 
-pub fn format_date(date: NaiveDate, lang: &str, format: Option<&str>) -> String {
+/// The date in that language, in `format` (chrono's `%` codes) or the language's long form;
+/// `None` when the format has a code chrono does not know.
+pub fn format_date(date: NaiveDate, lang: &str, format: Option<&str>) -> Option<String> {
     use chrono::Locale;
+    use std::fmt::Write;
     let (locale, long) = match lang {
         "es" => (Locale::es_ES, "%-d de %B de %Y"),
         "pt" => (Locale::pt_PT, "%-d de %B de %Y"),
@@ -488,8 +504,15 @@ pub fn format_date(date: NaiveDate, lang: &str, format: Option<&str>) -> String 
         "de" => (Locale::de_DE, "%-d. %B %Y"),
         _ => (Locale::en_US, "%B %-d, %Y"),
     };
-    date.format_localized(format.unwrap_or(long), locale)
-        .to_string()
+    // `to_string` would panic on a bad format: chrono reports it as a `fmt::Error`.
+    let mut out = String::new();
+    write!(
+        out,
+        "{}",
+        date.format_localized(format.unwrap_or(long), locale)
+    )
+    .ok()?;
+    Some(out)
 }
 
 #[cfg(test)]
@@ -499,8 +522,16 @@ mod tests {
     #[test]
     fn spanish_dates() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        assert_eq!(format_date(d, "es", None), "22 de noviembre de 2026");
-        assert_eq!(format_date(d, "en", None), "November 22, 2026");
+        assert_eq!(
+            format_date(d, "es", None).as_deref(),
+            Some("22 de noviembre de 2026")
+        );
+        assert_eq!(
+            format_date(d, "en", None).as_deref(),
+            Some("November 22, 2026")
+        );
+        assert_eq!(format_date(d, "es", Some("%Q")), None);
+        assert_eq!(format_date(d, "es", Some("%")), None);
     }
 
     #[test]

@@ -96,6 +96,70 @@ pub fn validate(text: &str, client_key: &str) -> Result<Draft, String> {
     Ok(draft)
 }
 
+/// A draft file as it is on disk: what the user wrote, and the hash approvals bind to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftFile {
+    /// The text, decoded from `encoding` when the file was not UTF-8.
+    pub text: String,
+    /// The hash of `text`: when the file was not UTF-8, of the decoded text, which is what is
+    /// shown, approved and sent.
+    pub hash: String,
+    /// The encoding the file was read as when it was not UTF-8 (`windows-1252`, `UTF-16LE`).
+    pub encoding: Option<&'static str>,
+}
+
+impl DraftFile {
+    pub fn from_bytes(bytes: Vec<u8>) -> DraftFile {
+        let (text, encoding) = decode(bytes);
+        DraftFile {
+            hash: journal::hash(&text),
+            text,
+            encoding,
+        }
+    }
+
+    /// The warning a draft read as `encoding` (not UTF-8) gets.
+    pub fn encoding_warning(encoding: &str) -> String {
+        format!(
+            "this draft is not saved as UTF-8; it was read as {encoding} (as some Windows editors save it): check its accents, then save it as UTF-8"
+        )
+    }
+}
+
+/// A draft's bytes as text. Not UTF-8 is still the user's edit: UTF-16 when it has a byte-order
+/// mark (Notepad's "Unicode"), otherwise Windows-1252, which decodes every byte.
+fn decode(bytes: Vec<u8>) -> (String, Option<&'static str>) {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return (text, None),
+        Err(e) => e.into_bytes(),
+    };
+    let encoding = match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((e, _)) if e != encoding_rs::UTF_8 => e,
+        _ => encoding_rs::WINDOWS_1252,
+    };
+    let (text, used, _) = encoding.decode(&bytes);
+    (text.into_owned(), Some(used.name()))
+}
+
+/// Reads a draft file (or a `.new` beside it): `None` only when there is no such file. A file
+/// that is there but cannot be read is an error, never "missing": taking it for missing would
+/// let `draft` write over what the user wrote.
+pub fn read_draft(path: &Path) -> Result<Option<DraftFile>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(DraftFile::from_bytes(bytes))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(_) if path.is_dir() => Err(anyhow::anyhow!(
+            "`{}` is a folder, where cartero keeps a draft file: move the folder elsewhere and try again",
+            path.display()
+        )),
+        Err(e) => Err(anyhow::anyhow!(
+            "cannot read `{}` ({e}): make it readable again (for example `chmod u+rw {}`) and try again; cartero leaves it as it is and writes nothing over it",
+            path.display(),
+            shell_words::quote(&path.display().to_string())
+        )),
+    }
+}
+
 /// Where a client stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum State {
@@ -188,7 +252,7 @@ pub fn state_of(record: Option<&Record>, current: Option<&str>, send_running: bo
 
 /// Where a conflicting fresh render goes: `0003-lucia.txt.new`, unless that file holds something
 /// other than cartero's last render there (the user merged into it): then `.new2`, `.new3`…
-pub fn conflict_path(path: &Path, last_render: Option<&str>) -> PathBuf {
+pub fn conflict_path(path: &Path, last_render: Option<&str>) -> Result<PathBuf> {
     for n in 1.. {
         let mut s = path.as_os_str().to_os_string();
         s.push(if n == 1 {
@@ -197,10 +261,10 @@ pub fn conflict_path(path: &Path, last_render: Option<&str>) -> PathBuf {
             format!(".new{n}")
         });
         let candidate = PathBuf::from(s);
-        match std::fs::read_to_string(&candidate) {
-            Err(_) => return candidate,
-            Ok(t) if Some(journal::hash(&t).as_str()) == last_render => return candidate,
-            Ok(_) => continue,
+        match read_draft(&candidate)? {
+            None => return Ok(candidate),
+            Some(f) if Some(f.hash.as_str()) == last_render => return Ok(candidate),
+            Some(_) => continue,
         }
     }
     unreachable!()
@@ -261,19 +325,23 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
         };
         let outcome = match record.and_then(|r| r.draft.clone().map(|d| (r, d))) {
             None => {
-                let name = free_name(&dir, &taken, client, &hash);
-                let path = dir.join(&name);
-                if !path.exists() {
-                    write_atomic(&path, &text)?;
+                let (name, holds_it) = free_name(&dir, &taken, client, &hash)?;
+                if !holds_it {
+                    write_atomic(&dir.join(&name), &text)?;
                 }
                 journal.append_lazy(drafted(&name))?;
                 Outcome::Written
             }
             Some((record, name)) => {
                 let path = dir.join(&name);
-                let current = std::fs::read_to_string(&path)
-                    .ok()
-                    .map(|t| journal::hash(&t));
+                let current = read_draft(&path)
+                    .with_context(|| {
+                        format!(
+                            "failed to read the draft of `{}` ({})",
+                            client.name, client.email
+                        )
+                    })?
+                    .map(|f| f.hash);
                 match state_of(Some(record), current.as_deref(), false) {
                     s @ (State::Sent | State::Uncertain | State::Sending) => {
                         Outcome::Untouchable(s)
@@ -300,7 +368,7 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
                     }
                     _ if record.render.as_deref() == Some(hash.as_str()) => Outcome::KeptEdited,
                     _ => {
-                        let new = conflict_path(&path, record.render.as_deref());
+                        let new = conflict_path(&path, record.render.as_deref())?;
                         write_atomic(&new, &text)?;
                         let mut e = Event::new(now, &client.key, Kind::Conflict).hash(&hash);
                         e.draft = new.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -351,8 +419,14 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `NNNN-slug.txt`, unless another client's draft already has that name.
-fn free_name(dir: &Path, taken: &HashSet<String>, client: &Client, hash: &str) -> String {
+/// `NNNN-slug.txt`, unless another client's draft already has that name; true when the file is
+/// there already holding exactly this render.
+fn free_name(
+    dir: &Path,
+    taken: &HashSet<String>,
+    client: &Client,
+    hash: &str,
+) -> Result<(String, bool)> {
     let stem = crate::commands::file_stem(client.index, &client.name, &client.email);
     for n in 1.. {
         let name = if n == 1 {
@@ -366,10 +440,10 @@ fn free_name(dir: &Path, taken: &HashSet<String>, client: &Client, hash: &str) -
         }
         // A file no journal line claims is ours only if it holds exactly this render
         // (a crash between writing it and journaling it); anything else is somebody's.
-        match std::fs::read_to_string(&path) {
-            Err(_) => return name,
-            Ok(t) if journal::hash(&t) == hash => return name,
-            Ok(_) => continue,
+        match read_draft(&path)? {
+            None => return Ok((name, false)),
+            Some(f) if f.hash == hash => return Ok((name, true)),
+            Some(_) => continue,
         }
     }
     unreachable!()
@@ -393,6 +467,38 @@ mod tests {
             .unwrap_err()
             .contains("To:"));
         assert!(parse("To: a@example.com\nBcc: b@example.com\nSubject: x\n\nb").is_err());
+    }
+
+    #[test]
+    fn drafts_not_in_utf8_are_decoded_not_lost() {
+        let f = DraftFile::from_bytes(b"To: a@example.com\nSubject: x\n\nJos\xe9\n".to_vec());
+        assert_eq!(
+            (f.text.as_str(), f.encoding),
+            (
+                "To: a@example.com\nSubject: x\n\nJos\u{e9}\n",
+                Some("windows-1252")
+            )
+        );
+        assert_eq!(f.hash, journal::hash(&f.text));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Jos\u{e9}".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let f = DraftFile::from_bytes(utf16);
+        assert_eq!(
+            (f.text.as_str(), f.encoding),
+            ("Jos\u{e9}", Some("UTF-16LE"))
+        );
+        let f = DraftFile::from_bytes("\u{feff}Jos\u{e9}".as_bytes().to_vec());
+        assert_eq!((f.text.as_str(), f.encoding), ("\u{feff}Jos\u{e9}", None));
+    }
+
+    #[test]
+    fn only_an_absent_draft_is_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read_draft(&dir.path().join("nope.txt")).unwrap(), None);
+        let err = read_draft(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("is a folder"), "{err}");
     }
 
     #[test]

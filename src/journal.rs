@@ -236,9 +236,12 @@ impl Journal {
         file.read_to_end(&mut bytes)
             .with_context(|| format!("failed to read the journal `{}`", path.display()))?;
         let text = String::from_utf8_lossy(&bytes);
-        let (events, warnings, good_len) = parse(&text, &path.display().to_string());
-        if good_len < bytes.len() && !text[good_len..].contains('\n') {
-            file.set_len(good_len as u64)
+        let (events, warnings, _) = parse(&text, &path.display().to_string());
+        // A last line with no line end is torn (never read as an event): cut it, counting in
+        // bytes, so the next event starts on a line of its own and is read back.
+        let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        if whole < bytes.len() {
+            file.set_len(whole as u64)
                 .and_then(|_| file.seek(SeekFrom::End(0)).map(|_| ()))
                 .and_then(|_| file.sync_all())
                 .with_context(|| format!("failed to repair the journal `{}`", path.display()))?;
@@ -319,6 +322,30 @@ mod tests {
         let (events, warnings) = Journal::read(&path).unwrap();
         assert_eq!(events.len(), 2);
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn an_event_appended_after_a_torn_line_following_junk_is_not_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let approved = Event::new(now(), "a@example.com", Kind::Approved).hash("h1");
+        let line = serde_json::to_string(&approved).unwrap();
+        // A line that is not an event, then a torn one; or invalid UTF-8, whose lossy
+        // decoding is longer than its bytes, before a torn line.
+        for damage in [
+            b"not an event\n{\"time\":".to_vec(),
+            [&b"\xff\xfe\n"[..], line.as_bytes(), b"\n{\"ti"].concat(),
+            b"\n\xe9".to_vec(),
+        ] {
+            std::fs::write(&path, &damage).unwrap();
+            let before = Journal::read(&path).unwrap().0;
+            let mut j = Journal::open(&path).unwrap();
+            j.append(approved.clone()).unwrap();
+            drop(j);
+            let (after, _) = Journal::read(&path).unwrap();
+            assert_eq!(after.last(), Some(&approved), "{damage:?}");
+            assert_eq!(after.len(), before.len() + 1, "{damage:?}");
+        }
     }
 
     #[test]

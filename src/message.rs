@@ -63,6 +63,7 @@ pub fn build_message(
         .subject(clean_line(&email.subject))
         .date(SystemTime::from(date))
         .message_id(Some(message_id.to_string()))
+        .header(lettre::message::header::MIME_VERSION_1_0)
         .header(ContentType::TEXT_PLAIN);
     if let Some(r) = &email.reply_to {
         builder = builder.reply_to(clean_mailbox(r));

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
-use crate::drafts::{validate, State};
+use crate::drafts::{read_draft, validate, State};
 use crate::journal::{Event, Journal, Kind};
 use crate::settings::Settings;
 use crate::status::Survey;
@@ -119,7 +119,7 @@ pub fn run_with(
                     if let Err(e) = edit(&path) {
                         writeln!(out, "error: {e:#}")?;
                     }
-                    survey.refresh(i);
+                    survey.refresh(i)?;
                     let e = &survey.entries[i];
                     if let Some(Err(why)) = e.text.as_deref().map(|t| validate(t, &key)) {
                         writeln!(out, "error: the edited draft cannot be sent: {why}; it is kept as you left it, edit it again")?;
@@ -128,13 +128,13 @@ pub fn run_with(
                 }
                 answer => {
                     // What is on disk must still be what was shown: an editor elsewhere may have changed it.
-                    let on_disk = std::fs::read_to_string(&path).ok();
-                    if on_disk.as_deref().map(crate::journal::hash) != Some(hash.clone()) {
+                    let on_disk = read_draft(&path)?.map(|f| f.hash);
+                    if on_disk.as_deref() != Some(hash.as_str()) {
                         writeln!(
                             out,
                             "the draft changed on disk while you read it; here it is again"
                         )?;
-                        survey.refresh(i);
+                        survey.refresh(i)?;
                         continue;
                     }
                     seen += 1;

@@ -122,12 +122,14 @@ pub struct Smtp {
 
 impl Settings {
     pub fn resolve(common: &Common) -> Result<Settings> {
-        let (config, base) = match &common.config {
-            Some(path) => (Config::load(path)?, parent_of(path)),
-            None if Path::new("cartero.toml").exists() => {
-                (Config::load(Path::new("cartero.toml"))?, PathBuf::new())
+        let default = Path::new("cartero.toml");
+        let (config, base, label) = match &common.config {
+            Some(path) => (Config::load(path)?, parent_of(path), path.display()),
+            // A file there that cannot even be looked at is the user's, and loading it says why.
+            None if !matches!(default.try_exists(), Ok(false)) => {
+                (Config::load(default)?, PathBuf::new(), default.display())
             }
-            None => (Config::default(), PathBuf::new()),
+            None => (Config::default(), PathBuf::new(), default.display()),
         };
         let in_config = |p: &Path| base.join(p);
 
@@ -138,12 +140,15 @@ impl Settings {
                     Some(name) => format!("{} <{}>", quote_name(name), email.trim()),
                     None => email.trim().to_string(),
                 };
-                Some(parse_mailbox(&text).context("failed to read `[sender]` in the config")?)
+                Some(
+                    parse_mailbox(&text)
+                        .with_context(|| format!("failed to read `[sender]` in `{label}`"))?,
+                )
             }
             (None, None) => {
                 if config.sender.name.is_some() {
                     bail!(
-                        "`[sender]` has a `name` but no `email`: add `email = \"you@example.com\"`"
+                        "`[sender]` in `{label}` has a `name` but no `email`: add `email = \"you@example.com\"`"
                     );
                 }
                 None
@@ -169,7 +174,7 @@ impl Settings {
             .smtp
             .map(|s| Smtp::resolve(s, &base))
             .transpose()
-            .context("failed to read `[smtp]` in the config")?;
+            .with_context(|| format!("failed to read `[smtp]` in `{label}`"))?;
 
         Ok(Settings {
             sender,
@@ -220,6 +225,21 @@ impl Smtp {
             );
         }
         let interval = c.rate.as_deref().map(parse_rate).transpose()?;
+        let timeout = bounded(
+            "timeout-seconds",
+            c.timeout_seconds,
+            30,
+            (1, 3600),
+            "seconds",
+        )?;
+        let retries = bounded("retries", c.retries, 3, (0, 10), "tries")?;
+        let retry_delay = bounded(
+            "retry-delay-ms",
+            c.retry_delay_ms,
+            2000,
+            (0, 600_000),
+            "milliseconds",
+        )?;
         Ok(Smtp {
             host: c.host,
             port,
@@ -229,9 +249,9 @@ impl Smtp {
             interval,
             rate: c.rate,
             ca_file: c.ca_file.map(|p| base.join(p)),
-            timeout: Duration::from_secs(c.timeout_seconds.unwrap_or(30)),
-            retries: c.retries.unwrap_or(3),
-            retry_delay: Duration::from_millis(c.retry_delay_ms.unwrap_or(2000)),
+            timeout: Duration::from_secs(timeout),
+            retries,
+            retry_delay: Duration::from_millis(retry_delay),
         })
     }
 }
@@ -244,6 +264,10 @@ pub fn is_loopback(host: &str) -> bool {
             .map(|ip| ip.is_loopback())
             .unwrap_or(false)
 }
+
+/// The slowest and the fastest `rate` accepted: one message a day, a hundred a second.
+const SLOWEST: Duration = Duration::from_secs(86400);
+const FASTEST: Duration = Duration::from_millis(10);
 
 /// `"30/min"` → two seconds between messages.
 pub fn parse_rate(text: &str) -> Result<Duration> {
@@ -261,10 +285,34 @@ pub fn parse_rate(text: &str) -> Result<Duration> {
         "d" | "day" => 86400.0,
         _ => return Err(bad()),
     };
-    if count <= 0.0 || !count.is_finite() {
+    if count.is_nan() || count <= 0.0 || count.is_infinite() {
         return Err(bad());
     }
-    Ok(Duration::from_secs_f64(per / count))
+    // Compared as seconds before a `Duration` is made: `from_secs_f64` panics past its range.
+    let seconds = per / count;
+    if !(FASTEST.as_secs_f64()..=SLOWEST.as_secs_f64()).contains(&seconds) {
+        bail!(
+            "`rate = \"{text}\"` is out of range: cartero sends between 1 message a day (\"1/day\") and 100 a second (\"100/s\"); write a rate in between, like \"30/min\""
+        );
+    }
+    Ok(Duration::from_secs_f64(seconds))
+}
+
+/// A number from `[smtp]`, or an error naming the key, the value and what is accepted.
+fn bounded<T: PartialOrd + std::fmt::Display + Copy>(
+    key: &str,
+    value: Option<T>,
+    default: T,
+    (min, max): (T, T),
+    unit: &str,
+) -> Result<T> {
+    match value {
+        None => Ok(default),
+        Some(v) if v >= min && v <= max => Ok(v),
+        Some(v) => bail!(
+            "`{key} = {v}` is out of range: write a number of {unit} from {min} to {max} (or leave it out for {default})"
+        ),
+    }
 }
 
 fn parent_of(path: &Path) -> PathBuf {
@@ -273,7 +321,8 @@ fn parent_of(path: &Path) -> PathBuf {
 
 fn default_clients(base: &Path) -> PathBuf {
     for name in ["clients.csv", "clients.xlsx", "clients.ods"] {
-        if base.join(name).exists() {
+        // Unreadable is not absent: that file is the list, and loading it says what is wrong.
+        if !matches!(base.join(name).try_exists(), Ok(false)) {
             return base.join(name);
         }
     }
@@ -334,6 +383,58 @@ mod tests {
         assert_eq!(parse_rate("2/s").unwrap(), Duration::from_millis(500));
         assert!(parse_rate("fast").is_err());
         assert!(parse_rate("0/min").is_err());
+    }
+
+    #[test]
+    fn absurd_rates_are_errors_not_panics() {
+        for rate in [
+            "1e-20/s",
+            "1e-300/day",
+            "1e300/s",
+            "1e999/s",
+            "NaN/s",
+            "nan/min",
+            "inf/s",
+            "-inf/s",
+            "-1/s",
+            "-0/s",
+            "101/s",
+            "0.5/day",
+            "1e-320/s",
+        ] {
+            let err = parse_rate(rate).unwrap_err().to_string();
+            assert!(err.contains(&format!("`rate = \"{rate}\"`")), "{err}");
+        }
+        assert_eq!(parse_rate("1/day").unwrap(), Duration::from_secs(86400));
+        assert_eq!(parse_rate("100/s").unwrap(), Duration::from_millis(10));
+    }
+
+    #[test]
+    fn smtp_numbers_are_bounded() {
+        let smtp = |extra: &str| {
+            let c = Config::parse(&format!("[smtp]\nhost = \"localhost\"\n{extra}")).unwrap();
+            Smtp::resolve(c.smtp.unwrap(), Path::new(""))
+        };
+        assert_eq!(smtp("").unwrap().retries, 3);
+        for (line, key) in [
+            ("retries = 4000000000", "retries"),
+            ("retries = 11", "retries"),
+            ("retry-delay-ms = 9223372036854775807", "retry-delay-ms"),
+            ("retry-delay-ms = 600001", "retry-delay-ms"),
+            ("timeout-seconds = 0", "timeout-seconds"),
+            ("timeout-seconds = 9223372036854775807", "timeout-seconds"),
+            ("rate = \"1e-20/s\"", "rate"),
+        ] {
+            match smtp(line) {
+                Ok(_) => panic!("{line} was accepted"),
+                Err(e) => assert!(format!("{e:#}").contains(key), "{line}: {e:#}"),
+            }
+        }
+        let s = smtp("retries = 10\nretry-delay-ms = 0\ntimeout-seconds = 3600").unwrap();
+        assert_eq!(
+            (s.retries, s.retry_delay, s.timeout.as_secs()),
+            (10, Duration::ZERO, 3600)
+        );
     }
 
     #[test]

@@ -3,11 +3,11 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::campaign::Campaign;
 use crate::clients::Client;
-use crate::drafts::{state_of, validate, State};
+use crate::drafts::{read_draft, state_of, validate, DraftFile, State};
 use crate::journal::{self, Delivery, Journal, Record};
 use crate::personal;
 use crate::settings::Settings;
@@ -19,6 +19,8 @@ pub struct Entry {
     pub path: Option<PathBuf>,
     pub text: Option<String>,
     pub hash: Option<String>,
+    /// The encoding the draft was read as when it was not UTF-8.
+    pub encoding: Option<&'static str>,
     pub state: State,
     pub share: Option<f64>,
     pub warnings: Vec<String>,
@@ -66,17 +68,19 @@ impl Survey {
                 .as_ref()
                 .and_then(|r| r.draft.as_ref())
                 .map(|d| drafts_dir.join(d));
-            let text = path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
-            let hash = text.as_deref().map(journal::hash);
-            (record, path, text, hash)
+            let file = read_entry(client, path.as_deref());
+            (record, path, file)
         });
-        for (client, (record, path, text, hash)) in campaign.clients.iter().zip(read) {
+        for (client, (record, path, file)) in campaign.clients.iter().zip(read) {
+            let file = file?;
+            let hash = file.as_ref().map(|f| f.hash.clone());
             let state = state_of(record.as_ref(), hash.as_deref(), send_running);
             entries.push(Entry {
                 client: client.clone(),
                 record,
                 path,
-                text,
+                encoding: file.as_ref().and_then(|f| f.encoding),
+                text: file.map(|f| f.text),
                 hash,
                 state,
                 share: None,
@@ -124,21 +128,32 @@ impl Survey {
     }
 
     /// Recomputes one entry after its file changed (an edit in review).
-    pub fn refresh(&mut self, index: usize) {
+    pub fn refresh(&mut self, index: usize) -> Result<()> {
         let send_running = false;
         let e = &mut self.entries[index];
-        e.text = e
-            .path
-            .as_ref()
-            .and_then(|p| std::fs::read_to_string(p).ok());
-        e.hash = e.text.as_deref().map(journal::hash);
+        let file = read_entry(&e.client, e.path.as_deref())?;
+        e.hash = file.as_ref().map(|f| f.hash.clone());
+        e.encoding = file.as_ref().and_then(|f| f.encoding);
+        e.text = file.map(|f| f.text);
         e.state = state_of(e.record.as_ref(), e.hash.as_deref(), send_running);
         let literals = std::mem::take(&mut self.literals);
         self.measure(&literals);
         self.literals = literals;
         let e = &mut self.entries[index];
         e.warnings = warnings_for(e);
+        Ok(())
     }
+}
+
+/// A client's draft file, if the journal names one and it is there.
+fn read_entry(client: &Client, path: Option<&std::path::Path>) -> Result<Option<DraftFile>> {
+    let Some(path) = path else { return Ok(None) };
+    read_draft(path).with_context(|| {
+        format!(
+            "failed to read the draft of `{}` ({})",
+            client.name, client.email
+        )
+    })
 }
 
 fn warnings_for(e: &Entry) -> Vec<String> {
@@ -150,6 +165,9 @@ fn warnings_for(e: &Entry) -> Vec<String> {
         if personal::reads_like_mass_mail(share) {
             w.push(crate::commands::mass_mail_warning(share));
         }
+    }
+    if let Some(name) = e.encoding {
+        w.push(DraftFile::encoding_warning(name));
     }
     let conflict = e.record.as_ref().and_then(|r| r.conflict.as_ref());
     if let (Some(path), Some(name)) = (&e.path, conflict) {

@@ -152,8 +152,10 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
 pub fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Table> {
     use calamine::{open_workbook_auto, Data, Reader};
     let label = path.display().to_string();
-    if !path.exists() {
-        anyhow::bail!("failed to read the client list `{label}`: no such file");
+    match path.try_exists() {
+        Ok(true) => {}
+        Ok(false) => anyhow::bail!("failed to read the client list `{label}`: no such file"),
+        Err(e) => anyhow::bail!("failed to read the client list `{label}`: {e}"),
     }
     let mut workbook = open_workbook_auto(path)
         .with_context(|| format!("failed to read `{label}` as a spreadsheet (is it an .xlsx or .ods file, and not open or damaged?)"))?;

@@ -350,3 +350,119 @@ fn a_new_file_the_user_worked_in_is_never_overwritten() {
         .unwrap()
         .contains(".new2"));
 }
+
+/// The text as Windows-1252 bytes, as Notepad or an old Word saves it ("José" → 4A 6F 73 E9).
+fn windows_1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("a Latin-1 character"))
+        .collect()
+}
+
+#[test]
+fn a_draft_saved_as_windows_1252_is_an_edit_not_missing() {
+    let c = drafted();
+    let path = c.draft_file(0);
+    let edited = c
+        .read("drafts/0001-ana-ruiz.txt")
+        .replace("Un abrazo", "Un abrazo, y saludos a José");
+    let bytes = windows_1252(&edited);
+    assert!(bytes.windows(4).any(|w| w == [0x4A, 0x6F, 0x73, 0xE9]));
+    std::fs::write(&path, &bytes).unwrap();
+    let status = c.status();
+    assert_eq!(status[0]["state"], "edited", "{:?}", status[0]);
+    assert!(
+        status[0]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("read as windows-1252"),
+        "{:?}",
+        status[0]
+    );
+    c.run(&["status"])
+        .success()
+        .stdout_has("edited")
+        .stdout_has("save it as UTF-8");
+    c.run(&["draft"])
+        .success()
+        .stdout_has("1 edited by you and kept");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the user's words are kept"
+    );
+    // Changed data under it goes beside it, and the edit stays.
+    c.write(
+        "clients.csv",
+        CLIENTS.replace("paella de junio", "paella de julio"),
+    );
+    c.run(&["draft"])
+        .success()
+        .stderr_has("0001-ana-ruiz.txt.new");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    // What review shows, approves and binds to is the decoded text.
+    c.run_with_stdin(&["review"], "a\nq\n")
+        .success()
+        .stderr_has("saludos a José")
+        .stderr_has("read as windows-1252");
+    assert_eq!(c.states()[0], "approved");
+}
+
+#[test]
+fn a_new_file_merged_into_as_windows_1252_is_never_overwritten() {
+    let c = drafted();
+    let path = c.draft_file(0);
+    std::fs::write(&path, c.read("drafts/0001-ana-ruiz.txt") + "P.D.\n").unwrap();
+    c.write(
+        "clients.csv",
+        CLIENTS.replace("paella de junio", "paella de julio"),
+    );
+    c.run(&["draft"])
+        .success()
+        .stderr_has("0001-ana-ruiz.txt.new");
+    let merged = windows_1252(&(c.read("drafts/0001-ana-ruiz.txt.new") + "mi nota, José\n"));
+    c.write("drafts/0001-ana-ruiz.txt.new", &merged);
+    c.write(
+        "clients.csv",
+        CLIENTS.replace("paella de junio", "paella de agosto"),
+    );
+    c.run(&["draft"])
+        .success()
+        .stderr_has("0001-ana-ruiz.txt.new2");
+    assert_eq!(
+        std::fs::read(c.path("drafts/0001-ana-ruiz.txt.new")).unwrap(),
+        merged
+    );
+}
+
+#[test]
+fn a_draft_that_cannot_be_read_is_an_error_never_missing() {
+    use std::os::unix::fs::PermissionsExt;
+    let c = drafted();
+    let path = c.draft_file(0);
+    let before = std::fs::read(&path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        // Running as root, which reads anything: the folder case below still runs.
+        eprintln!("skipped the permission check: this user reads a file with mode 000");
+    } else {
+        for command in ["status", "draft", "review"] {
+            c.run(&[command])
+                .failure()
+                .stderr_has("failed to read the draft of `Ana Ruiz` (ana@example.com)")
+                .stderr_has("0001-ana-ruiz.txt")
+                .stderr_has("chmod u+rw");
+        }
+    }
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // A folder where the draft was is not a missing draft either.
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    for command in ["status", "draft", "review"] {
+        c.run(&[command])
+            .failure()
+            .stderr_has("failed to read the draft of `Ana Ruiz` (ana@example.com)")
+            .stderr_has("is a folder");
+    }
+    assert!(path.is_dir());
+}

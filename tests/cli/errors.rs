@@ -207,3 +207,62 @@ fn an_unknown_filter_names_file_line_and_column() {
     .failure()
     .stderr_has("error: templates/t.txt:3:16: Unknown filter `shout`");
 }
+
+#[test]
+fn an_absurd_rate_is_an_error_naming_the_key_not_a_panic() {
+    let c = Campaign::with("email,name,note\na@example.com,Ana,x\n", TEMPLATE);
+    c.append(
+        "cartero.toml",
+        "\n[smtp]\nhost = \"127.0.0.1\"\nsecurity = \"none\"\nrate = \"1e-20/s\"\n",
+    );
+    for command in ["check", "status", "draft"] {
+        c.run(&[command])
+            .failure()
+            .stderr_has("failed to read `[smtp]` in `cartero.toml`")
+            .stderr_has("`rate = \"1e-20/s\"` is out of range")
+            .stderr_has("\"1/day\"");
+    }
+}
+
+#[test]
+fn huge_retries_are_an_error_naming_the_key() {
+    let c = Campaign::with("email,name,note\na@example.com,Ana,x\n", TEMPLATE);
+    c.append(
+        "cartero.toml",
+        "\n[smtp]\nhost = \"127.0.0.1\"\nsecurity = \"none\"\nretries = 4000000000\n",
+    );
+    c.run(&["check"])
+        .failure()
+        .stderr_has("`retries = 4000000000` is out of range");
+}
+
+#[test]
+fn a_template_not_in_utf8_says_to_save_it_as_utf8() {
+    let c = Campaign::with("email,name,note\na@example.com,Ana,x\n", "");
+    c.write("templates/t.txt", b"Subject: hola\n\nJos\xe9\n");
+    c.run(&["check"])
+        .failure()
+        .stderr_has("templates/t.txt: failed to read the template: it is not saved as UTF-8");
+}
+
+#[test]
+fn a_bad_date_format_is_a_template_error_naming_the_line_not_a_panic() {
+    Campaign::with(
+        "email,name,note\na@example.com,Ana,x\n",
+        "Subject: hola\n\nHola {{ name }},\nhoy es {{ today | date(format=\"%Q %\") }}\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has("error: templates/t.txt:4:")
+    .stderr_has("client `Ana`")
+    .stderr_has("`format=\"%Q %\"` is not a date format");
+}
+
+#[test]
+fn a_sender_name_without_email_names_the_config_file() {
+    let c = Campaign::with("email,name,note\na@example.com,Ana,x\n", TEMPLATE);
+    c.write("otro.toml", "[sender]\nname = \"Ana\"\n");
+    c.run(&["--config", "otro.toml", "check"])
+        .failure()
+        .stderr_has("`[sender]` in `otro.toml` has a `name` but no `email`");
+}

@@ -5,6 +5,7 @@ mod drafting;
 mod errors;
 mod exactly_once;
 mod preview;
+mod props;
 mod review;
 mod send;
 mod support;

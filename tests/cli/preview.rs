@@ -40,6 +40,11 @@ fn readme_preview_command_writes_one_parsable_eml_per_example_client() {
         );
         assert!(m.message_id().unwrap().ends_with("@example.com"), "{name}");
         assert!(m.date().is_some());
+        assert_eq!(
+            m.header("MIME-Version").and_then(|h| h.as_text()),
+            Some("1.0"),
+            "{name}: a MIME message says so (RFC 2045 section 4)"
+        );
         let ct = m.content_type().unwrap();
         assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("plain")));
         assert_eq!(ct.attribute("charset"), Some("utf-8"));
@@ -354,4 +359,21 @@ fn preview_replaces_its_own_files_and_never_deletes_others() {
         .success()
         .stderr_has("left as they were");
     assert_eq!(c.read("mine/0007-keep.eml"), "mine");
+}
+
+#[test]
+fn preview_into_a_folder_with_accented_file_names_does_not_panic() {
+    let c = Campaign::with("email,name\na@example.com,Ana\n", "Subject: hola\n\nbody\n");
+    for name in ["Café.eml", "é.eml", "0001é.eml"] {
+        c.write(&format!("mine/{name}"), "mine");
+        c.write(&format!("out/{name}"), "mine");
+    }
+    c.run(&["preview", "--out", "mine"]).success();
+    c.run(&["preview", "--out", "out"]).success();
+    c.run(&["preview", "--out", "out"]).success();
+    for name in ["Café.eml", "é.eml", "0001é.eml"] {
+        assert_eq!(c.read(&format!("mine/{name}")), "mine");
+        assert_eq!(c.read(&format!("out/{name}")), "mine");
+    }
+    assert!(c.path("out/0001-ana.eml").exists());
 }

@@ -1,0 +1,652 @@
+//! Property tests: arbitrary bytes and structured random input thrown at every loader and at
+//! state derivation. No input may panic, every loader's error names its file, and a journal cut
+//! anywhere never makes a letter look sent, nor an approved one lose its approval.
+//!
+//! `PROPTEST_CASES` sets the cases per property (256 by default); a longer run:
+//! `PROPTEST_CASES=20000 cargo test --release --test cli props`.
+
+use cartero::clients::{self, parse_csv};
+use cartero::compose::Templates;
+use cartero::drafts::{self, state_of, DraftFile, State};
+use cartero::journal::{self, Event, Journal, Kind};
+use cartero::settings::{Config, Settings};
+use chrono::{DateTime, FixedOffset};
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256);
+    ProptestConfig {
+        cases,
+        // Failures are pinned as named regression tests instead, next to the bug they found.
+        failure_persistence: Some(Box::new(FileFailurePersistence::Off)),
+        ..ProptestConfig::default()
+    }
+}
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-22T10:30:00+01:00").unwrap()
+}
+
+// ---------------------------------------------------------------- client lists
+
+/// A cell as people type them: accents, quotes, delimiters, line breaks, control characters.
+fn cell() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => "[a-zA-Z0-9 @._-]{1,6}",
+            1 => Just("é".to_string()),
+            1 => Just("ñ".to_string()),
+            1 => Just("\"".to_string()),
+            1 => Just(",".to_string()),
+            1 => Just(";".to_string()),
+            1 => Just("\t".to_string()),
+            1 => Just("\n".to_string()),
+            1 => Just("\r\n".to_string()),
+            1 => Just("€".to_string()),
+            1 => "\\PC{0,3}",
+        ],
+        0..5,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Windows1252,
+    Utf16Le,
+    Utf16Be,
+}
+
+fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Utf8Bom => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        Encoding::Windows1252 => encoding_rs::WINDOWS_1252.encode(text).0.into_owned(),
+        Encoding::Utf16Le => [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect(),
+        Encoding::Utf16Be => [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect(),
+    }
+}
+
+fn encoding() -> impl Strategy<Value = Encoding> {
+    prop_oneof![
+        Just(Encoding::Utf8),
+        Just(Encoding::Utf8Bom),
+        Just(Encoding::Windows1252),
+        Just(Encoding::Utf16Le),
+        Just(Encoding::Utf16Be),
+    ]
+}
+
+/// A CSV as a spreadsheet might export it: random quoting, delimiter, line end, encoding.
+fn csv_file() -> impl Strategy<Value = Vec<u8>> {
+    let header = prop::collection::vec(
+        prop_oneof![
+            Just("email".to_string()),
+            Just("name".to_string()),
+            Just("note".to_string()),
+            Just(" Affinity ".to_string()),
+            Just("language".to_string()),
+            Just("template".to_string()),
+            cell(),
+        ],
+        0..6,
+    );
+    let rows = prop::collection::vec(prop::collection::vec((cell(), any::<bool>()), 0..7), 0..6);
+    (
+        header,
+        rows,
+        prop::sample::select(vec![",", ";", "\t"]),
+        prop::sample::select(vec!["\n", "\r\n"]),
+        encoding(),
+        any::<bool>(),
+    )
+        .prop_map(|(header, rows, delimiter, end, encoding, final_end)| {
+            let quote = |c: &str, q: bool| {
+                if q {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.to_string()
+                }
+            };
+            let mut lines = vec![header
+                .iter()
+                .map(|h| quote(h, h.contains(['"', ',', ';', '\t', '\n'])))
+                .collect::<Vec<_>>()
+                .join(delimiter)];
+            for row in rows {
+                lines.push(
+                    row.iter()
+                        .map(|(c, q)| quote(c, *q))
+                        .collect::<Vec<_>>()
+                        .join(delimiter),
+                );
+            }
+            let mut text = lines.join(end);
+            if final_end {
+                text.push_str(end);
+            }
+            encode(&text, encoding)
+        })
+}
+
+fn assert_problems_name(list: &clients::ClientList, label: &str) {
+    for p in &list.problems {
+        assert_eq!(&*p.file, label, "{p}");
+        assert!(p.to_string().contains(label), "{p}");
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn client_lists_of_any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let list = parse_csv(&bytes, "clients.csv");
+        assert_problems_name(&list, "clients.csv");
+    }
+
+    #[test]
+    fn client_lists_as_spreadsheets_export_them_never_panic(bytes in csv_file()) {
+        let list = parse_csv(&bytes, "clients.csv");
+        assert_problems_name(&list, "clients.csv");
+        for c in &list.clients {
+            prop_assert!(!c.name.contains(['\r', '\n']), "{:?}", c.name);
+            prop_assert_eq!(&c.key, &c.key.to_lowercase());
+        }
+    }
+
+    /// Through the file: an error names it.
+    #[test]
+    fn client_list_files_name_themselves_in_errors(bytes in csv_file()) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("clientes.csv");
+        std::fs::write(&path, &bytes).unwrap();
+        let list = clients::load(&path, None).unwrap();
+        assert_problems_name(&list, &path.display().to_string());
+    }
+
+    /// Well-formed lists come back whole, in every encoding, delimiter and line end.
+    #[test]
+    fn well_formed_client_lists_round_trip(
+        names in prop::collection::vec("[A-Za-zÁÉÍÓÚáéíóúñÑü' ]{0,12}[A-Za-zñ]", 1..6),
+        notes in prop::collection::vec(cell(), 6),
+        delimiter in prop::sample::select(vec![",", ";", "\t"]),
+        end in prop::sample::select(vec!["\n", "\r\n"]),
+        encoding in prop_oneof![
+            Just(Encoding::Utf8),
+            Just(Encoding::Utf8Bom),
+            Just(Encoding::Utf16Le),
+            Just(Encoding::Utf16Be)
+        ],
+    ) {
+        let q = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+        let mut text = ["email", "name", "note"].join(delimiter) + end;
+        for (i, name) in names.iter().enumerate() {
+            let row = [format!("c{i}@example.com"), q(name), q(&notes[i])];
+            text.push_str(&(row.join(delimiter) + end));
+        }
+        let list = parse_csv(&encode(&text, encoding), "clients.csv");
+        prop_assert!(!list.has_errors(), "{:?}\n{text:?}", list.problems);
+        prop_assert_eq!(list.clients.len(), names.len());
+        for (c, name) in list.clients.iter().zip(&names) {
+            prop_assert_eq!(&c.name, &clients::clean_line(name));
+        }
+    }
+}
+
+// ---------------------------------------------------------------- templates
+
+/// Pieces of Tera, well- and ill-formed, including the `date` filter with random formats.
+fn template_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[a-zA-Zé ,.\n]{0,10}",
+        2 => prop::sample::select(vec!["name", "first_name", "note", "email", "affinity",
+            "circle", "year", "today", "sender.name", "missing", "language", "city"])
+            .prop_map(|v| format!("{{{{ {v} }}}}")),
+        2 => ("%[a-zA-Z%:.+-]{0,3}[ -~]{0,4}", prop::option::of("[a-z]{0,3}"))
+            .prop_map(|(f, lang)| {
+                let lang = lang.map(|l| format!(", lang=\"{l}\"")).unwrap_or_default();
+                format!("{{{{ today | date(format=\"{}\"{lang}) }}}}", f.replace(['"', '\\'], ""))
+            }),
+        1 => Just("{{ name | date }}".to_string()),
+        1 => Just("{{ note | default(value=\"-\") }}".to_string()),
+        1 => Just("{% if affinity %}A{% else %}B{% endif %}".to_string()),
+        1 => Just("{% for c in name %}{{ c }}{% endfor %}".to_string()),
+        1 => prop::sample::select(vec!["{{", "}}", "{%", "%}", "{#", "#}", "{{ }}", "{% if %}",
+            "{{ 1 / 0 }}", "{{ name | shout }}", "{{ name[0] }}", "{% raw %}", "{{ -9999999999999999999 }}"])
+            .prop_map(str::to_string),
+        1 => "\\PC{0,6}",
+    ]
+}
+
+fn template_text() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(template_piece(), 0..4),
+        prop::option::of(prop::collection::vec(template_piece(), 0..2)),
+        prop::collection::vec(template_piece(), 0..8),
+        prop::sample::select(vec!["\n", "\r\n"]),
+    )
+        .prop_map(|(subject, reply_to, body, end)| {
+            let mut head = format!("Subject: {}{end}", subject.concat().replace('\n', " "));
+            if let Some(r) = reply_to {
+                head.push_str(&format!("Reply-To: {}{end}", r.concat().replace('\n', " ")));
+            }
+            format!("{head}{end}{}", body.concat())
+        })
+}
+
+fn render_everyone(template: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plantilla.txt");
+    std::fs::write(&path, template).unwrap();
+    let list = parse_csv(
+        "email,name,note,affinity,language,city\na@example.com,Ana Ruiz,Una nota,9,es,Vigo\nb@example.com,Bo,,2,en,\nc@example.com,Cy,x,,fr,\n".as_bytes(),
+        "clients.csv",
+    );
+    let sender = "Ana García <ana@example.com>".parse().ok();
+    let mut templates = Templates::new(Some(&path), Some("es".into()), sender, now());
+    let label = path.display().to_string();
+    for client in &list.clients {
+        use cartero::compose::RenderError;
+        let name = match templates.template_for(client) {
+            Ok(name) => name,
+            Err(RenderError::Template(p)) | Err(RenderError::Client(p)) => {
+                assert_eq!(&*p.file, label, "{p}");
+                continue;
+            }
+            Err(RenderError::AlreadyReported) => continue,
+        };
+        if let Err(p) = templates.render_loaded(client, &name) {
+            assert_eq!(&*p.file, label, "{p}");
+            assert_eq!(p.client.as_deref(), Some(client.name.as_str()), "{p}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn templates_of_random_tera_never_panic(text in template_text()) {
+        render_everyone(text.as_bytes());
+    }
+
+    #[test]
+    fn templates_of_any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        render_everyone(&bytes);
+        let mut with_head = b"Subject: x\n\n".to_vec();
+        with_head.extend(bytes);
+        render_everyone(&with_head);
+    }
+}
+
+#[test]
+fn bad_date_formats_are_template_errors_not_panics() {
+    for format in ["%Q", "%", "%-", "%:", "%E", "%.9", "%#z", "%:::z", "%+%Q"] {
+        render_everyone(
+            format!("Subject: x\n\n{{{{ today | date(format=\"{format}\") }}}}\n").as_bytes(),
+        );
+    }
+}
+
+// ---------------------------------------------------------------- cartero.toml
+
+fn toml_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "-?[0-9]{1,25}".prop_map(|n| n),
+        "[0-9]{0,3}(\\.[0-9]{0,3})?(e-?[0-9]{1,4})?/(s|min|hour|day|week|)"
+            .prop_map(|r| format!("\"{r}\"")),
+        prop::sample::select(vec![
+            "\"NaN/s\"",
+            "\"inf/min\"",
+            "\"-1/s\"",
+            "nan",
+            "inf",
+            "-inf",
+            "true",
+            "[]",
+            "{}",
+            "\"starttls\"",
+            "\"tls\"",
+            "\"none\"",
+            "\"smtp.example.com\"",
+            "\"127.0.0.1\"",
+            "\"Ana <ana@example.com>\"",
+            "\"\\r\\n\"",
+            "1e400",
+            "\"\""
+        ])
+        .prop_map(str::to_string),
+        "\\PC{0,8}".prop_map(|s| format!("{s:?}")),
+    ]
+}
+
+fn toml_text() -> impl Strategy<Value = String> {
+    let key = prop::sample::select(vec![
+        "[sender] name",
+        "[sender] email",
+        "[campaign] clients",
+        "[campaign] sheet",
+        "[campaign] template",
+        "[campaign] drafts",
+        "[campaign] language",
+        "[smtp] host",
+        "[smtp] port",
+        "[smtp] security",
+        "[smtp] username",
+        "[smtp] password-command",
+        "[smtp] rate",
+        "[smtp] ca-file",
+        "[smtp] timeout-seconds",
+        "[smtp] retries",
+        "[smtp] retry-delay-ms",
+        "[smtp] nonsense",
+        "[other] key",
+    ]);
+    prop::collection::vec((key, toml_value()), 0..10).prop_map(|pairs| {
+        let mut tables: Vec<(String, Vec<String>)> = Vec::new();
+        for (key, value) in pairs {
+            let (table, key) = key.split_once(' ').unwrap();
+            let line = format!("{key} = {value}");
+            match tables.iter_mut().find(|(t, _)| t == table) {
+                Some((_, lines)) => lines.push(line),
+                None => tables.push((table.to_string(), vec![line])),
+            }
+        }
+        tables
+            .into_iter()
+            .map(|(t, lines)| format!("{t}\n{}\n", lines.join("\n")))
+            .collect()
+    })
+}
+
+fn resolve(text: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mi-cartero.toml");
+    std::fs::write(&path, text).unwrap();
+    let common = cartero::cli::Common {
+        config: Some(path.clone()),
+        ..Default::default()
+    };
+    if let Err(e) = Settings::resolve(&common) {
+        let e = format!("{e:#}");
+        assert!(e.contains("mi-cartero.toml"), "{e}");
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn config_files_of_random_toml_never_panic(text in toml_text()) {
+        let _ = Config::parse(&text);
+        resolve(text.as_bytes());
+    }
+
+    #[test]
+    fn config_files_of_any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        let _ = Config::parse(&String::from_utf8_lossy(&bytes));
+        resolve(&bytes);
+    }
+}
+
+// ---------------------------------------------------------------- draft files
+
+fn draft_text() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just("To: Ana <a@example.com>".to_string()),
+        Just("to:a@example.com".to_string()),
+        Just("To: b@example.com, c@example.com".to_string()),
+        Just("Subject: Hola".to_string()),
+        Just("Subject:".to_string()),
+        Just("Reply-To: ".to_string()),
+        Just("Reply-To: x".to_string()),
+        Just("Bcc: x@example.com".to_string()),
+        Just("\u{feff}To: a@example.com".to_string()),
+        "[A-Za-z-]{0,8}:\\PC{0,10}",
+        "\\PC{0,12}",
+    ];
+    (
+        prop::collection::vec(line, 0..5),
+        prop::sample::select(vec!["\n", "\r\n", "\r"]),
+        "\\PC{0,40}",
+    )
+        .prop_map(|(head, end, body)| format!("{}{end}{end}{body}", head.join(end)))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn draft_files_never_panic(text in draft_text()) {
+        if let Ok(d) = drafts::parse(&text) {
+            prop_assert!(!d.email.subject.is_empty());
+            prop_assert!(!d.email.subject.contains(['\r', '\n']));
+        }
+        let _ = drafts::validate(&text, "a@example.com");
+    }
+
+    #[test]
+    fn draft_bytes_are_never_lost(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        let f = DraftFile::from_bytes(bytes.clone());
+        prop_assert_eq!(&f.hash, &journal::hash(&f.text));
+        // UTF-8 is taken as it is; anything else is decoded, and said so.
+        prop_assert_eq!(f.encoding.is_none(), std::str::from_utf8(&bytes).is_ok());
+        if f.encoding == Some("windows-1252") {
+            // Windows-1252 decodes every byte to one character: nothing is dropped.
+            prop_assert_eq!(f.text.chars().count(), bytes.len());
+        }
+        let _ = drafts::validate(&f.text, "a@example.com");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("0001-ana.txt");
+        std::fs::write(&path, &bytes).unwrap();
+        prop_assert_eq!(drafts::read_draft(&path).unwrap(), Some(f));
+    }
+}
+
+// ---------------------------------------------------------------- journals and states
+
+const CLIENTS: [&str; 3] = ["a@example.com", "b@example.com", "c@example.com"];
+const HASHES: [&str; 3] = ["h1", "h2", "h3"];
+
+fn event() -> impl Strategy<Value = Event> {
+    let kind = prop::sample::select(vec![
+        Kind::Drafted,
+        Kind::Conflict,
+        Kind::Approved,
+        Kind::Skipped,
+        Kind::Rejected,
+        Kind::Sending,
+        Kind::Sent,
+        Kind::Failed,
+    ]);
+    (
+        0..CLIENTS.len(),
+        kind,
+        0..HASHES.len(),
+        any::<bool>(),
+        "\\PC{0,6}",
+    )
+        .prop_map(|(c, kind, h, permanent, text)| {
+            let mut e = Event::new(now(), CLIENTS[c], kind).hash(HASHES[h]);
+            match kind {
+                Kind::Drafted => e.draft = Some(format!("000{c}-x.txt")),
+                Kind::Conflict => e.draft = Some(format!("000{c}-x.txt.new")),
+                Kind::Sending => e.message_id = Some(format!("<{c}@example.com>")),
+                Kind::Sent => {
+                    e.message_id = Some(format!("<{c}@example.com>"));
+                    e.reply = Some(format!("250 {text}"));
+                }
+                Kind::Failed => {
+                    e.reply = Some(format!("550 {text}"));
+                    e.permanent = Some(permanent);
+                }
+                _ => {}
+            }
+            e
+        })
+}
+
+fn lines_of(events: &[Event]) -> String {
+    events
+        .iter()
+        .map(|e| serde_json::to_string(e).unwrap() + "\n")
+        .collect()
+}
+
+/// What a client's state is after `events`, with the draft file holding `current`.
+fn states(events: &[Event], current: Option<&str>) -> Vec<State> {
+    let records = journal::fold(events);
+    CLIENTS
+        .iter()
+        .map(|c| state_of(records.get(*c), current, false))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Cut a journal at every byte: the events read are the whole lines before the cut, and
+    /// the states that follow are safe.
+    #[test]
+    fn a_journal_cut_anywhere_never_invents_a_sent_nor_loses_an_approval(
+        events in prop::collection::vec(event(), 0..14),
+        current in prop::option::of(prop::sample::select(HASHES.to_vec())),
+    ) {
+        let text = lines_of(&events);
+        let full = states(&events, current);
+        for len in 0..=text.len() {
+            let prefix = &text.as_bytes()[..len];
+            let prefix = std::str::from_utf8(prefix).unwrap_or_else(|e| {
+                std::str::from_utf8(&prefix[..e.valid_up_to()]).unwrap()
+            });
+            let (read, warnings, good) = journal::parse(prefix, "journal.jsonl");
+            let whole = prefix.matches('\n').count();
+            // Exactly the whole lines: a torn line is never read as an event.
+            prop_assert_eq!(&read[..], &events[..whole]);
+            prop_assert_eq!(good, prefix.rfind('\n').map_or(0, |i| i + 1));
+            prop_assert_eq!(warnings.len(), usize::from(good < prefix.len()));
+            let cut = states(&read, current);
+            for (i, client) in CLIENTS.iter().enumerate() {
+                let mine: Vec<&Event> = read.iter().filter(|e| e.client == *client).collect();
+                let sent = mine.iter().any(|e| e.event == Kind::Sent);
+                let drafted = mine.iter().any(|e| e.event == Kind::Drafted);
+                // Never sent unless a `sent` line for this client is there, and then forever.
+                prop_assert_eq!(cut[i] == State::Sent, sent && drafted, "{} {:?}", client, cut[i]);
+                if cut[i] == State::Sent {
+                    prop_assert_eq!(full[i], State::Sent);
+                }
+                // A `sending` with no outcome after it is uncertain: never approved again.
+                let last_delivery = mine
+                    .iter()
+                    .rev()
+                    .find(|e| matches!(e.event, Kind::Sending | Kind::Sent | Kind::Failed));
+                if drafted && !sent && last_delivery.is_some_and(|e| e.event == Kind::Sending) {
+                    prop_assert_eq!(cut[i], State::Uncertain);
+                }
+                // Once the client's last decision (an approval of what the file holds) is in,
+                // a cut leaves it approved, uncertain (a send began), failed (a send was
+                // refused) or sent: never back to review, never lost.
+                let all: Vec<&Event> = events.iter().filter(|e| e.client == *client).collect();
+                let last_decision = all.iter().rposition(|e| {
+                    matches!(e.event, Kind::Approved | Kind::Skipped | Kind::Rejected)
+                });
+                if let Some(at) = last_decision {
+                    let d = all[at];
+                    let approved_here = d.event == Kind::Approved
+                        && d.hash.as_deref() == current
+                        && drafted
+                        && mine.len() > at;
+                    if approved_here {
+                        let failed_last = last_delivery.is_some_and(|e| e.event == Kind::Failed)
+                            && mine[at..].iter().any(|e| e.event == Kind::Failed);
+                        let ok = match cut[i] {
+                            State::Approved | State::Uncertain | State::Sent => true,
+                            State::Failed => failed_last,
+                            _ => false,
+                        };
+                        prop_assert!(ok, "{} is {:?} after its approval", client, cut[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Torn, reordered, duplicated and foreign lines: reading and folding never panics, and
+    /// only lines that are events become events.
+    #[test]
+    fn damaged_journals_never_panic(
+        events in prop::collection::vec(event(), 0..10),
+        damage in prop::collection::vec((0..5u8, any::<prop::sample::Index>(), "\\PC{0,20}"), 0..6),
+        tail in prop::collection::vec(any::<u8>(), 0..30),
+    ) {
+        let mut lines: Vec<String> = events
+            .iter()
+            .map(|e| serde_json::to_string(e).unwrap())
+            .collect();
+        for (what, at, junk) in damage {
+            let n = lines.len().max(1);
+            let i = at.index(n);
+            match what {
+                0 if !lines.is_empty() => { let l = lines.remove(i); lines.push(l) }
+                1 if !lines.is_empty() => { let l = lines[i].clone(); lines.insert(i, l) }
+                2 if !lines.is_empty() => {
+                    let l = &lines[i];
+                    let cut = at.index(l.len().max(1));
+                    lines[i] = l.get(..cut).unwrap_or(l).to_string();
+                }
+                3 => lines.insert(i.min(lines.len()), format!("{{\"foreign\": {junk:?}}}")),
+                _ => lines.insert(i.min(lines.len()), junk),
+            }
+        }
+        let mut bytes = lines.join("\n").into_bytes();
+        bytes.push(b'\n');
+        bytes.extend(&tail);
+        let text = String::from_utf8_lossy(&bytes);
+        let (read, _, _) = journal::parse(&text, "journal.jsonl");
+        for e in &read {
+            prop_assert!(events.contains(e), "{e:?} was never written");
+        }
+        let records = journal::fold(&read);
+        for client in CLIENTS {
+            for current in [None, Some("h1"), Some("h2")] {
+                for running in [false, true] {
+                    let _ = state_of(records.get(client), current, running);
+                }
+            }
+        }
+        // On disk: opening repairs a torn tail, and the next event is read back whole.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        std::fs::write(&path, &bytes).unwrap();
+        let before = Journal::read(&path).unwrap().0;
+        let mut journal = Journal::open(&path).unwrap();
+        let next = Event::new(now(), "z@example.com", Kind::Approved).hash("hz");
+        journal.append(next.clone()).unwrap();
+        drop(journal);
+        let (after, _) = Journal::read(&path).unwrap();
+        prop_assert_eq!(after.last(), Some(&next), "the event appended after a repair is lost");
+        prop_assert_eq!(&after[..after.len() - 1], &before[..], "the repair lost an event");
+    }
+}
+
+#[test]
+fn shares_of_random_drafts_are_between_zero_and_one() {
+    let texts = ["", "a", "Hola Ana\n\nGracias", "\u{feff}é\r\n", "x x x x"];
+    let pairs: Vec<(&str, &str)> = texts.iter().map(|t| (*t, "Ana")).collect();
+    for s in cartero::personal::shares(&pairs, &["Hola".to_string(), String::new()]) {
+        assert!((0.0..=1.0).contains(&s), "{s}");
+    }
+}
