@@ -48,6 +48,7 @@ pub struct SmtpConfig {
     pub security: Security,
     pub username: Option<String>,
     pub password_command: Option<String>,
+    pub password_command_seconds: Option<u64>,
     pub rate: Option<String>,
     pub ca_file: Option<PathBuf>,
     pub timeout_seconds: Option<u64>,
@@ -111,6 +112,8 @@ pub struct Smtp {
     pub security: Security,
     pub username: Option<String>,
     pub password_command: Option<String>,
+    /// How long the password command may take (it may be asking a person, as pinentry does).
+    pub password_command_limit: Duration,
     /// The shortest time between two messages.
     pub interval: Option<Duration>,
     pub rate: Option<String>,
@@ -233,6 +236,13 @@ impl Smtp {
             "seconds",
         )?;
         let retries = bounded("retries", c.retries, 3, (0, 10), "tries")?;
+        let password_command_seconds = bounded(
+            "password-command-seconds",
+            c.password_command_seconds,
+            120,
+            (1, 3600),
+            "seconds",
+        )?;
         let retry_delay = bounded(
             "retry-delay-ms",
             c.retry_delay_ms,
@@ -246,6 +256,7 @@ impl Smtp {
             security: c.security,
             username: c.username,
             password_command: c.password_command,
+            password_command_limit: Duration::from_secs(password_command_seconds),
             interval,
             rate: c.rate,
             ca_file: c.ca_file.map(|p| base.join(p)),

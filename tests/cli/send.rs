@@ -353,3 +353,32 @@ fn implicit_tls_on_a_465_style_port() {
     );
     assert_eq!(c.states(), ["sent", "sent"]);
 }
+
+#[test]
+fn a_password_command_that_prints_nothing_is_an_error_not_an_empty_password() {
+    let server = SmtpServer::with_login("ana", "s3cret", false);
+    let smtp = server.tls_config("username = \"ana\"\npassword-command = \"printf ''\"\n");
+    let c = approved(1, &smtp);
+    c.run(&["send", "--yes"])
+        .failure()
+        .stderr_has("`password-command` `printf ''` printed nothing");
+    assert!(server.received().is_empty());
+    assert_eq!(c.states(), ["approved"]);
+}
+
+#[test]
+fn a_password_command_that_hangs_is_stopped_at_its_time_limit() {
+    let server = SmtpServer::with_login("ana", "s3cret", false);
+    let smtp = server.tls_config(
+        "username = \"ana\"\npassword-command = \"exec sleep 30\"\npassword-command-seconds = 1\n",
+    );
+    let c = approved(1, &smtp);
+    let start = std::time::Instant::now();
+    c.run(&["send", "--yes"])
+        .failure()
+        .stderr_has("did not finish within 1 seconds")
+        .stderr_has("password-command-seconds");
+    assert!(start.elapsed() < Duration::from_secs(20));
+    assert!(server.received().is_empty());
+    assert_eq!(c.states(), ["approved"]);
+}
