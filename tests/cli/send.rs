@@ -369,6 +369,7 @@ fn a_password_command_that_prints_nothing_is_an_error_not_an_empty_password() {
 #[test]
 fn a_password_command_that_hangs_is_stopped_at_its_time_limit() {
     let server = SmtpServer::with_login("ana", "s3cret", false);
+    // `exec`, so the process cartero stops is the one holding the test's pipes.
     let smtp = server.tls_config(
         "username = \"ana\"\npassword-command = \"exec sleep 30\"\npassword-command-seconds = 1\n",
     );
