@@ -184,13 +184,46 @@ fn delivery_error(e: &lettre::transport::smtp::Error, dot_sent: bool) -> SendErr
         Some(code) if code.starts_with('5') => SendError::Permanent(text),
         Some(_) => SendError::Transient(text),
         None if dot_sent => SendError::Uncertain(format!(
-            "the connection was lost after the whole letter was handed to the server, before it answered ({text})"
+            "no answer came after the whole letter was handed to the server ({text})"
         )),
         None => SendError::Transient(text),
     }
 }
 
-fn chain(e: &dyn std::error::Error) -> String {
+/// The error and its causes; a lost or silent link in a person's words, not the OS's.
+fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+    use std::io::ErrorKind;
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    while let Some(inner) = source {
+        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+            let plain = match io.kind() {
+                ErrorKind::WouldBlock | ErrorKind::TimedOut => {
+                    Some("the server did not answer in time (`timeout-seconds` under `[smtp]`)")
+                }
+                ErrorKind::ConnectionRefused => {
+                    Some("nothing answers at that address and port: check `host` and `port` under `[smtp]`")
+                }
+                ErrorKind::ConnectionReset
+                | ErrorKind::ConnectionAborted
+                | ErrorKind::BrokenPipe
+                | ErrorKind::UnexpectedEof => Some("the server closed the connection"),
+                _ => None,
+            };
+            if let Some(plain) = plain {
+                return plain.to_string();
+            }
+        }
+        source = inner.source();
+    }
+    let raw = raw_chain(e);
+    if raw.contains("incomplete response") {
+        // lettre's words for a connection closed where a reply should have been.
+        return "the server closed the connection".into();
+    }
+    raw
+}
+
+fn raw_chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
     let mut source = e.source();
     while let Some(inner) = source {

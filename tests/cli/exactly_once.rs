@@ -99,7 +99,7 @@ fn a_link_lost_after_the_final_dot_leaves_the_letter_uncertain_not_retried() {
     let run = c.run(&["send", "--yes"]).failure();
     let run = run
         .stdout_has("sent 2, failed 0, not attempted 0, uncertain 1")
-        .stderr_has("uncertain: c2@example.com: the connection was lost after the whole letter was handed to the server");
+        .stderr_has("uncertain: c2@example.com: no answer came after the whole letter was handed to the server (the server closed the connection)");
     assert!(!run.stderr().contains("retrying"), "{}", run.stderr());
     // The server has it once, and the next client went on a new connection.
     for i in 1..=3 {
@@ -404,4 +404,25 @@ fn a_closed_stdout_never_panics_a_send_and_the_journal_stays_whole() {
             "{args:?}"
         );
     }
+}
+
+#[test]
+fn a_server_silent_after_the_final_dot_leaves_the_letter_uncertain_in_plain_words() {
+    let server = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::HoldAfterDot)],
+        ..Script::default()
+    });
+    let c = approved(
+        2,
+        &server
+            .config()
+            .replace("timeout-seconds = 5", "timeout-seconds = 1"),
+    );
+    let run = c.run(&["send", "--yes"]).failure();
+    server.release();
+    let run = run
+        .stderr_has("uncertain: c1@example.com: no answer came after the whole letter was handed to the server (the server did not answer in time");
+    assert!(!run.stderr().contains("os error 11"), "{}", run.stderr());
+    assert_eq!(c.states(), ["uncertain", "sent"]);
+    assert_eq!(server.count_to("c1@example.com"), 1);
 }
