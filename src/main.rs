@@ -12,9 +12,12 @@
 //!   `compose` renders Tera templates into an `Email`; `message` makes its draft text and the
 //!   exact RFC 5322 bytes; `campaign` ties these together for `check`, `preview` and `draft`.
 //! - `drafts` owns `drafts/NNNN-slug.txt`; `journal` owns the append-only `journal.jsonl`;
+//!   `lock` owns `drafts/cartero.lock`, the OS lock `draft`, `review` and `send` hold;
 //!   `status` derives every client's state from both; `personal` measures each draft's share.
 //! - `review` is the prompt loop; `send` goes through the approved drafts exactly once around
-//!   the journal; `outbox` is where messages go (SMTP through lettre, or `.eml` files).
+//!   the journal; `outbox` is where messages go (SMTP driven in stages through lettre's
+//!   `SmtpConnection`, so a failure after the final "." is told from one before it, or `.eml`
+//!   files).
 //!
 //! Files written: the drafts folder and what `init`/`preview` are asked to write. No password
 //! is ever written.
