@@ -91,6 +91,16 @@ pub fn run_with(
             let (Some(text), Some(hash), Some(path)) =
                 (e.text.clone(), e.hash.clone(), e.path.clone())
             else {
+                // The file went away (an editor that deleted it, another window): say so.
+                if let Some(path) = &e.path {
+                    writeln!(
+                        out,
+                        "\nthe draft `{}` for {} <{}> is gone, so there is nothing to review; `cartero draft` writes it again",
+                        path.display(),
+                        e.client.name,
+                        e.client.email
+                    )?;
+                }
                 continue 'drafts;
             };
             let share = e.share.map_or("-".into(), |s| format!("{:.0}%", s * 100.0));

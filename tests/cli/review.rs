@@ -178,3 +178,25 @@ fn nothing_to_review_says_so() {
         .success()
         .stderr_has("5 clients have no draft yet: run `cartero draft`");
 }
+
+#[test]
+fn an_editor_that_deletes_the_draft_is_said_not_silently_passed_over() {
+    let c = drafted();
+    let run = Run(c
+        .cmd(&["review"])
+        .env("EDITOR", "rm")
+        .write_stdin("e\nq\n")
+        .output()
+        .unwrap())
+    .success();
+    assert!(
+        run.stderr()
+            .contains("the draft `drafts/0001-ana.txt` for Ana")
+            && run
+                .stderr()
+                .contains("is gone, so there is nothing to review"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(c.states()[0], "missing");
+}
