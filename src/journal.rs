@@ -172,14 +172,19 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
 pub fn parse(text: &str, label: &str) -> (Vec<Event>, Vec<String>, usize) {
     let mut events = Vec::new();
     let mut warnings = Vec::new();
-    let mut good_len = 0;
-    let mut offset = 0;
+    // A journal saved by Windows Notepad starts with a byte-order mark: not part of the event.
+    let (text, mut offset) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, '\u{feff}'.len_utf8()),
+        None => (text, 0),
+    };
+    let mut good_len = offset;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     for (i, line) in lines.iter().enumerate() {
         offset += line.len();
-        let torn = !line.ends_with('\n');
+        // A last line with no line end is kept when it is a whole event (an editor saved the
+        // file without a final line end); cut short, it is torn.
         match serde_json::from_str::<Event>(line.trim_end()) {
-            Ok(e) if !torn => {
+            Ok(e) => {
                 events.push(e);
                 good_len = offset;
             }
@@ -189,7 +194,6 @@ pub fn parse(text: &str, label: &str) -> (Vec<Event>, Vec<String>, usize) {
                 i + 1
             )),
             Err(e) => warnings.push(format!("{label}:{}: this line is not a journal event ({e}); it is ignored", i + 1)),
-            Ok(_) => {}
         }
     }
     (events, warnings, good_len)
@@ -237,10 +241,17 @@ impl Journal {
             .with_context(|| format!("failed to read the journal `{}`", path.display()))?;
         let text = String::from_utf8_lossy(&bytes);
         let (events, warnings, _) = parse(&text, &path.display().to_string());
-        // A last line with no line end is torn (never read as an event): cut it, counting in
-        // bytes, so the next event starts on a line of its own and is read back.
+        // A last line with no line end: a whole event gets its line end; a torn one is cut,
+        // counting in bytes, so the next event starts on a line of its own and is read back.
         let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        if whole < bytes.len() {
+        let tail = String::from_utf8_lossy(&bytes[whole..]);
+        if whole < bytes.len()
+            && serde_json::from_str::<Event>(tail.trim_start_matches('\u{feff}').trim()).is_ok()
+        {
+            file.write_all(b"\n")
+                .and_then(|_| file.sync_all())
+                .with_context(|| format!("failed to repair the journal `{}`", path.display()))?;
+        } else if whole < bytes.len() {
             file.set_len(whole as u64)
                 .and_then(|_| file.seek(SeekFrom::End(0)).map(|_| ()))
                 .and_then(|_| file.sync_all())
@@ -346,6 +357,28 @@ mod tests {
             assert_eq!(after.last(), Some(&approved), "{damage:?}");
             assert_eq!(after.len(), before.len() + 1, "{damage:?}");
         }
+    }
+
+    #[test]
+    fn a_whole_last_line_without_a_line_end_is_kept_not_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let mut j = Journal::open(&path).unwrap();
+        j.append(Event::new(now(), "a@example.com", Kind::Approved).hash("h1"))
+            .unwrap();
+        drop(j);
+        // As an editor saves it: no final line end, and a byte-order mark in front.
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("\u{feff}{}", text.trim_end())).unwrap();
+        let (events, warnings) = Journal::read(&path).unwrap();
+        assert_eq!(events.len(), 1, "{warnings:?}");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let mut j = Journal::open(&path).unwrap();
+        j.append(Event::new(now(), "a@example.com", Kind::Rejected).hash("h1"))
+            .unwrap();
+        let (events, warnings) = Journal::read(&path).unwrap();
+        assert_eq!(events.len(), 2, "the approval is not lost: {warnings:?}");
+        assert_eq!(events[0].event, Kind::Approved);
     }
 
     #[test]
