@@ -11,7 +11,8 @@ use anyhow::{bail, Context, Result};
 
 #[derive(Debug)]
 pub struct Lock {
-    _file: File,
+    file: File,
+    path: PathBuf,
 }
 
 /// Who holds the lock: the command and its process.
@@ -68,7 +69,29 @@ impl Lock {
             .set_len(0)
             .and_then(|_| writeln!(file, "{} {command}", std::process::id()))
             .and_then(|_| file.flush());
-        Ok(Lock { _file: file })
+        Ok(Lock { file, path })
+    }
+
+    /// True while the file at the lock's path is still the one locked. Someone who deletes
+    /// `cartero.lock` while a send runs lets a second send take a new one: the first must notice
+    /// and stop, or both would send the same letters.
+    pub fn still_held(&self) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            match (self.file.metadata(), std::fs::metadata(&self.path)) {
+                (Ok(ours), Ok(there)) => ours.dev() == there.dev() && ours.ino() == there.ino(),
+                _ => false,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            self.path.exists()
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }
 
@@ -120,6 +143,9 @@ mod tests {
         let err = Lock::take(dir.path(), "review").unwrap_err();
         let text = format!("{err:#}");
         assert!(text.contains("`cartero send` (process"), "{text}");
+        assert!(lock.still_held());
+        std::fs::remove_file(dir.path().join("cartero.lock")).unwrap();
+        assert!(!lock.still_held(), "a deleted lock file is noticed");
         drop(lock);
         Lock::take(dir.path(), "review").unwrap();
     }

@@ -237,6 +237,11 @@ fn raw_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
+/// Whether a reply's code starts with `digit`, as `2` for 250.
+fn is_class(response: &Response, digit: char) -> bool {
+    response.code().to_string().starts_with(digit)
+}
+
 fn reply_text(response: &Response) -> String {
     format!(
         "{} {}",
@@ -277,14 +282,30 @@ impl Outbox for SmtpOutbox {
         }
         let result = conn
             .command(Mail::new(envelope.from().cloned(), params))
-            .and_then(|_| {
+            .and_then(|r| {
+                let mut last = r;
                 for to in envelope.to() {
-                    conn.command(Rcpt::new(to.clone(), Vec::new()))?;
+                    if !is_class(&last, '2') {
+                        break;
+                    }
+                    last = conn.command(Rcpt::new(to.clone(), Vec::new()))?;
                 }
-                conn.command(Data)
+                if !is_class(&last, '2') {
+                    return Ok((last, false));
+                }
+                conn.command(Data).map(|r| (r, true))
             });
         match result {
-            Ok(_) => Ok(()),
+            Ok((r, true)) if is_class(&r, '3') => Ok(()),
+            // An answer out of place (lettre takes 2xx and 3xx alike): nothing was handed over,
+            // but the conversation is out of step.
+            Ok((r, _)) => {
+                self.drop_connection();
+                Err(SendError::Transient(format!(
+                    "the server answered `{}` where SMTP does not allow it",
+                    reply_text(&r)
+                )))
+            }
             Err(e) => {
                 let err = delivery_error(&e, false);
                 // A refusal leaves the connection usable once the transaction is reset.
@@ -310,7 +331,15 @@ impl Outbox for SmtpOutbox {
             None
         }));
         match conn.message_iter(parts) {
-            Ok(response) => Ok(reply_text(&response)),
+            Ok(response) if is_class(&response, '2') => Ok(reply_text(&response)),
+            // lettre takes any 2xx or 3xx as positive; only a 2xx means the letter was taken.
+            Ok(response) => {
+                self.drop_connection();
+                Err(SendError::Uncertain(format!(
+                    "the server answered `{}` to the end of the letter, which is not an answer SMTP allows there",
+                    reply_text(&response)
+                )))
+            }
             Err(e) => {
                 let err = delivery_error(&e, dot.load(Ordering::SeqCst));
                 if e.status().is_none_or(|c| c.to_string() == "421") {

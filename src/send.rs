@@ -47,7 +47,7 @@ struct Plan<'a> {
 pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     // The lock comes before reading any state: a send that ends while this one starts must not
     // leave us working from what it had not yet sent.
-    let _lock = if args.dry_run {
+    let lock = if args.dry_run {
         None
     } else {
         Some(Lock::take(&settings.drafts, "send")?)
@@ -134,6 +134,7 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         smtp.as_ref(),
         outbox.as_mut(),
         &mut journal,
+        lock.as_ref(),
     )?;
 
     let left = plan.jobs.len() - tally.sent - tally.failed.len() - tally.uncertain.len();
@@ -307,9 +308,11 @@ fn confirm(
 
 /// One attempt at one message, in stages: MAIL, RCPT and DATA; then `sending` on disk; then the
 /// message and the final ".". Only a journal that cannot be written is an `Err` of the run.
+#[allow(clippy::too_many_arguments)]
 fn deliver(
     outbox: &mut dyn Outbox,
     journal: &mut Journal,
+    lock: Option<&Lock>,
     record: bool,
     envelope: &Envelope,
     job: &Job,
@@ -324,6 +327,16 @@ fn deliver(
             outbox.abandon();
             return Err(e);
         }
+    }
+    // Checked after `sending` is on disk: a second send that started since then sees this
+    // letter as uncertain and leaves it; one that started before sends it, and this one not.
+    // Fatal: journaled as failed (the letter did not go: no final "."), and the run stops.
+    if let Some(lock) = lock.filter(|l| !l.still_held()) {
+        outbox.abandon();
+        return Ok(Err(SendError::Fatal(format!(
+            "`{}` was deleted while this send ran, so another cartero may be sending this campaign too; stopped before this letter went, so that no one gets a letter twice: run `cartero status`, then `cartero send` again",
+            lock.path().display()
+        ))));
     }
     Ok(outbox.finish(&job.stem, bytes))
 }
@@ -342,6 +355,7 @@ fn deliver_all(
     smtp: Option<&Smtp>,
     outbox: &mut dyn Outbox,
     journal: &mut Journal,
+    lock: Option<&Lock>,
 ) -> Result<Tally> {
     let sender = settings.sender()?;
     let stop = Arc::new(AtomicBool::new(false));
@@ -399,9 +413,16 @@ fn deliver_all(
         };
         let mut attempt = 0;
         let result = loop {
-            let outcome = deliver(outbox, journal, record, &envelope, job, &bytes, || {
-                event(Kind::Sending, None)
-            })?;
+            let outcome = deliver(
+                outbox,
+                journal,
+                lock,
+                record,
+                &envelope,
+                job,
+                &bytes,
+                || event(Kind::Sending, None),
+            )?;
             match outcome {
                 Err(SendError::Transient(why))
                     if attempt < retries && !stop.load(Ordering::SeqCst) =>

@@ -426,3 +426,46 @@ fn a_server_silent_after_the_final_dot_leaves_the_letter_uncertain_in_plain_word
     assert_eq!(c.states(), ["uncertain", "sent"]);
     assert_eq!(server.count_to("c1@example.com"), 1);
 }
+
+#[test]
+fn a_3xx_answer_to_the_final_dot_is_not_taken_for_delivery() {
+    let server = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::Reply354AfterDot)],
+        ..Script::default()
+    });
+    let c = approved(2, &server.config());
+    c.run(&["send", "--yes"])
+        .failure()
+        .stderr_has("the server answered `354 more, please` to the end of the letter");
+    assert_eq!(c.states(), ["uncertain", "sent"]);
+    assert_eq!(server.count_to("c1@example.com"), 1);
+}
+
+#[test]
+fn a_lock_file_deleted_during_a_send_stops_it_before_a_letter_goes_twice() {
+    let server = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::HoldAfterDot)],
+        ..Script::default()
+    });
+    let c = approved(3, &server.config());
+    let first = spawn(&c, &["send", "--yes"]);
+    server.wait_until_holding();
+    // Taken for a stale lock and deleted: a second send can start.
+    std::fs::remove_file(c.path("drafts/cartero.lock")).unwrap();
+    c.run(&["send", "--yes"])
+        .failure()
+        .stdout_has("sent 2")
+        .stderr_has("uncertain: Cliente 1");
+    server.release();
+    let out = first.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("was deleted while this send ran"),
+        "{stderr}"
+    );
+    for i in 1..=3 {
+        assert_eq!(server.count_to(&format!("c{i}@example.com")), 1, "{stderr}");
+    }
+    assert_eq!(c.states(), ["sent"; 3]);
+}

@@ -579,6 +579,8 @@ pub enum Fault {
     DropMidBody(usize),
     /// Take the whole message with its final ".", keep it, and close without a reply.
     DropAfterDot,
+    /// Take the whole message, keep it, and answer 354: a reply SMTP does not allow there.
+    Reply354AfterDot,
     /// Take the whole message, then answer 421 and close: the server keeps nothing.
     Reply421AfterDot,
     /// Take the whole message, keep it, and answer nothing until released; then 250.
@@ -785,6 +787,11 @@ fn serve_scripted(
                     Some(Fault::Reply421AfterDot) => {
                         out.write_all(b"421 4.3.2 shutting down, try again later\r\n")?;
                         return Ok(());
+                    }
+                    Some(Fault::Reply354AfterDot) => {
+                        state.0.lock().unwrap().letters.push(letter);
+                        out.write_all(b"354 more, please\r\n")?;
+                        continue;
                     }
                     Some(Fault::DropAfterDot) => {
                         state.0.lock().unwrap().letters.push(letter);
