@@ -91,6 +91,19 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
             "nothing to send: {sent} already sent, {} waiting for review{hint}",
             plan.unreviewed
         );
+        // Refused for good: not tried again by itself, so say so rather than hide them.
+        for e in survey
+            .entries
+            .iter()
+            .filter(|e| e.state == State::Failed && failed_permanently(e))
+        {
+            tell!(
+                "failed: {} <{}> was refused by the server and is not tried again by itself: fix the address or the draft and approve it again, or pass `--resend {}`",
+                e.client.name,
+                e.client.email,
+                e.client.email
+            );
+        }
         return Ok(if clean {
             ExitCode::SUCCESS
         } else {
@@ -450,10 +463,14 @@ fn deliver_all(
                 if record {
                     journal.append(event(Kind::Uncertain, Some(why.clone())))?;
                 }
-                tally.uncertain.push(format!(
-                    "{}: {why}; message {id} may have arrived: it is not sent again unless you pass `--resend {}`",
-                    job.key, job.key
-                ));
+                tally.uncertain.push(if record {
+                    format!(
+                        "{}: {why}; message {id} may have arrived: it is not sent again unless you pass `--resend {}`",
+                        job.key, job.key
+                    )
+                } else {
+                    format!("{}: {why}; a test letter, so nothing is recorded", job.key)
+                });
                 progress.println(format!("uncertain {label} {why}"));
             }
             Err(err) => {
@@ -475,7 +492,9 @@ fn deliver_all(
     journal.sync()?;
     progress.finish_and_clear();
     if stop.load(Ordering::SeqCst) && tally.stopped.is_none() {
-        tally.stopped = Some("stopped by Ctrl-C after the message in flight was recorded".into());
+        tally.stopped = Some(
+            "stopped by Ctrl-C (or a stop signal) after the message in flight was recorded".into(),
+        );
     }
     Ok(tally)
 }

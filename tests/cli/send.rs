@@ -154,10 +154,12 @@ fn a_550_fails_that_client_and_the_others_go_on() {
         "{}",
         status[1]
     );
-    // A permanent failure is not retried by itself.
+    // A permanent failure is not retried by itself, and not hidden either.
     c.run(&["send", "--yes"])
         .success()
-        .stdout_has("nothing to send");
+        .stdout_has("nothing to send")
+        .stderr_has("failed: Cliente 2 <c2@example.com> was refused by the server")
+        .stderr_has("--resend c2@example.com");
     assert_eq!(server.received().len(), 2);
 }
 
