@@ -313,14 +313,19 @@ mod tests {
         DateTime::parse_from_rfc3339("2026-11-22T10:00:00+01:00").unwrap()
     }
 
-    #[test]
-    fn a_torn_last_line_is_reported_and_cut() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.jsonl");
+    /// A journal holding one approval, in `dir`.
+    fn one_approval(dir: &Path) -> PathBuf {
+        let path = dir.join("journal.jsonl");
         let mut j = Journal::open(&path).unwrap();
         j.append(Event::new(now(), "a@example.com", Kind::Approved).hash("h1"))
             .unwrap();
-        drop(j);
+        path
+    }
+
+    #[test]
+    fn a_torn_last_line_is_reported_and_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = one_approval(dir.path());
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(b"{\"time\":\"2026-11-22T10:00:00\",\"cli")
             .unwrap();
@@ -362,11 +367,7 @@ mod tests {
     #[test]
     fn a_whole_last_line_without_a_line_end_is_kept_not_cut() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.jsonl");
-        let mut j = Journal::open(&path).unwrap();
-        j.append(Event::new(now(), "a@example.com", Kind::Approved).hash("h1"))
-            .unwrap();
-        drop(j);
+        let path = one_approval(dir.path());
         // As an editor saves it: no final line end, and a byte-order mark in front.
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, format!("\u{feff}{}", text.trim_end())).unwrap();
