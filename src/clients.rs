@@ -160,6 +160,16 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// The names cartero puts in every template's context itself: a column by one of these names
+/// would be hidden by it.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("first_name", "the first word of `name`"),
+    ("circle", "`loved`, `ignored` or `hated`, from `affinity`"),
+    ("sender", "you, from `[sender]` in cartero.toml"),
+    ("today", "today's date"),
+    ("year", "this year"),
+];
+
 fn validate(table: Table, label: &str) -> ClientList {
     let mut list = ClientList {
         problems: table.notices,
@@ -174,253 +184,48 @@ fn validate(table: Table, label: &str) -> ClientList {
         }
         return list;
     };
-
-    // Each column: its trimmed name and what it is.
-    let mut columns: Vec<(String, Option<Known>)> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, raw) in table.header.iter().enumerate() {
-        let name = raw.trim().to_string();
-        if name.is_empty() {
-            columns.push((name, None));
-            continue;
-        }
-        if name != *raw {
-            list.problems.push(
-                Problem::warning(
-                    label,
-                    "the column name has spaces around it; they are ignored",
-                )
-                .at(header_pos)
-                .column(&name),
-            );
-        }
-        let lower = name.to_lowercase();
-        let kind = known(&lower);
-        if let Some(first) = seen.insert(lower.clone(), i) {
-            list.problems.push(
-                Problem::error(
-                    label,
-                    format!(
-                        "two columns are named `{name}` (columns {} and {}): rename one",
-                        first + 1,
-                        i + 1
-                    ),
-                )
-                .at(header_pos)
-                .column(&name),
-            );
-        }
-        if kind.is_none() && !is_identifier(&name) {
-            list.problems.push(
-                Problem::warning(
-                    label,
-                    format!(
-                        "templates cannot use a column named `{name}` as `{{{{ {name} }}}}`; rename it with letters, digits and `_` only, such as `{}`",
-                        suggest_identifier(&name)
-                    ),
-                )
-                .at(header_pos)
-                .column(&name),
-            );
-        }
-        columns.push((if kind.is_some() { lower } else { name }, kind));
-    }
-    for required in ["email", "name"] {
-        if !columns.iter().any(|(n, k)| k.is_some() && n == required) {
-            let found: Vec<&str> = table
-                .header
-                .iter()
-                .map(|h| h.trim())
-                .filter(|h| !h.is_empty())
-                .collect();
-            list.problems.push(
-                Problem::error(
-                    label,
-                    format!(
-                        "there is no `{required}` column; the first line names these columns: {}",
-                        if found.is_empty() {
-                            "none".to_string()
-                        } else {
-                            found.join(", ")
-                        }
-                    ),
-                )
-                .at(header_pos)
-                .column(required),
-            );
-        }
-    }
+    let columns = Columns::from_header(&table.header, header_pos, label, &mut list.problems);
     if list.has_errors() {
         return list;
     }
-
     let mut by_key: HashMap<String, Pos> = HashMap::new();
     for (pos, cells) in table.rows {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let before = list.problems.len();
-        let mut raw: HashMap<Known, String> = HashMap::new();
-        let mut fields = BTreeMap::new();
-        let extra: Vec<String> = cells
-            .iter()
-            .skip(columns.len())
-            .filter(|c| !c.trim().is_empty())
-            .map(|c| format!("`{}`", clean_line(c)))
-            .collect();
-        if !extra.is_empty() {
-            list.problems.push(
-                Problem::error(
-                    label,
-                    format!(
-                        "this row has {} cells but the first line names {} columns: {} left over; is there a stray delimiter, or a cell that needs quotes?",
-                        cells.len(),
-                        columns.len(),
-                        extra.join(", ")
-                    ),
-                )
-                .at(pos),
-            );
-        }
-        for (i, cell) in cells.iter().enumerate() {
-            let Some((name, kind)) = columns.get(i) else {
-                continue;
-            };
-            let value = clean_text(cell);
-            if value.is_empty() || name.is_empty() {
-                continue;
-            }
-            match kind {
-                Some(k) => {
-                    raw.insert(*k, value);
-                }
-                None => {
-                    fields.insert(name.clone(), value);
-                }
-            }
-        }
-        let name = raw
-            .get(&Known::Name)
-            .map(|n| clean_line(n))
-            .unwrap_or_default();
-        let email = raw
-            .get(&Known::Email)
-            .map(|e| e.trim().to_string())
-            .unwrap_or_default();
-        let who = if !name.is_empty() {
-            name.clone()
-        } else {
-            email.clone()
+        let row = client_from_row(&columns, pos, &cells, label, list.clients.len() + 1);
+        let (key, mut problems) = match &row {
+            Ok(client) => (Some(client.key.clone()), Vec::new()),
+            Err(bad) => (bad.key.clone(), bad.problems.clone()),
         };
-        let problem = |message: String, column: &str| {
-            let p = Problem::error(label, message).at(pos).column(column);
-            if who.is_empty() {
-                p
-            } else {
-                p.client(&who)
-            }
-        };
-
-        let address = if email.is_empty() {
-            list.problems.push(problem(
-                "no email address: every client needs one".into(),
-                "email",
-            ));
-            None
-        } else if email.contains([',', ';']) || email.split_whitespace().count() > 1 {
-            list.problems.push(problem(
-                format!("`{}` holds more than one address: a client gets exactly one email at one address", clean_line(&email)),
-                "email",
-            ));
-            None
-        } else {
-            match Address::from_str(&email) {
-                Ok(a) => Some(a),
-                Err(_) => {
-                    list.problems.push(problem(
-                        format!("`{}` is not a valid email address", clean_line(&email)),
-                        "email",
-                    ));
-                    None
-                }
-            }
-        };
-        if name.is_empty() {
-            list.problems.push(problem(
-                "no name: every client needs one, the email greets them by it".into(),
-                "name",
-            ));
-        }
-        let affinity = raw
-            .get(&Known::Affinity)
-            .and_then(|a| match parse_affinity(a) {
-                Some(n) => Some(n),
-                None => {
-                    list.problems.push(problem(
-                        format!(
-                            "affinity `{}` is not a whole number from 0 (hated) to 10 (loved)",
-                            clean_line(a)
-                        ),
-                        "affinity",
-                    ));
-                    None
-                }
-            });
-        let language = raw.get(&Known::Language).map(|l| l.trim().to_lowercase());
-        if let Some(l) = &language {
-            if !is_language(l) {
-                let known: Vec<&str> = LANGUAGES.iter().map(|(c, _)| *c).collect();
-                list.problems.push(problem(
-                    format!(
-                        "language `{}` is not one cartero writes dates in; use one of {}",
-                        clean_line(l),
-                        known.join(", ")
-                    ),
-                    "language",
-                ));
-            }
-        }
-        let template = raw.get(&Known::Template).map(|t| t.trim().to_string());
-        if let Some(t) = &template {
-            if t.contains(['/', '\\']) || t.starts_with('.') {
-                list.problems.push(problem(
-                    format!("template `{t}` must be a file name in the templates folder, without a folder"),
-                    "template",
-                ));
-            }
-        }
-        if let Some(address) = &address {
-            let key = address.to_string().to_lowercase();
+        if let Some(key) = key {
             if let Some(first) = by_key.get(&key) {
                 let first = match first {
                     Pos::Row(n) => format!("row {n}"),
                     Pos::Line(n) | Pos::LineCol(n, _) => format!("line {n}"),
                 };
-                list.problems.push(problem(
+                let email = cells
+                    .get(columns.email)
+                    .map(|e| e.trim())
+                    .unwrap_or_default();
+                let mut p = Problem::error(
+                    label,
                     format!("`{email}` is also on {first}: that person would get two emails; keep one row"),
-                    "email",
-                ));
+                )
+                .at(pos)
+                .column("email");
+                if let Some(who) = who(&columns, &cells) {
+                    p = p.client(who);
+                }
+                problems.push(p);
             } else {
                 by_key.insert(key, pos);
             }
         }
-        if list.problems.len() > before {
-            continue;
+        match row {
+            Ok(client) if problems.is_empty() => list.clients.push(client),
+            _ => list.problems.extend(problems),
         }
-        let address = address.expect("checked above");
-        list.clients.push(Client {
-            index: list.clients.len() + 1,
-            pos,
-            key: address.to_string().to_lowercase(),
-            mailbox: Mailbox::new(Some(name.clone()), address),
-            email,
-            name,
-            note: raw.remove(&Known::Note),
-            affinity,
-            template,
-            language,
-            fields,
-        });
     }
     if list.clients.is_empty() && !list.has_errors() {
         list.problems.push(Problem::error(
@@ -429,6 +234,296 @@ fn validate(table: Table, label: &str) -> ClientList {
         ));
     }
     list
+}
+
+/// What each column of the list is: a known column, a template variable, or nothing.
+struct Columns {
+    /// Each column's trimmed name (lowercased when known) and what it is.
+    all: Vec<(String, Option<Known>)>,
+    email: usize,
+    name: usize,
+}
+
+impl Columns {
+    /// Reads the header line, reporting what is wrong with it; errors leave the list unread.
+    fn from_header(
+        header: &[String],
+        header_pos: Pos,
+        label: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Columns {
+        let mut all: Vec<(String, Option<Known>)> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, raw) in header.iter().enumerate() {
+            let name = raw.trim().to_string();
+            if name.is_empty() {
+                all.push((name, None));
+                continue;
+            }
+            let at = |p: Problem| p.at(header_pos).column(&name);
+            if name != *raw {
+                problems.push(at(Problem::warning(
+                    label,
+                    "the column name has spaces around it; they are ignored",
+                )));
+            }
+            let lower = name.to_lowercase();
+            let kind = known(&lower);
+            if let Some(first) = seen.insert(lower.clone(), i) {
+                problems.push(at(Problem::error(
+                    label,
+                    format!(
+                        "two columns are named `{name}` (columns {} and {}): rename one",
+                        first + 1,
+                        i + 1
+                    ),
+                )));
+            }
+            if let Some((_, what)) = BUILT_IN.iter().find(|(b, _)| *b == lower) {
+                problems.push(at(Problem::warning(
+                    label,
+                    format!(
+                        "templates cannot see this column: `{{{{ {lower} }}}}` is {what}, filled in by cartero; to use the column, rename it, for example to `my_{lower}`"
+                    ),
+                )));
+            } else if kind.is_none() && !is_identifier(&name) {
+                problems.push(at(Problem::warning(
+                    label,
+                    format!(
+                        "templates cannot use a column named `{name}` as `{{{{ {name} }}}}`; rename it with letters, digits and `_` only, such as `{}`",
+                        suggest_identifier(&name)
+                    ),
+                )));
+            }
+            all.push((if kind.is_some() { lower } else { name }, kind));
+        }
+        let position = |known: Known| all.iter().position(|(_, k)| *k == Some(known));
+        for (required, kind) in [("email", Known::Email), ("name", Known::Name)] {
+            if position(kind).is_none() {
+                let found: Vec<&str> = header
+                    .iter()
+                    .map(|h| h.trim())
+                    .filter(|h| !h.is_empty())
+                    .collect();
+                problems.push(
+                    Problem::error(
+                        label,
+                        format!(
+                            "there is no `{required}` column; the first line names these columns: {}",
+                            if found.is_empty() {
+                                "none".to_string()
+                            } else {
+                                found.join(", ")
+                            }
+                        ),
+                    )
+                    .at(header_pos)
+                    .column(required),
+                );
+            }
+        }
+        let (email, name) = (
+            position(Known::Email).unwrap_or(usize::MAX),
+            position(Known::Name).unwrap_or(usize::MAX),
+        );
+        Columns { all, email, name }
+    }
+}
+
+/// A row that does not make a client: its problems, and its address when that much parsed
+/// (so that a second row with it is still seen as a duplicate).
+struct BadRow {
+    problems: Vec<Problem>,
+    key: Option<String>,
+}
+
+/// How a row's problems name the client: by name, else by address.
+fn who<'a>(columns: &Columns, cells: &'a [String]) -> Option<&'a str> {
+    [columns.name, columns.email]
+        .iter()
+        .filter_map(|&i| cells.get(i))
+        .map(|c| c.trim())
+        .find(|c| !c.is_empty())
+}
+
+/// One row into a `Client`, every problem with it found at once.
+fn client_from_row(
+    columns: &Columns,
+    pos: Pos,
+    cells: &[String],
+    label: &str,
+    index: usize,
+) -> Result<Client, BadRow> {
+    let mut problems = Vec::new();
+    let extra: Vec<String> = cells
+        .iter()
+        .skip(columns.all.len())
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| format!("`{}`", clean_line(c)))
+        .collect();
+    if !extra.is_empty() {
+        problems.push(
+            Problem::error(
+                label,
+                format!(
+                    "this row has {} cells but the first line names {} columns: {} left over; is there a stray delimiter, or a cell that needs quotes?",
+                    cells.len(),
+                    columns.all.len(),
+                    extra.join(", ")
+                ),
+            )
+            .at(pos),
+        );
+    }
+    let mut raw: HashMap<Known, String> = HashMap::new();
+    let mut fields = BTreeMap::new();
+    for ((name, kind), cell) in columns.all.iter().zip(cells) {
+        let value = clean_text(cell);
+        if value.is_empty() || name.is_empty() {
+            continue;
+        }
+        match kind {
+            Some(k) => {
+                raw.insert(*k, value);
+            }
+            None => {
+                fields.insert(name.clone(), value);
+            }
+        }
+    }
+    let name = raw
+        .get(&Known::Name)
+        .map(|n| clean_line(n))
+        .unwrap_or_default();
+    let email = raw
+        .get(&Known::Email)
+        .map(|e| e.trim().to_string())
+        .unwrap_or_default();
+    let who = who(columns, cells).map(clean_line);
+    let problem = |message: String, column: &str| {
+        let p = Problem::error(label, message).at(pos).column(column);
+        match &who {
+            Some(who) => p.client(who),
+            None => p,
+        }
+    };
+    let address = match parse_address(&email) {
+        Ok(a) => Some(a),
+        Err(why) => {
+            problems.push(problem(why, "email"));
+            None
+        }
+    };
+    if name.is_empty() {
+        problems.push(problem(
+            "no name: every client needs one, the email greets them by it".into(),
+            "name",
+        ));
+    }
+    let affinity = raw
+        .get(&Known::Affinity)
+        .and_then(|a| match parse_affinity(a) {
+            Some(n) => Some(n),
+            None => {
+                problems.push(problem(
+                    format!(
+                        "affinity `{}` is not a whole number from 0 (hated) to 10 (loved)",
+                        clean_line(a)
+                    ),
+                    "affinity",
+                ));
+                None
+            }
+        });
+    let language = raw.get(&Known::Language).map(|l| l.trim().to_lowercase());
+    if let Some(l) = language.as_deref().filter(|l| !is_language(l)) {
+        let known: Vec<&str> = LANGUAGES.iter().map(|(c, _)| *c).collect();
+        problems.push(problem(
+            format!(
+                "language `{}` is not one cartero writes dates in; use one of {}",
+                clean_line(l),
+                known.join(", ")
+            ),
+            "language",
+        ));
+    }
+    let template = raw.get(&Known::Template).map(|t| t.trim().to_string());
+    if let Some(t) = template
+        .as_deref()
+        .filter(|t| t.contains(['/', '\\']) || t.starts_with('.'))
+    {
+        problems.push(problem(
+            format!("template `{t}` must be a file name in the templates folder, without a folder"),
+            "template",
+        ));
+    }
+    let key = address.as_ref().map(address_key);
+    let (Some(address), true) = (address, problems.is_empty()) else {
+        return Err(BadRow { problems, key });
+    };
+    Ok(Client {
+        index,
+        pos,
+        key: address_key(&address),
+        mailbox: Mailbox::new(Some(name.clone()), address),
+        email,
+        name,
+        note: raw.remove(&Known::Note),
+        affinity,
+        template,
+        language,
+        fields,
+    })
+}
+
+/// An address from a cell: exactly one, one that mail servers take. A domain written in its
+/// own letters (`münchen.de`) is kept in its ASCII form (`xn--mnchen-3ya.de`) when the part
+/// before the `@` is plain ASCII, so that any server can take it.
+pub fn parse_address(email: &str) -> Result<Address, String> {
+    let shown = clean_line(email);
+    if email.is_empty() {
+        return Err("no email address: every client needs one".into());
+    }
+    if email.contains([',', ';']) || email.split_whitespace().count() > 1 {
+        return Err(format!(
+            "`{shown}` holds more than one address: a client gets exactly one email at one address"
+        ));
+    }
+    let address =
+        Address::from_str(email).map_err(|_| format!("`{shown}` is not a valid email address"))?;
+    if address.domain().starts_with('[') {
+        return Err(format!(
+            "`{shown}` sends to a machine's number rather than a domain: mail providers refuse such addresses; ask the client for the address they use"
+        ));
+    }
+    if !address.domain().contains('.') {
+        return Err(format!(
+            "`{shown}` has no dot after the `@`: a domain such as `example.com` is missing"
+        ));
+    }
+    let domain = address.domain();
+    if domain.is_ascii() && !domain.to_ascii_lowercase().contains("xn--") {
+        return Ok(address);
+    }
+    let ascii = idna::domain_to_ascii(domain)
+        .map_err(|_| format!("`{shown}`: the part after the `@` is not a valid domain"))?;
+    if !address.user().is_ascii() {
+        return Ok(address);
+    }
+    Address::new(address.user(), ascii)
+        .map_err(|_| format!("`{shown}`: the part after the `@` is not a valid domain"))
+}
+
+/// What identifies a client: the address lowercased, its domain in its own letters, so that
+/// `ana@münchen.de` and `ana@xn--mnchen-3ya.de` are one person.
+pub fn address_key(address: &Address) -> String {
+    let (domain, result) = idna::domain_to_unicode(address.domain());
+    let domain = if result.is_ok() {
+        domain
+    } else {
+        address.domain().to_string()
+    };
+    format!("{}@{}", address.user(), domain).to_lowercase()
 }
 
 fn parse_affinity(text: &str) -> Option<u8> {
@@ -454,6 +549,68 @@ fn suggest_identifier(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_servers_refuse_are_refused_here() {
+        for (email, says) in [
+            ("ana@[192.168.1.10]", "a machine's number"),
+            ("ana@[IPv6:2001:db8::1]", ""),
+            ("ana@localhost", "no dot after the `@`"),
+            ("ana@example.com, bo@example.com", "more than one address"),
+            ("", "no email address"),
+            ("ana@", "not a valid email address"),
+        ] {
+            let err = parse_address(email).unwrap_err();
+            assert!(err.contains(says), "{email}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_domain_in_its_own_letters_and_in_ascii_is_one_client() {
+        let unicode = parse_address("Ana@München.de").unwrap();
+        let ascii = parse_address("ana@xn--mnchen-3ya.de").unwrap();
+        assert_eq!(unicode.domain(), "xn--mnchen-3ya.de", "sent in ASCII");
+        assert_eq!(address_key(&unicode), "ana@münchen.de");
+        assert_eq!(address_key(&ascii), address_key(&unicode));
+        // A local part in its own letters needs SMTPUTF8 anyway: kept as written.
+        assert_eq!(
+            parse_address("josé@correo.es").unwrap().to_string(),
+            "josé@correo.es"
+        );
+        let list = parse_csv(
+            "email,name\nana@münchen.de,Ana\nANA@xn--mnchen-3ya.de,Ana bis\n".as_bytes(),
+            "c.csv",
+        );
+        assert!(
+            errors(&list)
+                .iter()
+                .any(|e| e.contains("c.csv:3, column `email`, client `Ana bis`")
+                    && e.contains("also on line 2")),
+            "{:?}",
+            list.problems
+        );
+    }
+
+    #[test]
+    fn columns_hidden_by_what_cartero_fills_in_are_warned_once() {
+        let list = parse_csv(
+            "email,name,Circle,year,first_name,sender,today,empresa\na@example.com,Ana,VIP,1999,Anita,x,y,Acme\nb@example.com,Bo,VIP,1999,Bob,x,y,Beta\n"
+                .as_bytes(),
+            "c.csv",
+        );
+        let warnings: Vec<String> = list.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(warnings.len(), 5, "{warnings:?}");
+        assert!(
+            warnings[0].contains("c.csv:1, column `Circle`"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[0].contains("rename it, for example to `my_circle`"),
+            "{warnings:?}"
+        );
+        assert!(warnings.iter().all(|w| w.starts_with("warning:")));
+        assert_eq!(list.clients.len(), 2);
+    }
 
     fn errors(list: &ClientList) -> Vec<String> {
         list.problems

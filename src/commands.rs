@@ -9,7 +9,8 @@ use anyhow::{Context, Result};
 use crate::campaign::{Campaign, Rendered};
 use crate::cli::{Cli, Command};
 use crate::diag::{self, Problem};
-use crate::message::{build_message, message_id, slug};
+use crate::drafts::validate;
+use crate::message::{build_message, draft_text, message_id, slug};
 use crate::personal::reads_like_mass_mail;
 use crate::settings::Settings;
 
@@ -80,6 +81,18 @@ fn check(settings: Settings) -> Result<ExitCode> {
                     .column("note")
                     .client(&client.name),
             );
+        }
+        // What review and send would refuse, refused now: the letter as its draft will read.
+        if let Some(r) = r {
+            if let Err(why) = validate(&draft_text(&client.mailbox, &r.email), &client.key) {
+                warnings.push(
+                    Problem::error(
+                        campaign.templates.label(&r.template),
+                        format!("this letter could not be approved or sent as it renders: {why}"),
+                    )
+                    .client(&client.name),
+                );
+            }
         }
         if let (Some(share), Some(r)) = (share, r) {
             if reads_like_mass_mail(*share) {

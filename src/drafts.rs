@@ -87,7 +87,7 @@ pub fn parse(text: &str) -> Result<Draft, String> {
 /// Checks a draft for a client: it parses and still goes to that client's address.
 pub fn validate(text: &str, client_key: &str) -> Result<Draft, String> {
     let draft = parse(text)?;
-    if draft.to.email.to_string().to_lowercase() != client_key {
+    if crate::clients::address_key(&draft.to.email) != client_key {
         return Err(format!(
             "the `To:` line is `{}`, not this client's address `{client_key}`: a draft goes to its own client",
             draft.to.email

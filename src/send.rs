@@ -201,7 +201,13 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
 /// Which drafts go: approved ones, failed ones worth another try, and uncertain ones only when
 /// the user names them.
 fn plan<'a>(survey: &'a Survey, resend: &[String]) -> Result<Plan<'a>> {
-    let mut resend: Vec<String> = resend.iter().map(|e| e.trim().to_lowercase()).collect();
+    let mut resend: Vec<String> = resend
+        .iter()
+        .map(|e| match crate::clients::parse_address(e.trim()) {
+            Ok(a) => crate::clients::address_key(&a),
+            Err(_) => e.trim().to_lowercase(),
+        })
+        .collect();
     resend.sort();
     resend.dedup();
     for r in &resend {
