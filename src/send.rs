@@ -41,7 +41,24 @@ struct Plan<'a> {
     uncertain: Vec<&'a Entry>,
     /// Approved, but the file no longer reads as a draft for its client.
     invalid: Vec<String>,
+    /// Refused by the server for good in an earlier run, and not named by `--resend`.
+    refused: Vec<&'a Entry>,
+    /// Approved, but not on the client list as it reads now.
+    off_list: Vec<&'a str>,
+    /// Approved and ready, but beyond `--limit`.
+    held: usize,
     unreviewed: usize,
+}
+
+impl Plan<'_> {
+    /// Approved letters this run leaves behind before it sends anything.
+    fn left_behind(&self) -> usize {
+        self.uncertain.len()
+            + self.invalid.len()
+            + self.refused.len()
+            + self.off_list.len()
+            + self.held
+    }
 }
 
 pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
@@ -72,10 +89,28 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         );
     }
     for i in &plan.invalid {
-        tell!("warning: not sent, the draft is broken: {i}");
+        tell!("not sent: the draft is broken: {i}");
     }
-    plan.jobs.truncate(args.limit.unwrap_or(usize::MAX));
-    let clean = plan.uncertain.is_empty() && plan.invalid.is_empty();
+    for e in &plan.refused {
+        tell!(
+            "not sent: {} <{}> was refused by the server in an earlier run and is not tried again by itself: fix the address or the draft and approve it again, or pass `--resend {}`",
+            e.client.name,
+            e.client.email,
+            e.client.email
+        );
+    }
+    for key in &plan.off_list {
+        tell!("not sent: `{key}` was approved but is not on the client list as it reads now (its row was removed, or has an error shown above)");
+    }
+    let limit = args.limit.unwrap_or(usize::MAX);
+    plan.held = plan.jobs.len().saturating_sub(limit);
+    plan.jobs.truncate(limit);
+    if plan.held > 0 {
+        tell!(
+            "held back by `--limit {limit}`: {} approved letter(s); `cartero send` sends them",
+            plan.held
+        );
+    }
     if plan.jobs.is_empty() {
         let sent = survey
             .entries
@@ -91,24 +126,7 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
             "nothing to send: {sent} already sent, {} waiting for review{hint}",
             plan.unreviewed
         );
-        // Refused for good: not tried again by itself, so say so rather than hide them.
-        for e in survey
-            .entries
-            .iter()
-            .filter(|e| e.state == State::Failed && failed_permanently(e))
-        {
-            tell!(
-                "failed: {} <{}> was refused by the server and is not tried again by itself: fix the address or the draft and approve it again, or pass `--resend {}`",
-                e.client.name,
-                e.client.email,
-                e.client.email
-            );
-        }
-        return Ok(if clean {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        });
+        return Ok(left_behind_code(plan.left_behind()));
     }
 
     let mode = if args.dry_run {
@@ -151,6 +169,7 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     )?;
 
     let left = plan.jobs.len() - tally.sent - tally.failed.len() - tally.uncertain.len();
+    let behind = plan.left_behind() + left + tally.failed.len() + tally.uncertain.len();
     match mode {
         Mode::Real => say!(
             "sent {}, failed {}, not attempted {left}, uncertain {} through {}",
@@ -176,11 +195,14 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     for u in &tally.uncertain {
         tell!("uncertain: {u}");
     }
+    if mode == Mode::Real && behind > 0 {
+        say!("not sent: {behind} approved letter(s) did not go in this run; the reasons are above");
+    }
     if let Some(why) = &tally.stopped {
         tell!("{why}");
     }
     match mode {
-        Mode::Real if left > 0 || !tally.failed.is_empty() || !tally.uncertain.is_empty() => {
+        Mode::Real if behind > 0 => {
             say!("next: `cartero status` shows who is left; `cartero send` again sends only what has not gone")
         }
         Mode::Real => say!("next: `cartero status` to see every client's state"),
@@ -189,13 +211,21 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
             plan.jobs.len()
         ),
     }
-    let ok =
-        clean && tally.failed.is_empty() && tally.uncertain.is_empty() && tally.stopped.is_none();
+    let ok = behind == 0 && tally.stopped.is_none();
     Ok(if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// 0 when every approved letter went (or nothing was waiting), 1 when some did not.
+fn left_behind_code(left_behind: usize) -> ExitCode {
+    if left_behind == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 /// Which drafts go: approved ones, failed ones worth another try, and uncertain ones only when
@@ -231,6 +261,14 @@ fn plan<'a>(survey: &'a Survey, resend: &[String]) -> Result<Plan<'a>> {
         jobs: Vec::new(),
         uncertain: Vec::new(),
         invalid: Vec::new(),
+        refused: Vec::new(),
+        off_list: survey
+            .removed
+            .iter()
+            .filter(|r| r.approved_unsent)
+            .map(|r| r.key.as_str())
+            .collect(),
+        held: 0,
         unreviewed: survey
             .entries
             .iter()
@@ -241,7 +279,11 @@ fn plan<'a>(survey: &'a Survey, resend: &[String]) -> Result<Plan<'a>> {
         let named = resend.contains(&e.client.key);
         let go = match e.state {
             State::Approved => true,
-            State::Failed => named || !failed_permanently(e),
+            State::Failed if named || !failed_permanently(e) => true,
+            State::Failed => {
+                plan.refused.push(e);
+                false
+            }
             State::Uncertain if named => approved_now(e),
             State::Uncertain => {
                 plan.uncertain.push(e);

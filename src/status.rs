@@ -26,12 +26,20 @@ pub struct Entry {
     pub warnings: Vec<String>,
 }
 
+/// A client the journal knows who is not on the list as it reads now.
+pub struct Removed {
+    pub key: String,
+    pub draft: Option<String>,
+    /// Approved and never sent: a letter the user wanted to go.
+    pub approved_unsent: bool,
+}
+
 /// Everything `status`, `review` and `send` need: the campaign and each client's entry.
 pub struct Survey {
     pub campaign: Campaign,
     pub entries: Vec<Entry>,
-    /// Clients in the journal but no longer on the list: (address, draft file).
-    pub removed: Vec<(String, Option<String>)>,
+    /// Clients in the journal but not on the list as it is now (removed, or a row with errors).
+    pub removed: Vec<Removed>,
     pub journal_warnings: Vec<String>,
     literals: Vec<String>,
 }
@@ -88,12 +96,17 @@ impl Survey {
             });
         }
         let on_list: HashSet<&str> = campaign.clients.iter().map(|c| c.key.as_str()).collect();
-        let mut removed: Vec<(String, Option<String>)> = records
+        let mut removed: Vec<Removed> = records
             .iter()
             .filter(|(k, _)| !on_list.contains(k.as_str()))
-            .map(|(k, r)| (k.clone(), r.draft.clone()))
+            .map(|(k, r)| Removed {
+                key: k.clone(),
+                draft: r.draft.clone(),
+                approved_unsent: r.sent.is_none()
+                    && matches!(r.decision, Some((journal::Kind::Approved, _))),
+            })
             .collect();
-        removed.sort();
+        removed.sort_by(|a, b| a.key.cmp(&b.key));
         let literals = campaign.literals(templates_used.iter().map(String::as_str));
         let mut survey = Survey {
             campaign,
@@ -293,11 +306,17 @@ pub fn run(settings: Settings, json: bool) -> Result<std::process::ExitCode> {
             writeln!(out, "{:>4}  └ {w}", "")?;
         }
     }
-    for (key, draft) in &survey.removed {
+    for r in &survey.removed {
         writeln!(
             out,
-            "      no longer on the list: {key} (draft `{}` kept, not sent)",
-            draft.as_deref().unwrap_or("-")
+            "      no longer on the list: {} (draft `{}` kept, not sent{})",
+            r.key,
+            r.draft.as_deref().unwrap_or("-"),
+            if r.approved_unsent {
+                "; it was approved"
+            } else {
+                ""
+            }
         )?;
     }
     let mut counts: HashMap<State, usize> = HashMap::new();

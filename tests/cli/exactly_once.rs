@@ -165,7 +165,9 @@ fn a_link_lost_mid_body_is_retried_and_the_letter_goes_once() {
 fn a_journal_edited_by_hand_never_turns_into_a_second_letter() {
     let server = ScriptedSmtp::start(Script::default());
     let c = approved(3, &server.config());
-    c.run(&["send", "--yes", "--limit", "2"]).success();
+    c.run(&["send", "--yes", "--limit", "2"])
+        .failure()
+        .stdout_has("sent 2");
     let journal = c.read("drafts/journal.jsonl");
     // c2's `sent` line lost (as by a hand edit), and a stray `sending` for c3 with no outcome.
     let mut kept: Vec<&str> = journal
@@ -345,10 +347,11 @@ fn a_non_ascii_address_fails_once_with_a_reason_when_the_server_cannot_take_it()
         .stderr_has("does not offer SMTPUTF8");
     assert_eq!(c.states(), ["failed", "sent"]);
     assert!(server.mail_lines().iter().all(|l| !l.contains("jos")));
-    // A permanent failure: not tried again on every run.
+    // A permanent failure: not tried again on every run, and not hidden either.
     c.run(&["send", "--yes"])
-        .success()
-        .stdout_has("nothing to send");
+        .failure()
+        .stdout_has("nothing to send")
+        .stderr_has("not sent: José <josé@correo.es> was refused by the server in an earlier run");
     assert_eq!(server.mail_lines().len(), 1);
 }
 

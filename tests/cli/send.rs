@@ -156,9 +156,9 @@ fn a_550_fails_that_client_and_the_others_go_on() {
     );
     // A permanent failure is not retried by itself, and not hidden either.
     c.run(&["send", "--yes"])
-        .success()
+        .failure()
         .stdout_has("nothing to send")
-        .stderr_has("failed: Cliente 2 <c2@example.com> was refused by the server")
+        .stderr_has("not sent: Cliente 2 <c2@example.com> was refused by the server")
         .stderr_has("--resend c2@example.com");
     assert_eq!(server.received().len(), 2);
 }
@@ -229,9 +229,12 @@ fn to_self_sends_everything_to_the_sender_and_records_nothing() {
 fn limit_sends_at_most_n() {
     let server = SmtpServer::start(Rules::default());
     let c = approved(3, &server.config());
+    // What the user approved and did not go is said, and the run is not a success.
     c.run(&["send", "--yes", "--limit", "2"])
-        .success()
-        .stdout_has("sent 2");
+        .failure()
+        .stdout_has("sent 2")
+        .stderr_has("held back by `--limit 2`: 1 approved letter(s)")
+        .stdout_has("not sent: 1 approved letter(s) did not go");
     assert_eq!(c.states(), ["sent", "sent", "approved"]);
     c.run(&["send", "--yes", "--limit", "2"])
         .success()
@@ -384,4 +387,32 @@ fn a_password_command_that_hangs_is_stopped_at_its_time_limit() {
     assert!(start.elapsed() < Duration::from_secs(20));
     assert!(server.received().is_empty());
     assert_eq!(c.states(), ["approved"]);
+}
+
+#[test]
+fn limit_zero_says_what_it_holds_back() {
+    let server = SmtpServer::start(Rules::default());
+    let c = approved(3, &server.config());
+    c.run(&["send", "--yes", "--limit", "0"])
+        .failure()
+        .stdout_has("nothing to send")
+        .stderr_has("held back by `--limit 0`: 3 approved letter(s)");
+    assert!(server.received().is_empty());
+}
+
+#[test]
+fn an_approved_client_whose_row_broke_is_counted_not_forgotten() {
+    let server = SmtpServer::start(Rules::default());
+    let c = approved(3, &server.config());
+    c.write(
+        "clients.csv",
+        clients(3).replace("c2@example.com", "c2@example"),
+    );
+    let run = c.run(&["send", "--yes"]).failure();
+    run.stdout_has("sent 2")
+        .stderr_has(
+            "not sent: `c2@example.com` was approved but is not on the client list as it reads now",
+        )
+        .stdout_has("not sent: 1 approved letter(s) did not go");
+    assert_eq!(server.received().len(), 2);
 }
