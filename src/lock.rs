@@ -36,13 +36,25 @@ fn path(drafts: &Path) -> PathBuf {
 }
 
 fn open(path: &Path) -> Result<File> {
+    if path.is_dir() {
+        anyhow::bail!(
+            "`{}` is a folder, where cartero keeps its lock file: remove that folder (cartero never puts anything in it)",
+            path.display()
+        );
+    }
     OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .open(path)
-        .with_context(|| format!("failed to open the lock file `{}`", path.display()))
+        .with_context(|| {
+            format!(
+                "failed to open the lock file `{}`: cartero needs to write in the drafts folder `{}`",
+                path.display(),
+                path.parent().unwrap_or(Path::new(".")).display()
+            )
+        })
 }
 
 impl Lock {
@@ -144,6 +156,13 @@ mod tests {
         let text = format!("{err:#}");
         assert!(text.contains("`cartero send` (process"), "{text}");
         assert!(lock.still_held());
+        let other = tempfile::tempdir().unwrap();
+        std::fs::create_dir(other.path().join("cartero.lock")).unwrap();
+        let err = format!("{:#}", Lock::take(other.path(), "draft").unwrap_err());
+        assert!(
+            err.contains("is a folder, where cartero keeps its lock file"),
+            "{err}"
+        );
         std::fs::remove_file(dir.path().join("cartero.lock")).unwrap();
         assert!(!lock.still_held(), "a deleted lock file is noticed");
         drop(lock);

@@ -43,6 +43,7 @@ fn read_answer(input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Answer> {
             "s" | "skip" => return Ok(Answer::Skip),
             "r" | "reject" => return Ok(Answer::Reject),
             "q" | "quit" => return Ok(Answer::Quit),
+            "" => writeln!(out, "type a, e, s, r or q, then Enter")?,
             other => writeln!(
                 out,
                 "`{other}` is not an answer: type a, e, s, r or q, then Enter"

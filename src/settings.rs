@@ -77,7 +77,7 @@ impl std::fmt::Display for Security {
 
 impl Config {
     pub fn parse(text: &str) -> Result<Config> {
-        Ok(toml::from_str(text)?)
+        toml::from_str(text).map_err(|e| anyhow::anyhow!(plain_toml_error(&e.to_string())))
     }
 
     pub fn load(path: &Path) -> Result<Config> {
@@ -326,6 +326,22 @@ fn bounded<T: PartialOrd + std::fmt::Display + Copy>(
     }
 }
 
+/// serde's words for types, in a person's: `expected u16` means a whole number.
+fn plain_toml_error(text: &str) -> String {
+    let mut text = text.to_string();
+    for (machine, person) in [
+        ("expected u8", "expected a whole number (no quotes)"),
+        ("expected u16", "expected a whole number (no quotes)"),
+        ("expected u32", "expected a whole number (no quotes)"),
+        ("expected u64", "expected a whole number (no quotes)"),
+        ("expected a string", "expected text in quotes"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        text = text.replace(machine, person);
+    }
+    text
+}
+
 fn parent_of(path: &Path) -> PathBuf {
     path.parent().map(Path::to_path_buf).unwrap_or_default()
 }
@@ -381,6 +397,22 @@ fn now() -> Result<DateTime<FixedOffset>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_errors_are_in_words() {
+        let err = Config::parse("[smtp]\nhost = \"x\"\nport = \"587\"\n").unwrap_err();
+        let text = format!("{err:#}");
+        assert!(
+            text.contains("expected a whole number (no quotes)"),
+            "{text}"
+        );
+        assert!(text.contains("line 3"), "{text}");
+        let err = Config::parse("[sender]\nname = 3\n").unwrap_err();
+        assert!(
+            format!("{err:#}").contains("expected text in quotes"),
+            "{err:#}"
+        );
+    }
 
     #[test]
     fn unknown_keys_are_errors() {

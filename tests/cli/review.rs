@@ -200,3 +200,15 @@ fn an_editor_that_deletes_the_draft_is_said_not_silently_passed_over() {
     );
     assert_eq!(c.states()[0], "missing");
 }
+
+#[test]
+fn an_empty_answer_asks_again_in_words() {
+    let c = drafted();
+    let run = c.run_with_stdin(&["review"], "\nq\n").success();
+    assert!(
+        run.stderr().contains("type a, e, s, r or q, then Enter")
+            && !run.stderr().contains("`` is not an answer"),
+        "{}",
+        run.stderr()
+    );
+}
