@@ -329,6 +329,17 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
                 if !holds_it {
                     write_atomic(&dir.join(&name), &text)?;
                 }
+                let first = format!(
+                    "{}.txt",
+                    crate::commands::file_stem(client.index, &client.name, &client.email)
+                );
+                if name != first && !taken.contains(&first) {
+                    tell!(
+                        "note: `{}` was already there and the journal does not know it (was `journal.jsonl` moved or deleted?); it is kept as it is, and the draft cartero will use for {} is `{name}`: copy anything you wrote into it",
+                        dir.join(&first).display(),
+                        client.email
+                    );
+                }
                 journal.append_lazy(drafted(&name))?;
                 Outcome::Written
             }

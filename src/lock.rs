@@ -60,6 +60,12 @@ fn open(path: &Path) -> Result<File> {
 impl Lock {
     /// Takes the drafts folder for `command` (`draft`, `review`, `send`), or says who has it.
     pub fn take(drafts: &Path, command: &str) -> Result<Lock> {
+        if drafts.exists() && !drafts.is_dir() {
+            bail!(
+                "the drafts folder `{}` is a file, not a folder: set `drafts` under `[campaign]` in cartero.toml (or `--drafts`) to a folder",
+                drafts.display()
+            );
+        }
         std::fs::create_dir_all(drafts)
             .with_context(|| format!("failed to create `{}`", drafts.display()))?;
         let path = path(drafts);
@@ -157,6 +163,10 @@ mod tests {
         assert!(text.contains("`cartero send` (process"), "{text}");
         assert!(lock.still_held());
         let other = tempfile::tempdir().unwrap();
+        let file = other.path().join("a-file");
+        std::fs::write(&file, "").unwrap();
+        let err = format!("{:#}", Lock::take(&file, "draft").unwrap_err());
+        assert!(err.contains("is a file, not a folder"), "{err}");
         std::fs::create_dir(other.path().join("cartero.lock")).unwrap();
         let err = format!("{:#}", Lock::take(other.path(), "draft").unwrap_err());
         assert!(

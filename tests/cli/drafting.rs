@@ -466,3 +466,17 @@ fn a_draft_that_cannot_be_read_is_an_error_never_missing() {
     }
     assert!(path.is_dir());
 }
+
+#[test]
+fn an_edited_draft_the_journal_lost_is_kept_and_said() {
+    let c = drafted();
+    c.append("drafts/0001-ana-ruiz.txt", "Mi posdata\n");
+    std::fs::rename(c.path("drafts/journal.jsonl"), c.path("journal.bak")).unwrap();
+    c.run(&["draft"])
+        .success()
+        .stderr_has(
+            "note: `drafts/0001-ana-ruiz.txt` was already there and the journal does not know it",
+        )
+        .stderr_has("the draft cartero will use for ana@example.com is `0001-ana-ruiz-2.txt`");
+    assert!(c.read("drafts/0001-ana-ruiz.txt").ends_with("Mi posdata\n"));
+}
