@@ -89,6 +89,12 @@ pub struct SendArgs {
     /// Send again to this client although a previous attempt may have arrived (uncertain or failed)
     #[arg(long, value_name = "EMAIL")]
     pub resend: Vec<String>,
+    /// Wait until then, then send: "2026-12-22 09:00" (your local time) or RFC 3339
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// With `daily-limit` under [smtp]: go on day after day until every approved letter is sent
+    #[arg(long)]
+    pub spread: bool,
 }
 
 #[cfg(test)]

@@ -25,6 +25,9 @@ pub enum Kind {
     Failed,
     /// The final "." went and no reply came: the message may have arrived.
     Uncertain,
+    /// The server refused it for the sender's account (a quota, a rate): it is still approved,
+    /// and waits for the next `send`.
+    Deferred,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +118,9 @@ pub struct Record {
     pub conflict: Option<String>,
     /// Set once a message was accepted by a server: never cleared.
     pub sent: Option<(String, String)>,
+    /// The last time the server refused it for the sender's account, and its words; cleared
+    /// when the letter goes.
+    pub deferred: Option<(String, String)>,
 }
 
 pub fn fold(events: &[Event]) -> HashMap<String, Record> {
@@ -140,6 +146,13 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
                     r.delivery = None;
                 }
             }
+            Kind::Deferred => {
+                // A refusal is an answer: the server has no letter, as before the attempt.
+                if matches!(r.delivery, Some(Delivery::Pending { .. })) {
+                    r.delivery = None;
+                }
+                r.deferred = Some((e.time.clone(), e.reply.clone().unwrap_or_default()));
+            }
             Kind::Sending => {
                 r.delivery = Some(Delivery::Pending {
                     message_id: e.message_id.clone().unwrap_or_default(),
@@ -149,6 +162,7 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
                 let message_id = e.message_id.clone().unwrap_or_default();
                 let reply = e.reply.clone().unwrap_or_default();
                 r.sent = Some((message_id.clone(), reply.clone()));
+                r.deferred = None;
                 r.delivery = Some(Delivery::Sent { message_id, reply });
             }
             Kind::Uncertain => {
@@ -380,6 +394,19 @@ mod tests {
         let (events, warnings) = Journal::read(&path).unwrap();
         assert_eq!(events.len(), 2, "the approval is not lost: {warnings:?}");
         assert_eq!(events[0].event, Kind::Approved);
+    }
+
+    #[test]
+    fn a_deferral_leaves_the_letter_approved() {
+        let e = vec![
+            Event::new(now(), "a", Kind::Drafted).hash("h"),
+            Event::new(now(), "a", Kind::Approved).hash("h"),
+            Event::new(now(), "a", Kind::Sending),
+            Event::new(now(), "a", Kind::Deferred),
+        ];
+        let r = &fold(&e)["a"];
+        assert_eq!(r.delivery, None);
+        assert!(r.deferred.is_some());
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod diag;
 pub mod drafts;
 pub mod init;
 pub mod journal;
+pub mod limits;
 pub mod lock;
 pub mod message;
 pub mod outbox;

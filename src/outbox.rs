@@ -19,6 +19,7 @@ use lettre::transport::smtp::commands::{Data, Mail, Rcpt, Rset};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use lettre::transport::smtp::response::Response;
 
+use crate::limits::{about_the_account, Stage};
 use crate::settings::{Security, Smtp};
 
 /// How a delivery attempt ended, as far as what to do next is concerned.
@@ -33,6 +34,10 @@ pub enum SendError {
     /// The final "." went and no reply came: the letter may have arrived. Never retried alone.
     #[error("{0}")]
     Uncertain(String),
+    /// The server refused the sender, not this letter (a quota, a rate, a throttle): stop the
+    /// run; the letter stays approved for the next one.
+    #[error("{0}")]
+    Account(String),
     /// Nothing will go through this server as configured (TLS, authentication): stop the run.
     #[error("{0}")]
     Fatal(String),
@@ -57,6 +62,8 @@ pub struct SmtpOutbox {
     hello: ClientId,
     conn: Option<SmtpConnection>,
     name: String,
+    /// The recipient of the letter in flight: a refusal naming them is about them.
+    recipient: String,
 }
 
 impl SmtpOutbox {
@@ -77,6 +84,7 @@ impl SmtpOutbox {
             hello: ClientId::default(),
             conn: None,
             name: format!("{}:{}", smtp.host, smtp.port),
+            recipient: String::new(),
         };
         outbox
             .open()
@@ -174,19 +182,34 @@ fn connect_error(e: &lettre::transport::smtp::Error) -> SendError {
 }
 
 /// What a reply, or its absence, means; `dot_sent` says whether the final "." may have gone.
-fn delivery_error(e: &lettre::transport::smtp::Error, dot_sent: bool) -> SendError {
+fn delivery_error(
+    e: &lettre::transport::smtp::Error,
+    dot_sent: bool,
+    stage: Stage,
+    recipient: &str,
+) -> SendError {
     let text = chain(e);
-    match e.status().map(|c| c.to_string()) {
-        Some(code) if matches!(code.as_str(), "530" | "534" | "535" | "538") => {
-            SendError::Fatal(text)
-        }
-        // A reply is an answer: the server has no letter, whatever the stage.
-        Some(code) if code.starts_with('5') => SendError::Permanent(text),
-        Some(_) => SendError::Transient(text),
-        None if dot_sent => SendError::Uncertain(format!(
-            "no answer came after the whole letter was handed to the server ({text})"
-        )),
-        None => SendError::Transient(text),
+    let Some(code) = e.status().map(|c| c.to_string()) else {
+        return if dot_sent {
+            SendError::Uncertain(format!(
+                "no answer came after the whole letter was handed to the server ({text})"
+            ))
+        } else {
+            SendError::Transient(text)
+        };
+    };
+    let number: u16 = code.parse().unwrap_or(0);
+    if matches!(number, 530 | 534 | 535 | 538) {
+        return SendError::Fatal(text);
+    }
+    // A reply is an answer: the server has no letter, whatever the stage. Whose problem it is
+    // decides what follows.
+    if about_the_account(stage, number, &text, recipient) {
+        SendError::Account(text)
+    } else if code.starts_with('5') {
+        SendError::Permanent(text)
+    } else {
+        SendError::Transient(text)
     }
 }
 
@@ -237,6 +260,29 @@ fn raw_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
+/// MAIL, RCPT and DATA, noting in `stage` how far it got; `true` with the reply once DATA was
+/// asked for, `false` with a reply that stopped it before.
+fn transaction(
+    conn: &mut SmtpConnection,
+    envelope: &Envelope,
+    params: Vec<MailParameter>,
+    stage: &mut Stage,
+) -> Result<(Response, bool), lettre::transport::smtp::Error> {
+    let mut last = conn.command(Mail::new(envelope.from().cloned(), params))?;
+    *stage = Stage::Rcpt;
+    for to in envelope.to() {
+        if !is_class(&last, '2') {
+            return Ok((last, false));
+        }
+        last = conn.command(Rcpt::new(to.clone(), Vec::new()))?;
+    }
+    if !is_class(&last, '2') {
+        return Ok((last, false));
+    }
+    *stage = Stage::Data;
+    conn.command(Data).map(|r| (r, true))
+}
+
 /// Whether a reply's code starts with `digit`, as `2` for 250.
 fn is_class(response: &Response, digit: char) -> bool {
     response.code().to_string().starts_with(digit)
@@ -280,21 +326,13 @@ impl Outbox for SmtpOutbox {
             }
             params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
         }
-        let result = conn
-            .command(Mail::new(envelope.from().cloned(), params))
-            .and_then(|r| {
-                let mut last = r;
-                for to in envelope.to() {
-                    if !is_class(&last, '2') {
-                        break;
-                    }
-                    last = conn.command(Rcpt::new(to.clone(), Vec::new()))?;
-                }
-                if !is_class(&last, '2') {
-                    return Ok((last, false));
-                }
-                conn.command(Data).map(|r| (r, true))
-            });
+        let mut stage = Stage::Mail;
+        let result = transaction(conn, envelope, params, &mut stage);
+        self.recipient = envelope
+            .to()
+            .first()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
         match result {
             Ok((r, true)) if is_class(&r, '3') => Ok(()),
             // An answer out of place (lettre takes 2xx and 3xx alike): nothing was handed over,
@@ -307,8 +345,9 @@ impl Outbox for SmtpOutbox {
                 )))
             }
             Err(e) => {
-                let err = delivery_error(&e, false);
+                let err = delivery_error(&e, false, stage, &self.recipient);
                 // A refusal leaves the connection usable once the transaction is reset.
+                let conn = self.conn.as_mut().expect("opened above");
                 let reusable = e.status().is_some_and(|c| c.to_string() != "421")
                     && conn.command(Rset).is_ok();
                 if !reusable {
@@ -341,7 +380,8 @@ impl Outbox for SmtpOutbox {
                 )))
             }
             Err(e) => {
-                let err = delivery_error(&e, dot.load(Ordering::SeqCst));
+                let err =
+                    delivery_error(&e, dot.load(Ordering::SeqCst), Stage::End, &self.recipient);
                 if e.status().is_none_or(|c| c.to_string() == "421") {
                     self.drop_connection();
                 }

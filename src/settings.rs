@@ -54,6 +54,7 @@ pub struct SmtpConfig {
     pub timeout_seconds: Option<u64>,
     pub retries: Option<u32>,
     pub retry_delay_ms: Option<u64>,
+    pub daily_limit: Option<u32>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -121,6 +122,8 @@ pub struct Smtp {
     pub timeout: Duration,
     pub retries: u32,
     pub retry_delay: Duration,
+    /// The most letters to send in any 24 hours, as the user's provider allows.
+    pub daily_limit: Option<usize>,
 }
 
 impl Settings {
@@ -263,6 +266,11 @@ impl Smtp {
             timeout: Duration::from_secs(timeout),
             retries,
             retry_delay: Duration::from_millis(retry_delay),
+            daily_limit: c
+                .daily_limit
+                .map(|n| bounded("daily-limit", Some(n), n, (1, 1_000_000), "letters a day"))
+                .transpose()?
+                .map(|n| n as usize),
         })
     }
 }

@@ -1,0 +1,258 @@
+//! The provider's limits: a refusal about the sender's account told from one about a client,
+//! the user's own daily limit counted from the journal, and when the next letter may go.
+
+use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDateTime, TimeZone};
+
+use crate::journal::{Event, Kind};
+
+/// Where in the conversation a reply came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Mail,
+    Rcpt,
+    Data,
+    /// The reply to the final ".".
+    End,
+}
+
+/// Words providers use when they refuse the sender, not the recipient: Gmail's "Daily user
+/// sending quota exceeded" (550 5.4.5) and "Try again later, closing connection" (421 4.7.0),
+/// Microsoft's "SubmissionQuotaExceededException" (554 5.2.0), Amazon SES's "Throttling
+/// failure: Daily message quota exceeded" (454), relays' "over your relay quota".
+const ACCOUNT_WORDS: &[&str] = &[
+    "sending quota",
+    "sending limit",
+    "daily user",
+    "submissionquota",
+    "quota exceeded",
+    "relay quota",
+    "message quota",
+    "rate limit",
+    "throttl",
+    "too many messages",
+    "messages per day",
+    "messages per hour",
+    "sender thread limit",
+    "too many login",
+    "try again later",
+];
+
+/// Enhanced status codes about the sender's account or its rate (RFC 3463 and providers' use).
+const ACCOUNT_CODES: &[&str] = &["5.4.5", "4.7.28", "5.2.0", "4.5.3", "4.3.2"];
+
+/// Words that say a recipient's own mailbox is the problem, whatever else the reply says.
+const RECIPIENT_WORDS: &[&str] = &["mailbox full", "mailbox is full", "over quota", "storage"];
+
+/// True when a refusal is about the sender's account (a quota, a rate, a throttle) rather than
+/// this letter or this recipient: the run must stop, and the letter stays approved.
+pub fn about_the_account(stage: Stage, code: u16, text: &str, recipient: &str) -> bool {
+    let lower = text.to_lowercase();
+    if code == 421 || stage == Stage::Mail {
+        return true;
+    }
+    let names_recipient = !recipient.is_empty() && lower.contains(&recipient.to_lowercase());
+    if names_recipient || RECIPIENT_WORDS.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    let enhanced = enhanced_code(&lower);
+    if enhanced.is_some_and(|c| ACCOUNT_CODES.contains(&c)) {
+        return true;
+    }
+    // 4.7.x at RCPT is mostly a recipient's greylisting; elsewhere it is a policy on the sender.
+    if stage != Stage::Rcpt && enhanced.is_some_and(|c| c.starts_with("4.7.")) {
+        return true;
+    }
+    ACCOUNT_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// The enhanced status code in a reply's text (`5.4.5`), if it starts with one.
+fn enhanced_code(text: &str) -> Option<&str> {
+    let first = text.split_whitespace().next()?;
+    let first = first.trim_start_matches(|c: char| c.is_ascii_digit() && first.contains('-'));
+    let first = first.trim_start_matches('-');
+    let mut parts = first.split('.');
+    let ok = parts.next().is_some_and(|p| matches!(p, "2" | "4" | "5"))
+        && parts
+            .next()
+            .is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && parts
+            .next()
+            .is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    ok.then_some(first)
+}
+
+/// When to try again, as far as the reply says: "in 15 seconds", or a day for a daily quota.
+pub fn when_to_retry(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    for pair in words.windows(3) {
+        if pair[0] == "in" {
+            if let Ok(n) = pair[1].parse::<u64>() {
+                let unit = pair[2].trim_matches(|c: char| !c.is_alphabetic());
+                if ["second", "seconds", "minute", "minutes", "hour", "hours"].contains(&unit) {
+                    return format!("the server says to try again in {n} {unit}");
+                }
+            }
+        }
+    }
+    if lower.contains("daily") || lower.contains("5.4.5") || lower.contains("per day") {
+        "this is a daily limit: try again in 24 hours".into()
+    } else {
+        "try again later: in an hour, or tomorrow if it happens again".into()
+    }
+}
+
+/// What the journal shows was sent in the 24 hours before `now`, and what that leaves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Day {
+    pub limit: usize,
+    /// The times of the letters sent in the last 24 hours, oldest first.
+    pub sent: Vec<DateTime<FixedOffset>>,
+}
+
+impl Day {
+    pub fn of(events: &[Event], limit: usize, now: DateTime<FixedOffset>) -> Day {
+        let since = now - Duration::hours(24);
+        let mut sent: Vec<DateTime<FixedOffset>> = events
+            .iter()
+            .filter(|e| e.event == Kind::Sent)
+            .filter_map(|e| DateTime::parse_from_rfc3339(&e.time).ok())
+            .filter(|t| *t > since && *t <= now)
+            .collect();
+        sent.sort();
+        Day { limit, sent }
+    }
+
+    /// How many more may go now.
+    pub fn left(&self) -> usize {
+        self.limit.saturating_sub(self.sent.len())
+    }
+
+    /// When one more letter may go, if none may now: 24 hours after the letter that frees a place.
+    pub fn next_free(&self) -> Option<DateTime<FixedOffset>> {
+        if self.left() > 0 {
+            return None;
+        }
+        let freeing = self.sent.len() - self.limit;
+        self.sent.get(freeing).map(|t| *t + Duration::hours(24))
+    }
+}
+
+/// `--at`: "2026-12-22 09:00" (this machine's time zone), with seconds or a `T`, or RFC 3339.
+pub fn parse_at(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t);
+    }
+    for format in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
+            return Local
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|t| t.fixed_offset())
+                .ok_or_else(|| format!("`--at {text}` does not exist on this machine's clock (a daylight-saving jump): pick another minute"));
+        }
+    }
+    Err(format!(
+        "`--at {text}` is not a time: write it like \"2026-12-22 09:00\" (your local time) or \"2026-12-22T09:00:00+01:00\""
+    ))
+}
+
+/// `3h 05m`, `4m 10s`, `12s`: how long until something, for a person.
+pub fn how_long(d: std::time::Duration) -> String {
+    let s = d.as_secs();
+    match s {
+        0..=59 => format!("{s}s"),
+        60..=3599 => format!("{}m {:02}s", s / 60, s % 60),
+        _ => format!("{}h {:02}m", s / 3600, s % 3600 / 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Replies providers really give (collected from their users' reports), and what they are.
+    const REPLIES: &[(Stage, u16, &str, bool)] = &[
+        (Stage::End, 550, "5.4.5 Daily user sending quota exceeded. o65sm25351206pga.71 - gsmtp", true),
+        (Stage::Mail, 550, "5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852", true),
+        (Stage::Mail, 421, "4.7.0 Try again later, closing connection. (MAIL) g4sm240722pgs.42 - gsmtp", true),
+        (Stage::Data, 421, "4.3.0 Temporary System Problem.  Try again later (10). cx5sm2332009pjb.32 - gsmtp", true),
+        (Stage::End, 421, "4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address", true),
+        (Stage::End, 554, "5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException", true),
+        (Stage::End, 432, "4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded", true),
+        (Stage::Rcpt, 454, "Throttling failure: Daily message quota exceeded.", true),
+        (Stage::End, 552, "Message would take you over your relay quota of 500 Current quota used: 487", true),
+        (Stage::Data, 554, "5.7.1 <DATA>: Data command rejected: only 10 messages per day", true),
+        (Stage::Rcpt, 452, "4.5.3 Too many recipients", true),
+        (Stage::End, 451, "4.7.500 Server busy. Please try again later", true),
+        // About the recipient: that client fails, the run goes on.
+        (Stage::Rcpt, 550, "5.1.1 The email account that you tried to reach does not exist", false),
+        (Stage::Rcpt, 552, "<jdoe@juno.com>... Mail quota exceeded", false),
+        (Stage::Rcpt, 452, "4.2.2 The email account that you tried to reach is over quota", false),
+        (Stage::Rcpt, 451, "4.7.1 Greylisted, please try again in 300 seconds", false),
+        (Stage::End, 550, "5.7.1 This message has been blocked because it contains a virus", false),
+        (Stage::Rcpt, 550, "5.1.1 <c2@example.com>: Recipient address rejected: User unknown", false),
+    ];
+
+    #[test]
+    fn refusals_about_the_account_are_told_from_refusals_about_a_client() {
+        for (stage, code, text, account) in REPLIES {
+            assert_eq!(
+                about_the_account(*stage, *code, text, "jdoe@juno.com"),
+                *account,
+                "{stage:?} {code} {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn when_to_retry_reads_the_reply() {
+        assert!(when_to_retry("4.7.1 Greylisted, try again in 300 seconds").contains("300 seconds"));
+        assert!(when_to_retry("422 try again in 15 seconds.").contains("15 seconds"));
+        assert!(when_to_retry("5.4.5 Daily user sending quota exceeded").contains("24 hours"));
+        assert!(when_to_retry("4.7.0 Try again later").contains("later"));
+    }
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn the_day_counts_the_last_24_hours_of_the_journal() {
+        let sent = |t: &str| Event::new(at(t), "a", Kind::Sent);
+        let events = vec![
+            sent("2026-12-01T08:00:00+01:00"),
+            sent("2026-12-01T09:00:00+01:00"),
+            sent("2026-12-01T10:00:00+01:00"),
+            Event::new(at("2026-12-01T10:30:00+01:00"), "b", Kind::Failed),
+        ];
+        let day = Day::of(&events, 2, at("2026-12-01T12:00:00+01:00"));
+        assert_eq!(day.left(), 0);
+        // Three sent, limit two: the second oldest must age out first.
+        assert_eq!(day.next_free(), Some(at("2026-12-02T09:00:00+01:00")));
+        let next_day = Day::of(&events, 2, at("2026-12-02T08:30:00+01:00"));
+        assert_eq!(next_day.sent.len(), 2);
+        assert_eq!(next_day.left(), 0);
+        assert_eq!(
+            Day::of(&events, 2, at("2026-12-02T09:30:00+01:00")).left(),
+            1
+        );
+    }
+
+    #[test]
+    fn at_takes_local_times_and_rfc3339() {
+        assert!(parse_at("2026-12-22 09:00").is_ok());
+        assert!(parse_at("2026-12-22T09:00:30").is_ok());
+        assert_eq!(
+            parse_at("2026-12-22T09:00:00+01:00").unwrap(),
+            at("2026-12-22T09:00:00+01:00")
+        );
+        assert!(parse_at("mañana").unwrap_err().contains("is not a time"));
+    }
+}
