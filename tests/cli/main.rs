@@ -4,6 +4,7 @@
 mod drafting;
 mod errors;
 mod exactly_once;
+mod lists;
 mod preview;
 mod props;
 mod review;
