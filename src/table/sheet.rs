@@ -61,10 +61,16 @@ impl Kind {
             Kind::Empty
         } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
             // The names of a zip's entries are in the clear, in each entry's local header.
-            let format = if contains(bytes, b"opendocument.spreadsheet") {
-                Some(Format::Ods)
-            } else if contains(bytes, b"xl/workbook.bin") {
+            // Workbook parts first: a cell of an .xlsx could hold the words of an ODS mimetype.
+            let format = if contains(bytes, b"xl/workbook.bin") {
                 Some(Format::Xlsb)
+            } else if contains(bytes, b"xl/workbook.xml") {
+                Some(Format::Xlsx)
+            } else if contains(
+                bytes,
+                b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+            ) {
+                Some(Format::Ods)
             } else if contains(bytes, b"xl/") {
                 Some(Format::Xlsx)
             } else {
@@ -291,6 +297,10 @@ mod tests {
             Kind::Zip(Some(Format::Ods))
         );
         assert_eq!(Kind::of(b"PK\x03\x04notes.txt"), Kind::Zip(None));
+        assert_eq!(
+            Kind::of(b"PK\x03\x04xl/workbook.xml...mimetypeapplication/vnd.oasis.opendocument.spreadsheet"),
+            Kind::Zip(Some(Format::Xlsx))
+        );
         let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
         assert_eq!(Kind::of(&ole), Kind::Ole { encrypted: false });
         ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
