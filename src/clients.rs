@@ -4,12 +4,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::str::FromStr;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use lettre::message::Mailbox;
 use lettre::Address;
 
 use crate::diag::{Pos, Problem};
-use crate::table::{read_csv, read_spreadsheet, Table};
+use crate::table::{read_csv, Table};
 
 /// One person on the list, validated: their address parses and their name is one clean line.
 #[derive(Debug, Clone)]
@@ -80,20 +80,7 @@ impl ClientList {
 /// Reads and validates the list; only a file that cannot be read at all is an `Err`.
 pub fn load(path: &Path, sheet: Option<&str>) -> Result<ClientList> {
     let label = path.display().to_string();
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let table = match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_spreadsheet(path, sheet)?,
-        _ => {
-            let bytes = std::fs::read(path).with_context(|| {
-                format!("failed to read the client list `{label}`: pass `--clients FILE` or set `clients` in cartero.toml")
-            })?;
-            read_csv(&bytes, &label)
-        }
-    };
+    let table = crate::table::read(path, sheet)?;
     Ok(validate(table, &label))
 }
 

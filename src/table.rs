@@ -1,10 +1,14 @@
-//! CSV as spreadsheets export it, and .xlsx/.ods sheets, into rows of text cells with positions.
+//! CSV as spreadsheets export it, and .xlsx/.xls/.ods sheets, into rows of text cells with positions.
+
+mod sheet;
+mod text;
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
 use crate::diag::{Pos, Problem};
+use sheet::{Format, Kind};
 
 /// A header and rows of cells, whatever the file format was.
 #[derive(Debug, Default)]
@@ -13,25 +17,6 @@ pub struct Table {
     pub header_pos: Option<Pos>,
     pub rows: Vec<(Pos, Vec<String>)>,
     pub notices: Vec<Problem>,
-}
-
-/// UTF-8 with or without BOM, UTF-16 with BOM, or whatever legacy encoding chardetng sees
-/// (in practice Windows-1252 from a Spanish Excel).
-fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), None);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), None),
-        Err(_) => {
-            let mut detector = chardetng::EncodingDetector::new();
-            detector.feed(bytes, true);
-            let encoding = detector.guess(None, true);
-            let (text, _, _) = encoding.decode(bytes);
-            (text.into_owned(), Some(encoding.name()))
-        }
-    }
 }
 
 /// The delimiter is whichever of `,` `;` tab occurs most in the header line, outside quotes.
@@ -80,31 +65,197 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
     quoted.then_some(open)
 }
 
-pub fn read_csv(bytes: &[u8], label: &str) -> Table {
-    let (text, encoding) = decode(bytes);
-    let mut table = Table::default();
-    if let Some(name) = encoding {
-        table.notices.push(Problem::warning(
-            label,
-            format!("the file is not UTF-8; it was read as {name} (as Excel saves it)"),
-        ));
+/// Reads the client list at `path`. What the bytes are decides how, not the name: a workbook
+/// named `.csv` or text named `.xlsx` is said plainly. Only a file that cannot be read at all is
+/// an `Err`; every other problem is a notice in the table.
+pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table> {
+    let label = path.display().to_string();
+    let bytes = read_file(path, &label)?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let Some(by_name) = Format::from_extension(&ext) else {
+        let mut table = read_csv(&bytes, &label);
+        if let (Some(wanted), Kind::Other) = (sheet, Kind::of(&bytes)) {
+            table.notices.push(Problem::warning(
+                &label,
+                format!("sheet `{wanted}` was asked for, but this is a CSV file, which has no sheets: the setting is ignored"),
+            ));
+        }
+        return Ok(table);
+    };
+    let mut table = match Kind::of(&bytes) {
+        Kind::Empty => bail!(
+            "failed to read `{label}` as a spreadsheet: the file is empty (0 bytes): save the workbook again from Excel or LibreOffice"
+        ),
+        Kind::Other => bail!(
+            "failed to read `{label}` as a spreadsheet: {}",
+            not_a_workbook(&bytes, &label)
+        ),
+        kind => sheet::read(&bytes, kind, Some(by_name), &label, sheet)?,
+    };
+    check_header(&mut table, &label);
+    Ok(table)
+}
+
+/// The bytes of the file, or an error that says what to pass instead.
+fn read_file(path: &Path, label: &str) -> Result<Vec<u8>> {
+    let hint = "pass `--clients FILE` or set `clients` in cartero.toml";
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            bail!("failed to read the client list `{label}`: there is no such file: {hint}")
+        }
+        Ok(meta) if meta.is_dir() => {
+            let mut lists: Vec<String> = std::fs::read_dir(path)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| {
+                    let ext = Path::new(n).extension().and_then(|e| e.to_str());
+                    let ext = ext.unwrap_or("").to_ascii_lowercase();
+                    ["csv", "tsv", "txt"].contains(&ext.as_str())
+                        || Format::from_extension(&ext).is_some()
+                })
+                .collect();
+            lists.sort();
+            match lists.first() {
+                Some(first) => bail!(
+                    "failed to read the client list `{label}`: it is a folder, not a file; it holds {}: pass the list itself, such as `--clients {}`",
+                    lists.iter().take(5).map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                    path.join(first).display()
+                ),
+                None => bail!("failed to read the client list `{label}`: it is a folder, not a file: {hint}"),
+            }
+        }
+        _ => {}
     }
-    // Line numbers come from byte offsets, not from csv's own count, which is one too low
-    // after CRLF line ends (rust-csv #395).
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+    std::fs::read(path).with_context(|| format!("failed to read the client list `{label}`"))
+}
+
+/// Why text named like a workbook is not one, and what to do.
+fn not_a_workbook(bytes: &[u8], label: &str) -> String {
+    let start: String = String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(200)
         .collect();
+    let lower = start.to_ascii_lowercase();
+    let first_line = start.lines().next().unwrap_or("");
+    if lower.starts_with('<') && (lower.contains("<html") || lower.contains("<table")) {
+        "it is a web page (HTML) with a spreadsheet's name, as some programs export \"Excel\" files: open it in Excel or LibreOffice and save it as .xlsx".to_string()
+    } else if first_line.contains([',', ';', '\t']) || bytes.contains(&0) {
+        format!(
+            "it is not a workbook but CSV text: rename it to `{}`",
+            Path::new(label).with_extension("csv").display()
+        )
+    } else {
+        format!(
+            "it is not a workbook but plain text: if it is the list as CSV, rename it to `{}`; if not, save the list from Excel as .xlsx",
+            Path::new(label).with_extension("csv").display()
+        )
+    }
+}
+
+/// What a workbook read as CSV is, and what to do about it.
+fn workbook_as_csv(kind: Kind, label: &str) -> Option<String> {
+    let renamed = |ext: &str| Path::new(label).with_extension(ext).display().to_string();
+    Some(match kind {
+        Kind::Zip(Some(f)) => format!(
+            "this is a spreadsheet workbook (.{ext}), not CSV text: rename it to `{}`",
+            renamed(f.extension()),
+            ext = f.extension()
+        ),
+        Kind::Zip(None) => "this is a zip archive, not CSV text: unpack it, or save the list from Excel as CSV UTF-8".to_string(),
+        Kind::Ole { encrypted: true } => "this is an Excel workbook protected with a password, not CSV text: open it in Excel, remove the password (File > Info > Protect Workbook), and save it as CSV UTF-8 or .xlsx".to_string(),
+        Kind::Ole { encrypted: false } => format!(
+            "this is an old Excel workbook (.xls), not CSV text: rename it to `{}`",
+            renamed("xls")
+        ),
+        Kind::Empty | Kind::Other => return None,
+    })
+}
+
+/// Reads CSV text in any of the encodings and delimiters spreadsheets export.
+pub fn read_csv(bytes: &[u8], label: &str) -> Table {
+    let mut table = Table::default();
+    if let Some(message) = workbook_as_csv(Kind::of(bytes), label) {
+        table.notices.push(Problem::error(label, message));
+        return table;
+    }
+    let decoded = match text::decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(text::NotText { line }) => {
+            table.notices.push(
+                Problem::error(
+                    label,
+                    "this line holds NUL bytes, which CSV text never has: the file is not CSV text or is damaged; open it in Excel or LibreOffice and save it as CSV UTF-8",
+                )
+                .at(Pos::Line(line)),
+            );
+            return table;
+        }
+    };
+    let text = decoded.text;
+    let mut odd_lines = Vec::new();
+    for note in decoded.notes {
+        match note {
+            text::Note::Legacy(name) => table.notices.push(Problem::warning(
+                label,
+                format!("the file is not saved as UTF-8; it was read as {name} (as older Excel saves CSV): if accented letters look wrong, save it as CSV UTF-8"),
+            )),
+            text::Note::Utf16(name) => table.notices.push(Problem::warning(
+                label,
+                format!("the file is {name} text without a byte-order mark; it was read as such: to be sure, save it as CSV UTF-8"),
+            )),
+            text::Note::Line { line, words } => {
+                let shown = if words.is_empty() {
+                    String::new()
+                } else {
+                    let words: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+                    format!(" ({})", words.join(", "))
+                };
+                odd_lines.push((table.notices.len(), line));
+                table.notices.push(
+                    Problem::warning(
+                        label,
+                        format!("this line is not UTF-8 like the rest of the file; it was read as Windows-1252{shown}: if that is wrong, fix it there, and save the file as CSV UTF-8"),
+                    )
+                    .at(Pos::Line(line)),
+                );
+            }
+        }
+    }
+    read_records(&text, label, &mut table);
+    for (i, line) in odd_lines {
+        if let Some(client) = client_on_line(&table, line) {
+            table.notices[i].client = Some(client);
+        }
+    }
+    check_header(&mut table, label);
+    table
+}
+
+/// The records of CSV text, the first being the header, each at the line it starts on.
+fn read_records(text: &str, label: &str, table: &mut Table) {
+    // Line numbers come from byte offsets, not from csv's own count, which is one too low
+    // after CRLF line ends (rust-csv #395) and does not count a lone CR.
+    let line_starts = text::line_starts(text.as_bytes());
     let line_of = |byte: u64| {
         // csv may leave a record's start on the line end before it: step over it.
-        let skip = text.as_bytes()[(byte as usize).min(text.len())..]
+        let at = (byte as usize).min(text.len());
+        let skip = text.as_bytes()[at..]
             .iter()
             .take_while(|b| **b == b'\r' || **b == b'\n')
-            .count() as u64;
-        line_starts.partition_point(|&s| s as u64 <= byte + skip)
+            .count();
+        text::line_of(&line_starts, at + skip)
     };
 
-    let delimiter = sniff_delimiter(&text);
-    if let Some(open) = unclosed_quote(&text, delimiter) {
+    let delimiter = sniff_delimiter(text);
+    if let Some(open) = unclosed_quote(text, delimiter) {
         table.notices.push(
             Problem::error(
                 label,
@@ -146,85 +297,101 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
             }
         }
     }
-    table
 }
 
-pub fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Table> {
-    use calamine::{open_workbook_auto, Data, Reader};
-    let label = path.display().to_string();
-    match path.try_exists() {
-        Ok(true) => {}
-        Ok(false) => anyhow::bail!("failed to read the client list `{label}`: no such file"),
-        Err(e) => anyhow::bail!("failed to read the client list `{label}`: {e}"),
-    }
-    let mut workbook = open_workbook_auto(path)
-        .with_context(|| format!("failed to read `{label}` as a spreadsheet (is it an .xlsx or .ods file, and not open or damaged?)"))?;
-    let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
+/// Who the record spanning `line` is about, by its `name` (or else `email`) cell.
+fn client_on_line(table: &Table, line: usize) -> Option<String> {
+    let column = |wanted: &str| {
+        table
+            .header
             .iter()
-            .find(|n| n.as_str() == wanted)
-            .cloned()
-            .with_context(|| {
-                format!(
-                    "`{label}` has no sheet `{wanted}`; its sheets are: {}",
-                    names.join(", ")
-                )
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .with_context(|| format!("`{label}` has no sheets"))?,
+            .position(|h| h.trim().eq_ignore_ascii_case(wanted))
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .with_context(|| format!("failed to read sheet `{name}` of `{label}`"))?;
-    let first_row = range.start().map_or(0, |(r, _)| r as usize);
-    let first_col = range.start().map_or(0, |(_, c)| c as usize);
+    let (pos, cells) = table
+        .rows
+        .iter()
+        .rev()
+        .find(|(pos, _)| matches!(pos, Pos::Line(start) if *start <= line))?;
+    let Pos::Line(start) = *pos else { return None };
+    let breaks: usize = cells
+        .iter()
+        .map(|c| text::line_starts(c.as_bytes()).len() - 1)
+        .sum();
+    if line > start + breaks {
+        return None;
+    }
+    [column("name"), column("email")]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| cells.get(i))
+        .map(|c| {
+            c.split(|ch: char| ch.is_whitespace() || ch.is_control())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .find(|c| !c.is_empty())
+}
 
-    let mut table = Table::default();
-    for (i, row) in range.rows().enumerate() {
-        let pos = Pos::Row(first_row + i + 1);
-        let mut cells = vec![String::new(); first_col];
-        for cell in row {
-            cells.push(match cell {
-                Data::Empty => String::new(),
-                Data::String(s) => s.clone(),
-                Data::Int(n) => n.to_string(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                Data::Float(f) => f.to_string(),
-                Data::Bool(b) => b.to_string(),
-                Data::DateTime(dt) => match dt.as_datetime() {
-                    Some(t) if t.time() == chrono::NaiveTime::MIN => {
-                        t.format("%Y-%m-%d").to_string()
-                    }
-                    Some(t) => t.format("%Y-%m-%d %H:%M").to_string(),
-                    None => dt.to_string(),
-                },
-                Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                Data::Error(e) => {
-                    table.notices.push(
-                        Problem::warning(
-                            &label,
-                            format!("a cell holds the spreadsheet error {e}; it is read as empty"),
-                        )
-                        .at(pos),
-                    );
-                    String::new()
-                }
-            });
-        }
-        if table.header_pos.is_none() {
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            table.header = cells;
-            table.header_pos = Some(pos);
-        } else {
-            table.rows.push((pos, cells));
+/// A header's invisible characters go; a column with no name but cells below is said, since
+/// what is in it would go into no letter.
+fn check_header(table: &mut Table, label: &str) {
+    let Some(header_pos) = table.header_pos else {
+        return;
+    };
+    for name in &mut table.header {
+        if name.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+            *name = name
+                .chars()
+                .filter(|c| !c.is_control() || c.is_whitespace())
+                .collect();
+            table.notices.push(
+                Problem::warning(
+                    label,
+                    "the column name holds invisible control characters; they are ignored",
+                )
+                .at(header_pos)
+                .column(name.trim()),
+            );
         }
     }
-    Ok(table)
+    for (i, name) in table.header.iter().enumerate() {
+        if !name.trim().is_empty() {
+            continue;
+        }
+        let used = table
+            .rows
+            .iter()
+            .filter(|(_, cells)| cells.get(i).is_some_and(|c| !c.trim().is_empty()))
+            .count();
+        if used > 0 {
+            let column = match header_pos {
+                Pos::Row(_) => column_letters(i),
+                _ => (i + 1).to_string(),
+            };
+            table.notices.push(
+                Problem::warning(
+                    label,
+                    format!("column {column} has no name in the first line, so what is below it ({used} cell(s)) goes into no letter: name it (such as `note` or `city`), or delete the column"),
+                )
+                .at(header_pos),
+            );
+        }
+    }
+}
+
+/// `A`, `B`, … `Z`, `AA`: a spreadsheet's name for the column at this 0-based index.
+fn column_letters(mut i: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -1,0 +1,322 @@
+//! .xlsx, .xlsb, .xls and .ods workbooks, told apart by what the bytes are, into a `Table`.
+
+use std::io::Cursor;
+
+use anyhow::{bail, Result};
+use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
+
+use super::Table;
+use crate::diag::{Pos, Problem};
+
+/// What a file is, by its first bytes (and, for a zip, the names inside it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Empty,
+    /// A zip: .xlsx, .xlsb and .ods all are.
+    Zip(Option<Format>),
+    /// An OLE2 compound file: an old .xls, or an .xlsx encrypted with a password.
+    Ole {
+        encrypted: bool,
+    },
+    /// Anything else: text, we hope.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Ods,
+    Xls,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Xlsb => "xlsb",
+            Format::Ods => "ods",
+            Format::Xls => "xls",
+        }
+    }
+
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        Some(match ext {
+            "xlsx" | "xlsm" => Format::Xlsx,
+            "xlsb" => Format::Xlsb,
+            "ods" => Format::Ods,
+            "xls" => Format::Xls,
+            _ => return None,
+        })
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+impl Kind {
+    pub fn of(bytes: &[u8]) -> Kind {
+        if bytes.is_empty() {
+            Kind::Empty
+        } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+            // The names of a zip's entries are in the clear, in each entry's local header.
+            // Workbook parts first: a cell of an .xlsx could hold the words of an ODS mimetype.
+            let format = if contains(bytes, b"xl/workbook.bin") {
+                Some(Format::Xlsb)
+            } else if contains(bytes, b"xl/workbook.xml") {
+                Some(Format::Xlsx)
+            } else if contains(
+                bytes,
+                b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+            ) {
+                Some(Format::Ods)
+            } else if contains(bytes, b"xl/") {
+                Some(Format::Xlsx)
+            } else {
+                None
+            };
+            Kind::Zip(format)
+        } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            let name: Vec<u8> = "EncryptedPackage"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect();
+            Kind::Ole {
+                encrypted: contains(bytes, &name),
+            }
+        } else {
+            Kind::Other
+        }
+    }
+}
+
+fn password(label: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "failed to read `{label}`: it is protected with a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, and clear it), save, and try again"
+    )
+}
+
+fn damaged(label: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "failed to read `{label}` as a spreadsheet: it is damaged or not a spreadsheet: open it in Excel or LibreOffice and save it again as .xlsx, or save the list as CSV UTF-8"
+    )
+}
+
+/// Opens the workbook; a calamine error is never passed on as it is, since its text repeats
+/// its own cause (`Xlsx error: Zip error: …: Zip error: …`) and says nothing a person can do.
+fn open(bytes: &[u8], format: Format, label: &str) -> Result<Sheets<Cursor<Vec<u8>>>> {
+    let cursor = Cursor::new(bytes.to_vec());
+    let protected = match format {
+        Format::Xlsx => match Xlsx::new(cursor) {
+            Ok(w) => return Ok(Sheets::Xlsx(w)),
+            Err(e) => matches!(e, calamine::XlsxError::Password),
+        },
+        Format::Xlsb => match Xlsb::new(cursor) {
+            Ok(w) => return Ok(Sheets::Xlsb(w)),
+            Err(e) => matches!(e, calamine::XlsbError::Password),
+        },
+        Format::Ods => match Ods::new(cursor) {
+            Ok(w) => return Ok(Sheets::Ods(w)),
+            Err(e) => matches!(e, calamine::OdsError::Password),
+        },
+        Format::Xls => match Xls::new(cursor) {
+            Ok(w) => return Ok(Sheets::Xls(w)),
+            Err(e) => matches!(e, calamine::XlsError::Password),
+        },
+    };
+    Err(if protected {
+        password(label)
+    } else {
+        damaged(label)
+    })
+}
+
+/// Runs `f`, turning a panic inside the spreadsheet reader into the error "damaged", quietly:
+/// a damaged file must not print a backtrace at a person.
+fn guarded<T>(label: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    result.unwrap_or_else(|_| Err(damaged(label)))
+}
+
+/// Reads one sheet of a workbook whose bytes are a zip or an OLE2 file.
+pub fn read(
+    bytes: &[u8],
+    kind: Kind,
+    by_name: Option<Format>,
+    label: &str,
+    sheet: Option<&str>,
+) -> Result<Table> {
+    let format = match kind {
+        Kind::Ole { encrypted: true } => return Err(password(label)),
+        Kind::Ole { encrypted: false } => Format::Xls,
+        Kind::Zip(found) => found.or(by_name).unwrap_or(Format::Xlsx),
+        Kind::Empty | Kind::Other => return Err(damaged(label)),
+    };
+    guarded(label, || read_format(bytes, format, label, sheet))
+}
+
+fn read_format(bytes: &[u8], format: Format, label: &str, sheet: Option<&str>) -> Result<Table> {
+    let mut workbook = open(bytes, format, label)?;
+    let names = workbook.sheet_names();
+    let list = |names: &[String]| {
+        names
+            .iter()
+            .map(|n| n.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let name = match sheet {
+        Some(wanted) => match names.iter().find(|n| n.as_str() == wanted) {
+            Some(n) => n.clone(),
+            None => {
+                let close = names
+                    .iter()
+                    .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()));
+                match close {
+                    Some(n) => bail!(
+                        "`{label}` has no sheet `{wanted}`; its sheets are: {}; did you mean `{n}`? (the name must match exactly)",
+                        list(&names)
+                    ),
+                    None => bail!(
+                        "`{label}` has no sheet `{wanted}`; its sheets are: {}: pass one of them with `--sheet`, or set `sheet` in cartero.toml",
+                        list(&names)
+                    ),
+                }
+            }
+        },
+        None => match names.first() {
+            Some(n) => n.clone(),
+            None => bail!("`{label}` has no sheets: open it in Excel or LibreOffice, put the list on a sheet, and save it"),
+        },
+    };
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|_| anyhow::anyhow!("failed to read sheet `{name}` of `{label}`: it is damaged: open the file in Excel or LibreOffice and save it again"))?;
+    let mut table = table_of(&range, label);
+    if table.header_pos.is_none() {
+        let others: Vec<&String> = names
+            .iter()
+            .filter(|n| **n != name)
+            .filter(|n| {
+                workbook
+                    .worksheet_range(n)
+                    .is_ok_and(|r| r.used_cells().any(|(_, _, c)| !is_blank(c)))
+            })
+            .collect();
+        let message = match (sheet, others.first()) {
+            (None, Some(other)) => format!(
+                "the first sheet, `{name}`, is empty; the list may be on sheet `{other}`: pass `--sheet \"{other}\"` (or set `sheet` in cartero.toml), or move the list to the first sheet"
+            ),
+            (None, None) => format!(
+                "the first sheet, `{name}`, is empty: its first row must name the columns, such as `email`, `name`, `note`"
+            ),
+            (Some(_), _) => format!(
+                "sheet `{name}` is empty: its first row must name the columns, such as `email`, `name`, `note`"
+            ),
+        };
+        table.notices.push(Problem::error(label, message));
+    }
+    Ok(table)
+}
+
+fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// The cells of a sheet as text, the way a person typed them.
+fn table_of(range: &calamine::Range<Data>, label: &str) -> Table {
+    let first_row = range.start().map_or(0, |(r, _)| r as usize);
+    let first_col = range.start().map_or(0, |(_, c)| c as usize);
+    let mut table = Table::default();
+    for (i, row) in range.rows().enumerate() {
+        let pos = Pos::Row(first_row + i + 1);
+        let mut cells = vec![String::new(); first_col];
+        for cell in row {
+            cells.push(match cell {
+                Data::Empty => String::new(),
+                Data::String(s) => s.clone(),
+                Data::Int(n) => n.to_string(),
+                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+                Data::Float(f) => f.to_string(),
+                Data::Bool(b) => b.to_string(),
+                Data::DateTime(dt) => match dt.as_datetime() {
+                    Some(t) if t.time() == chrono::NaiveTime::MIN => {
+                        t.format("%Y-%m-%d").to_string()
+                    }
+                    Some(t) => t.format("%Y-%m-%d %H:%M").to_string(),
+                    None => dt.to_string(),
+                },
+                Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                Data::Error(e) => {
+                    table.notices.push(
+                        Problem::warning(
+                            label,
+                            format!("a cell holds the spreadsheet error {e}; it is read as empty"),
+                        )
+                        .at(pos),
+                    );
+                    String::new()
+                }
+            });
+        }
+        if table.header_pos.is_none() {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            table.header = cells;
+            table.header_pos = Some(pos);
+        } else {
+            table.rows.push((pos, cells));
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_content() {
+        assert_eq!(Kind::of(b""), Kind::Empty);
+        assert_eq!(Kind::of(b"email,name\n"), Kind::Other);
+        assert_eq!(
+            Kind::of(b"PK\x03\x04....[Content_Types].xml....xl/workbook.xml"),
+            Kind::Zip(Some(Format::Xlsx))
+        );
+        assert_eq!(
+            Kind::of(b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet"),
+            Kind::Zip(Some(Format::Ods))
+        );
+        assert_eq!(Kind::of(b"PK\x03\x04notes.txt"), Kind::Zip(None));
+        assert_eq!(
+            Kind::of(b"PK\x03\x04xl/workbook.xml...mimetypeapplication/vnd.oasis.opendocument.spreadsheet"),
+            Kind::Zip(Some(Format::Xlsx))
+        );
+        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        assert_eq!(Kind::of(&ole), Kind::Ole { encrypted: false });
+        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(Kind::of(&ole), Kind::Ole { encrypted: true });
+    }
+
+    #[test]
+    fn a_truncated_workbook_is_damaged_not_a_panic() {
+        let err = read(
+            b"PK\x03\x04\x14\x00xl/workbook.xml",
+            Kind::Zip(Some(Format::Xlsx)),
+            None,
+            "c.xlsx",
+            None,
+        )
+        .unwrap_err();
+        assert!(format!("{err:#}").contains("is damaged"), "{err:#}");
+    }
+}
