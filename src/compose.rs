@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use lettre::message::Mailbox;
-use tera::{Context, Kwargs, State, Tera};
+use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::clients::{clean_line, Client, LANGUAGES};
 use crate::diag::{Pos, Problem};
@@ -234,7 +234,6 @@ impl Templates {
     }
 
     fn context(&self, client: &Client, template: &str) -> Context {
-        use tera::Value;
         let mut ctx = self.common.clone();
         for (k, v) in &client.fields {
             ctx.insert_value(k.clone(), Value::from(v.as_str()));
@@ -462,32 +461,85 @@ fn strip_tags(source: &str) -> String {
 }
 
 /// `{{ today | date }}` → "22 de noviembre de 2026" in the client's language;
-/// `date(format="%B")`, `date(lang="en")` to choose.
-fn date_filter(value: &str, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
-    let lang: String = match kwargs.get::<String>("lang")? {
-        Some(l) => l,
+/// `date(format="%B")`, `date(lang="en")` to choose. Anything else is an error that says what
+/// was expected, never a silent guess: `format=3` is not a format, `lang="xx"` not a language.
+fn date_filter(value: &Value, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
+    for (key, _) in kwargs.iter() {
+        if !matches!(key.as_str(), Some("format" | "lang")) {
+            return Err(tera::Error::message(format!(
+                "the `date` filter takes only `format` and `lang`, not `{key}`: such as `date(format=\"%d/%m/%Y\", lang=\"es\")`"
+            )));
+        }
+    }
+    let text = |key: &str, example: &str| -> tera::TeraResult<Option<String>> {
+        match kwargs.get::<&Value>(key)? {
+            None => Ok(None),
+            Some(v) => match v.as_str() {
+                Some(s) => Ok(Some(s.to_string())),
+                None => Err(tera::Error::message(format!(
+                    "`{key}=` of the `date` filter takes text in quotes, such as `{key}=\"{example}\"`, not {}",
+                    describe(v)
+                ))),
+            },
+        }
+    };
+    let format = text("format", "%d/%m/%Y")?;
+    let lang = match text("lang", "es")? {
+        Some(l) if crate::clients::is_language(&l) => l,
+        Some(l) => {
+            let known: Vec<&str> = LANGUAGES.iter().map(|(c, _)| *c).collect();
+            return Err(tera::Error::message(format!(
+                "`lang=\"{l}\"` is not a language the `date` filter knows: use one of {}",
+                known.join(", ")
+            )));
+        }
         None => state
-            .get::<String>("language")?
+            .get::<Value>("language")?
+            .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_else(|| "en".into()),
     };
-    let date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .or_else(|_| {
-            NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%d %H:%M").map(|d| d.date())
-        })
-        .or_else(|_| DateTime::parse_from_rfc3339(value.trim()).map(|d| d.date_naive()))
-        .or_else(|_| NaiveDate::parse_from_str(value.trim(), "%d/%m/%Y"))
-        .map_err(|_| {
-            tera::Error::message(format!(
-                "`{value}` is not a date the `date` filter understands; write dates as 2026-11-22"
-            ))
-        })?;
-    let format = kwargs.get::<String>("format")?;
+    let Some(text) = value.as_str() else {
+        return Err(tera::Error::message(format!(
+            "the `date` filter needs a date, such as `today` or a column holding 2026-11-22, not {}",
+            describe(value)
+        )));
+    };
+    let date = parse_date(text.trim()).ok_or_else(|| {
+        tera::Error::message(format!(
+            "`{text}` is not a date the `date` filter understands; write dates as 2026-11-22"
+        ))
+    })?;
     format_date(date, &lang, format.as_deref()).ok_or_else(|| {
         tera::Error::message(format!(
             "`format=\"{}\"` is not a date format the `date` filter understands; use chrono's `%` codes, such as `%-d de %B de %Y` or `%d/%m/%Y`",
             format.as_deref().unwrap_or_default()
         ))
     })
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").map(|d| d.date()))
+        .or_else(|_| DateTime::parse_from_rfc3339(text).map(|d| d.date_naive()))
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()
+}
+
+/// A template value as a person would name it: "the number `3`", "a list".
+fn describe(value: &Value) -> String {
+    if value.is_undefined() || value.is_none() {
+        "an empty value".to_string()
+    } else if value.is_number() {
+        format!("the number `{value}`")
+    } else if value.is_bool() {
+        format!("`{value}` (yes/no)")
+    } else if value.is_array() {
+        "a list".to_string()
+    } else if value.is_map() {
+        "a group of values (a map)".to_string()
+    } else {
+        format!("`{value}`")
+    }
 }
 
 /// The date in that language, in `format` (chrono's `%` codes) or the language's long form;

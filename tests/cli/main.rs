@@ -9,3 +9,4 @@ mod props;
 mod review;
 mod send;
 mod support;
+mod templates;
