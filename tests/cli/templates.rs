@@ -71,3 +71,246 @@ fn date_filter_with_good_arguments_still_works() {
         "22 de noviembre de 2026 / November"
     );
 }
+
+/// `n` clients, all with a note.
+fn many(n: usize, template_column: Option<&str>) -> String {
+    let mut csv = String::from(if template_column.is_some() {
+        "email,name,note,template\n"
+    } else {
+        "email,name,note\n"
+    });
+    for i in 0..n {
+        csv.push_str(&format!("c{i}@example.com,Client {i},nota {i}"));
+        if let Some(t) = template_column {
+            csv.push_str(&format!(",{t}"));
+        }
+        csv.push('\n');
+    }
+    csv
+}
+
+#[test]
+fn no_template_is_said_once_not_once_per_client() {
+    let c = Campaign::with(&many(300, None), "Subject: x\n\nhola\n");
+    c.write(
+        "cartero.toml",
+        "[sender]\nname = \"Ana\"\nemail = \"ana@example.com\"\n",
+    );
+    let run = c
+        .run(&["check"])
+        .failure()
+        .stderr_has("error: cartero.toml: no template: add `template = \"templates/year-end.txt\"` under `[campaign]` in `cartero.toml`, or pass `--template templates/year-end.txt`; `templates/` holds t.txt");
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn no_template_and_no_config_says_to_create_it_without_naming_a_missing_file() {
+    let c = Campaign::with(&many(300, None), "Subject: x\n\nhola\n");
+    std::fs::remove_file(c.path("cartero.toml")).unwrap();
+    let run = c
+        .run(&["--from", "Ana <ana@example.com>", "check"])
+        .failure()
+        .stderr_has("error: clients.csv: no template, and there is no `cartero.toml` to name one: create `cartero.toml`");
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        !run.stderr().contains("error: cartero.toml"),
+        "{}",
+        run.stderr()
+    );
+    // Nor for the sender.
+    let run = c.run(&["--template", "templates/t.txt", "check"]).failure();
+    assert!(
+        !run.stderr().contains("error: cartero.toml"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr()
+            .contains("no sender, and there is no `cartero.toml`"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_missing_template_column_file_is_said_once_naming_its_clients() {
+    let mut csv = many(300, Some("otra.txt"));
+    csv.push_str("z@example.com,Zoe,nota,\n");
+    let run = Campaign::with(&csv, "Subject: x\n\nhola\n")
+        .run(&["check"])
+        .failure()
+        .stderr_has("error: clients.csv:2, column `template`, client `Client 0`: there is no template `templates/otra.txt`, and 300 clients name it (`Client 0`, `Client 1`, `Client 2`, `Client 3`, `Client 4` and 295 more): create it, or correct the `template` column; `templates/` holds t.txt");
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_missing_default_template_is_said_once() {
+    let c = Campaign::with(&many(300, None), "Subject: x\n\nhola\n");
+    let run = c
+        .run(&["--template", "templates/nope.txt", "check"])
+        .failure()
+        .stderr_has("error: templates/nope.txt: there is no such template: create it, or correct `template` under `[campaign]` in `cartero.toml` (or `--template`)");
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_template_error_the_same_for_every_client_is_said_once_naming_them() {
+    let run = Campaign::with(&many(300, None), "Subject: x\n\n{{ today | date(format=3) }}\n")
+        .run(&["check"])
+        .failure()
+        .stderr_has("error: templates/t.txt:3:12, client `Client 0`")
+        .stderr_has("= the same for 299 other clients: `Client 1`, `Client 2`, `Client 3`, `Client 4`, `Client 5` and 294 others");
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+    let run = Campaign::with(&many(3, None), "Subject: x\n\n{{ nickname }}\n")
+        .run(&["check"])
+        .failure()
+        .stderr_has("= the same for 2 other clients: `Client 1`, `Client 2`");
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_syntax_error_in_a_template_column_file_is_said_once() {
+    let c = Campaign::with(&many(300, Some("otra.txt")), "Subject: x\n\nhola\n");
+    c.write("templates/otra.txt", "Subject: x\n\n{% if %}\n");
+    let run = c
+        .run(&["check"])
+        .failure()
+        .stderr_has("error: templates/otra.txt:3:");
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_missing_language_variant_is_a_warning_said_once_naming_its_clients() {
+    let c = Campaign::with(
+        "email,name,note,language\na@example.com,Ana,x,fr\nb@example.com,Bea,y,fr\nc@example.com,Cy,z,es\n",
+        "",
+    );
+    c.write(
+        "cartero.toml",
+        "[sender]\nname = \"Ana\"\nemail = \"ana@example.com\"\n\n[campaign]\ntemplate = \"templates/year-end.es.txt\"\n",
+    );
+    c.write(
+        "templates/year-end.es.txt",
+        "Subject: hola\n\nHola {{ name }}\n",
+    );
+    let run = c
+        .run(&["check"])
+        .success()
+        .stderr_has("warning: templates/year-end.fr.txt: there is no such template, so 2 clients written to in `fr` (`Ana`, `Bea`) get `year-end.es.txt` instead: create `templates/year-end.fr.txt` for them");
+    assert_eq!(
+        run.stderr().matches("warning:").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+}
+
+/// A campaign whose `t.txt` includes `firma.txt`, a letter template another client uses.
+fn including(rows: &str) -> Campaign {
+    let c = Campaign::with(
+        &format!("email,name,note,template\n{rows}"),
+        "Subject: hola\n\nHola {{ name }}\n{% include \"firma.txt\" %}",
+    );
+    c.write(
+        "templates/firma.txt",
+        "Subject: firma\n\nAna, de la tienda\n",
+    );
+    c
+}
+
+#[test]
+fn an_include_of_another_clients_template_works_whatever_the_row_order() {
+    let mut seen = Vec::new();
+    for rows in [
+        "a@example.com,Ana,x,t.txt\nb@example.com,Bea,y,firma.txt\n",
+        "b@example.com,Bea,y,firma.txt\na@example.com,Ana,x,t.txt\n",
+    ] {
+        let c = including(rows);
+        c.run(&["check"]).success();
+        c.run(&["preview", "--out", "out"]).success();
+        let mut bodies: Vec<String> = emls(&c.path("out"))
+            .iter()
+            .map(|(_, b)| parse(b).body_text(0).unwrap().into_owned())
+            .collect();
+        bodies.sort();
+        let ana = bodies.iter().find(|b| b.starts_with("Hola Ana")).unwrap();
+        assert!(ana.contains("Ana, de la tienda"), "{bodies:?}");
+        seen.push(bodies);
+    }
+    assert_eq!(seen[0], seen[1]);
+}
+
+#[test]
+fn an_include_of_a_plain_file_or_an_extends_works_without_any_client_naming_it() {
+    let c = Campaign::with(
+        "email,name,note\na@example.com,Ana,x\n",
+        "Subject: hola\n\nHola {{ name }}\n{% include \"parts/firma.txt\" %}",
+    );
+    c.write("templates/parts/firma.txt", "-- \n{{ sender.name }}\n");
+    c.run(&["check"]).success();
+    let c = Campaign::with(
+        "email,name,note\na@example.com,Ana,x\n",
+        "Subject: hola\n\n{% extends \"base.txt\" %}{% block saludo %}Hola {{ name }}{% endblock %}",
+    );
+    c.write(
+        "templates/base.txt",
+        "{% block saludo %}{% endblock %}\nUn abrazo\n",
+    );
+    c.run(&["preview", "--out", "out"]).success();
+    let m = parse(&emls(&c.path("out"))[0].1)
+        .body_text(0)
+        .unwrap()
+        .into_owned();
+    assert!(m.contains("Hola Ana") && m.contains("Un abrazo"), "{m}");
+}
+
+#[test]
+fn an_include_of_a_missing_or_broken_file_names_it() {
+    let c = Campaign::with(
+        "email,name,note\na@example.com,Ana,x\n",
+        "Subject: hola\n\nHola\n{% include \"nada.txt\" %}\n",
+    );
+    c.run(&["check"])
+        .failure()
+        .stderr_has("error: templates/t.txt:4:")
+        .stderr_has("Unknown template `nada.txt`: there is no `templates/nada.txt`; create it, or correct the name");
+    c.write("templates/nada.txt", "{{ oops }\n");
+    c.run(&["check"])
+        .failure()
+        .stderr_has("error: templates/nada.txt:1:");
+}
