@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::clients::{self, Client};
 use std::collections::{HashMap, HashSet};
 
-use crate::compose::{Choice, Email, LoadError, Templates};
+use crate::compose::{Choice, Email, LoadError, Templates, LONG_SUBJECT};
 use crate::diag::Problem;
 use crate::message::draft_text;
 use crate::personal;
@@ -89,13 +89,19 @@ impl Campaign {
             Some(
                 templates
                     .render_loaded(client, name)
-                    .and_then(|(template, email)| f(client, Rendered { template, email })),
+                    .and_then(|(template, email)| {
+                        let warning = long_subject(templates, client, &template, &email);
+                        Ok((f(client, Rendered { template, email })?, warning))
+                    }),
             )
         });
         let mut out = Vec::with_capacity(results.len());
         for result in results {
             match result {
-                Some(Ok(r)) => out.push(Some(r)),
+                Some(Ok((r, warning))) => {
+                    self.problems.extend(warning);
+                    out.push(Some(r))
+                }
                 Some(Err(p)) => {
                     self.problems.push(p);
                     out.push(None)
@@ -296,6 +302,26 @@ impl Campaign {
             .map(|n| self.templates.literal_text(n))
             .collect()
     }
+}
+
+/// A subject mail apps will cut short: a warning, the same for every client it concerns.
+fn long_subject(
+    templates: &Templates,
+    client: &Client,
+    template: &str,
+    email: &Email,
+) -> Option<Problem> {
+    (email.subject.chars().count() > LONG_SUBJECT).then(|| {
+        let p = Problem::warning(
+            templates.label(template),
+            format!("the subject is longer than {LONG_SUBJECT} characters: mail apps cut it short; keep it short and say the rest in the letter"),
+        )
+        .client(&client.name);
+        match templates.subject_line(template) {
+            Some(line) => p.at(crate::diag::Pos::Line(line)),
+            None => p,
+        }
+    })
 }
 
 /// `1 client`, `2 clients`.

@@ -11,6 +11,13 @@ use crate::clients::{clean_line, Client, LANGUAGES};
 use crate::diag::{Pos, Problem};
 use crate::settings::parse_mailbox;
 
+/// The longest run without a space a subject may have: with `Subject: ` it fits the 998
+/// octets RFC 5322 allows on a line, which no folding can shorten.
+const MAX_WORD: usize = 900;
+
+/// Past this, mail apps cut the subject short.
+pub const LONG_SUBJECT: usize = 200;
+
 /// What a template makes for one client: the headers it may set, and the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email {
@@ -346,6 +353,15 @@ impl Templates {
         names
     }
 
+    /// The line of a loaded template's `Subject:`.
+    pub fn subject_line(&self, name: &str) -> Option<usize> {
+        self.files
+            .get(name)?
+            .headers
+            .iter()
+            .find_map(|(h, _, l)| (*h == Header::Subject).then_some(*l))
+    }
+
     /// The default template's file name, if there is one.
     pub fn default_name(&self) -> Option<&str> {
         self.default.as_deref()
@@ -391,40 +407,63 @@ impl Templates {
         let fail = |e: tera::Error| self.problem(e, name).client(&client.name);
         let mut subject = None;
         let mut reply_to = None;
-        for (header, _, _) in &file.headers {
+        let at = |line: usize, message: &str| {
+            Problem::error(&file.label, message)
+                .at(Pos::Line(line))
+                .client(&client.name)
+        };
+        for (header, _, line) in &file.headers {
             let text = self
                 .tera
                 .render(&format!("{name}#{header:?}"), context)
                 .map_err(fail)?;
             let text = clean_line(&text);
             match header {
-                Header::Subject => subject = Some(text),
-                Header::ReplyTo if text.is_empty() => {}
+                Header::Subject if text.is_empty() => {
+                    return Err(at(*line, "the subject came out empty for this client: give the `Subject:` line some text of its own, or a `| default(value=\"…\")` for what may be empty"));
+                }
+                Header::Subject => {
+                    if let Some(word) = text
+                        .split_whitespace()
+                        .find(|w| w.is_ascii() && w.len() > MAX_WORD)
+                    {
+                        return Err(at(*line, &format!(
+                            "the subject has {} characters without a space, more than a mail server takes on one line: shorten it or put spaces in it",
+                            word.chars().count()
+                        )));
+                    }
+                    subject = Some(text)
+                }
+                Header::ReplyTo if text.is_empty() => {
+                    return Err(at(*line, "the `Reply-To:` came out empty for this client: give every client an address there, or remove the line"));
+                }
                 Header::ReplyTo => {
                     reply_to = Some(parse_mailbox(&text).map_err(|e| {
-                        Problem::error(
-                            &file.label,
-                            format!("the rendered `Reply-To:` is not usable: {e:#}"),
+                        at(
+                            *line,
+                            &format!("the rendered `Reply-To:` is not usable: {e:#}"),
                         )
-                        .client(&client.name)
                     })?)
                 }
             }
         }
         let subject = subject.unwrap_or_default();
-        if subject.is_empty() {
-            return Err(
-                Problem::error(&file.label, "the subject came out empty for this client")
-                    .client(&client.name),
-            );
+        let body = tidy_body(&self.tera.render(name, context).map_err(fail)?);
+        if body.trim().is_empty() {
+            let line = file
+                .headers
+                .iter()
+                .map(|(_, _, l)| l + 2)
+                .max()
+                .unwrap_or(1);
+            return Err(at(line, "the letter came out empty for this client: an empty letter is never sent; write it below the blank line that follows `Subject:`"));
         }
-        let body = self.tera.render(name, context).map_err(fail)?;
         Ok((
             name.to_string(),
             Email {
                 subject,
                 reply_to,
-                body: tidy_body(&body),
+                body,
             },
         ))
     }

@@ -314,3 +314,101 @@ fn an_include_of_a_missing_or_broken_file_names_it() {
         .failure()
         .stderr_has("error: templates/nada.txt:1:");
 }
+
+fn subject(text: &str) -> Campaign {
+    Campaign::with(TWO, &format!("Subject: {text}\n\nHola {{{{ name }}}}\n"))
+}
+
+#[test]
+fn a_subject_too_long_for_one_line_is_an_error_said_once() {
+    let run = subject(&"a".repeat(1000))
+        .run(&["check"])
+        .failure()
+        .stderr_has("error: templates/t.txt:1, client `Ana`: the subject has 1000 characters without a space, more than a mail server takes on one line")
+        .stderr_has("the same for 1 other client: `Bea`");
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_long_subject_is_a_warning_and_every_line_sent_fits_the_rfc() {
+    for text in [
+        "palabra ".repeat(40),
+        "á".repeat(400),
+        format!("Hola {}", "x".repeat(300)),
+    ] {
+        let c = subject(&text);
+        let run = c
+            .run(&["check"])
+            .success()
+            .stderr_has("warning: templates/t.txt:1, client `Ana`: the subject is longer than 200 characters: mail apps cut it short");
+        assert_eq!(
+            run.stderr().matches("longer than 200").count(),
+            1,
+            "{}",
+            run.stderr()
+        );
+        c.run(&["preview", "--out", "out"]).success();
+        for (_, bytes) in emls(&c.path("out")) {
+            let head = &bytes[..bytes.windows(4).position(|w| w == b"\r\n\r\n").unwrap()];
+            for line in head.split(|&b| b == b'\n') {
+                assert!(line.len() <= 998, "{}", String::from_utf8_lossy(line));
+            }
+            assert_eq!(parse(&bytes).subject().unwrap(), text.trim());
+        }
+    }
+}
+
+#[test]
+fn a_subject_or_reply_to_that_comes_out_empty_is_an_error() {
+    Campaign::with(
+        "email,name,note,apodo\na@example.com,Ana,x,\n",
+        "Subject: {{ apodo | default(value=\"\") }}\n\nHola\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has(
+        "error: templates/t.txt:1, client `Ana`: the subject came out empty for this client",
+    );
+    Campaign::with(
+        "email,name,note,gestor\na@example.com,Ana,x,\n",
+        "Subject: hola\nReply-To: {{ gestor | default(value=\"\") }}\n\nHola\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has(
+        "error: templates/t.txt:2, client `Ana`: the `Reply-To:` came out empty for this client",
+    );
+    Campaign::with(
+        "email,name,note,gestor\na@example.com,Ana,x,nadie\n",
+        "Subject: hola\nReply-To: {{ gestor }}\n\nHola\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has("error: templates/t.txt:2, client `Ana`: the rendered `Reply-To:` is not usable");
+}
+
+#[test]
+fn a_letter_that_comes_out_empty_is_an_error_not_an_empty_email() {
+    for template in [
+        "Subject: hola\n\n",
+        "Subject: hola\n\n{% if false %}x{% endif %}\n  \n",
+    ] {
+        let c = Campaign::with(TWO, template);
+        let run = c
+            .run(&["check"])
+            .failure()
+            .stderr_has("error: templates/t.txt:3, client `Ana`: the letter came out empty for this client: an empty letter is never sent");
+        assert_eq!(
+            run.stderr().matches("error:").count(),
+            1,
+            "{}",
+            run.stderr()
+        );
+        c.run(&["preview", "--out", "out"]).failure();
+    }
+}
