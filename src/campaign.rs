@@ -3,7 +3,9 @@
 use anyhow::Result;
 
 use crate::clients::{self, Client};
-use crate::compose::{Email, RenderError, Templates};
+use std::collections::{HashMap, HashSet};
+
+use crate::compose::{Choice, Email, LoadError, Templates, LONG_SUBJECT};
 use crate::diag::Problem;
 use crate::message::draft_text;
 use crate::personal;
@@ -40,9 +42,15 @@ impl Campaign {
         };
         if campaign.settings.sender.is_none() {
             if let Err(e) = campaign.settings.sender() {
-                campaign
-                    .problems
-                    .push(Problem::error("cartero.toml", format!("{e:#}")));
+                // Name the config file only when there is one.
+                let problem = match &campaign.settings.config {
+                    Some(c) => Problem::error(c.display().to_string(), format!("{e:#}")),
+                    None => Problem::error(
+                        campaign.settings.clients.display().to_string(),
+                        "no sender, and there is no `cartero.toml`: create `cartero.toml` with `[sender]`, `name` and `email` (`cartero init` writes one to start from), or pass `--from \"Your Name <you@example.com>\"`",
+                    ),
+                };
+                campaign.problems.push(problem);
             }
         }
         Ok(campaign)
@@ -71,18 +79,8 @@ impl Campaign {
         &mut self,
         f: impl Fn(&Client, Rendered) -> Result<R, Problem> + Sync,
     ) -> Vec<Option<R>> {
-        // Serially, each client's template is chosen and loaded: a broken one is reported once.
-        let mut chosen = Vec::with_capacity(self.clients.len());
-        for client in &self.clients {
-            match self.templates.template_for(client) {
-                Ok(name) => chosen.push(Some(name)),
-                Err(RenderError::Template(p)) | Err(RenderError::Client(p)) => {
-                    self.problems.push(p);
-                    chosen.push(None)
-                }
-                Err(RenderError::AlreadyReported) => chosen.push(None),
-            }
-        }
+        let before = self.problems.len();
+        let chosen = self.choose_templates();
         // Then the rendering itself, on every core.
         let templates = &self.templates;
         let jobs: Vec<(&Client, Option<String>)> = self.clients.iter().zip(chosen).collect();
@@ -91,13 +89,19 @@ impl Campaign {
             Some(
                 templates
                     .render_loaded(client, name)
-                    .and_then(|(template, email)| f(client, Rendered { template, email })),
+                    .and_then(|(template, email)| {
+                        let warning = long_subject(templates, client, &template, &email);
+                        Ok((f(client, Rendered { template, email })?, warning))
+                    }),
             )
         });
         let mut out = Vec::with_capacity(results.len());
         for result in results {
             match result {
-                Some(Ok(r)) => out.push(Some(r)),
+                Some(Ok((r, warning))) => {
+                    self.problems.extend(warning);
+                    out.push(Some(r))
+                }
                 Some(Err(p)) => {
                     self.problems.push(p);
                     out.push(None)
@@ -105,7 +109,161 @@ impl Campaign {
                 None => out.push(None),
             }
         }
+        let found = self.problems.split_off(before);
+        self.problems.extend(say_once(found));
         out
+    }
+
+    /// Each client's template, every one loaded (with all it includes) before any is
+    /// rendered, so that what a client gets never depends on the order of the rows. A problem
+    /// that is the same for many clients is said once, naming them.
+    fn choose_templates(&mut self) -> Vec<Option<String>> {
+        let mut chosen = Vec::with_capacity(self.clients.len());
+        let mut unset = Vec::new();
+        // Distinct templates (and absent language variants), in the order first named.
+        let mut named: Vec<(String, Vec<&Client>, bool)> = Vec::new();
+        let mut variants: Vec<(String, String, Vec<&Client>)> = Vec::new();
+        for client in &self.clients {
+            match self.templates.choose(client) {
+                Choice::Unset => {
+                    unset.push(client);
+                    chosen.push(None);
+                }
+                Choice::Template {
+                    name,
+                    from_column,
+                    missing_variant,
+                } => {
+                    if let Some(wanted) = missing_variant {
+                        match variants.iter_mut().find(|(w, _, _)| *w == wanted) {
+                            Some((_, _, who)) => who.push(client),
+                            None => variants.push((wanted, name.clone(), vec![client])),
+                        }
+                    }
+                    match named.iter_mut().find(|(n, _, _)| *n == name) {
+                        Some((_, who, by_default)) => {
+                            who.push(client);
+                            *by_default |= !from_column;
+                        }
+                        None => named.push((name.clone(), vec![client], !from_column)),
+                    }
+                    chosen.push(Some(name));
+                }
+            }
+        }
+        let mut problems = Vec::new();
+        if !unset.is_empty() {
+            problems.push(self.no_template(&unset));
+        }
+        for (wanted, used, who) in &variants {
+            problems.push(self.missing_variant(wanted, used, who));
+        }
+        let mut failed = HashSet::new();
+        for (name, who, by_default) in &named {
+            match self.templates.prepare(name) {
+                Ok(()) => continue,
+                Err(LoadError::Missing) => problems.push(self.missing(name, who, *by_default)),
+                Err(LoadError::Broken(p)) => problems.push(p),
+            }
+            failed.insert(name.clone());
+        }
+        self.problems.extend(problems);
+        chosen
+            .into_iter()
+            .map(|c| c.filter(|n| !failed.contains(n)))
+            .collect()
+    }
+
+    /// No `template` column value and no default: said once, for everyone it concerns.
+    fn no_template(&self, who: &[&Client]) -> Problem {
+        let whom = if who.len() == self.clients.len() {
+            String::new()
+        } else {
+            format!(
+                " for {} with an empty `template` column ({})",
+                count(who.len(), "client"),
+                names(who)
+            )
+        };
+        let folder = self.in_folder();
+        match &self.settings.config {
+            Some(config) => Problem::error(
+                config.display().to_string(),
+                format!(
+                    "no template{whom}: add `template = \"templates/year-end.txt\"` under `[campaign]` in `{}`, or pass `--template templates/year-end.txt`{folder}",
+                    config.display()
+                ),
+            ),
+            None => Problem::error(
+                self.settings.clients.display().to_string(),
+                format!(
+                    "no template{whom}, and there is no `cartero.toml` to name one: create `cartero.toml` with `template = \"templates/year-end.txt\"` under `[campaign]` (`cartero init` writes one to start from), or pass `--template templates/year-end.txt`{folder}"
+                ),
+            ),
+        }
+    }
+
+    /// A template that is not there: the default, or one the `template` column names.
+    fn missing(&self, name: &str, who: &[&Client], by_default: bool) -> Problem {
+        let label = self.templates.label(name);
+        let folder = self.in_folder();
+        if by_default {
+            let named_in = match &self.settings.config {
+                Some(c) => format!(
+                    "`template` under `[campaign]` in `{}` (or `--template`)",
+                    c.display()
+                ),
+                None => "`--template`".to_string(),
+            };
+            return Problem::error(
+                &label,
+                format!("there is no such template: create it, or correct {named_in}{folder}"),
+            );
+        }
+        let first = who[0];
+        Problem::error(
+            self.settings.clients.display().to_string(),
+            format!(
+                "there is no template `{label}`, and {} {} it ({}): create it, or correct the `template` column{folder}",
+                count(who.len(), "client"),
+                if who.len() == 1 { "names" } else { "name" },
+                names(who)
+            ),
+        )
+        .at(first.pos)
+        .column("template")
+        .client(&first.name)
+    }
+
+    /// A language variant that is not there: those clients get the default instead.
+    fn missing_variant(&self, wanted: &str, used: &str, who: &[&Client]) -> Problem {
+        let lang = wanted
+            .strip_suffix(".txt")
+            .and_then(|s| s.rsplit_once('.'))
+            .map_or("", |(_, l)| l);
+        Problem::warning(
+            self.templates.label(wanted),
+            format!(
+                "there is no such template, so {} written to in `{lang}` ({}) get `{used}` instead: create `{}` for them, or give them another `language`",
+                count(who.len(), "client"),
+                names(who),
+                self.templates.label(wanted)
+            ),
+        )
+    }
+
+    /// "; the templates folder holds a.txt, b.txt", or nothing.
+    fn in_folder(&self) -> String {
+        let there = self.templates.available();
+        if there.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; `{}` holds {}",
+                self.templates.label(""),
+                there.join(", ")
+            )
+        }
     }
 
     /// The warnings `check`, `draft` and `review` give about a client whatever their draft says.
@@ -144,6 +302,95 @@ impl Campaign {
             .map(|n| self.templates.literal_text(n))
             .collect()
     }
+}
+
+/// A subject mail apps will cut short: a warning, the same for every client it concerns.
+fn long_subject(
+    templates: &Templates,
+    client: &Client,
+    template: &str,
+    email: &Email,
+) -> Option<Problem> {
+    (email.subject.chars().count() > LONG_SUBJECT).then(|| {
+        let p = Problem::warning(
+            templates.label(template),
+            format!("the subject is longer than {LONG_SUBJECT} characters: mail apps cut it short; keep it short and say the rest in the letter"),
+        )
+        .client(&client.name);
+        match templates.subject_line(template) {
+            Some(line) => p.at(crate::diag::Pos::Line(line)),
+            None => p,
+        }
+    })
+}
+
+/// `1 client`, `2 clients`.
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// `Ana`, `Bea`, `Cy` and 3 more.
+fn names(who: &[&Client]) -> String {
+    let shown: Vec<String> = who
+        .iter()
+        .take(5)
+        .map(|c| format!("`{}`", c.name))
+        .collect();
+    match who.len().saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
+/// Problems that are the same but for the client, said once: the first client named, and
+/// how many others (and which) it is the same for.
+fn say_once(problems: Vec<Problem>) -> Vec<Problem> {
+    type Key = (bool, std::sync::Arc<str>, String, Option<String>, String);
+    let mut seen: HashMap<Key, usize> = HashMap::new();
+    let mut out: Vec<(Problem, Vec<String>)> = Vec::new();
+    for p in problems {
+        let key = (
+            p.is_error(),
+            p.file.clone(),
+            format!("{:?}", p.pos),
+            p.column.clone(),
+            p.message.clone(),
+        );
+        match seen.get(&key) {
+            Some(&i) => {
+                if let Some(c) = p.client {
+                    out[i].1.push(c);
+                }
+            }
+            None => {
+                seen.insert(key, out.len());
+                out.push((p, Vec::new()));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut p, others)| {
+            if !others.is_empty() {
+                let shown: Vec<String> = others.iter().take(5).map(|c| format!("`{c}`")).collect();
+                let more = others.len() - shown.len();
+                p.message.push_str(&format!(
+                    "\n  = the same for {}: {}{}",
+                    count(others.len(), "other client"),
+                    shown.join(", "),
+                    if more > 0 {
+                        format!(" and {more} others")
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+            p
+        })
+        .collect()
 }
 
 /// `f` over `items` on a few threads, results in the items' order.

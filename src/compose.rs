@@ -1,15 +1,22 @@
 //! Tera templates into one rendered `Email` per client, and that email into RFC 5322 bytes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use lettre::message::Mailbox;
-use tera::{Context, Kwargs, State, Tera};
+use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::clients::{clean_line, Client, LANGUAGES};
 use crate::diag::{Pos, Problem};
 use crate::settings::parse_mailbox;
+
+/// The longest run without a space a subject may have: with `Subject: ` it fits the 998
+/// octets RFC 5322 allows on a line, which no folding can shorten.
+const MAX_WORD: usize = 900;
+
+/// Past this, mail apps cut the subject short.
+pub const LONG_SUBJECT: usize = 200;
 
 /// What a template makes for one client: the headers it may set, and the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,14 +43,43 @@ pub enum RenderError {
     Client(Problem),
 }
 
+/// Which template a client gets, decided before anything is loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// Render with this file. `from_column` when the client's `template` column named it;
+    /// `missing_variant` names the language variant that would have been chosen had it existed.
+    Template {
+        name: String,
+        from_column: bool,
+        missing_variant: Option<String>,
+    },
+    /// No `template` column value and no default template.
+    Unset,
+}
+
+/// Why a template could not be loaded.
+#[derive(Debug, Clone)]
+pub enum LoadError {
+    /// There is no such file: the caller knows who named it, and says so.
+    Missing,
+    /// It is there but cannot be used.
+    Broken(Problem),
+}
+
 /// A template file split into its header lines and its body, each a Tera template of its own
 /// whose line and column numbers are those of the file.
 #[derive(Debug)]
 struct TemplateFile {
     label: String,
     source: String,
-    headers: Vec<(Header, String)>,
+    headers: Vec<(Header, String, usize)>,
     body: String,
+}
+
+/// A text Tera knows, as problems show it.
+struct Source {
+    label: String,
+    text: String,
 }
 
 /// Every template a campaign uses, parsed once.
@@ -52,15 +88,23 @@ pub struct Templates {
     default: Option<String>,
     tera: Tera,
     files: HashMap<String, TemplateFile>,
-    /// Files that failed to load: clients using them are not rendered again.
-    broken: HashMap<String, ()>,
+    /// Every template tried as a client's letter, and how that went: each is loaded once.
+    tried: HashMap<String, Result<(), LoadError>>,
+    /// Every file tried as something a template includes or extends, and how that went.
+    partials: HashMap<String, Result<(), Problem>>,
+    /// Templates whose problem `template_for` has given.
+    reported: HashSet<String>,
+    /// Files being loaded now: a file that includes itself stops here, and Tera says so.
+    loading: HashSet<String>,
+    /// Each Tera template's file and text, so that a problem shows the right file's line.
+    sources: HashMap<String, Source>,
     default_language: Option<String>,
     /// What every client's context holds: `sender`, `today`, `year`.
     common: Context,
 }
 
 impl Templates {
-    /// Loads the default template (and its folder's siblings on demand); problems are collected.
+    /// Ready to load templates from the default template's folder (or `templates`).
     pub fn new(
         default: Option<&Path>,
         default_language: Option<String>,
@@ -90,69 +134,237 @@ impl Templates {
                 .map(|n| n.to_string_lossy().into_owned()),
             tera,
             files: HashMap::new(),
-            broken: HashMap::new(),
+            tried: HashMap::new(),
+            partials: HashMap::new(),
+            loading: HashSet::new(),
+            reported: HashSet::new(),
+            sources: HashMap::new(),
             default_language,
             common,
         }
     }
 
-    /// The file name of the template for this client, loading it if needed.
-    pub fn template_for(&mut self, client: &Client) -> Result<String, RenderError> {
-        let name = match (&client.template, &self.default) {
-            (Some(t), _) => t.clone(),
+    /// The template a client gets: their `template` column, else the default (or its variant
+    /// in the client's language, when there is one).
+    pub fn choose(&self, client: &Client) -> Choice {
+        let (name, missing_variant) = match (&client.template, &self.default) {
+            (Some(t), _) => {
+                return Choice::Template {
+                    name: t.clone(),
+                    from_column: true,
+                    missing_variant: None,
+                }
+            }
+            (None, None) => return Choice::Unset,
             (None, Some(d)) => {
                 let wanted = client.language.as_ref().or(self.default_language.as_ref());
                 match (wanted, language_variant(d)) {
                     (Some(lang), Some((stem, own))) if *lang != own => {
                         let sibling = format!("{stem}.{lang}.txt");
                         // One that is there but cannot be looked at is chosen, so loading it says why.
-                        if matches!(self.dir.join(&sibling).try_exists(), Ok(false)) { d.clone() } else { sibling }
+                        if matches!(self.dir.join(&sibling).try_exists(), Ok(false)) {
+                            (d.clone(), Some(sibling))
+                        } else {
+                            (sibling, None)
+                        }
                     }
-                    _ => d.clone(),
+                    _ => (d.clone(), None),
                 }
             }
-            (None, None) => {
+        };
+        Choice::Template {
+            name,
+            from_column: false,
+            missing_variant,
+        }
+    }
+
+    /// The file name of the template for this client, loaded; a broken one is an `Err`
+    /// naming the problem the first time, `AlreadyReported` after.
+    pub fn template_for(&mut self, client: &Client) -> Result<String, RenderError> {
+        let name = match self.choose(client) {
+            Choice::Unset => {
                 return Err(RenderError::Template(Problem::error(
                     "cartero.toml",
                     "no template: pass `--template templates/year-end.txt` or set `template` under `[campaign]`",
                 )))
             }
+            Choice::Template { name, .. } => name,
         };
-        if self.broken.contains_key(&name) {
-            return Err(RenderError::AlreadyReported);
-        }
-        if !self.files.contains_key(&name) {
-            if let Err(p) = self.load(&name) {
-                self.broken.insert(name, ());
-                return Err(RenderError::Template(p));
+        let problem = match self.prepare(&name) {
+            Ok(()) => return Ok(name),
+            Err(LoadError::Missing) => {
+                Problem::error(self.label(&name), "there is no such template")
             }
+            Err(LoadError::Broken(p)) => p,
+        };
+        if self.reported.insert(name) {
+            Err(RenderError::Template(problem))
+        } else {
+            Err(RenderError::AlreadyReported)
         }
-        Ok(name)
     }
 
-    fn load(&mut self, name: &str) -> Result<(), Problem> {
-        let path = self.dir.join(name);
-        let label = path.display().to_string();
-        let source = std::fs::read_to_string(&path).map_err(|e| {
-            let why = match e.kind() {
-                std::io::ErrorKind::InvalidData => {
-                    "it is not saved as UTF-8: save it as UTF-8 in your editor".to_string()
-                }
-                _ => e.to_string(),
-            };
-            Problem::error(&label, format!("failed to read the template: {why}"))
-        })?;
-        let file = parse_template(&label, source)?;
-        for (header, text) in &file.headers {
+    /// Loads a client's template and everything it includes or extends, each file once,
+    /// whatever order the clients come in.
+    pub fn prepare(&mut self, name: &str) -> Result<(), LoadError> {
+        if let Some(done) = self.tried.get(name) {
+            return done.clone();
+        }
+        self.loading.insert(name.to_string());
+        let done = self.load(name);
+        self.loading.remove(name);
+        self.tried.insert(name.to_string(), done.clone());
+        done
+    }
+
+    fn load(&mut self, name: &str) -> Result<(), LoadError> {
+        let label = self.label(name);
+        let source = read_source(&self.dir.join(name), &label)?;
+        let file = parse_template(&label, source).map_err(LoadError::Broken)?;
+        for used in references(&file.source) {
+            self.partial(&used).map_err(LoadError::Broken)?;
+        }
+        self.sources.insert(
+            name.to_string(),
+            Source {
+                label: file.label.clone(),
+                text: file.source.clone(),
+            },
+        );
+        for (header, text, _) in &file.headers {
             self.tera
                 .add_raw_template(&format!("{name}#{header:?}"), text)
-                .map_err(|e| tera_problem(&file, e))?;
+                .map_err(|e| LoadError::Broken(self.problem(e, name)))?;
         }
         self.tera
             .add_raw_template(name, &file.body)
-            .map_err(|e| tera_problem(&file, e))?;
+            .map_err(|e| LoadError::Broken(self.problem(e, name)))?;
         self.files.insert(name.to_string(), file);
         Ok(())
+    }
+
+    /// Registers a file a template includes or extends (and, first, what it uses in turn).
+    /// A letter template included is its body, as when it is a client's template; any other
+    /// file is included whole. One that is not there is left to Tera, which says so at the
+    /// `{% include %}` itself.
+    fn partial(&mut self, name: &str) -> Result<(), Problem> {
+        if self.loading.contains(name) {
+            return Ok(());
+        }
+        if let Some(done) = self.partials.get(name) {
+            return done.clone();
+        }
+        let plain = Path::new(name)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain || matches!(self.dir.join(name).try_exists(), Ok(false)) {
+            return Ok(());
+        }
+        self.loading.insert(name.to_string());
+        let done = self.load_partial(name);
+        self.loading.remove(name);
+        self.partials.insert(name.to_string(), done.clone());
+        done
+    }
+
+    fn load_partial(&mut self, name: &str) -> Result<(), Problem> {
+        let label = self.label(name);
+        let source = read_source(&self.dir.join(name), &label).map_err(|e| match e {
+            LoadError::Broken(p) => p,
+            LoadError::Missing => Problem::error(&label, "failed to read the template: it is gone"),
+        })?;
+        if parse_template(&label, source.clone()).is_ok() {
+            return match self.prepare(name) {
+                Ok(()) => Ok(()),
+                Err(LoadError::Broken(p)) => Err(p),
+                Err(LoadError::Missing) => Err(Problem::error(
+                    &label,
+                    "failed to read the template: it is gone",
+                )),
+            };
+        }
+        let text = normalize(&source);
+        for used in references(&text) {
+            self.partial(&used)?;
+        }
+        self.sources.insert(
+            name.to_string(),
+            Source {
+                label,
+                text: text.clone(),
+            },
+        );
+        self.tera
+            .add_raw_template(name, &text)
+            .map_err(|e| self.problem(e, name))
+    }
+
+    /// A Tera error as a problem in the file it is about (a template or one it includes).
+    fn problem(&self, err: tera::Error, fallback: &str) -> Problem {
+        let in_file = |tera_name: &str| {
+            let base = tera_name.split('#').next().unwrap_or(tera_name);
+            self.sources.get(base)
+        };
+        let named = match err.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                in_file(r.filename())
+            }
+            _ => None,
+        };
+        let source = named
+            .or_else(|| {
+                let text = err.to_string();
+                text.lines()
+                    .find_map(|l| l.trim_start().strip_prefix("--> "))
+                    .and_then(|at| at.rsplitn(3, ':').nth(2))
+                    .and_then(in_file)
+            })
+            .or_else(|| self.sources.get(fallback));
+        let (label, text) = match source {
+            Some(s) => (s.label.as_str(), s.text.as_str()),
+            None => (fallback, ""),
+        };
+        let mut problem = tera_problem(label, text, err);
+        let first = problem.message.lines().next().unwrap_or_default();
+        let missing = first
+            .strip_prefix("Unknown template `")
+            .and_then(|rest| rest.strip_suffix('`'));
+        if let Some(missing) = missing {
+            let hint = format!(
+                ": there is no `{}`; create it, or correct the name",
+                self.label(missing)
+            );
+            problem.message.insert_str(first.len(), &hint);
+        }
+        problem
+    }
+
+    /// The `.txt` files in the templates folder, sorted: what a user may have meant.
+    pub fn available(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The line of a loaded template's `Subject:`.
+    pub fn subject_line(&self, name: &str) -> Option<usize> {
+        self.files
+            .get(name)?
+            .headers
+            .iter()
+            .find_map(|(h, _, l)| (*h == Header::Subject).then_some(*l))
+    }
+
+    /// The default template's file name, if there is one.
+    pub fn default_name(&self) -> Option<&str> {
+        self.default.as_deref()
     }
 
     /// A template's path, as problems name it.
@@ -192,49 +404,71 @@ impl Templates {
         context: &Context,
     ) -> Result<(String, Email), Problem> {
         let file = &self.files[name];
-        let fail = |e: tera::Error| tera_problem(file, e).client(&client.name);
+        let fail = |e: tera::Error| self.problem(e, name).client(&client.name);
         let mut subject = None;
         let mut reply_to = None;
-        for (header, _) in &file.headers {
+        let at = |line: usize, message: &str| {
+            Problem::error(&file.label, message)
+                .at(Pos::Line(line))
+                .client(&client.name)
+        };
+        for (header, _, line) in &file.headers {
             let text = self
                 .tera
                 .render(&format!("{name}#{header:?}"), context)
                 .map_err(fail)?;
             let text = clean_line(&text);
             match header {
-                Header::Subject => subject = Some(text),
-                Header::ReplyTo if text.is_empty() => {}
+                Header::Subject if text.is_empty() => {
+                    return Err(at(*line, "the subject came out empty for this client: give the `Subject:` line some text of its own, or a `| default(value=\"…\")` for what may be empty"));
+                }
+                Header::Subject => {
+                    if let Some(word) = text
+                        .split_whitespace()
+                        .find(|w| w.is_ascii() && w.len() > MAX_WORD)
+                    {
+                        return Err(at(*line, &format!(
+                            "the subject has {} characters without a space, more than a mail server takes on one line: shorten it or put spaces in it",
+                            word.chars().count()
+                        )));
+                    }
+                    subject = Some(text)
+                }
+                Header::ReplyTo if text.is_empty() => {
+                    return Err(at(*line, "the `Reply-To:` came out empty for this client: give every client an address there, or remove the line"));
+                }
                 Header::ReplyTo => {
                     reply_to = Some(parse_mailbox(&text).map_err(|e| {
-                        Problem::error(
-                            &file.label,
-                            format!("the rendered `Reply-To:` is not usable: {e:#}"),
+                        at(
+                            *line,
+                            &format!("the rendered `Reply-To:` is not usable: {e:#}"),
                         )
-                        .client(&client.name)
                     })?)
                 }
             }
         }
         let subject = subject.unwrap_or_default();
-        if subject.is_empty() {
-            return Err(
-                Problem::error(&file.label, "the subject came out empty for this client")
-                    .client(&client.name),
-            );
+        let body = tidy_body(&self.tera.render(name, context).map_err(fail)?);
+        if body.trim().is_empty() {
+            let line = file
+                .headers
+                .iter()
+                .map(|(_, _, l)| l + 2)
+                .max()
+                .unwrap_or(1);
+            return Err(at(line, "the letter came out empty for this client: an empty letter is never sent; write it below the blank line that follows `Subject:`"));
         }
-        let body = self.tera.render(name, context).map_err(fail)?;
         Ok((
             name.to_string(),
             Email {
                 subject,
                 reply_to,
-                body: tidy_body(&body),
+                body,
             },
         ))
     }
 
     fn context(&self, client: &Client, template: &str) -> Context {
-        use tera::Value;
         let mut ctx = self.common.clone();
         for (k, v) in &client.fields {
             ctx.insert_value(k.clone(), Value::from(v.as_str()));
@@ -256,6 +490,72 @@ impl Templates {
     }
 }
 
+/// A template file's text; `Missing` when there is no such file.
+fn read_source(path: &Path, label: &str) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => return LoadError::Missing,
+            std::io::ErrorKind::InvalidData => {
+                "it is not saved as UTF-8: save it as UTF-8 in your editor".to_string()
+            }
+            _ => e.to_string(),
+        };
+        LoadError::Broken(Problem::error(
+            label,
+            format!("failed to read the template: {why}"),
+        ))
+    })
+}
+
+/// Without a byte-order mark, with `\n` line ends.
+fn normalize(source: &str) -> String {
+    source
+        .strip_prefix('\u{feff}')
+        .unwrap_or(source)
+        .replace("\r\n", "\n")
+}
+
+/// The files a template names in `{% include "…" %}` and `{% extends "…" %}` tags (outside
+/// comments and raw blocks), in order.
+fn references(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = source;
+    while let (Some(at), comment) = match (rest.find("{%"), rest.find("{#")) {
+        (Some(t), Some(c)) if c < t => (Some(c), true),
+        (None, Some(c)) => (Some(c), true),
+        (t, _) => (t, false),
+    } {
+        let inner = &rest[at + 2..];
+        if comment {
+            rest = inner.find("#}").map_or("", |e| &inner[e + 2..]);
+            continue;
+        }
+        let end = inner.find("%}").unwrap_or(inner.len());
+        let tag = inner[..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        rest = &inner[end..];
+        if tag == "raw" {
+            rest = rest.find("endraw").map_or("", |e| &rest[e..]);
+            continue;
+        }
+        let Some((word, arg)) = tag.split_once(char::is_whitespace) else {
+            continue;
+        };
+        if !matches!(word, "include" | "extends") {
+            continue;
+        }
+        let arg = arg.trim_start();
+        let Some(quote) = arg.chars().next().filter(|c| matches!(c, '"' | '\'' | '`')) else {
+            continue;
+        };
+        if let Some((name, _)) = arg[1..].split_once(quote) {
+            if !found.iter().any(|f| f == name) {
+                found.push(name.to_string());
+            }
+        }
+    }
+    found
+}
+
 /// `year-end.es.txt` → (`year-end`, `es`).
 fn language_variant(name: &str) -> Option<(String, String)> {
     let stem = name.strip_suffix(".txt")?;
@@ -267,13 +567,10 @@ fn language_variant(name: &str) -> Option<(String, String)> {
 }
 
 fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> {
-    let source = source
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&source)
-        .replace("\r\n", "\n");
+    let source = normalize(&source);
     let lines: Vec<&str> = source.split('\n').collect();
     let err = |line: usize, message: String| Problem::error(label, message).at(Pos::Line(line));
-    let mut headers: Vec<(Header, String)> = Vec::new();
+    let mut headers: Vec<(Header, String, usize)> = Vec::new();
     let mut body_line = None;
     for (i, line) in lines.iter().enumerate() {
         let n = i + 1;
@@ -317,7 +614,7 @@ fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> 
                 )))
             }
         };
-        if headers.iter().any(|(h, _)| *h == header) {
+        if headers.iter().any(|(h, _, _)| *h == header) {
             return Err(err(n, format!("`{name}:` appears twice; keep one")));
         }
         // Pad with the file's own lines and columns, so Tera's positions are the file's.
@@ -328,7 +625,7 @@ fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> 
             " ".repeat(col),
             value.trim_start()
         );
-        headers.push((header, padded));
+        headers.push((header, padded, n));
     }
     let Some(body_line) = body_line else {
         return Err(err(
@@ -336,7 +633,7 @@ fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> 
             "there is no blank line after the header lines: put one between `Subject: …` and the body".to_string(),
         ));
     };
-    if !headers.iter().any(|(h, _)| *h == Header::Subject) {
+    if !headers.iter().any(|(h, _, _)| *h == Header::Subject) {
         return Err(err(1, "there is no `Subject:` line: a template starts with `Subject: …`, a blank line, and the body".to_string()));
     }
     let body = format!(
@@ -353,7 +650,7 @@ fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> 
 }
 
 /// A Tera error as a problem at the file's line and column, with the line itself shown.
-fn tera_problem(file: &TemplateFile, err: tera::Error) -> Problem {
+fn tera_problem(label: &str, source: &str, err: tera::Error) -> Problem {
     let report = match err.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
         _ => None,
@@ -362,7 +659,7 @@ fn tera_problem(file: &TemplateFile, err: tera::Error) -> Problem {
         Some(r) => {
             let span = r.span();
             let line = span.start_line.max(1);
-            let text = file.source.split('\n').nth(line - 1).unwrap_or("");
+            let text = source.split('\n').nth(line - 1).unwrap_or("");
             let width = if span.end_line == span.start_line && span.end_col > span.start_col {
                 span.end_col - span.start_col
             } else {
@@ -375,7 +672,7 @@ fn tera_problem(file: &TemplateFile, err: tera::Error) -> Problem {
                 " ".repeat(span.start_col),
                 "^".repeat(width)
             );
-            Problem::error(&file.label, message).at(Pos::LineCol(line, span.start_col + 1))
+            Problem::error(label, message).at(Pos::LineCol(line, span.start_col + 1))
         }
         None => {
             let mut message = err.to_string();
@@ -401,7 +698,7 @@ fn tera_problem(file: &TemplateFile, err: tera::Error) -> Problem {
                 .lines()
                 .filter(|l| !l.trim_start().starts_with("--> "))
                 .collect();
-            let problem = Problem::error(&file.label, message.join("\n"));
+            let problem = Problem::error(label, message.join("\n"));
             match pos {
                 Some(pos) => problem.at(pos),
                 None => problem,
@@ -462,32 +759,85 @@ fn strip_tags(source: &str) -> String {
 }
 
 /// `{{ today | date }}` → "22 de noviembre de 2026" in the client's language;
-/// `date(format="%B")`, `date(lang="en")` to choose.
-fn date_filter(value: &str, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
-    let lang: String = match kwargs.get::<String>("lang")? {
-        Some(l) => l,
+/// `date(format="%B")`, `date(lang="en")` to choose. Anything else is an error that says what
+/// was expected, never a silent guess: `format=3` is not a format, `lang="xx"` not a language.
+fn date_filter(value: &Value, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
+    for (key, _) in kwargs.iter() {
+        if !matches!(key.as_str(), Some("format" | "lang")) {
+            return Err(tera::Error::message(format!(
+                "the `date` filter takes only `format` and `lang`, not `{key}`: such as `date(format=\"%d/%m/%Y\", lang=\"es\")`"
+            )));
+        }
+    }
+    let text = |key: &str, example: &str| -> tera::TeraResult<Option<String>> {
+        match kwargs.get::<&Value>(key)? {
+            None => Ok(None),
+            Some(v) => match v.as_str() {
+                Some(s) => Ok(Some(s.to_string())),
+                None => Err(tera::Error::message(format!(
+                    "`{key}=` of the `date` filter takes text in quotes, such as `{key}=\"{example}\"`, not {}",
+                    describe(v)
+                ))),
+            },
+        }
+    };
+    let format = text("format", "%d/%m/%Y")?;
+    let lang = match text("lang", "es")? {
+        Some(l) if crate::clients::is_language(&l) => l,
+        Some(l) => {
+            let known: Vec<&str> = LANGUAGES.iter().map(|(c, _)| *c).collect();
+            return Err(tera::Error::message(format!(
+                "`lang=\"{l}\"` is not a language the `date` filter knows: use one of {}",
+                known.join(", ")
+            )));
+        }
         None => state
-            .get::<String>("language")?
+            .get::<Value>("language")?
+            .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_else(|| "en".into()),
     };
-    let date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .or_else(|_| {
-            NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%d %H:%M").map(|d| d.date())
-        })
-        .or_else(|_| DateTime::parse_from_rfc3339(value.trim()).map(|d| d.date_naive()))
-        .or_else(|_| NaiveDate::parse_from_str(value.trim(), "%d/%m/%Y"))
-        .map_err(|_| {
-            tera::Error::message(format!(
-                "`{value}` is not a date the `date` filter understands; write dates as 2026-11-22"
-            ))
-        })?;
-    let format = kwargs.get::<String>("format")?;
+    let Some(text) = value.as_str() else {
+        return Err(tera::Error::message(format!(
+            "the `date` filter needs a date, such as `today` or a column holding 2026-11-22, not {}",
+            describe(value)
+        )));
+    };
+    let date = parse_date(text.trim()).ok_or_else(|| {
+        tera::Error::message(format!(
+            "`{text}` is not a date the `date` filter understands; write dates as 2026-11-22"
+        ))
+    })?;
     format_date(date, &lang, format.as_deref()).ok_or_else(|| {
         tera::Error::message(format!(
             "`format=\"{}\"` is not a date format the `date` filter understands; use chrono's `%` codes, such as `%-d de %B de %Y` or `%d/%m/%Y`",
             format.as_deref().unwrap_or_default()
         ))
     })
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").map(|d| d.date()))
+        .or_else(|_| DateTime::parse_from_rfc3339(text).map(|d| d.date_naive()))
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()
+}
+
+/// A template value as a person would name it: "the number `3`", "a list".
+fn describe(value: &Value) -> String {
+    if value.is_undefined() || value.is_none() {
+        "an empty value".to_string()
+    } else if value.is_number() {
+        format!("the number `{value}`")
+    } else if value.is_bool() {
+        format!("`{value}` (yes/no)")
+    } else if value.is_array() {
+        "a list".to_string()
+    } else if value.is_map() {
+        "a group of values (a map)".to_string()
+    } else {
+        format!("`{value}`")
+    }
 }
 
 /// The date in that language, in `format` (chrono's `%` codes) or the language's long form;

@@ -91,6 +91,8 @@ impl Config {
 /// Everything a command needs, resolved once: flags beat the file, the file beats defaults.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// The config file read, if there was one: problems name it only then.
+    pub config: Option<PathBuf>,
     pub sender: Option<Mailbox>,
     pub clients: PathBuf,
     pub sheet: Option<String>,
@@ -129,13 +131,21 @@ pub struct Smtp {
 impl Settings {
     pub fn resolve(common: &Common) -> Result<Settings> {
         let default = Path::new("cartero.toml");
-        let (config, base, label) = match &common.config {
-            Some(path) => (Config::load(path)?, parent_of(path), path.display()),
+        let (config, base, label, config_path) = match &common.config {
+            Some(path) => (
+                Config::load(path)?,
+                parent_of(path),
+                path.display(),
+                Some(path.clone()),
+            ),
             // A file there that cannot even be looked at is the user's, and loading it says why.
-            None if !matches!(default.try_exists(), Ok(false)) => {
-                (Config::load(default)?, PathBuf::new(), default.display())
-            }
-            None => (Config::default(), PathBuf::new(), default.display()),
+            None if !matches!(default.try_exists(), Ok(false)) => (
+                Config::load(default)?,
+                PathBuf::new(),
+                default.display(),
+                Some(default.to_path_buf()),
+            ),
+            None => (Config::default(), PathBuf::new(), default.display(), None),
         };
         let in_config = |p: &Path| base.join(p);
 
@@ -183,6 +193,7 @@ impl Settings {
             .with_context(|| format!("failed to read `[smtp]` in `{label}`"))?;
 
         Ok(Settings {
+            config: config_path,
             sender,
             clients,
             sheet: common.sheet.clone().or(config.campaign.sheet),

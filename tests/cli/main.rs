@@ -11,3 +11,4 @@ mod props;
 mod review;
 mod send;
 mod support;
+mod templates;
