@@ -198,6 +198,11 @@ fn delivery_error(
             SendError::Transient(text)
         };
     };
+    // "421 4.3.2 …" as the server said it, not lettre's "transient error (421): 4.3.2 …".
+    let text = match text.split_once("): ") {
+        Some((_, said)) => format!("{code} {said}"),
+        None => text,
+    };
     let number: u16 = code.parse().unwrap_or(0);
     if matches!(number, 530 | 534 | 535 | 538) {
         return SendError::Fatal(text);

@@ -11,12 +11,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+use chrono::{DateTime, FixedOffset, Local};
 use lettre::address::Envelope;
 use lettre::message::Mailbox;
 
 use crate::cli::SendArgs;
 use crate::drafts::{validate, Draft, State};
 use crate::journal::{Delivery, Event, Journal, Kind};
+use crate::limits::{how_long, parse_at, when_to_retry, Day};
 use crate::lock::Lock;
 use crate::message::{build_message, message_id};
 use crate::outbox::{password, FileOutbox, Outbox, SendError, SmtpOutbox};
@@ -47,6 +49,8 @@ struct Plan<'a> {
     off_list: Vec<&'a str>,
     /// Approved and ready, but beyond `--limit`.
     held: usize,
+    /// Approved and ready, but beyond what `daily-limit` lets go today.
+    held_by_day: usize,
     unreviewed: usize,
 }
 
@@ -61,7 +65,125 @@ impl Plan<'_> {
     }
 }
 
+/// `cartero send`: now, at `--at`, or day after day with `--spread`.
 pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
+    let at = args
+        .at
+        .as_deref()
+        .map(parse_at)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let daily_limit = settings.smtp.as_ref().and_then(|s| s.daily_limit);
+    if args.spread && (daily_limit.is_none() || args.dry_run || args.to_self) {
+        bail!("`--spread` goes on day after day within your daily limit: add `daily-limit = N` under `[smtp]` in cartero.toml (it is for real sends, not `--dry-run` or `--to-self`)");
+    }
+    let mut args = args.clone();
+    if let Some(at) = at {
+        if at < Local::now().fixed_offset() - chrono::Duration::minutes(1) {
+            bail!(
+                "`--at {}` is in the past: give a time still to come, or leave `--at` out to send now",
+                args.at.as_deref().unwrap_or_default()
+            );
+        }
+        // Asked now, while the person is here; the letters go when the time comes.
+        if !args.yes && !args.dry_run {
+            let pass = run_once(settings.clone(), &args, true)?;
+            if !pass.confirmed {
+                return Ok(pass.code);
+            }
+            args.yes = true;
+        }
+        if !wait_until(at, "send")? {
+            tell!("cancelled while waiting: nothing was sent");
+            return Ok(ExitCode::from(1));
+        }
+    }
+    loop {
+        let pass = run_once(settings.clone(), &args, false)?;
+        let next = match (args.spread, pass.held_by_day, pass.stopped) {
+            (true, true, false) => next_free(&settings, daily_limit)?,
+            _ => None,
+        };
+        let Some(next) = next else {
+            return Ok(pass.code);
+        };
+        args.yes = true;
+        say!(
+            "the daily limit is reached; going on at {} (`--spread`); Ctrl-C stops, and `cartero send` goes on later",
+            next.format("%Y-%m-%d %H:%M")
+        );
+        if !wait_until(next, "go on")? {
+            tell!("stopped while waiting for the next day: the letters left stay approved");
+            return Ok(ExitCode::from(1));
+        }
+    }
+}
+
+/// When the journal, read anew, lets the next letter go.
+fn next_free(settings: &Settings, limit: Option<usize>) -> Result<Option<DateTime<FixedOffset>>> {
+    let Some(limit) = limit else { return Ok(None) };
+    let (events, _) = Journal::read(&settings.journal_path())?;
+    Ok(Day::of(&events, limit, settings.clock()).next_free())
+}
+
+/// Waits in the foreground until `when`, a countdown on a terminal; false if Ctrl-C came.
+fn wait_until(when: DateTime<FixedOffset>, what: &str) -> Result<bool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+    }
+    let bar = std::io::stderr().is_terminal().then(indicatif::ProgressBar::new_spinner);
+    tell!(
+        "waiting to {what} at {} (this machine's time); Ctrl-C cancels",
+        when.format("%Y-%m-%d %H:%M:%S")
+    );
+    loop {
+        if stop.load(Ordering::SeqCst) {
+            if let Some(bar) = &bar {
+                bar.finish_and_clear();
+            }
+            return Ok(false);
+        }
+        let left = (when - Local::now().fixed_offset()).to_std().unwrap_or_default();
+        if left.is_zero() {
+            break;
+        }
+        if let Some(bar) = &bar {
+            bar.set_message(format!("{} left; Ctrl-C cancels", how_long(left)));
+            bar.tick();
+        }
+        std::thread::sleep(left.min(Duration::from_millis(200)));
+    }
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    Ok(true)
+}
+
+/// How one pass of `send` ended.
+struct Pass {
+    code: ExitCode,
+    /// The user said yes (or `--yes`).
+    confirmed: bool,
+    /// Some approved letters wait for the daily limit.
+    held_by_day: bool,
+    /// The server or the user stopped the run.
+    stopped: bool,
+}
+
+impl Pass {
+    fn ended(code: ExitCode) -> Pass {
+        Pass {
+            code,
+            confirmed: false,
+            held_by_day: false,
+            stopped: false,
+        }
+    }
+}
+
+/// One pass: plan, ask, send. With `confirm_only`, it stops after the question.
+fn run_once(settings: Settings, args: &SendArgs, confirm_only: bool) -> Result<Pass> {
     // The lock comes before reading any state: a send that ends while this one starts must not
     // leave us working from what it had not yet sent.
     let lock = if args.dry_run {
@@ -75,33 +197,15 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     for w in &survey.journal_warnings {
         tell!("warning: {w}");
     }
+    let mode = if args.dry_run {
+        Mode::DryRun
+    } else if args.to_self {
+        Mode::ToSelf
+    } else {
+        Mode::Real
+    };
     let mut plan = plan(&survey, &args.resend)?;
-    for e in &plan.uncertain {
-        let id = e
-            .record
-            .as_ref()
-            .and_then(|r| r.delivery.as_ref())
-            .and_then(Delivery::message_id)
-            .unwrap_or_default();
-        tell!(
-            "uncertain: {} <{}>: an earlier send was interrupted; message {id} may have arrived. Not sent again: check your sent folder, and pass `--resend {}` only if it is not there",
-            e.client.name, e.client.email, e.client.email
-        );
-    }
-    for i in &plan.invalid {
-        tell!("not sent: the draft is broken: {i}");
-    }
-    for e in &plan.refused {
-        tell!(
-            "not sent: {} <{}> was refused by the server in an earlier run and is not tried again by itself: fix the address or the draft and approve it again, or pass `--resend {}`",
-            e.client.name,
-            e.client.email,
-            e.client.email
-        );
-    }
-    for key in &plan.off_list {
-        tell!("not sent: `{key}` was approved but is not on the client list as it reads now (its row was removed, or has an error shown above)");
-    }
+    say_left_behind(&plan);
     let limit = args.limit.unwrap_or(usize::MAX);
     plan.held = plan.jobs.len().saturating_sub(limit);
     plan.jobs.truncate(limit);
@@ -110,6 +214,10 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
             "held back by `--limit {limit}`: {} approved letter(s); `cartero send` sends them",
             plan.held
         );
+    }
+    let daily = settings.smtp.as_ref().and_then(|s| s.daily_limit);
+    if let (Some(daily), Mode::Real) = (daily, mode) {
+        hold_for_the_day(&mut plan, &survey.events, daily, settings.clock());
     }
     if plan.jobs.is_empty() {
         let sent = survey
@@ -126,16 +234,12 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
             "nothing to send: {sent} already sent, {} waiting for review{hint}",
             plan.unreviewed
         );
-        return Ok(left_behind_code(plan.left_behind()));
+        return Ok(Pass {
+            held_by_day: plan.held_by_day > 0,
+            ..Pass::ended(left_behind_code(plan.left_behind()))
+        });
     }
 
-    let mode = if args.dry_run {
-        Mode::DryRun
-    } else if args.to_self {
-        Mode::ToSelf
-    } else {
-        Mode::Real
-    };
     let smtp = match mode {
         Mode::DryRun => None,
         _ => Some(settings.smtp.clone().context(
@@ -144,7 +248,13 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     };
     if !confirm(&plan, mode, smtp.as_ref(), &sender, args.yes)? {
         tell!("nothing sent");
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Pass::ended(ExitCode::SUCCESS));
+    }
+    if confirm_only {
+        return Ok(Pass {
+            confirmed: true,
+            ..Pass::ended(ExitCode::SUCCESS)
+        });
     }
     let mut outbox: Box<dyn Outbox> = match &smtp {
         Some(s) => Box::new(SmtpOutbox::connect(s, password(s)?)?),
@@ -212,11 +322,68 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         ),
     }
     let ok = behind == 0 && tally.stopped.is_none();
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    Ok(Pass {
+        code: if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        },
+        confirmed: true,
+        held_by_day: plan.held_by_day > 0,
+        stopped: tally.stopped.is_some(),
     })
+}
+
+/// What this run will not send and why, said before anything goes.
+fn say_left_behind(plan: &Plan) {
+    for e in &plan.uncertain {
+        let id = e
+            .record
+            .as_ref()
+            .and_then(|r| r.delivery.as_ref())
+            .and_then(Delivery::message_id)
+            .unwrap_or_default();
+        tell!(
+            "uncertain: {} <{}>: an earlier send was interrupted; message {id} may have arrived. Not sent again: check your sent folder, and pass `--resend {}` only if it is not there",
+            e.client.name, e.client.email, e.client.email
+        );
+    }
+    for i in &plan.invalid {
+        tell!("not sent: the draft is broken: {i}");
+    }
+    for e in &plan.refused {
+        tell!(
+            "not sent: {} <{}> was refused by the server in an earlier run and is not tried again by itself: fix the address or the draft and approve it again, or pass `--resend {}`",
+            e.client.name,
+            e.client.email,
+            e.client.email
+        );
+    }
+    for key in &plan.off_list {
+        tell!("not sent: `{key}` was approved but is not on the client list as it reads now (its row was removed, or has an error shown above)");
+    }
+}
+
+/// Keeps this run within `daily-limit`: what the journal shows sent in the last 24 hours counts.
+fn hold_for_the_day(plan: &mut Plan, events: &[Event], limit: usize, now: DateTime<FixedOffset>) {
+    let day = Day::of(events, limit, now);
+    let room = day.left();
+    if plan.jobs.len() <= room {
+        return;
+    }
+    plan.held_by_day = plan.jobs.len() - room;
+    plan.jobs.truncate(room);
+    // The day as it will be once these went: when the first of the others may go.
+    let mut after = day.clone();
+    after.sent.extend(std::iter::repeat_n(now, room));
+    let from = after
+        .next_free()
+        .map_or("tomorrow".into(), |t| t.format("%Y-%m-%d %H:%M").to_string());
+    tell!(
+        "held back by the daily limit ({limit} letters in 24 hours, {} already sent in the last 24): {} approved letter(s) wait; the next may go from {from} (`cartero send` then, or `--spread` to go on by itself)",
+        day.sent.len(),
+        plan.held_by_day
+    );
 }
 
 /// 0 when every approved letter went (or nothing was waiting), 1 when some did not.
@@ -269,6 +436,7 @@ fn plan<'a>(survey: &'a Survey, resend: &[String]) -> Result<Plan<'a>> {
             .map(|r| r.key.as_str())
             .collect(),
         held: 0,
+        held_by_day: 0,
         unreviewed: survey
             .entries
             .iter()
@@ -507,7 +675,20 @@ fn deliver_all(
                 tally.sent += 1;
                 progress.println(format!("sent    {label} {}", reply_short(&reply)));
             }
-            Err(SendError::Uncertain(why)) => {
+            Err(SendError::Account(why)) => {
+                // Not this client's failure: it stays approved, and nothing more is tried now.
+                if record {
+                    journal.append(event(Kind::Deferred, Some(why.clone())))?;
+                }
+                progress.println(format!("stopped {label} {why}"));
+                tally.stopped = Some(format!(
+                    "stopped: the server refused to take more letters from your account ({why}); {}. Nothing more was sent: {} and the letters after it stay approved, and `cartero send` goes on from there, each exactly once",
+                    when_to_retry(&why),
+                    job.key
+                ));
+                break;
+            }
+                        Err(SendError::Uncertain(why)) => {
                 if record {
                     journal.append(event(Kind::Uncertain, Some(why.clone())))?;
                 }

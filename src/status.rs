@@ -9,6 +9,7 @@ use crate::campaign::Campaign;
 use crate::clients::Client;
 use crate::drafts::{read_draft, state_of, validate, DraftFile, State};
 use crate::journal::{self, Delivery, Journal, Record};
+use crate::limits::Day;
 use crate::personal;
 use crate::settings::Settings;
 
@@ -41,6 +42,8 @@ pub struct Survey {
     /// Clients in the journal but not on the list as it is now (removed, or a row with errors).
     pub removed: Vec<Removed>,
     pub journal_warnings: Vec<String>,
+    /// The journal's events, as read: what `send` counts a day's letters from.
+    pub events: Vec<journal::Event>,
     literals: Vec<String>,
 }
 
@@ -113,6 +116,7 @@ impl Survey {
             entries,
             removed,
             journal_warnings,
+            events,
             literals: Vec::new(),
         };
         survey.measure(&literals);
@@ -121,6 +125,7 @@ impl Survey {
         for (entry, w) in survey.entries.iter_mut().zip(warnings) {
             entry.warnings = w;
         }
+        survey.mark_waiting();
         Ok(survey)
     }
 
@@ -137,6 +142,37 @@ impl Survey {
         let indices: Vec<usize> = docs.iter().map(|(i, _, _)| *i).collect();
         for (i, share) in indices.into_iter().zip(shares) {
             self.entries[i].share = Some(share);
+        }
+    }
+
+    /// Approved letters that a limit holds back, said as waiting, with why and until when.
+    fn mark_waiting(&mut self) {
+        let settings = &self.campaign.settings;
+        let day = settings
+            .smtp
+            .as_ref()
+            .and_then(|s| s.daily_limit)
+            .map(|limit| Day::of(&self.events, limit, settings.clock()));
+        let mut room = day.as_ref().map_or(usize::MAX, Day::left);
+        for e in self.entries.iter_mut().filter(|e| e.state == State::Approved) {
+            if let Some((time, reply)) = e.record.as_ref().and_then(|r| r.deferred.as_ref()) {
+                e.warnings.push(format!(
+                    "waiting: at {time} the server refused more letters from your account ({reply}); `cartero send` tries again"
+                ));
+            }
+            if room > 0 {
+                room -= 1;
+                continue;
+            }
+            if let Some(day) = &day {
+                let from = day
+                    .next_free()
+                    .map_or("tomorrow".to_string(), |t| format!("from {}", t.format("%Y-%m-%d %H:%M")));
+                e.warnings.push(format!(
+                    "waiting: the daily limit of {} letters (`daily-limit` under `[smtp]`) is reached; letters may go again {from}",
+                    day.limit
+                ));
+            }
         }
     }
 

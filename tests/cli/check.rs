@@ -79,7 +79,7 @@ fn a_letter_whose_subject_renders_empty_is_one_error_at_check_not_at_review() {
     )
     .run(&["check"])
     .failure()
-    .stderr_has("templates/t.txt, client `Ana`: the subject came out empty for this client");
+    .stderr_has("templates/t.txt:1, client `Ana`: the subject came out empty for this client");
     assert_eq!(
         run.stderr().matches("error:").count(),
         1,

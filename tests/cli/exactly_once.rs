@@ -122,20 +122,25 @@ fn a_link_lost_after_the_final_dot_leaves_the_letter_uncertain_not_retried() {
 }
 
 #[test]
-fn a_421_after_the_final_dot_is_an_answer_the_letter_is_sent_again_once() {
+fn a_421_after_the_final_dot_is_an_answer_the_run_stops_and_the_letter_waits() {
     let server = ScriptedSmtp::start(Script {
         faults: vec![(2, Fault::Reply421AfterDot)],
         ..Script::default()
     });
     let c = approved(3, &server.config());
-    c.run(&["send", "--yes"])
-        .success()
-        .stdout_has("sent 3, failed 0")
-        .stderr_has("retrying c2@example.com in a moment: transient error (421)");
+    // 421 is the server closing on the sender: no retry hammering it, and no one failed.
+    let run = c
+        .run(&["send", "--yes"])
+        .failure()
+        .stdout_has("sent 1, failed 0")
+        .stderr_has("stopped: the server refused to take more letters from your account (421");
+    assert!(!run.stderr().contains("retrying"), "{}", run.stderr());
+    assert_eq!(c.states(), ["sent", "approved", "approved"]);
+    assert_eq!(server.count_to("c2@example.com"), 0);
+    c.run(&["send", "--yes"]).success().stdout_has("sent 2");
     for i in 1..=3 {
         assert_eq!(server.count_to(&format!("c{i}@example.com")), 1);
     }
-    assert_eq!(c.states(), ["sent"; 3]);
 }
 
 #[test]
