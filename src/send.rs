@@ -62,6 +62,7 @@ impl Plan<'_> {
             + self.refused.len()
             + self.off_list.len()
             + self.held
+            + self.held_by_day
     }
 }
 
@@ -132,7 +133,9 @@ fn wait_until(when: DateTime<FixedOffset>, what: &str) -> Result<bool> {
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
     }
-    let bar = std::io::stderr().is_terminal().then(indicatif::ProgressBar::new_spinner);
+    let bar = std::io::stderr()
+        .is_terminal()
+        .then(indicatif::ProgressBar::new_spinner);
     tell!(
         "waiting to {what} at {} (this machine's time); Ctrl-C cancels",
         when.format("%Y-%m-%d %H:%M:%S")
@@ -144,7 +147,9 @@ fn wait_until(when: DateTime<FixedOffset>, what: &str) -> Result<bool> {
             }
             return Ok(false);
         }
-        let left = (when - Local::now().fixed_offset()).to_std().unwrap_or_default();
+        let left = (when - Local::now().fixed_offset())
+            .to_std()
+            .unwrap_or_default();
         if left.is_zero() {
             break;
         }
@@ -376,9 +381,9 @@ fn hold_for_the_day(plan: &mut Plan, events: &[Event], limit: usize, now: DateTi
     // The day as it will be once these went: when the first of the others may go.
     let mut after = day.clone();
     after.sent.extend(std::iter::repeat_n(now, room));
-    let from = after
-        .next_free()
-        .map_or("tomorrow".into(), |t| t.format("%Y-%m-%d %H:%M").to_string());
+    let from = after.next_free().map_or("tomorrow".into(), |t| {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    });
     tell!(
         "held back by the daily limit ({limit} letters in 24 hours, {} already sent in the last 24): {} approved letter(s) wait; the next may go from {from} (`cartero send` then, or `--spread` to go on by itself)",
         day.sent.len(),
@@ -688,7 +693,7 @@ fn deliver_all(
                 ));
                 break;
             }
-                        Err(SendError::Uncertain(why)) => {
+            Err(SendError::Uncertain(why)) => {
                 if record {
                     journal.append(event(Kind::Uncertain, Some(why.clone())))?;
                 }

@@ -154,7 +154,11 @@ impl Survey {
             .and_then(|s| s.daily_limit)
             .map(|limit| Day::of(&self.events, limit, settings.clock()));
         let mut room = day.as_ref().map_or(usize::MAX, Day::left);
-        for e in self.entries.iter_mut().filter(|e| e.state == State::Approved) {
+        for e in self
+            .entries
+            .iter_mut()
+            .filter(|e| e.state == State::Approved)
+        {
             if let Some((time, reply)) = e.record.as_ref().and_then(|r| r.deferred.as_ref()) {
                 e.warnings.push(format!(
                     "waiting: at {time} the server refused more letters from your account ({reply}); `cartero send` tries again"
@@ -165,9 +169,9 @@ impl Survey {
                 continue;
             }
             if let Some(day) = &day {
-                let from = day
-                    .next_free()
-                    .map_or("tomorrow".to_string(), |t| format!("from {}", t.format("%Y-%m-%d %H:%M")));
+                let from = day.next_free().map_or("tomorrow".to_string(), |t| {
+                    format!("from {}", t.format("%Y-%m-%d %H:%M"))
+                });
                 e.warnings.push(format!(
                     "waiting: the daily limit of {} letters (`daily-limit` under `[smtp]`) is reached; letters may go again {from}",
                     day.limit

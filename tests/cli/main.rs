@@ -5,6 +5,7 @@ mod check;
 mod drafting;
 mod errors;
 mod exactly_once;
+mod limits;
 mod lists;
 mod preview;
 mod props;

@@ -587,10 +587,21 @@ pub enum Fault {
     HoldAfterDot,
 }
 
+/// A provider's sending limit: once the server holds `after` letters, it refuses every further
+/// one with `reply` (a whole reply line, such as `550 5.4.5 Daily user sending quota exceeded.`),
+/// at MAIL FROM or in answer to the final ".", until the test lifts it.
+#[derive(Clone)]
+pub struct Quota {
+    pub after: usize,
+    pub at_mail: bool,
+    pub reply: String,
+}
+
 /// What the test tells a scripted server.
 #[derive(Default)]
 pub struct Script {
     pub faults: Vec<(usize, Fault)>,
+    pub quota: Option<Quota>,
     /// EHLO keywords besides 8BITMIME, such as `SMTPUTF8`.
     pub extensions: Vec<String>,
 }
@@ -603,6 +614,7 @@ struct ScriptState {
     mail_lines: Vec<String>,
     holding: bool,
     released: bool,
+    quota_lifted: bool,
 }
 
 /// A lockstep SMTP server on 127.0.0.1, written here so that it can break at exact protocol
@@ -673,6 +685,11 @@ impl ScriptedSmtp {
         }
     }
 
+    /// The provider's next day: the quota no longer refuses.
+    pub fn lift_quota(&self) {
+        self.state.0.lock().unwrap().quota_lifted = true;
+    }
+
     /// Lets a held connection go on.
     pub fn release(&self) {
         let (lock, cv) = &*self.state;
@@ -715,6 +732,14 @@ fn serve_scripted(
             s = cv.wait(s).unwrap();
         }
     };
+    let over_quota = || {
+        let s = state.0.lock().unwrap();
+        script
+            .quota
+            .as_ref()
+            .filter(|q| !s.quota_lifted && s.letters.len() >= q.after)
+            .map(|q| format!("{}\r\n", q.reply))
+    };
     out.write_all(b"220 localhost scripted ready\r\n")?;
     let mut current = Received::default();
     let mut fault = None;
@@ -750,6 +775,12 @@ fn serve_scripted(
                     hold();
                     return Ok(());
                 }
+                if let Some(reply) =
+                    over_quota().filter(|_| script.quota.as_ref().is_some_and(|q| q.at_mail))
+                {
+                    out.write_all(reply.as_bytes())?;
+                    continue;
+                }
                 let from = line[10..].split('>').next().unwrap_or("");
                 current = Received {
                     from: from.trim_start_matches('<').to_string(),
@@ -783,6 +814,10 @@ fn serve_scripted(
                     current.data.extend_from_slice(text.as_bytes());
                 }
                 let letter = std::mem::take(&mut current);
+                if let Some(reply) = over_quota() {
+                    out.write_all(reply.as_bytes())?;
+                    continue;
+                }
                 match fault {
                     Some(Fault::Reply421AfterDot) => {
                         out.write_all(b"421 4.3.2 shutting down, try again later\r\n")?;

@@ -1,0 +1,227 @@
+//! Within the provider's limits: a quota reply stops the run and fails no one; `daily-limit`,
+//! `--at` and `--spread`.
+
+use std::time::{Duration, Instant};
+
+use crate::send::{approved, clients, TEMPLATE};
+use crate::support::*;
+
+fn quota(after: usize, at_mail: bool, reply: &str) -> ScriptedSmtp {
+    ScriptedSmtp::start(Script {
+        quota: Some(Quota {
+            after,
+            at_mail,
+            reply: reply.into(),
+        }),
+        ..Script::default()
+    })
+}
+
+fn each_once(server: &ScriptedSmtp, n: usize) {
+    for i in 1..=n {
+        assert_eq!(
+            server.count_to(&format!("c{i}@example.com")),
+            1,
+            "c{i} gets exactly one letter"
+        );
+    }
+    assert_eq!(server.letters().len(), n);
+}
+
+/// Providers' real replies once the account's limit is reached (see `limits.rs`).
+const QUOTA_REPLIES: &[(&str, bool)] = &[
+    ("550-5.4.5 Daily user sending limit exceeded. For more information on Gmail\r\n550 5.4.5 sending limits go to https://support.google.com/a/answer/166852 d2e1a72fcca58 - gsmtp", true),
+    ("550 5.4.5 Daily user sending quota exceeded. o65sm25351206pga.71 - gsmtp", false),
+    ("554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception", false),
+    ("421 4.7.0 Try again later, closing connection. (MAIL) g4sm240722pgs.42 - gsmtp", true),
+    ("454 Throttling failure: Daily message quota exceeded.", false),
+];
+
+#[test]
+fn a_quota_reply_stops_the_run_fails_no_one_and_the_next_send_goes_on() {
+    for (reply, at_mail) in QUOTA_REPLIES {
+        let server = quota(3, *at_mail, reply);
+        let c = approved(10, &server.config());
+        let run = c.run(&["send", "--yes"]).failure();
+        let run = run
+            .stdout_has("sent 3, failed 0")
+            .stderr_has("stopped: the server refused to take more letters from your account");
+        assert!(
+            !run.stderr().contains("retrying"),
+            "{reply}: {}",
+            run.stderr()
+        );
+        // One attempt past the limit, not seven: the account is not hammered.
+        assert!(
+            server.mail_lines().len() <= 4,
+            "{reply}: {:?}",
+            server.mail_lines()
+        );
+        let states = c.states();
+        assert_eq!(&states[..3], ["sent"; 3], "{reply}");
+        assert!(
+            states[3..].iter().all(|s| s == "approved"),
+            "{reply}: {states:?}"
+        );
+        let status = c.status();
+        assert!(
+            status[3]["warnings"].to_string().contains("waiting: at"),
+            "{reply}: {}",
+            status[3]
+        );
+        // The next day.
+        server.lift_quota();
+        c.run(&["send", "--yes"])
+            .success()
+            .stdout_has("sent 7, failed 0");
+        each_once(&server, 10);
+        assert!(c.states().iter().all(|s| s == "sent"));
+    }
+}
+
+#[test]
+fn a_refusal_of_one_recipient_still_fails_only_that_client() {
+    let server = SmtpServer::start(Rules {
+        reject: vec!["c2@example.com".into()],
+        ..Rules::default()
+    });
+    let c = approved(3, &server.config());
+    c.run(&["send", "--yes"])
+        .failure()
+        .stdout_has("sent 2, failed 1");
+    assert_eq!(c.states(), ["sent", "failed", "sent"]);
+}
+
+#[test]
+fn six_hundred_letters_on_an_account_of_five_hundred_a_day_go_in_two_runs() {
+    let server = quota(500, true, "550 5.4.5 Daily user sending quota exceeded.");
+    let c = approved(600, &server.config());
+    c.run(&["send", "--yes"])
+        .failure()
+        .stdout_has("sent 500, failed 0");
+    server.lift_quota();
+    c.run(&["send", "--yes"])
+        .success()
+        .stdout_has("sent 100, failed 0");
+    each_once(&server, 600);
+}
+
+#[test]
+fn daily_limit_keeps_each_day_within_it() {
+    let server = ScriptedSmtp::start(Script::default());
+    let c = approved(5, &format!("{}daily-limit = 3\n", server.config()));
+    let day = |now: &str, args: &[&str]| Run(c.cmd(args).env("CARTERO_NOW", now).output().unwrap());
+    day("2026-12-01T09:00:00+01:00", &["send", "--yes"])
+        .failure()
+        .stdout_has("sent 3, failed 0")
+        .stderr_has("held back by the daily limit (3 letters in 24 hours, 0 already sent in the last 24): 2 approved letter(s) wait; the next may go from 2026-12-02 09:00");
+    // Later the same day: nothing more.
+    day("2026-12-01T18:00:00+01:00", &["send", "--yes"])
+        .failure()
+        .stdout_has("nothing to send")
+        .stderr_has("3 already sent in the last 24");
+    let status = Run(c
+        .cmd(&["status", "--json"])
+        .env("CARTERO_NOW", "2026-12-01T18:00:00+01:00")
+        .output()
+        .unwrap())
+    .success();
+    let status: Vec<serde_json::Value> = serde_json::from_str(&status.stdout()).unwrap();
+    assert!(
+        status[4]["warnings"]
+            .to_string()
+            .contains("waiting: the daily limit of 3 letters"),
+        "{}",
+        status[4]
+    );
+    assert_eq!(server.letters().len(), 3);
+    // The next day, past 09:00: the rest.
+    day("2026-12-02T09:30:00+01:00", &["send", "--yes"])
+        .success()
+        .stdout_has("sent 2, failed 0");
+    each_once(&server, 5);
+}
+
+#[test]
+fn at_waits_until_then_sends() {
+    let server = ScriptedSmtp::start(Script::default());
+    let c = approved(2, &server.config());
+    let when = chrono::Local::now() + chrono::Duration::seconds(2);
+    let at = when.format("%Y-%m-%d %H:%M:%S").to_string();
+    let start = Instant::now();
+    c.run(&["send", "--yes", "--at", &at])
+        .success()
+        .stderr_has("waiting to send at")
+        .stdout_has("sent 2");
+    assert!(
+        start.elapsed() >= Duration::from_millis(900),
+        "{:?}",
+        start.elapsed()
+    );
+    each_once(&server, 2);
+    // A time gone by is refused, not taken as now.
+    c.run(&["send", "--yes", "--at", "2020-01-01 09:00"])
+        .failure()
+        .stderr_has("is in the past");
+    c.run(&["send", "--yes", "--at", "tomorrow"])
+        .failure()
+        .stderr_has("is not a time");
+}
+
+#[test]
+fn ctrl_c_while_waiting_for_at_sends_nothing() {
+    let server = ScriptedSmtp::start(Script::default());
+    let c = approved(2, &server.config());
+    let at = (chrono::Local::now() + chrono::Duration::seconds(60))
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    let child = spawn(&c, &["send", "--yes", "--at", &at]);
+    std::thread::sleep(Duration::from_millis(500));
+    // SAFETY: signalling our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("nothing was sent"), "{stderr}");
+    assert!(server.mail_lines().is_empty());
+    assert_eq!(c.states(), ["approved", "approved"]);
+}
+
+#[test]
+fn spread_goes_on_when_the_day_frees_a_place() {
+    let server = ScriptedSmtp::start(Script::default());
+    let c = Campaign::with(&clients(5), TEMPLATE);
+    c.append(
+        "cartero.toml",
+        &format!("{}daily-limit = 3\n", server.config()),
+    );
+    c.run(&["draft"]).success();
+    c.run_with_stdin(&["review"], &"a\n".repeat(5)).success();
+    // Three letters sent (almost) a day ago: their places free up in three seconds.
+    let almost_a_day_ago = (chrono::Local::now() - chrono::Duration::hours(24)
+        + chrono::Duration::seconds(3))
+    .to_rfc3339();
+    Run(c
+        .cmd(&["send", "--yes"])
+        .env("CARTERO_NOW", &almost_a_day_ago)
+        .output()
+        .unwrap())
+    .failure()
+    .stdout_has("sent 3");
+    let start = Instant::now();
+    Run(c
+        .cmd(&["send", "--yes", "--spread"])
+        .env_remove("CARTERO_NOW")
+        .output()
+        .unwrap())
+    .success()
+    .stdout_has("going on at")
+    .stdout_has("sent 2, failed 0");
+    assert!(start.elapsed() >= Duration::from_secs(1));
+    each_once(&server, 5);
+    // Without a daily limit, --spread has nothing to go by.
+    let c = approved(1, &server.config());
+    c.run(&["send", "--yes", "--spread"])
+        .failure()
+        .stderr_has("add `daily-limit = N` under `[smtp]`");
+}
