@@ -73,14 +73,11 @@ fn check(settings: Settings) -> Result<ExitCode> {
     let rendered = campaign.render_all();
     let shares = campaign.shares(&rendered);
     let mut warnings = Vec::new();
+    let mut mass: std::collections::BTreeMap<String, Vec<(&str, f64)>> = Default::default();
+    let mut no_note = Vec::new();
     for ((client, share), r) in campaign.clients.iter().zip(&shares).zip(&rendered) {
-        if let Some(w) = Campaign::note_warning(client) {
-            warnings.push(
-                Problem::warning(campaign.settings.clients.display().to_string(), w)
-                    .at(client.pos)
-                    .column("note")
-                    .client(&client.name),
-            );
+        if Campaign::note_warning(client).is_some() {
+            no_note.push(client);
         }
         // What review and send would refuse, refused now: the letter as its draft will read.
         if let Some(r) = r {
@@ -96,16 +93,17 @@ fn check(settings: Settings) -> Result<ExitCode> {
         }
         if let (Some(share), Some(r)) = (share, r) {
             if reads_like_mass_mail(*share) {
-                warnings.push(
-                    Problem::warning(
-                        campaign.templates.label(&r.template),
-                        mass_mail_warning(*share),
-                    )
-                    .client(&client.name),
-                );
+                mass.entry(campaign.templates.label(&r.template))
+                    .or_default()
+                    .push((client.name.as_str(), *share));
             }
         }
     }
+    warnings.extend(no_note_problems(
+        &campaign.settings.clients.display().to_string(),
+        &no_note,
+    ));
+    warnings.extend(mass_mail_problems(mass));
     campaign.problems.extend(warnings);
     let failed = report(&mut campaign.problems);
 
@@ -146,10 +144,16 @@ fn check(settings: Settings) -> Result<ExitCode> {
     if no_note.is_empty() {
         say!("  every client has a personal note");
     } else {
+        let more = no_note.len().saturating_sub(10);
         say!(
-            "  without a personal note: {} ({})",
+            "  without a personal note: {} ({}{})",
             no_note.len(),
-            no_note.join(", ")
+            no_note[..no_note.len().min(10)].join(", "),
+            if more > 0 {
+                format!(", and {more} more")
+            } else {
+                String::new()
+            }
         );
     }
     if !measured.is_empty() {
@@ -178,6 +182,65 @@ pub fn count(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
+}
+
+/// Clients with no personal note: each named when they are few, said once when they are many.
+fn no_note_problems(list: &str, clients: &[&crate::clients::Client]) -> Vec<Problem> {
+    if clients.len() <= 3 {
+        return clients
+            .iter()
+            .filter_map(|c| {
+                Campaign::note_warning(c).map(|w| {
+                    Problem::warning(list, w)
+                        .at(c.pos)
+                        .column("note")
+                        .client(&c.name)
+                })
+            })
+            .collect();
+    }
+    let named: Vec<&str> = clients.iter().take(5).map(|c| c.name.as_str()).collect();
+    let more = clients.len().saturating_sub(5);
+    vec![Problem::warning(
+        list,
+        format!(
+            "{} clients have no personal note ({}{}): add one to the `note` column for each (a memory, an anecdote, something you solved together)",
+            clients.len(),
+            named.join(", "),
+            if more > 0 { format!(", and {more} more") } else { String::new() }
+        ),
+    )
+    .column("note")]
+}
+
+/// The letters that read like a mass mail, by template: each named when they are few, said
+/// once for the template when they are many (a name-only template on 50,000 clients).
+fn mass_mail_problems(mass: std::collections::BTreeMap<String, Vec<(&str, f64)>>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (template, clients) in mass {
+        if clients.len() <= 3 {
+            problems.extend(clients.into_iter().map(|(name, share)| {
+                Problem::warning(template.clone(), mass_mail_warning(share)).client(name)
+            }));
+            continue;
+        }
+        let named: Vec<String> = clients
+            .iter()
+            .take(5)
+            .map(|(name, share)| format!("{name} {:.0}%", share * 100.0))
+            .collect();
+        let more = clients.len().saturating_sub(5);
+        problems.push(Problem::warning(
+            template,
+            format!(
+                "{} letters read like a mass mail: little of each is about its client alone ({}{}); add something personal to their notes, or to the template",
+                clients.len(),
+                named.join(", "),
+                if more > 0 { format!(", and {more} more") } else { String::new() }
+            ),
+        ));
+    }
+    problems
 }
 
 pub fn mass_mail_warning(share: f64) -> String {

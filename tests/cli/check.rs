@@ -87,3 +87,78 @@ fn a_letter_whose_subject_renders_empty_is_one_error_at_check_not_at_review() {
         run.stderr()
     );
 }
+
+#[test]
+fn check_on_a_campaign_with_every_kind_of_problem_says_each_once() {
+    let mut csv: Vec<u8> = b"email,name,note,circle,template,lang_fecha\n".to_vec();
+    csv.extend_from_slice(b"ana@example.com,Ana,La paella de junio,VIP,,es\n");
+    // One Windows-1252 byte in an otherwise UTF-8 file: only this line is read so.
+    csv.extend_from_slice(b"bea@example.com,Bea,El caf\xe9 de la esquina,,,es\n");
+    csv.extend_from_slice("ana@münchen.de,Ana M.,La feria,,,es\n".as_bytes());
+    csv.extend_from_slice(b"ana@xn--mnchen-3ya.de,Ana Bis,El viaje,,,es\n");
+    csv.extend_from_slice(b"ip@[10.0.0.1],Ip,Nota,,,es\n");
+    for i in 0..40 {
+        csv.extend_from_slice(
+            format!("c{i}@example.com,Cliente {i},Nota {i},,otra.txt,es\n").as_bytes(),
+        );
+    }
+    let c = Campaign::with(
+        std::str::from_utf8(&csv).unwrap_or_default(),
+        "Subject: Hola {{ first_name }}\n\n{{ note }}\n{{ today | date(format=3) }}\n",
+    );
+    c.write("clients.csv", &csv);
+    let run = c.run(&["check"]).failure();
+    let stderr = run.stderr();
+    for (what, text) in [
+        (
+            "bad byte",
+            "clients.csv:3, client `Bea`: this line is not UTF-8",
+        ),
+        ("IP literal", "`ip@[10.0.0.1]` sends to a machine's number"),
+        ("IDN duplicate", "`ana@xn--mnchen-3ya.de` is also on line 4"),
+        (
+            "hidden column",
+            "column `circle`: templates cannot see this column",
+        ),
+        ("missing template", "otra.txt"),
+        (
+            "date filter",
+            "`format=` of the `date` filter takes text in quotes",
+        ),
+    ] {
+        assert_eq!(
+            stderr.matches(text).count(),
+            1,
+            "{what} said once:\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("José") || !stderr.contains("JosÃ"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn fifty_clients_with_no_note_and_a_name_only_template_are_two_warnings_not_a_hundred() {
+    let mut csv = String::from("email,name\n");
+    for i in 1..=50 {
+        csv.push_str(&format!("c{i}@example.com,Cliente {i}\n"));
+    }
+    let template = "Subject: Hola {{ first_name }}\n\nQuerido {{ first_name }}:\n\nTe escribo para desearte un feliz año nuevo y agradecerte la confianza que has depositado en nosotros durante estos doce meses. Ha sido un placer trabajar contigo.\n\nUn abrazo de todo el equipo.\n";
+    let run = Campaign::with(&csv, template)
+        .run(&["check"])
+        .success()
+        .stdout_has("without a personal note: 50 (Cliente 1, Cliente 2")
+        .stdout_has(", and 40 more)");
+    let stderr = run.stderr();
+    assert_eq!(stderr.matches("warning:").count(), 2, "{stderr}");
+    assert!(
+        stderr.contains("50 clients have no personal note"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("50 letters read like a mass mail"),
+        "{stderr}"
+    );
+}
