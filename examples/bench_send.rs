@@ -83,7 +83,7 @@ fn main() -> anyhow::Result<()> {
         ..Default::default()
     })?;
     let answers = "a\n".repeat(n);
-    cartero::review::run_with(settings, &mut answers.as_bytes(), &mut std::io::sink())?;
+    cartero::commands::review::run_with(settings, &mut answers.as_bytes(), &mut std::io::sink())?;
 
     let start = Instant::now();
     cartero(&["--config", config, "send", "--yes"])?;

@@ -17,25 +17,13 @@ macro_rules! tell {
     }};
 }
 
-pub mod campaign;
 pub mod cli;
-pub mod clients;
 pub mod commands;
-pub mod compose;
 pub mod diag;
-pub mod drafts;
-pub mod init;
-pub mod journal;
-pub mod limits;
-pub mod lock;
-pub mod message;
+pub mod domain;
 pub mod outbox;
-pub mod personal;
-pub mod review;
-pub mod send;
 pub mod settings;
-pub mod status;
-pub mod table;
+pub mod state;
 
 use std::process::ExitCode;
 

@@ -19,7 +19,7 @@ use lettre::transport::smtp::commands::{Data, Mail, Rcpt, Rset};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use lettre::transport::smtp::response::Response;
 
-use crate::limits::{about_the_account, Stage};
+use crate::state::limits::{about_the_account, Stage};
 use crate::settings::{Security, Smtp};
 
 /// How a delivery attempt ended, as far as what to do next is concerned.

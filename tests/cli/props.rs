@@ -5,10 +5,10 @@
 //! `PROPTEST_CASES` sets the cases per property (256 by default); a longer run:
 //! `PROPTEST_CASES=20000 cargo test --release --test cli props`.
 
-use cartero::clients::{self, parse_csv};
-use cartero::compose::Templates;
-use cartero::drafts::{self, state_of, DraftFile, State};
-use cartero::journal::{self, Event, Journal, Kind};
+use cartero::domain::clients::{self, parse_csv};
+use cartero::domain::compose::Templates;
+use cartero::state::drafts::{self, state_of, DraftFile, State};
+use cartero::state::journal::{self, Event, Journal, Kind};
 use cartero::settings::{Config, Settings};
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
@@ -259,7 +259,7 @@ fn render_everyone(template: &[u8]) {
     let mut templates = Templates::new(Some(&path), Some("es".into()), sender, now());
     let label = path.display().to_string();
     for client in &list.clients {
-        use cartero::compose::RenderError;
+        use cartero::domain::compose::RenderError;
         let name = match templates.template_for(client) {
             Ok(name) => name,
             Err(RenderError::Template(p)) | Err(RenderError::Client(p)) => {
@@ -650,7 +650,7 @@ proptest! {
 fn shares_of_random_drafts_are_between_zero_and_one() {
     let texts = ["", "a", "Hola Ana\n\nGracias", "\u{feff}é\r\n", "x x x x"];
     let pairs: Vec<(&str, &str)> = texts.iter().map(|t| (*t, "Ana")).collect();
-    for s in cartero::personal::shares(&pairs, &["Hola".to_string(), String::new()]) {
+    for s in cartero::domain::personal::shares(&pairs, &["Hola".to_string(), String::new()]) {
         assert!((0.0..=1.0).contains(&s), "{s}");
     }
 }

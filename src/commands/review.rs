@@ -8,10 +8,10 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
-use crate::drafts::{read_draft, validate, State};
-use crate::journal::{Event, Journal, Kind};
+use crate::state::drafts::{read_draft, validate, State};
+use crate::state::journal::{Event, Journal, Kind};
 use crate::settings::Settings;
-use crate::status::Survey;
+use crate::state::survey::Survey;
 
 pub fn run(settings: Settings) -> Result<ExitCode> {
     let stdin = std::io::stdin();
@@ -57,7 +57,7 @@ pub fn run_with(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let _lock = crate::lock::Lock::take(&settings.drafts, "review")?;
+    let _lock = crate::state::lock::Lock::take(&settings.drafts, "review")?;
     let mut survey = Survey::take(settings)?;
     let mut journal = Journal::open(&survey.campaign.settings.journal_path())?;
     for w in &journal.warnings {

@@ -9,7 +9,7 @@ use lettre::message::Mailbox;
 use lettre::Address;
 
 use crate::diag::{Pos, Problem};
-use crate::table::{read_csv, Table};
+use crate::domain::table::{read_csv, Table};
 
 /// One person on the list, validated: their address parses and their name is one clean line.
 #[derive(Debug, Clone)]
@@ -80,7 +80,7 @@ impl ClientList {
 /// Reads and validates the list; only a file that cannot be read at all is an `Err`.
 pub fn load(path: &Path, sheet: Option<&str>) -> Result<ClientList> {
     let label = path.display().to_string();
-    let table = crate::table::read(path, sheet)?;
+    let table = crate::domain::table::read(path, sheet)?;
     Ok(validate(table, &label))
 }
 

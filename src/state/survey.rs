@@ -5,12 +5,12 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
-use crate::campaign::Campaign;
-use crate::clients::Client;
-use crate::drafts::{read_draft, state_of, validate, DraftFile, State};
-use crate::journal::{self, Delivery, Journal, Record};
-use crate::limits::Day;
-use crate::personal;
+use crate::domain::campaign::Campaign;
+use crate::domain::clients::Client;
+use crate::state::drafts::{read_draft, state_of, validate, DraftFile, State};
+use crate::state::journal::{self, Delivery, Journal, Record};
+use crate::state::limits::Day;
+use crate::domain::personal;
 use crate::settings::Settings;
 
 /// One client as the drafts folder and the journal show them now.
@@ -63,7 +63,7 @@ impl Survey {
         let (events, journal_warnings) = Journal::read(&campaign.settings.journal_path())?;
         let records = journal::fold(&events);
         let send_running =
-            crate::lock::holder(&campaign.settings.drafts).is_some_and(|h| h.command == "send");
+            crate::state::lock::holder(&campaign.settings.drafts).is_some_and(|h| h.command == "send");
         let drafts_dir = campaign.settings.drafts.clone();
         let mut entries = Vec::with_capacity(campaign.clients.len());
         let mut templates_used = Vec::new();
@@ -73,7 +73,7 @@ impl Survey {
             }
         }
         // Reading and hashing ten thousand drafts is most of the work: on every core.
-        let read = crate::campaign::parallel_map(&campaign.clients, |client| {
+        let read = crate::domain::campaign::parallel_map(&campaign.clients, |client| {
             let record = records.get(&client.key).cloned();
             let path = record
                 .as_ref()
@@ -121,7 +121,7 @@ impl Survey {
         };
         survey.measure(&literals);
         survey.literals = literals;
-        let warnings = crate::campaign::parallel_map(&survey.entries, warnings_for);
+        let warnings = crate::domain::campaign::parallel_map(&survey.entries, warnings_for);
         for (entry, w) in survey.entries.iter_mut().zip(warnings) {
             entry.warnings = w;
         }

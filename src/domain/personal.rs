@@ -19,7 +19,7 @@ pub fn reads_like_mass_mail(share: f64) -> bool {
 /// One share per draft, each from 0 to 1. `drafts` holds each draft's text and its client's name.
 pub fn shares(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
     let grams: Vec<Vec<u64>> =
-        crate::campaign::parallel_map(drafts, |(text, name)| trigrams(text, name));
+        crate::domain::campaign::parallel_map(drafts, |(text, name)| trigrams(text, name));
     let mut common: Set = literals.iter().flat_map(|l| trigrams(l, "")).collect();
     let mut seen_in: Map = Map::default();
     for (i, g) in grams.iter().enumerate() {

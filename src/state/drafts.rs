@@ -8,11 +8,11 @@ use std::str::FromStr;
 use anyhow::{Context, Result};
 use lettre::message::Mailbox;
 
-use crate::campaign::Campaign;
-use crate::clients::{clean_line, Client};
-use crate::compose::Email;
-use crate::journal::{self, Delivery, Event, Journal, Kind, Record};
-use crate::message::draft_text;
+use crate::domain::campaign::Campaign;
+use crate::domain::clients::{clean_line, Client};
+use crate::domain::compose::Email;
+use crate::state::journal::{self, Delivery, Event, Journal, Kind, Record};
+use crate::domain::message::draft_text;
 use crate::settings::Settings;
 
 /// A draft file read back: what will be sent if it is approved.
@@ -87,7 +87,7 @@ pub fn parse(text: &str) -> Result<Draft, String> {
 /// Checks a draft for a client: it parses and still goes to that client's address.
 pub fn validate(text: &str, client_key: &str) -> Result<Draft, String> {
     let draft = parse(text)?;
-    if crate::clients::address_key(&draft.to.email) != client_key {
+    if crate::domain::clients::address_key(&draft.to.email) != client_key {
         return Err(format!(
             "the `To:` line is `{}`, not this client's address `{client_key}`: a draft goes to its own client",
             draft.to.email
@@ -304,7 +304,7 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let dir = campaign.settings.drafts.clone();
-    let _lock = crate::lock::Lock::take(&dir, "draft")?;
+    let _lock = crate::state::lock::Lock::take(&dir, "draft")?;
     let mut journal = Journal::open(&campaign.settings.journal_path())?;
     for w in &journal.warnings {
         tell!("warning: {w}");
@@ -424,8 +424,8 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
         dir.display()
     );
     drop(journal);
-    let survey = crate::status::Survey::take(campaign.settings.clone())?;
-    crate::status::print_share_summary(&survey);
+    let survey = crate::state::survey::Survey::take(campaign.settings.clone())?;
+    crate::state::survey::print_share_summary(&survey);
     say!("next: read them with `cartero review` (or open them in any editor first)");
     Ok(ExitCode::SUCCESS)
 }

@@ -16,14 +16,14 @@ use lettre::address::Envelope;
 use lettre::message::Mailbox;
 
 use crate::cli::SendArgs;
-use crate::drafts::{validate, Draft, State};
-use crate::journal::{Delivery, Event, Journal, Kind};
-use crate::limits::{how_long, parse_at, when_to_retry, Day};
-use crate::lock::Lock;
-use crate::message::{build_message, message_id};
+use crate::state::drafts::{validate, Draft, State};
+use crate::state::journal::{Delivery, Event, Journal, Kind};
+use crate::state::limits::{how_long, parse_at, when_to_retry, Day};
+use crate::state::lock::Lock;
+use crate::domain::message::{build_message, message_id};
 use crate::outbox::{password, FileOutbox, Outbox, SendError, SmtpOutbox};
 use crate::settings::{Settings, Smtp};
-use crate::status::{Entry, Survey};
+use crate::state::survey::{Entry, Survey};
 
 /// One message to go: which client, the approved draft, and the hash it was approved with.
 struct Job {
@@ -405,8 +405,8 @@ fn left_behind_code(left_behind: usize) -> ExitCode {
 fn plan<'a>(survey: &'a Survey, resend: &[String]) -> Result<Plan<'a>> {
     let mut resend: Vec<String> = resend
         .iter()
-        .map(|e| match crate::clients::parse_address(e.trim()) {
-            Ok(a) => crate::clients::address_key(&a),
+        .map(|e| match crate::domain::clients::parse_address(e.trim()) {
+            Ok(a) => crate::domain::clients::address_key(&a),
             Err(_) => e.trim().to_lowercase(),
         })
         .collect();
@@ -516,7 +516,7 @@ fn confirm(
     tell!(
         "about to send {} message(s) {whom}, through {server}, as {}{unreviewed}",
         plan.jobs.len(),
-        crate::message::display_mailbox(sender),
+        crate::domain::message::display_mailbox(sender),
     );
     if let Some(rate) = smtp.and_then(|s| s.rate.as_deref()) {
         tell!("at most {rate}");

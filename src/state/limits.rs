@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDateTime, TimeZone};
 
-use crate::journal::{Event, Kind};
+use crate::state::journal::{Event, Kind};
 
 /// Where in the conversation a reply came.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,8 +8,8 @@ use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
 use lettre::Message;
 
-use crate::clients::clean_line;
-use crate::compose::Email;
+use crate::domain::clients::clean_line;
+use crate::domain::compose::Email;
 
 /// The draft's text: `To:`, `Subject:`, optional `Reply-To:`, a blank line, the body.
 pub fn draft_text(to: &Mailbox, email: &Email) -> String {

@@ -1,17 +1,21 @@
 //! Runs a parsed command line: `init`, `check` and `preview` here, the rest in their own modules.
 
+pub mod init;
+pub mod review;
+pub mod send;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use crate::campaign::{Campaign, Rendered};
+use crate::domain::campaign::{Campaign, Rendered};
 use crate::cli::{Cli, Command};
 use crate::diag::{self, Problem};
-use crate::drafts::validate;
-use crate::message::{build_message, draft_text, message_id, slug};
-use crate::personal::reads_like_mass_mail;
+use crate::state::drafts::validate;
+use crate::domain::message::{build_message, draft_text, message_id, slug};
+use crate::domain::personal::reads_like_mass_mail;
 use crate::settings::Settings;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -23,19 +27,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Init { .. } => unreachable!("handled above"),
         Command::Check => check(settings),
         Command::Preview { out } => preview(settings, &out),
-        Command::Draft => crate::drafts::run(settings),
-        Command::Review => crate::review::run(settings),
-        Command::Send(args) => crate::send::run(settings, &args),
-        Command::Status { json } => crate::status::run(settings, json),
+        Command::Draft => crate::state::drafts::run(settings),
+        Command::Review => crate::commands::review::run(settings),
+        Command::Send(args) => crate::commands::send::run(settings, &args),
+        Command::Status { json } => crate::state::survey::run(settings, json),
     }
 }
 
 fn init(dir: &Path) -> Result<ExitCode> {
     let mut kept = 0;
-    for outcome in crate::init::run(dir)? {
+    for outcome in crate::commands::init::run(dir)? {
         match outcome {
-            crate::init::Outcome::Written(p) => say!("wrote {}", p.display()),
-            crate::init::Outcome::Kept(p) => {
+            crate::commands::init::Outcome::Written(p) => say!("wrote {}", p.display()),
+            crate::commands::init::Outcome::Kept(p) => {
                 kept += 1;
                 say!(
                     "kept  {} (it exists; cartero never overwrites a file)",
@@ -185,7 +189,7 @@ pub fn count(n: usize, word: &str) -> String {
 }
 
 /// Clients with no personal note: each named when they are few, said once when they are many.
-fn no_note_problems(list: &str, clients: &[&crate::clients::Client]) -> Vec<Problem> {
+fn no_note_problems(list: &str, clients: &[&crate::domain::clients::Client]) -> Vec<Problem> {
     if clients.len() <= 3 {
         return clients
             .iter()

@@ -33,9 +33,9 @@ language = "es"
 # rate = "30/min"                # many providers limit how fast you may send
 "#;
 
-pub const TEMPLATE_ES: &str = include_str!("../templates/year-end.es.txt");
-pub const TEMPLATE_EN: &str = include_str!("../templates/year-end.en.txt");
-pub const CLIENTS: &str = include_str!("../examples/clients.csv");
+pub const TEMPLATE_ES: &str = include_str!("../../templates/year-end.es.txt");
+pub const TEMPLATE_EN: &str = include_str!("../../templates/year-end.en.txt");
+pub const CLIENTS: &str = include_str!("../../examples/clients.csv");
 
 pub enum Outcome {
     Written(PathBuf),

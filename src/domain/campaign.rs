@@ -2,13 +2,13 @@
 
 use anyhow::Result;
 
-use crate::clients::{self, Client};
+use crate::domain::clients::{self, Client};
 use std::collections::{HashMap, HashSet};
 
-use crate::compose::{Choice, Email, LoadError, Templates, LONG_SUBJECT};
+use crate::domain::compose::{Choice, Email, LoadError, Templates, LONG_SUBJECT};
 use crate::diag::Problem;
-use crate::message::draft_text;
-use crate::personal;
+use crate::domain::message::draft_text;
+use crate::domain::personal;
 use crate::settings::Settings;
 
 pub struct Campaign {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use lettre::message::Mailbox;
 use tera::{Context, Kwargs, State, Tera, Value};
 
-use crate::clients::{clean_line, Client, LANGUAGES};
+use crate::domain::clients::{clean_line, Client, LANGUAGES};
 use crate::diag::{Pos, Problem};
 use crate::settings::parse_mailbox;
 
@@ -481,7 +481,7 @@ impl Templates {
         }
         if let Some(a) = client.affinity {
             ctx.insert_value("affinity", Value::from(a));
-            ctx.insert_value("circle", Value::from(crate::clients::circle_of(a)));
+            ctx.insert_value("circle", Value::from(crate::domain::clients::circle_of(a)));
         }
         ctx.insert_value("language", Value::from(self.language_of(client, template)));
         // Built-ins beat a column of the same name.
@@ -783,7 +783,7 @@ fn date_filter(value: &Value, kwargs: Kwargs, state: &State) -> tera::TeraResult
     };
     let format = text("format", "%d/%m/%Y")?;
     let lang = match text("lang", "es")? {
-        Some(l) if crate::clients::is_language(&l) => l,
+        Some(l) if crate::domain::clients::is_language(&l) => l,
         Some(l) => {
             let known: Vec<&str> = LANGUAGES.iter().map(|(c, _)| *c).collect();
             return Err(tera::Error::message(format!(

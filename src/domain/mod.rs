@@ -1,0 +1,9 @@
+//! The domain: client lists and templates in, letters out. Reads files; never prints, never
+//! touches the drafts folder.
+
+pub mod campaign;
+pub mod clients;
+pub mod compose;
+pub mod message;
+pub mod personal;
+pub mod table;

@@ -1,0 +1,8 @@
+//! The drafts folder: the journal, the draft files, the lock, and every client's state derived
+//! from them. Never prints.
+
+pub mod drafts;
+pub mod journal;
+pub mod limits;
+pub mod lock;
+pub mod survey;
