@@ -22,8 +22,10 @@ pub mod commands;
 pub mod diag;
 pub mod domain;
 pub mod outbox;
+pub mod par;
 pub mod settings;
 pub mod state;
+pub mod text;
 
 use std::process::ExitCode;
 

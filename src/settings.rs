@@ -376,13 +376,13 @@ fn default_clients(base: &Path) -> PathBuf {
 }
 
 fn quote_name(name: &str) -> String {
-    let clean = crate::domain::clients::clean_line(name);
+    let clean = crate::text::clean_line(name);
     format!("\"{}\"", clean.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// A mailbox from `Name <addr>` or a bare address, with a message a person can act on.
 pub fn parse_mailbox(text: &str) -> Result<Mailbox> {
-    let clean = crate::domain::clients::clean_line(text);
+    let clean = crate::text::clean_line(text);
     Mailbox::from_str(&clean).map_err(|e| {
         anyhow::anyhow!(
             "`{clean}` is not an email address like \"Ana García <ana@example.com>\" ({e})"

@@ -14,7 +14,9 @@ use crate::domain::campaign::{Campaign, Rendered};
 use crate::cli::{Cli, Command};
 use crate::diag::{self, Problem};
 use crate::state::drafts::validate;
-use crate::domain::message::{build_message, draft_text, message_id, slug};
+use crate::domain::message::{build_message, draft_text, message_id};
+use crate::domain::personal::mass_mail_warning;
+use crate::text::{count, file_stem};
 use crate::domain::personal::reads_like_mass_mail;
 use crate::settings::Settings;
 
@@ -179,15 +181,6 @@ fn check(settings: Settings) -> Result<ExitCode> {
     }
 }
 
-/// `1 client`, `2 clients`.
-pub fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// Clients with no personal note: each named when they are few, said once when they are many.
 fn no_note_problems(list: &str, clients: &[&crate::domain::clients::Client]) -> Vec<Problem> {
     if clients.len() <= 3 {
@@ -245,18 +238,6 @@ fn mass_mail_problems(mass: std::collections::BTreeMap<String, Vec<(&str, f64)>>
         ));
     }
     problems
-}
-
-pub fn mass_mail_warning(share: f64) -> String {
-    format!(
-        "reads like a mass mail: only {:.0}% of it is about this client alone; add something personal to their note",
-        share * 100.0
-    )
-}
-
-/// `NNNN-slug`, the stem of a client's preview and draft files.
-pub fn file_stem(index: usize, name: &str, email: &str) -> String {
-    format!("{index:04}-{}", slug(name, email))
 }
 
 fn preview(settings: Settings, out: &Path) -> Result<ExitCode> {

@@ -516,7 +516,7 @@ fn confirm(
     tell!(
         "about to send {} message(s) {whom}, through {server}, as {}{unreviewed}",
         plan.jobs.len(),
-        crate::domain::message::display_mailbox(sender),
+        crate::text::display_mailbox(sender),
     );
     if let Some(rate) = smtp.and_then(|s| s.rate.as_deref()) {
         tell!("at most {rate}");

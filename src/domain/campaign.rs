@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::compose::{Choice, Email, LoadError, Templates, LONG_SUBJECT};
 use crate::diag::Problem;
+use crate::par::parallel_map;
 use crate::domain::message::draft_text;
 use crate::domain::personal;
 use crate::settings::Settings;
@@ -391,26 +392,4 @@ fn say_once(problems: Vec<Problem>) -> Vec<Problem> {
             p
         })
         .collect()
-}
-
-/// `f` over `items` on a few threads, results in the items' order.
-pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || items.len() < 256 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a render thread panicked"))
-            .collect()
-    })
 }

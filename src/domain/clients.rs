@@ -9,6 +9,7 @@ use lettre::message::Mailbox;
 use lettre::Address;
 
 use crate::diag::{Pos, Problem};
+use crate::text::{clean_line, clean_text};
 use crate::domain::table::{read_csv, Table};
 
 /// One person on the list, validated: their address parses and their name is one clean line.
@@ -87,36 +88,6 @@ pub fn load(path: &Path, sheet: Option<&str>) -> Result<ClientList> {
 /// Parses a CSV client list from memory: the pure core of `load`.
 pub fn parse_csv(bytes: &[u8], label: &str) -> ClientList {
     validate(read_csv(bytes, label), label)
-}
-
-/// One line, no control characters: safe for a header and for lettre's display names.
-pub fn clean_line(text: &str) -> String {
-    let plain = |c: char| !c.is_control() && (c == ' ' || !c.is_whitespace());
-    if text.chars().all(plain)
-        && !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !text.contains("  ")
-    {
-        return text.to_string();
-    }
-    text.split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A multi-line value: line ends made `\n`, other control characters dropped.
-fn clean_text(text: &str) -> String {
-    if !text.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
-        return text.trim().to_string();
-    }
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
-        .collect::<String>()
-        .trim()
-        .to_string()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]

@@ -7,7 +7,8 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use lettre::message::Mailbox;
 use tera::{Context, Kwargs, State, Tera, Value};
 
-use crate::domain::clients::{clean_line, Client, LANGUAGES};
+use crate::domain::clients::{Client, LANGUAGES};
+use crate::text::clean_line;
 use crate::diag::{Pos, Problem};
 use crate::settings::parse_mailbox;
 

@@ -8,7 +8,7 @@ use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
 use lettre::Message;
 
-use crate::domain::clients::clean_line;
+use crate::text::{clean_line, display_mailbox};
 use crate::domain::compose::Email;
 
 /// The draft's text: `To:`, `Subject:`, optional `Reply-To:`, a blank line, the body.
@@ -20,29 +20,6 @@ pub fn draft_text(to: &Mailbox, email: &Email) -> String {
     text.push('\n');
     text.push_str(&email.body);
     text
-}
-
-/// `Name <addr>` as a person writes it, unencoded (lettre encodes when it builds the message).
-pub fn display_mailbox(m: &Mailbox) -> String {
-    match &m.name {
-        Some(name) if !name.is_empty() => {
-            if name.chars().any(|c| {
-                matches!(
-                    c,
-                    ',' | '"' | '<' | '>' | '@' | ';' | ':' | '(' | ')' | '[' | ']' | '\\'
-                )
-            }) {
-                format!(
-                    "\"{}\" <{}>",
-                    name.replace('\\', "\\\\").replace('"', "\\\""),
-                    m.email
-                )
-            } else {
-                format!("{name} <{}>", m.email)
-            }
-        }
-        _ => m.email.to_string(),
-    }
 }
 
 /// One message, one recipient: the exact bytes preview writes and send sends.
@@ -100,57 +77,4 @@ pub fn message_id(
         tag,
         sender.email.domain()
     )
-}
-
-/// `José María Peña` → `jose-maria-pena`.
-pub fn slug(name: &str, email: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'ø' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if c == '-' && (out.is_empty() || out.ends_with('-')) {
-            continue;
-        }
-        out.push(c);
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() && !email.is_empty() {
-        return slug(email.split('@').next().unwrap_or(""), "");
-    }
-    if out.is_empty() {
-        "client".into()
-    } else {
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("José María Peña", ""), "jose-maria-pena");
-        assert_eq!(slug("  ", "pepi@example.com"), "pepi");
-    }
-
-    #[test]
-    fn names_with_specials_are_quoted_in_drafts() {
-        let m: Mailbox = "\"O'Connor, Sarah\" <s@example.com>".parse().unwrap();
-        assert_eq!(display_mailbox(&m), "\"O'Connor, Sarah\" <s@example.com>");
-        let back: Mailbox = display_mailbox(&m).parse().unwrap();
-        assert_eq!(back, m);
-    }
 }

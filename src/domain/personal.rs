@@ -19,7 +19,7 @@ pub fn reads_like_mass_mail(share: f64) -> bool {
 /// One share per draft, each from 0 to 1. `drafts` holds each draft's text and its client's name.
 pub fn shares(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
     let grams: Vec<Vec<u64>> =
-        crate::domain::campaign::parallel_map(drafts, |(text, name)| trigrams(text, name));
+        crate::par::parallel_map(drafts, |(text, name)| trigrams(text, name));
     let mut common: Set = literals.iter().flat_map(|l| trigrams(l, "")).collect();
     let mut seen_in: Map = Map::default();
     for (i, g) in grams.iter().enumerate() {
@@ -100,6 +100,13 @@ fn words(text: &str) -> impl Iterator<Item = u64> + '_ {
             }
             h
         })
+}
+
+pub fn mass_mail_warning(share: f64) -> String {
+    format!(
+        "reads like a mass mail: only {:.0}% of it is about this client alone; add something personal to their note",
+        share * 100.0
+    )
 }
 
 #[cfg(test)]

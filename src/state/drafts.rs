@@ -9,7 +9,8 @@ use anyhow::{Context, Result};
 use lettre::message::Mailbox;
 
 use crate::domain::campaign::Campaign;
-use crate::domain::clients::{clean_line, Client};
+use crate::domain::clients::Client;
+use crate::text::clean_line;
 use crate::domain::compose::Email;
 use crate::state::journal::{self, Delivery, Event, Journal, Kind, Record};
 use crate::domain::message::draft_text;
@@ -331,7 +332,7 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
                 }
                 let first = format!(
                     "{}.txt",
-                    crate::commands::file_stem(client.index, &client.name, &client.email)
+                    crate::text::file_stem(client.index, &client.name, &client.email)
                 );
                 if name != first && !taken.contains(&first) {
                     tell!(
@@ -420,7 +421,7 @@ pub fn run(settings: Settings) -> Result<std::process::ExitCode> {
     }
     say!(
         "{} in `{}`: {written} new, {refreshed} refreshed, {kept} edited by you and kept, {unchanged} unchanged",
-        crate::commands::count(outcomes.len(), "draft"),
+        crate::text::count(outcomes.len(), "draft"),
         dir.display()
     );
     drop(journal);
@@ -438,7 +439,7 @@ fn free_name(
     client: &Client,
     hash: &str,
 ) -> Result<(String, bool)> {
-    let stem = crate::commands::file_stem(client.index, &client.name, &client.email);
+    let stem = crate::text::file_stem(client.index, &client.name, &client.email);
     for n in 1.. {
         let name = if n == 1 {
             format!("{stem}.txt")

@@ -73,7 +73,7 @@ impl Survey {
             }
         }
         // Reading and hashing ten thousand drafts is most of the work: on every core.
-        let read = crate::domain::campaign::parallel_map(&campaign.clients, |client| {
+        let read = crate::par::parallel_map(&campaign.clients, |client| {
             let record = records.get(&client.key).cloned();
             let path = record
                 .as_ref()
@@ -121,7 +121,7 @@ impl Survey {
         };
         survey.measure(&literals);
         survey.literals = literals;
-        let warnings = crate::domain::campaign::parallel_map(&survey.entries, warnings_for);
+        let warnings = crate::par::parallel_map(&survey.entries, warnings_for);
         for (entry, w) in survey.entries.iter_mut().zip(warnings) {
             entry.warnings = w;
         }
@@ -216,7 +216,7 @@ fn warnings_for(e: &Entry) -> Vec<String> {
     }
     if let Some(share) = e.share {
         if personal::reads_like_mass_mail(share) {
-            w.push(crate::commands::mass_mail_warning(share));
+            w.push(crate::domain::personal::mass_mail_warning(share));
         }
     }
     if let Some(name) = e.encoding {
@@ -370,7 +370,7 @@ pub fn run(settings: Settings, json: bool) -> Result<std::process::ExitCode> {
     writeln!(
         out,
         "{}: {}",
-        crate::commands::count(survey.entries.len(), "client"),
+        crate::text::count(survey.entries.len(), "client"),
         summary.join(", ")
     )?;
     let hint = if counts.contains_key(&State::New) {

@@ -201,7 +201,7 @@ proptest! {
         prop_assert!(!list.has_errors(), "{:?}\n{text:?}", list.problems);
         prop_assert_eq!(list.clients.len(), names.len());
         for (c, name) in list.clients.iter().zip(&names) {
-            prop_assert_eq!(&c.name, &clients::clean_line(name));
+            prop_assert_eq!(&c.name, &cartero::text::clean_line(name));
         }
     }
 }

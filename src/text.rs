@@ -1,0 +1,123 @@
+//! Text a person reads: cleaned lines, file-name slugs, mailboxes as written, counted nouns.
+
+use lettre::message::Mailbox;
+
+/// One line, no control characters: safe for a header and for lettre's display names.
+pub fn clean_line(text: &str) -> String {
+    let plain = |c: char| !c.is_control() && (c == ' ' || !c.is_whitespace());
+    if text.chars().all(plain)
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+    {
+        return text.to_string();
+    }
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A multi-line value: line ends made `\n`, other control characters dropped.
+pub fn clean_text(text: &str) -> String {
+    if !text.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
+        return text.trim().to_string();
+    }
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// `Name <addr>` as a person writes it, unencoded (lettre encodes when it builds the message).
+pub fn display_mailbox(m: &Mailbox) -> String {
+    match &m.name {
+        Some(name) if !name.is_empty() => {
+            if name.chars().any(|c| {
+                matches!(
+                    c,
+                    ',' | '"' | '<' | '>' | '@' | ';' | ':' | '(' | ')' | '[' | ']' | '\\'
+                )
+            }) {
+                format!(
+                    "\"{}\" <{}>",
+                    name.replace('\\', "\\\\").replace('"', "\\\""),
+                    m.email
+                )
+            } else {
+                format!("{name} <{}>", m.email)
+            }
+        }
+        _ => m.email.to_string(),
+    }
+}
+
+/// `José María Peña` → `jose-maria-pena`.
+pub fn slug(name: &str, email: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() && !email.is_empty() {
+        return slug(email.split('@').next().unwrap_or(""), "");
+    }
+    if out.is_empty() {
+        "client".into()
+    } else {
+        out
+    }
+}
+
+/// `1 client`, `2 clients`.
+pub fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// `NNNN-slug`, the stem of a client's preview and draft files.
+pub fn file_stem(index: usize, name: &str, email: &str) -> String {
+    format!("{index:04}-{}", slug(name, email))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("José María Peña", ""), "jose-maria-pena");
+        assert_eq!(slug("  ", "pepi@example.com"), "pepi");
+    }
+
+    #[test]
+    fn names_with_specials_are_quoted_in_drafts() {
+        let m: Mailbox = "\"O'Connor, Sarah\" <s@example.com>".parse().unwrap();
+        assert_eq!(display_mailbox(&m), "\"O'Connor, Sarah\" <s@example.com>");
+        let back: Mailbox = display_mailbox(&m).parse().unwrap();
+        assert_eq!(back, m);
+    }
+}
