@@ -1,21 +1,7 @@
 //! The cartero library: every stage of the pipeline, and `main` to run a command line.
 
-/// A line on stdout. A closed pipe (`cartero send | head -1`) is not worth a panic, nor an
-/// error that stops a send halfway: what was to be said is dropped, the work goes on.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
-}
-
-/// A line on stderr, as `say!` for stdout.
-macro_rules! tell {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
-}
+#[macro_use]
+pub mod report;
 
 pub mod cli;
 pub mod commands;

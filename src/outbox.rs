@@ -7,7 +7,7 @@
 //! `Uncertain`: it may have arrived, and it is never retried on its own.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -19,8 +19,8 @@ use lettre::transport::smtp::commands::{Data, Mail, Rcpt, Rset};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use lettre::transport::smtp::response::Response;
 
-use crate::state::limits::{about_the_account, Stage};
 use crate::settings::{Security, Smtp};
+use crate::state::limits::{about_the_account, Stage};
 
 /// How a delivery attempt ended, as far as what to do next is concerned.
 #[derive(Debug, thiserror::Error)]
@@ -545,4 +545,79 @@ fn run_password_command(cmd: &str, limit: Duration) -> Result<String> {
         bail!("`password-command` `{cmd}` printed nothing, so there is no password to log in with: run it yourself and check that it prints the password on its first line");
     }
     Ok(password)
+}
+
+/// `NNNN-….eml`, by bytes: a name may start with any character (`Café.eml`).
+fn looks_like_ours(name: &str) -> bool {
+    let b = name.as_bytes();
+    name.ends_with(".eml") && b.len() > 5 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-'
+}
+
+/// Writes `NNNN-slug.eml` files. The `.eml` files an earlier run left in a folder cartero made
+/// (it holds `.cartero-preview`) are removed first, so the folder holds exactly this run's
+/// messages; in any other folder nothing is deleted, and stale files are only reported.
+pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<()> {
+    let marker = out.join(".cartero-preview");
+    let ours = !out.exists() || marker.exists();
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("failed to create `{}`", out.display()))?;
+    if ours {
+        std::fs::write(
+            &marker,
+            "written by cartero: its .eml files are replaced on every run\n",
+        )
+        .with_context(|| format!("failed to write `{}`", marker.display()))?;
+    }
+    let fresh: std::collections::HashSet<String> = messages
+        .iter()
+        .map(|(stem, _)| format!("{stem}.eml"))
+        .collect();
+    let old =
+        std::fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))?;
+    let mut stale = 0;
+    for entry in old.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let like_ours = looks_like_ours(&name);
+        if like_ours && !fresh.contains(&name) {
+            if ours {
+                let _ = std::fs::remove_file(entry.path());
+            } else {
+                stale += 1;
+            }
+        }
+    }
+    if stale > 0 {
+        tell!(
+            "note: `{}` holds {stale} other .eml file(s) that cartero did not write there; they were left as they were",
+            out.display()
+        );
+    }
+    // One thread: on the disks measured here, creating files from several threads was slower.
+    for (stem, bytes) in messages {
+        let path = out.join(format!("{stem}.eml"));
+        std::fs::write(&path, bytes)
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_names_with_accents_do_not_panic() {
+        assert!(looks_like_ours("0001-ana.eml"));
+        for name in [
+            "Café.eml",
+            "é.eml",
+            "ééé.eml",
+            "0001é.eml",
+            "000é-.eml",
+            ".eml",
+            "1.eml",
+        ] {
+            assert!(!looks_like_ours(name), "{name}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! `cartero init`: a working example campaign folder, never overwriting a file.
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
@@ -42,7 +43,7 @@ pub enum Outcome {
     Kept(PathBuf),
 }
 
-pub fn run(dir: &Path) -> Result<Vec<Outcome>> {
+pub fn scaffold(dir: &Path) -> Result<Vec<Outcome>> {
     let files = [
         ("cartero.toml", CONFIG),
         ("clients.csv", CLIENTS),
@@ -77,4 +78,32 @@ pub fn run(dir: &Path) -> Result<Vec<Outcome>> {
         }
     }
     Ok(outcomes)
+}
+
+pub fn run(dir: &Path) -> Result<ExitCode> {
+    let mut kept = 0;
+    for outcome in scaffold(dir)? {
+        match outcome {
+            Outcome::Written(p) => say!("wrote {}", p.display()),
+            Outcome::Kept(p) => {
+                kept += 1;
+                say!(
+                    "kept  {} (it exists; cartero never overwrites a file)",
+                    p.display()
+                )
+            }
+        }
+    }
+    let cd = if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("cd {} && ", dir.display())
+    };
+    if kept > 0 {
+        say!("{kept} file(s) already existed and were left as they were");
+    }
+    say!(
+        "next: put your clients in clients.csv (one personal note each), your name in cartero.toml, then `{cd}cartero check`"
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -8,10 +8,10 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
-use crate::state::drafts::{read_draft, validate, State};
-use crate::state::journal::{Event, Journal, Kind};
+use crate::domain::message::validate;
 use crate::settings::Settings;
-use crate::state::survey::Survey;
+use crate::state::drafts::{read_draft, State};
+use crate::state::journal::{Event, Journal, Kind};
 
 pub fn run(settings: Settings) -> Result<ExitCode> {
     let stdin = std::io::stdin();
@@ -58,11 +58,16 @@ pub fn run_with(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let _lock = crate::state::lock::Lock::take(&settings.drafts, "review")?;
-    let mut survey = Survey::take(settings)?;
+    let mut survey = crate::report::survey(settings)?;
     let mut journal = Journal::open(&survey.campaign.settings.journal_path())?;
     for w in &journal.warnings {
         writeln!(out, "warning: {w}")?;
     }
+    let approved_before = survey
+        .entries
+        .iter()
+        .filter(|e| e.state == State::Approved)
+        .count();
     let queue: Vec<usize> = (0..survey.entries.len())
         .filter(|&i| survey.entries[i].state.needs_review())
         .collect();
@@ -186,11 +191,8 @@ pub fn run_with(
             String::new()
         }
     )?;
-    let all_approved = Survey::take(survey.campaign.settings.clone())?
-        .entries
-        .iter()
-        .filter(|e| e.state == State::Approved)
-        .count();
+    // The queue held no approved draft: those before it, and this session's.
+    let all_approved = approved_before + approved;
     if all_approved > 0 {
         writeln!(out, "{all_approved} drafts approved in all; next: `cartero send --to-self` for a test run, then `cartero send`")?;
     }

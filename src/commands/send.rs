@@ -16,13 +16,14 @@ use lettre::address::Envelope;
 use lettre::message::Mailbox;
 
 use crate::cli::SendArgs;
-use crate::state::drafts::{validate, Draft, State};
+use crate::domain::message::{build_message, message_id};
+use crate::domain::message::{validate, Draft};
+use crate::outbox::{password, FileOutbox, Outbox, SendError, SmtpOutbox};
+use crate::settings::{Settings, Smtp};
+use crate::state::drafts::State;
 use crate::state::journal::{Delivery, Event, Journal, Kind};
 use crate::state::limits::{how_long, parse_at, when_to_retry, Day};
 use crate::state::lock::Lock;
-use crate::domain::message::{build_message, message_id};
-use crate::outbox::{password, FileOutbox, Outbox, SendError, SmtpOutbox};
-use crate::settings::{Settings, Smtp};
 use crate::state::survey::{Entry, Survey};
 
 /// One message to go: which client, the approved draft, and the hash it was approved with.
@@ -196,7 +197,7 @@ fn run_once(settings: Settings, args: &SendArgs, confirm_only: bool) -> Result<P
     } else {
         Some(Lock::take(&settings.drafts, "send")?)
     };
-    let survey = Survey::take(settings)?;
+    let survey = crate::report::survey(settings)?;
     let settings = survey.campaign.settings.clone();
     let sender = settings.sender()?.clone();
     for w in &survey.journal_warnings {
@@ -268,7 +269,7 @@ fn run_once(settings: Settings, args: &SendArgs, confirm_only: bool) -> Result<P
                 .out
                 .clone()
                 .unwrap_or_else(|| settings.drafts.join("dry-run"));
-            crate::commands::write_emls(&dir, &[])?;
+            crate::outbox::write_emls(&dir, &[])?;
             Box::new(FileOutbox { dir })
         }
     };

@@ -6,10 +6,14 @@ use crate::domain::clients::{self, Client};
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::compose::{Choice, Email, LoadError, Templates, LONG_SUBJECT};
+use std::collections::BTreeMap;
+
 use crate::diag::Problem;
-use crate::par::parallel_map;
 use crate::domain::message::draft_text;
+use crate::domain::message::validate;
 use crate::domain::personal;
+use crate::domain::personal::{mass_mail_warning, reads_like_mass_mail};
+use crate::par::parallel_map;
 use crate::settings::Settings;
 
 pub struct Campaign {
@@ -392,4 +396,138 @@ fn say_once(problems: Vec<Problem>) -> Vec<Problem> {
             p
         })
         .collect()
+}
+
+/// What `check` says of the campaign as a whole.
+pub struct Summary {
+    pub clients: usize,
+    pub list: String,
+    /// Clients in each circle: loved, ignored, hated; and how many have no affinity.
+    pub circles: [usize; 3],
+    pub no_affinity: usize,
+    pub no_note: Vec<String>,
+    /// The personal share of each letter that rendered.
+    pub shares: Vec<f64>,
+}
+
+impl Campaign {
+    /// Problems of the letters as rendered: what review or send would refuse, refused now;
+    /// letters that read like a mass mail, and clients with no note, grouped when many.
+    pub fn letter_problems(
+        &self,
+        rendered: &[Option<Rendered>],
+        shares: &[Option<f64>],
+    ) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut mass: BTreeMap<String, Vec<(&str, f64)>> = BTreeMap::new();
+        let mut no_note = Vec::new();
+        for ((client, share), r) in self.clients.iter().zip(shares).zip(rendered) {
+            if Campaign::note_warning(client).is_some() {
+                no_note.push(client);
+            }
+            let Some(r) = r else { continue };
+            if let Err(why) = validate(&draft_text(&client.mailbox, &r.email), &client.key) {
+                problems.push(
+                    Problem::error(
+                        self.templates.label(&r.template),
+                        format!("this letter could not be approved or sent as it renders: {why}"),
+                    )
+                    .client(&client.name),
+                );
+            }
+            if let Some(share) = share.filter(|s| reads_like_mass_mail(*s)) {
+                mass.entry(self.templates.label(&r.template))
+                    .or_default()
+                    .push((client.name.as_str(), share));
+            }
+        }
+        problems.extend(no_note_problems(
+            &self.settings.clients.display().to_string(),
+            &no_note,
+        ));
+        problems.extend(mass_mail_problems(mass));
+        problems
+    }
+
+    /// The campaign in figures, for `check`'s summary.
+    pub fn summary(&self, shares: &[Option<f64>]) -> Summary {
+        let in_circle = |circle: &str| {
+            self.clients
+                .iter()
+                .filter(|c| c.circle() == Some(circle))
+                .count()
+        };
+        Summary {
+            clients: self.clients.len(),
+            list: self.settings.clients.display().to_string(),
+            circles: [in_circle("loved"), in_circle("ignored"), in_circle("hated")],
+            no_affinity: self.clients.iter().filter(|c| c.affinity.is_none()).count(),
+            no_note: self
+                .clients
+                .iter()
+                .filter(|c| c.note.is_none())
+                .map(|c| c.name.clone())
+                .collect(),
+            shares: shares.iter().flatten().copied().collect(),
+        }
+    }
+}
+
+/// Clients with no personal note: each named when they are few, said once when they are many.
+fn no_note_problems(list: &str, clients: &[&Client]) -> Vec<Problem> {
+    if clients.len() <= 3 {
+        return clients
+            .iter()
+            .filter_map(|c| {
+                Campaign::note_warning(c).map(|w| {
+                    Problem::warning(list, w)
+                        .at(c.pos)
+                        .column("note")
+                        .client(&c.name)
+                })
+            })
+            .collect();
+    }
+    let named: Vec<&str> = clients.iter().take(5).map(|c| c.name.as_str()).collect();
+    let more = clients.len().saturating_sub(5);
+    vec![Problem::warning(
+        list,
+        format!(
+            "{} clients have no personal note ({}{}): add one to the `note` column for each (a memory, an anecdote, something you solved together)",
+            clients.len(),
+            named.join(", "),
+            if more > 0 { format!(", and {more} more") } else { String::new() }
+        ),
+    )
+    .column("note")]
+}
+
+/// The letters that read like a mass mail, by template: each named when they are few, said
+/// once for the template when they are many (a name-only template on 50,000 clients).
+fn mass_mail_problems(mass: BTreeMap<String, Vec<(&str, f64)>>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (template, clients) in mass {
+        if clients.len() <= 3 {
+            problems.extend(clients.into_iter().map(|(name, share)| {
+                Problem::warning(template.clone(), mass_mail_warning(share)).client(name)
+            }));
+            continue;
+        }
+        let named: Vec<String> = clients
+            .iter()
+            .take(5)
+            .map(|(name, share)| format!("{name} {:.0}%", share * 100.0))
+            .collect();
+        let more = clients.len().saturating_sub(5);
+        problems.push(Problem::warning(
+            template,
+            format!(
+                "{} letters read like a mass mail: little of each is about its client alone ({}{}); add something personal to their notes, or to the template",
+                clients.len(),
+                named.join(", "),
+                if more > 0 { format!(", and {more} more") } else { String::new() }
+            ),
+        ));
+    }
+    problems
 }

@@ -9,8 +9,8 @@ use lettre::message::Mailbox;
 use lettre::Address;
 
 use crate::diag::{Pos, Problem};
-use crate::text::{clean_line, clean_text};
 use crate::domain::table::{read_csv, Table};
+use crate::text::{clean_line, clean_text};
 
 /// One person on the list, validated: their address parses and their name is one clean line.
 #[derive(Debug, Clone)]

@@ -7,10 +7,10 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use lettre::message::Mailbox;
 use tera::{Context, Kwargs, State, Tera, Value};
 
-use crate::domain::clients::{Client, LANGUAGES};
-use crate::text::clean_line;
 use crate::diag::{Pos, Problem};
+use crate::domain::clients::{Client, LANGUAGES};
 use crate::settings::parse_mailbox;
+use crate::text::clean_line;
 
 /// The longest run without a space a subject may have: with `Subject: ` it fits the 998
 /// octets RFC 5322 allows on a line, which no folding can shorten.

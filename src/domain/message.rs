@@ -8,8 +8,10 @@ use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
 use lettre::Message;
 
-use crate::text::{clean_line, display_mailbox};
+use std::str::FromStr;
+
 use crate::domain::compose::Email;
+use crate::text::{clean_line, display_mailbox};
 
 /// The draft's text: `To:`, `Subject:`, optional `Reply-To:`, a blank line, the body.
 pub fn draft_text(to: &Mailbox, email: &Email) -> String {
@@ -77,4 +79,106 @@ pub fn message_id(
         tag,
         sender.email.domain()
     )
+}
+
+/// A draft file read back: what will be sent if it is approved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub to: Mailbox,
+    pub email: Email,
+}
+
+/// Reads a draft's text; the error says what to fix in the file.
+pub fn parse(text: &str) -> Result<Draft, String> {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let (head, body) = match text.split_once("\n\n") {
+        Some((h, b)) => (h, b),
+        None => {
+            return Err(
+                "there is no blank line between the `To:`/`Subject:` lines and the body".into(),
+            )
+        }
+    };
+    let mut to = None;
+    let mut subject = None;
+    let mut reply_to = None;
+    for (i, line) in head.lines().enumerate() {
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(format!("line {} is not a header like `Subject: …`", i + 1));
+        };
+        let value = clean_line(value);
+        match name.trim().to_ascii_lowercase().as_str() {
+            "to" => {
+                to = Some(Mailbox::from_str(&value).map_err(|_| {
+                    format!("`To: {value}` is not one address like `Name <name@example.com>`")
+                })?)
+            }
+            "subject" => subject = Some(value),
+            "reply-to" if value.is_empty() => {}
+            "reply-to" => {
+                reply_to = Some(
+                    Mailbox::from_str(&value)
+                        .map_err(|_| format!("`Reply-To: {value}` is not an address"))?,
+                )
+            }
+            "cc" | "bcc" => {
+                return Err(format!(
+                    "`{name}:` is not allowed: each email goes to its client alone; remove the line"
+                ))
+            }
+            other => {
+                return Err(format!(
+                "unknown header `{other}:`: a draft has `To:`, `Subject:` and maybe `Reply-To:`"
+            ))
+            }
+        }
+    }
+    let to = to.ok_or("there is no `To:` line")?;
+    let subject = subject
+        .filter(|s| !s.is_empty())
+        .ok_or("there is no `Subject:` line, or it is empty")?;
+    Ok(Draft {
+        to,
+        email: Email {
+            subject,
+            reply_to,
+            body: body.to_string(),
+        },
+    })
+}
+
+/// Checks a draft for a client: it parses and still goes to that client's address.
+pub fn validate(text: &str, client_key: &str) -> Result<Draft, String> {
+    let draft = parse(text)?;
+    if crate::domain::clients::address_key(&draft.to.email) != client_key {
+        return Err(format!(
+            "the `To:` line is `{}`, not this client's address `{client_key}`: a draft goes to its own client",
+            draft.to.email
+        ));
+    }
+    Ok(draft)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_parse_back() {
+        let d = parse("To: Ana <ana@example.com>\nSubject: Hola\n\nCuerpo\n").unwrap();
+        assert_eq!(d.to.email.to_string(), "ana@example.com");
+        assert_eq!(d.email.body, "Cuerpo\n");
+        assert!(validate(
+            "To: Ana <ana@example.com>\nSubject: Hola\n\nx",
+            "bo@example.com"
+        )
+        .is_err());
+        assert!(parse("Subject: Hola\n\nCuerpo")
+            .unwrap_err()
+            .contains("To:"));
+        assert!(parse("To: a@example.com\nBcc: b@example.com\nSubject: x\n\nb").is_err());
+    }
 }

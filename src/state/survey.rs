@@ -1,17 +1,18 @@
 //! What every client's state is, from the journal and the drafts folder; `cartero status`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
 use crate::domain::campaign::Campaign;
 use crate::domain::clients::Client;
-use crate::state::drafts::{read_draft, state_of, validate, DraftFile, State};
-use crate::state::journal::{self, Delivery, Journal, Record};
-use crate::state::limits::Day;
+use crate::domain::message::validate;
 use crate::domain::personal;
 use crate::settings::Settings;
+use crate::state::drafts::{read_draft, state_of, DraftFile, State};
+use crate::state::journal::{self, Delivery, Journal, Record};
+use crate::state::limits::Day;
 
 /// One client as the drafts folder and the journal show them now.
 pub struct Entry {
@@ -49,21 +50,26 @@ pub struct Survey {
 
 impl Survey {
     pub fn take(settings: Settings) -> Result<Survey> {
-        let mut campaign = Campaign::load(settings)?;
+        Survey::of(Campaign::load(settings)?)
+    }
+
+    /// The survey of a campaign already loaded.
+    pub fn of(mut campaign: Campaign) -> Result<Survey> {
         if campaign.clients.is_empty() && campaign.has_errors() {
-            crate::commands::report(&mut campaign.problems);
-            anyhow::bail!("the client list has errors: fix them, then try again");
-        }
-        if campaign.clients_have_errors() {
-            // The rows with errors are left out: say so, or their drafts would silently vanish.
-            campaign.problems.retain(|p| p.is_error());
-            crate::commands::report(&mut campaign.problems);
-            tell!("warning: the clients on the rows above are left out until the list is fixed (`cartero check`)");
+            // Nothing to survey: the caller says the list's problems.
+            return Ok(Survey {
+                campaign,
+                entries: Vec::new(),
+                removed: Vec::new(),
+                journal_warnings: Vec::new(),
+                events: Vec::new(),
+                literals: Vec::new(),
+            });
         }
         let (events, journal_warnings) = Journal::read(&campaign.settings.journal_path())?;
         let records = journal::fold(&events);
-        let send_running =
-            crate::state::lock::holder(&campaign.settings.drafts).is_some_and(|h| h.command == "send");
+        let send_running = crate::state::lock::holder(&campaign.settings.drafts)
+            .is_some_and(|h| h.command == "send");
         let drafts_dir = campaign.settings.drafts.clone();
         let mut entries = Vec::with_capacity(campaign.clients.len());
         let mut templates_used = Vec::new();
@@ -254,137 +260,4 @@ fn warnings_for(e: &Entry) -> Vec<String> {
         _ => {}
     }
     w
-}
-
-pub fn print_share_summary(survey: &Survey) {
-    let shares: Vec<f64> = survey.entries.iter().filter_map(|e| e.share).collect();
-    if shares.is_empty() {
-        return;
-    }
-    let mass: Vec<&str> = survey
-        .entries
-        .iter()
-        .filter(|e| e.share.is_some_and(personal::reads_like_mass_mail))
-        .map(|e| e.client.name.as_str())
-        .collect();
-    let no_note = survey
-        .entries
-        .iter()
-        .filter(|e| e.client.note.is_none())
-        .count();
-    say!(
-        "personal share: {:.0}% on average; {} read like a mass mail{}; {no_note} without a personal note",
-        shares.iter().sum::<f64>() / shares.len() as f64 * 100.0,
-        mass.len(),
-        if mass.is_empty() || mass.len() > 10 { String::new() } else { format!(" ({})", mass.join(", ")) }
-    );
-}
-
-/// `cartero status`: every client's state, as a table or as JSON.
-pub fn run(settings: Settings, json: bool) -> Result<std::process::ExitCode> {
-    let survey = Survey::take(settings)?;
-    for w in &survey.journal_warnings {
-        tell!("warning: {w}");
-    }
-    if json {
-        let items: Vec<serde_json::Value> = survey
-            .entries
-            .iter()
-            .map(|e| {
-                let message_id = e
-                    .record
-                    .as_ref()
-                    .and_then(|r| r.delivery.as_ref())
-                    .and_then(Delivery::message_id);
-                serde_json::json!({
-                    "index": e.client.index,
-                    "email": e.client.email,
-                    "name": e.client.name,
-                    "state": e.state.as_str(),
-                    "draft": e.path.as_ref().map(|p| p.display().to_string()),
-                    "personal_share": e.share.map(|s| (s * 1000.0).round() / 1000.0),
-                    "warnings": e.warnings,
-                    "message_id": message_id,
-                })
-            })
-            .collect();
-        say!("{}", serde_json::to_string_pretty(&items)?);
-        return Ok(std::process::ExitCode::SUCCESS);
-    }
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let width = survey
-        .entries
-        .iter()
-        .map(|e| e.client.name.chars().count())
-        .max()
-        .unwrap_or(4)
-        .clamp(4, 30);
-    writeln!(
-        out,
-        "{:>4}  {:<9}  {:>8}  {:<width$}  draft",
-        "#", "state", "personal", "name"
-    )?;
-    for e in &survey.entries {
-        let share = e
-            .share
-            .map_or("-".to_string(), |s| format!("{:.0}%", s * 100.0));
-        let name: String = e.client.name.chars().take(width).collect();
-        let draft = e
-            .path
-            .as_ref()
-            .map_or("-".to_string(), |p| p.display().to_string());
-        writeln!(
-            out,
-            "{:>4}  {:<9}  {:>8}  {:<width$}  {draft}",
-            e.client.index,
-            e.state.as_str(),
-            share,
-            name
-        )?;
-        for w in &e.warnings {
-            writeln!(out, "{:>4}  └ {w}", "")?;
-        }
-    }
-    for r in &survey.removed {
-        writeln!(
-            out,
-            "      no longer on the list: {} (draft `{}` kept, not sent{})",
-            r.key,
-            r.draft.as_deref().unwrap_or("-"),
-            if r.approved_unsent {
-                "; it was approved"
-            } else {
-                ""
-            }
-        )?;
-    }
-    let mut counts: HashMap<State, usize> = HashMap::new();
-    for e in &survey.entries {
-        *counts.entry(e.state).or_default() += 1;
-    }
-    let summary: Vec<String> = State::ALL
-        .iter()
-        .filter_map(|s| counts.get(s).map(|n| format!("{n} {}", s.as_str())))
-        .collect();
-    writeln!(
-        out,
-        "{}: {}",
-        crate::text::count(survey.entries.len(), "client"),
-        summary.join(", ")
-    )?;
-    let hint = if counts.contains_key(&State::New) {
-        "next: `cartero draft` writes the missing drafts"
-    } else if State::ALL
-        .iter()
-        .any(|s| s.needs_review() && counts.contains_key(s))
-    {
-        "next: `cartero review` to read and approve the drafts"
-    } else if counts.contains_key(&State::Approved) || counts.contains_key(&State::Failed) {
-        "next: `cartero send --to-self` for a test run, then `cartero send`"
-    } else {
-        "nothing waits for you"
-    };
-    writeln!(out, "{hint}")?;
-    Ok(std::process::ExitCode::SUCCESS)
 }

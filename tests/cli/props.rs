@@ -7,9 +7,10 @@
 
 use cartero::domain::clients::{self, parse_csv};
 use cartero::domain::compose::Templates;
+use cartero::domain::message;
+use cartero::settings::{Config, Settings};
 use cartero::state::drafts::{self, state_of, DraftFile, State};
 use cartero::state::journal::{self, Event, Journal, Kind};
-use cartero::settings::{Config, Settings};
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -431,11 +432,11 @@ proptest! {
 
     #[test]
     fn draft_files_never_panic(text in draft_text()) {
-        if let Ok(d) = drafts::parse(&text) {
+        if let Ok(d) = message::parse(&text) {
             prop_assert!(!d.email.subject.is_empty());
             prop_assert!(!d.email.subject.contains(['\r', '\n']));
         }
-        let _ = drafts::validate(&text, "a@example.com");
+        let _ = message::validate(&text, "a@example.com");
     }
 
     #[test]
@@ -448,7 +449,7 @@ proptest! {
             // Windows-1252 decodes every byte to one character: nothing is dropped.
             prop_assert_eq!(f.text.chars().count(), bytes.len());
         }
-        let _ = drafts::validate(&f.text, "a@example.com");
+        let _ = message::validate(&f.text, "a@example.com");
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("0001-ana.txt");
         std::fs::write(&path, &bytes).unwrap();

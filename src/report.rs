@@ -1,0 +1,283 @@
+//! The one printer: problems, counts, summaries, progress, prompts, the status table and its
+//! `--json`. Every line cartero says goes through here, and a closed pipe is never a panic.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::{BufRead, IsTerminal, Write};
+
+use anyhow::{Context, Result};
+
+use crate::diag::{self, Problem};
+use crate::domain::campaign::Summary;
+use crate::domain::personal;
+use crate::settings::Settings;
+use crate::state::drafts::State;
+use crate::state::journal::Delivery;
+use crate::state::survey::{Entry, Removed, Survey};
+use crate::text::count;
+
+/// A line on stdout. A closed pipe (`cartero send | head -1`) is not worth a panic, nor an
+/// error that stops a send halfway: what was to be said is dropped, the work goes on.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::report::out(format_args!($($arg)*))
+    };
+}
+
+/// A line on stderr, as `say!` for stdout.
+macro_rules! tell {
+    ($($arg:tt)*) => {
+        $crate::report::err(format_args!($($arg)*))
+    };
+}
+
+/// `say!`'s line.
+pub fn out(line: fmt::Arguments) {
+    let _ = writeln!(std::io::stdout(), "{line}");
+}
+
+/// `tell!`'s line.
+pub fn err(line: fmt::Arguments) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Where `review` writes its prompts: stderr, so that stdout stays data.
+pub fn prompts() -> impl Write {
+    std::io::stderr()
+}
+
+/// Asks on the terminal and reads the answer; `None` when there is no terminal to ask on.
+pub fn ask(question: &str) -> Result<Option<String>> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let mut stderr = std::io::stderr();
+    let _ = write!(stderr, "{question}").and_then(|_| stderr.flush());
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .context("failed to read the answer")?;
+    Ok(Some(answer))
+}
+
+/// The drafts folder surveyed, with the client list's problems said first: when no client is
+/// left, that is an error; when some rows are broken, their clients are said to be left out.
+pub fn survey(settings: Settings) -> Result<Survey> {
+    let mut survey = Survey::take(settings)?;
+    if survey.campaign.clients.is_empty() && survey.campaign.has_errors() {
+        problems(&mut survey.campaign.problems);
+        anyhow::bail!("the client list has errors: fix them, then try again");
+    }
+    if survey.campaign.clients_have_errors() {
+        // The rows with errors are left out: say so, or their drafts would silently vanish.
+        survey.campaign.problems.retain(|p| p.is_error());
+        problems(&mut survey.campaign.problems);
+        tell!("warning: the clients on the rows above are left out until the list is fixed (`cartero check`)");
+    }
+    Ok(survey)
+}
+
+/// Prints problems to stderr, errors first; true when there was an error.
+pub fn problems(problems: &mut [Problem]) -> bool {
+    diag::sort(problems);
+    let mut err = std::io::stderr().lock();
+    for p in problems.iter() {
+        let _ = writeln!(err, "{p}");
+    }
+    problems.iter().any(Problem::is_error)
+}
+
+/// The personal share of the drafts as they are on disk, in one line.
+pub fn share_summary(survey: &Survey) {
+    let shares: Vec<f64> = survey.entries.iter().filter_map(|e| e.share).collect();
+    if shares.is_empty() {
+        return;
+    }
+    let mass: Vec<&str> = survey
+        .entries
+        .iter()
+        .filter(|e| e.share.is_some_and(personal::reads_like_mass_mail))
+        .map(|e| e.client.name.as_str())
+        .collect();
+    let no_note = survey
+        .entries
+        .iter()
+        .filter(|e| e.client.note.is_none())
+        .count();
+    say!(
+        "personal share: {:.0}% on average; {} read like a mass mail{}; {no_note} without a personal note",
+        shares.iter().sum::<f64>() / shares.len() as f64 * 100.0,
+        mass.len(),
+        if mass.is_empty() || mass.len() > 10 { String::new() } else { format!(" ({})", mass.join(", ")) }
+    );
+}
+
+/// `check`'s summary of the campaign, after its problems.
+pub fn check_summary(s: &Summary) {
+    say!("{} in `{}`", count(s.clients, "client"), s.list);
+    say!(
+        "  circles: {} loved, {} ignored, {} hated{}",
+        s.circles[0],
+        s.circles[1],
+        s.circles[2],
+        if s.no_affinity > 0 {
+            format!(", {} without affinity", s.no_affinity)
+        } else {
+            String::new()
+        }
+    );
+    if s.no_note.is_empty() {
+        say!("  every client has a personal note");
+    } else {
+        say!(
+            "  without a personal note: {} ({})",
+            s.no_note.len(),
+            some_of(&s.no_note, 10)
+        );
+    }
+    if !s.shares.is_empty() {
+        let mean = s.shares.iter().sum::<f64>() / s.shares.len() as f64;
+        let mass = s
+            .shares
+            .iter()
+            .filter(|x| personal::reads_like_mass_mail(**x))
+            .count();
+        say!(
+            "  personal share: {:.0}% on average; {mass} of {} emails read like a mass mail",
+            mean * 100.0,
+            s.shares.len()
+        );
+    }
+}
+
+/// `A, B, C, and 7 more`: the first `n` names, and how many others.
+pub fn some_of(names: &[String], n: usize) -> String {
+    let shown = names[..names.len().min(n)].join(", ");
+    match names.len().saturating_sub(n) {
+        0 => shown,
+        more => format!("{shown}, and {more} more"),
+    }
+}
+
+/// One client as `status` shows them: the same row makes the table and the JSON.
+#[derive(serde::Serialize)]
+pub struct StatusRow<'a> {
+    pub index: usize,
+    pub email: &'a str,
+    pub name: &'a str,
+    #[serde(serialize_with = "state_name")]
+    pub state: State,
+    pub draft: Option<String>,
+    #[serde(serialize_with = "three_places")]
+    pub personal_share: Option<f64>,
+    pub warnings: &'a [String],
+    pub message_id: Option<&'a str>,
+}
+
+fn three_places<S: serde::Serializer>(
+    share: &Option<f64>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&share.map(|x| (x * 1000.0).round() / 1000.0), s)
+}
+
+fn state_name<S: serde::Serializer>(state: &State, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(state.as_str())
+}
+
+impl<'a> StatusRow<'a> {
+    pub fn of(e: &'a Entry) -> StatusRow<'a> {
+        StatusRow {
+            index: e.client.index,
+            email: &e.client.email,
+            name: &e.client.name,
+            state: e.state,
+            draft: e.path.as_ref().map(|p| p.display().to_string()),
+            personal_share: e.share,
+            warnings: &e.warnings,
+            message_id: e
+                .record
+                .as_ref()
+                .and_then(|r| r.delivery.as_ref())
+                .and_then(Delivery::message_id),
+        }
+    }
+}
+
+/// `status --json`: a stable array of objects, one per client.
+pub fn status_json(rows: &[StatusRow]) -> Result<()> {
+    say!("{}", serde_json::to_string_pretty(rows)?);
+    Ok(())
+}
+
+/// `status`: a table, each client's warnings under their row, a count by state, the next step.
+pub fn status_table(rows: &[StatusRow], removed: &[Removed]) {
+    let width = rows
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 30);
+    say!(
+        "{:>4}  {:<9}  {:>8}  {:<width$}  draft",
+        "#",
+        "state",
+        "personal",
+        "name"
+    );
+    for r in rows {
+        let share = r
+            .personal_share
+            .map_or("-".to_string(), |s| format!("{:.0}%", s * 100.0));
+        let name: String = r.name.chars().take(width).collect();
+        say!(
+            "{:>4}  {:<9}  {:>8}  {:<width$}  {}",
+            r.index,
+            r.state.as_str(),
+            share,
+            name,
+            r.draft.as_deref().unwrap_or("-")
+        );
+        for w in r.warnings {
+            say!("{:>4}  └ {w}", "");
+        }
+    }
+    for r in removed {
+        say!(
+            "      no longer on the list: {} (draft `{}` kept, not sent{})",
+            r.key,
+            r.draft.as_deref().unwrap_or("-"),
+            if r.approved_unsent {
+                "; it was approved"
+            } else {
+                ""
+            }
+        );
+    }
+    let mut counts: HashMap<State, usize> = HashMap::new();
+    for r in rows {
+        *counts.entry(r.state).or_default() += 1;
+    }
+    let summary: Vec<String> = State::ALL
+        .iter()
+        .filter_map(|s| counts.get(s).map(|n| format!("{n} {}", s.as_str())))
+        .collect();
+    say!("{}: {}", count(rows.len(), "client"), summary.join(", "));
+    say!("{}", next_step(&counts));
+}
+
+fn next_step(counts: &HashMap<State, usize>) -> &'static str {
+    if counts.contains_key(&State::New) {
+        "next: `cartero draft` writes the missing drafts"
+    } else if State::ALL
+        .iter()
+        .any(|s| s.needs_review() && counts.contains_key(s))
+    {
+        "next: `cartero review` to read and approve the drafts"
+    } else if counts.contains_key(&State::Approved) || counts.contains_key(&State::Failed) {
+        "next: `cartero send --to-self` for a test run, then `cartero send`"
+    } else {
+        "nothing waits for you"
+    }
+}
