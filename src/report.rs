@@ -4,17 +4,25 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::io::{BufRead, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset, Local};
+use lettre::message::Mailbox;
 
 use crate::diag::{self, Problem};
 use crate::domain::campaign::Summary;
 use crate::domain::personal;
 use crate::settings::Settings;
+use crate::settings::Smtp;
 use crate::state::drafts::State;
 use crate::state::journal::Delivery;
+use crate::state::limits::how_long;
+use crate::state::plan::{DayHold, Mode, Plan};
 use crate::state::survey::{Entry, Removed, Survey};
-use crate::text::count;
+use crate::text::{count, display_mailbox};
 
 /// A line on stdout. A closed pipe (`cartero send | head -1`) is not worth a panic, nor an
 /// error that stops a send halfway: what was to be said is dropped, the work goes on.
@@ -279,5 +287,243 @@ fn next_step(counts: &HashMap<State, usize>) -> &'static str {
         "next: `cartero send --to-self` for a test run, then `cartero send`"
     } else {
         "nothing waits for you"
+    }
+}
+
+/// What a `send` will not send and why, said before anything goes.
+pub fn left_behind(plan: &Plan) {
+    for e in &plan.uncertain {
+        let id = e
+            .record
+            .as_ref()
+            .and_then(|r| r.delivery.as_ref())
+            .and_then(Delivery::message_id)
+            .unwrap_or_default();
+        tell!(
+            "uncertain: {} <{}>: an earlier send was interrupted; message {id} may have arrived. Not sent again: check your sent folder, and pass `--resend {}` only if it is not there",
+            e.client.name, e.client.email, e.client.email
+        );
+    }
+    for i in &plan.invalid {
+        tell!("not sent: the draft is broken: {i}");
+    }
+    for e in &plan.refused {
+        tell!(
+            "not sent: {} <{}> was refused by the server in an earlier run and is not tried again by itself: fix the address or the draft and approve it again, or pass `--resend {}`",
+            e.client.name,
+            e.client.email,
+            e.client.email
+        );
+    }
+    for key in &plan.off_list {
+        tell!("not sent: `{key}` was approved but is not on the client list as it reads now (its row was removed, or has an error shown above)");
+    }
+}
+
+/// `--limit` held some back.
+pub fn held_by_limit(limit: usize, held: usize) {
+    if held > 0 {
+        tell!(
+            "held back by `--limit {limit}`: {held} approved letter(s); `cartero send` sends them"
+        );
+    }
+}
+
+/// `daily-limit` held some back.
+pub fn held_for_the_day(hold: &DayHold) {
+    let from = hold.from.map_or("tomorrow".into(), |t| {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    });
+    tell!(
+        "held back by the daily limit ({} letters in 24 hours, {} already sent in the last 24): {} approved letter(s) wait; the next may go from {from} (`cartero send` then, or `--spread` to go on by itself)",
+        hold.limit,
+        hold.sent,
+        hold.held
+    );
+}
+
+pub fn nothing_to_send(sent: usize, unreviewed: usize) {
+    let hint = if unreviewed > 0 {
+        "; run `cartero review`"
+    } else {
+        ""
+    };
+    say!("nothing to send: {sent} already sent, {unreviewed} waiting for review{hint}");
+}
+
+/// What `send` is about to do: how many, to whom, through which server, as whom.
+pub fn about_to_send(
+    letters: usize,
+    whom: &str,
+    smtp: Option<&Smtp>,
+    sender: &Mailbox,
+    unreviewed: usize,
+) {
+    let server = match smtp {
+        Some(s) => format!("{}:{} ({})", s.host, s.port, s.security),
+        None => "no server (dry run)".into(),
+    };
+    let unreviewed = match unreviewed {
+        0 => String::new(),
+        n => format!("; {n} draft(s) are still unreviewed and will not go"),
+    };
+    tell!(
+        "about to send {letters} message(s) {whom}, through {server}, as {}{unreviewed}",
+        display_mailbox(sender),
+    );
+    if let Some(rate) = smtp.and_then(|s| s.rate.as_deref()) {
+        tell!("at most {rate}");
+    }
+}
+
+/// How a `send` went, for its summary.
+pub struct SendSummary<'a> {
+    pub mode: Mode,
+    /// Letters this run set out to send.
+    pub planned: usize,
+    /// Approved letters left behind before anything went.
+    pub left_before: usize,
+    pub uncertain_before: usize,
+    pub sent: usize,
+    pub failed: &'a [String],
+    pub uncertain: &'a [String],
+    pub stopped: Option<&'a str>,
+    pub through: String,
+    pub sender: String,
+}
+
+/// Says how a `send` went; the count of approved letters that did not go.
+pub fn send_summary(s: &SendSummary) -> usize {
+    let left = s.planned - s.sent - s.failed.len() - s.uncertain.len();
+    let behind = s.left_before + left + s.failed.len() + s.uncertain.len();
+    match s.mode {
+        Mode::Real => say!(
+            "sent {}, failed {}, not attempted {left}, uncertain {} through {}",
+            s.sent,
+            s.failed.len(),
+            s.uncertain_before + s.uncertain.len(),
+            s.through
+        ),
+        Mode::ToSelf => say!(
+            "sent {} test message(s) to {}; nothing is recorded as sent",
+            s.sent,
+            s.sender
+        ),
+        Mode::DryRun => say!(
+            "wrote {} message(s) to {}; nothing was sent",
+            s.sent,
+            s.through
+        ),
+    }
+    for f in s.failed {
+        tell!("failed: {f}");
+    }
+    for u in s.uncertain {
+        tell!("uncertain: {u}");
+    }
+    if s.mode == Mode::Real && behind > 0 {
+        say!("not sent: {behind} approved letter(s) did not go in this run; the reasons are above");
+    }
+    if let Some(why) = s.stopped {
+        tell!("{why}");
+    }
+    match s.mode {
+        Mode::Real if behind > 0 => {
+            say!("next: `cartero status` shows who is left; `cartero send` again sends only what has not gone")
+        }
+        Mode::Real => say!("next: `cartero status` to see every client's state"),
+        _ => say!(
+            "next: when the test looks right, `cartero send` sends the {} approved draft(s) for real",
+            s.planned
+        ),
+    }
+    behind
+}
+
+/// A bar on a terminal, plain lines otherwise.
+pub enum Progress {
+    Bar(indicatif::ProgressBar),
+    Plain,
+}
+
+impl Progress {
+    pub fn new(len: u64) -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress::Plain;
+        }
+        let bar = indicatif::ProgressBar::new(len);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} ({eta} left)")
+        {
+            bar.set_style(style);
+        }
+        Progress::Bar(bar)
+    }
+
+    pub fn println(&self, line: String) {
+        match self {
+            Progress::Bar(b) => b.println(line),
+            Progress::Plain => tell!("{line}"),
+        }
+    }
+
+    pub fn inc(&self, n: u64) {
+        if let Progress::Bar(b) = self {
+            b.inc(n)
+        }
+    }
+
+    pub fn finish_and_clear(&self) {
+        if let Progress::Bar(b) = self {
+            b.finish_and_clear()
+        }
+    }
+}
+
+/// Waiting in the foreground until a time, a countdown on a terminal; Ctrl-C cancels.
+pub struct Countdown {
+    when: DateTime<FixedOffset>,
+    what: &'static str,
+}
+
+impl Countdown {
+    pub fn until(when: DateTime<FixedOffset>, what: &'static str) -> Countdown {
+        Countdown { when, what }
+    }
+
+    /// Waits; false if Ctrl-C (or a stop signal) came first.
+    pub fn wait(&self) -> bool {
+        let stop = Arc::new(AtomicBool::new(false));
+        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+        }
+        let bar = std::io::stderr()
+            .is_terminal()
+            .then(indicatif::ProgressBar::new_spinner);
+        tell!(
+            "waiting to {} at {} (this machine's time); Ctrl-C cancels",
+            self.what,
+            self.when.format("%Y-%m-%d %H:%M:%S")
+        );
+        let done = loop {
+            if stop.load(Ordering::SeqCst) {
+                break false;
+            }
+            let left = (self.when - Local::now().fixed_offset())
+                .to_std()
+                .unwrap_or_default();
+            if left.is_zero() {
+                break true;
+            }
+            if let Some(bar) = &bar {
+                bar.set_message(format!("{} left; Ctrl-C cancels", how_long(left)));
+                bar.tick();
+            }
+            std::thread::sleep(left.min(Duration::from_millis(200)));
+        };
+        if let Some(bar) = &bar {
+            bar.finish_and_clear();
+        }
+        done
     }
 }

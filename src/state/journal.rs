@@ -147,8 +147,12 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
                 }
             }
             Kind::Deferred => {
-                // A refusal is an answer: the server has no letter, as before the attempt.
-                if matches!(r.delivery, Some(Delivery::Pending { .. })) {
+                // A refusal is an answer: the server has no letter, as before the attempt; and it
+                // was about the sender, so a failure it follows was not the client's either.
+                if matches!(
+                    r.delivery,
+                    Some(Delivery::Pending { .. } | Delivery::Failed { .. })
+                ) {
                     r.delivery = None;
                 }
                 r.deferred = Some((e.time.clone(), e.reply.clone().unwrap_or_default()));

@@ -5,4 +5,5 @@ pub mod drafts;
 pub mod journal;
 pub mod limits;
 pub mod lock;
+pub mod plan;
 pub mod survey;

@@ -225,3 +225,49 @@ fn spread_goes_on_when_the_day_frees_a_place() {
         .failure()
         .stderr_has("add `daily-limit = N` under `[smtp]`");
 }
+
+#[test]
+fn the_same_refusal_for_two_clients_in_a_row_stops_the_run_and_fails_neither() {
+    for reply in [
+        "550 5.7.1 Message refused by local policy q1sm234 - example",
+        "451 4.4.2 Timeout - closing connection",
+    ] {
+        let server = quota(2, false, reply);
+        let c = approved(6, &server.config());
+        c.run(&["send", "--yes"]).failure().stderr_has(
+            "stopped: the server gave c3@example.com and c4@example.com the same refusal",
+        );
+        assert_eq!(
+            c.states(),
+            ["sent", "sent", "approved", "approved", "approved", "approved"],
+            "{reply}"
+        );
+        server.lift_quota();
+        c.run(&["send", "--yes"]).success().stdout_has("sent 4");
+        each_once(&server, 6);
+    }
+}
+
+#[test]
+fn two_unknown_mailboxes_in_a_row_are_two_failures_not_a_stop() {
+    let server = SmtpServer::start(Rules {
+        reject: vec!["c2@example.com".into(), "c3@example.com".into()],
+        ..Rules::default()
+    });
+    let c = approved(4, &server.config());
+    c.run(&["send", "--yes"])
+        .failure()
+        .stdout_has("sent 2, failed 2");
+    assert_eq!(c.states(), ["sent", "failed", "failed", "sent"]);
+}
+
+#[test]
+fn authentication_required_at_mail_from_fails_no_one() {
+    let server = quota(1, true, "530 5.7.0 Authentication required");
+    let c = approved(3, &server.config());
+    c.run(&["send", "--yes"])
+        .failure()
+        .stdout_has("sent 1, failed 0")
+        .stderr_has("530");
+    assert_eq!(c.states(), ["sent", "approved", "approved"]);
+}

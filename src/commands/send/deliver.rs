@@ -1,0 +1,373 @@
+//! The letters of a run, one by one, exactly once around the journal: `sending` on disk before
+//! the message goes, the outcome after it; a refusal about the sender stops the run.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use lettre::address::Envelope;
+
+use crate::domain::message::{build_message, message_id};
+use crate::outbox::{Outbox, SendError};
+use crate::report::Progress;
+use crate::settings::Settings;
+use crate::state::journal::{Event, Journal, Kind};
+use crate::state::limits::{same_refusal, when_to_retry};
+use crate::state::lock::Lock;
+use crate::state::plan::{Job, Mode};
+
+/// What a run did.
+#[derive(Default)]
+pub struct Tally {
+    pub sent: usize,
+    pub failed: Vec<String>,
+    /// The final "." went and no answer came: listed, never retried by themselves.
+    pub uncertain: Vec<String>,
+    /// Refused for the sender's sake, not theirs: still approved.
+    pub deferred: usize,
+    pub stopped: Option<String>,
+}
+
+/// Where the letters go and what the run may write.
+pub struct Run<'a> {
+    pub mode: Mode,
+    pub settings: &'a Settings,
+    pub outbox: &'a mut dyn Outbox,
+    pub journal: &'a mut Journal,
+    pub lock: Option<&'a Lock>,
+}
+
+/// One letter, built: its bytes, envelope and Message-ID.
+struct Letter {
+    id: String,
+    bytes: Vec<u8>,
+    envelope: Envelope,
+    label: String,
+}
+
+/// The last letter that failed: when the next fails the same way, it is not about them.
+struct LastFailure {
+    key: String,
+    reply: String,
+}
+
+impl Run<'_> {
+    fn record(&self) -> bool {
+        self.mode == Mode::Real
+    }
+
+    fn event(&self, job: &Job, letter: &Letter, kind: Kind, reply: Option<String>) -> Event {
+        let mut e = Event::new(self.settings.clock(), &job.key, kind).hash(&job.hash);
+        e.message_id = Some(letter.id.clone());
+        e.reply = reply;
+        e
+    }
+
+    /// Sends each job in turn; stops at Ctrl-C, at a refusal about the sender, and when the
+    /// journal cannot be written (an `Err`).
+    pub fn deliver_all(&mut self, jobs: &[Job]) -> Result<Tally> {
+        let stop = Arc::new(AtomicBool::new(false));
+        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            // A second Ctrl-C ends at once; the message in flight is then `uncertain`, never lost.
+            let _ = signal_hook::flag::register_conditional_shutdown(sig, 130, Arc::clone(&stop));
+            let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+        }
+        let progress = Progress::new(jobs.len() as u64);
+        let interval = self.settings.smtp.as_ref().and_then(|s| s.interval);
+        let mut last_start: Option<Instant> = None;
+        let mut last_failure = None;
+        let mut tally = Tally::default();
+        for job in jobs {
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+            if let (Some(interval), Some(last)) = (interval, last_start) {
+                if !sleep_until(last + interval, &stop) {
+                    break;
+                }
+            }
+            last_start = Some(Instant::now());
+            let letter = self.letter(job)?;
+            let result = self.with_retries(job, &letter, &progress, &stop)?;
+            self.outcome(
+                job,
+                &letter,
+                result,
+                &progress,
+                &mut tally,
+                &mut last_failure,
+            )?;
+            if tally.stopped.is_some() {
+                break;
+            }
+            progress.inc(1);
+        }
+        self.journal.sync()?;
+        progress.finish_and_clear();
+        if stop.load(Ordering::SeqCst) && tally.stopped.is_none() {
+            tally.stopped = Some(
+                "stopped by Ctrl-C (or a stop signal) after the message in flight was recorded"
+                    .into(),
+            );
+        }
+        Ok(tally)
+    }
+
+    /// The letter as it goes: to the client, or to yourself tagged `[test]`.
+    fn letter(&self, job: &Job) -> Result<Letter> {
+        let sender = self.settings.sender()?;
+        let (to, mut email) = match self.mode {
+            Mode::ToSelf => (sender.clone(), job.draft.email.clone()),
+            _ => (job.draft.to.clone(), job.draft.email.clone()),
+        };
+        if self.mode == Mode::ToSelf {
+            email.subject = format!("[test] {}", email.subject);
+        }
+        let now = self.settings.clock();
+        let salt = self.settings.salt;
+        // The same Message-ID `preview` shows, and an uncertain letter's own on a resend; a
+        // test letter to yourself gets one of its own.
+        let id = match (self.mode, &job.message_id) {
+            (Mode::ToSelf, _) => message_id(sender, &format!("test:{}", job.key), now, salt),
+            (_, Some(id)) => id.clone(),
+            (_, None) => message_id(sender, &job.key, now, salt),
+        };
+        let bytes = build_message(sender, &to, &email, now, &id)?.formatted();
+        let envelope = Envelope::new(Some(sender.email.clone()), vec![to.email.clone()])
+            .context("failed to build the envelope")?;
+        let label = match self.mode {
+            Mode::ToSelf => format!("{} (to yourself)", job.key),
+            _ => job.key.clone(),
+        };
+        Ok(Letter {
+            id,
+            bytes,
+            envelope,
+            label,
+        })
+    }
+
+    /// Tries a letter, and again after a failure that is safe to retry, waiting longer each time.
+    fn with_retries(
+        &mut self,
+        job: &Job,
+        letter: &Letter,
+        progress: &Progress,
+        stop: &AtomicBool,
+    ) -> Result<Result<String, SendError>> {
+        let (retries, delay) = self
+            .settings
+            .smtp
+            .as_ref()
+            .map_or((0, Duration::ZERO), |s| (s.retries, s.retry_delay));
+        let mut attempt = 0;
+        loop {
+            match self.deliver(job, letter)? {
+                Err(SendError::Transient(why))
+                    if attempt < retries && !stop.load(Ordering::SeqCst) =>
+                {
+                    attempt += 1;
+                    progress.println(format!("retrying {} in a moment: {why}", job.key));
+                    if !sleep_until(Instant::now() + backoff(delay, attempt), stop) {
+                        return Ok(Err(SendError::Transient(why)));
+                    }
+                }
+                other => return Ok(other),
+            }
+        }
+    }
+
+    /// One attempt, in stages: MAIL, RCPT and DATA; then `sending` on disk; then the message and
+    /// the final ".". Only a journal that cannot be written is an `Err` of the run.
+    fn deliver(&mut self, job: &Job, letter: &Letter) -> Result<Result<String, SendError>> {
+        if let Err(e) = self.outbox.begin(&letter.envelope, &letter.bytes) {
+            return Ok(Err(e));
+        }
+        if self.record() {
+            let sending = self.event(job, letter, Kind::Sending, None);
+            if let Err(e) = self.journal.append(sending) {
+                self.outbox.abandon();
+                return Err(e);
+            }
+        }
+        // Checked after `sending` is on disk: a second send that started since then sees this
+        // letter as uncertain and leaves it; one that started before sends it, and this one not.
+        if let Some(lock) = self.lock.filter(|l| !l.still_held()) {
+            self.outbox.abandon();
+            return Ok(Err(SendError::Fatal(format!(
+                "`{}` was deleted while this send ran, so another cartero may be sending this campaign too; stopped before this letter went, so that no one gets a letter twice: run `cartero status`, then `cartero send` again",
+                lock.path().display()
+            ))));
+        }
+        Ok(self.outbox.finish(&job.stem, &letter.bytes))
+    }
+
+    /// Journals and counts how a letter ended.
+    fn outcome(
+        &mut self,
+        job: &Job,
+        letter: &Letter,
+        result: Result<String, SendError>,
+        progress: &Progress,
+        tally: &mut Tally,
+        last_failure: &mut Option<LastFailure>,
+    ) -> Result<()> {
+        match result {
+            Ok(reply) => {
+                if self.record() {
+                    // Losing this line in a power cut leaves the client `uncertain`, never
+                    // resent; the next `sending` (or the end of the run) makes it durable.
+                    let sent = self.event(job, letter, Kind::Sent, Some(reply.clone()));
+                    self.journal.append_lazy(sent)?;
+                }
+                tally.sent += 1;
+                *last_failure = None;
+                progress.println(format!("sent    {} {}", letter.label, reply_short(&reply)));
+            }
+            Err(SendError::Account(why)) => {
+                self.defer(job, letter, &why, tally)?;
+                progress.println(format!("stopped {} {why}", letter.label));
+                tally.stopped = Some(format!(
+                    "stopped: the server refused to take more letters from your account ({why}); {}. Nothing more was sent: {} and the letters after it stay approved, and `cartero send` goes on from there, each exactly once",
+                    when_to_retry(&why),
+                    job.key
+                ));
+            }
+            Err(SendError::Fatal(why)) => {
+                // About the server or the settings, not the client: it stays approved.
+                self.defer(job, letter, &why, tally)?;
+                progress.println(format!("stopped {} {why}", letter.label));
+                tally.stopped = Some(format!(
+                    "stopped: {why}; {} and the letters after it stay approved",
+                    job.key
+                ));
+            }
+            Err(SendError::Uncertain(why)) => {
+                if self.record() {
+                    let e = self.event(job, letter, Kind::Uncertain, Some(why.clone()));
+                    self.journal.append(e)?;
+                }
+                tally.uncertain.push(if self.record() {
+                    format!(
+                        "{}: {why}; message {} may have arrived: it is not sent again unless you pass `--resend {}`",
+                        job.key, letter.id, job.key
+                    )
+                } else {
+                    format!("{}: {why}; a test letter, so nothing is recorded", job.key)
+                });
+                progress.println(format!("uncertain {} {why}", letter.label));
+            }
+            Err(err) => self.failed(job, letter, err, progress, tally, last_failure)?,
+        }
+        Ok(())
+    }
+
+    /// A failure of this client; the same failure for the client before it means neither is to
+    /// blame (the account, the server): both stay approved and the run stops.
+    fn failed(
+        &mut self,
+        job: &Job,
+        letter: &Letter,
+        err: SendError,
+        progress: &Progress,
+        tally: &mut Tally,
+        last_failure: &mut Option<LastFailure>,
+    ) -> Result<()> {
+        let reply = err.to_string();
+        let to = letter
+            .envelope
+            .to()
+            .first()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
+        if let Some(last) = last_failure
+            .take()
+            .filter(|l| same_refusal(&l.reply, &reply, &to))
+        {
+            self.defer(job, letter, &reply, tally)?;
+            if self.record() {
+                let mut e = Event::new(self.settings.clock(), &last.key, Kind::Deferred);
+                e.reply = Some(reply.clone());
+                self.journal.append(e)?;
+            }
+            tally
+                .failed
+                .retain(|f| !f.starts_with(&format!("{}: ", last.key)));
+            tally.deferred += 1;
+            progress.println(format!("stopped {} {reply}", letter.label));
+            tally.stopped = Some(format!(
+                "stopped: the server gave {} and {} the same refusal ({reply}), so it is about your account or the server, not them; {}. Both, and the letters after them, stay approved",
+                last.key,
+                job.key,
+                when_to_retry(&reply)
+            ));
+            return Ok(());
+        }
+        if self.record() {
+            let mut e = self.event(job, letter, Kind::Failed, Some(reply.clone()));
+            e.permanent = Some(matches!(err, SendError::Permanent(_)));
+            self.journal.append(e)?;
+        }
+        tally.failed.push(format!("{}: {err}", job.key));
+        progress.println(format!("failed  {} {err}", letter.label));
+        *last_failure = Some(LastFailure {
+            key: job.key.clone(),
+            reply: with_recipient(&reply, &to),
+        });
+        Ok(())
+    }
+
+    /// The letter stays approved: the refusal is journaled as about the sender.
+    fn defer(&mut self, job: &Job, letter: &Letter, why: &str, tally: &mut Tally) -> Result<()> {
+        if self.record() {
+            let e = self.event(job, letter, Kind::Deferred, Some(why.to_string()));
+            self.journal.append(e)?;
+        }
+        tally.deferred += 1;
+        Ok(())
+    }
+}
+
+/// A reply kept with the recipient it was about, so `same_refusal` can take them out.
+fn with_recipient(reply: &str, to: &str) -> String {
+    format!("{to}\n{reply}")
+}
+
+/// The wait before retry number `attempt`: doubling from `base`, never more than a minute.
+pub fn backoff(base: Duration, attempt: u32) -> Duration {
+    base.saturating_mul(1 << attempt.saturating_sub(1).min(16))
+        .min(Duration::from_secs(60))
+}
+
+fn reply_short(reply: &str) -> String {
+    let r: String = reply.chars().take(60).collect();
+    format!("({r})")
+}
+
+/// Sleeps until `deadline`, waking to notice Ctrl-C; false if it came.
+fn sleep_until(deadline: Instant, stop: &AtomicBool) -> bool {
+    while Instant::now() < deadline {
+        if stop.load(Ordering::SeqCst) {
+            return false;
+        }
+        std::thread::sleep((deadline - Instant::now()).min(Duration::from_millis(50)));
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_retry_backoff_doubles_and_is_capped() {
+        let base = Duration::from_millis(2000);
+        assert_eq!(backoff(base, 1), Duration::from_secs(2));
+        assert_eq!(backoff(base, 2), Duration::from_secs(4));
+        assert_eq!(backoff(base, 3), Duration::from_secs(8));
+        assert_eq!(backoff(base, 30), Duration::from_secs(60));
+        assert_eq!(backoff(base, u32::MAX), Duration::from_secs(60));
+        assert_eq!(backoff(Duration::MAX, 5), Duration::from_secs(60));
+    }
+}

@@ -1,0 +1,243 @@
+//! Which approved letters a `send` takes and which it leaves, with why: decided before anything
+//! goes, from the survey of the drafts folder.
+
+use anyhow::{bail, Result};
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::clients::{address_key, parse_address};
+use crate::domain::message::{validate, Draft};
+use crate::state::drafts::State;
+use crate::state::journal::{Delivery, Event, Kind};
+use crate::state::limits::Day;
+use crate::state::survey::{Entry, Survey};
+
+/// What a run does with the letters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// To the clients, recorded in the journal.
+    Real,
+    /// Every letter to the sender, subject tagged, nothing recorded.
+    ToSelf,
+    /// `.eml` files, nothing sent.
+    DryRun,
+}
+
+impl Mode {
+    pub fn of(dry_run: bool, to_self: bool) -> Mode {
+        if dry_run {
+            Mode::DryRun
+        } else if to_self {
+            Mode::ToSelf
+        } else {
+            Mode::Real
+        }
+    }
+}
+
+/// One message to go: which client, the approved draft, and the hash it was approved with.
+pub struct Job {
+    pub key: String,
+    /// The Message-ID of an earlier attempt that may have arrived: a resend keeps it, so a
+    /// receiving server can recognise the duplicate.
+    pub message_id: Option<String>,
+    /// The draft file's stem, for a dry run's `.eml` name.
+    pub stem: String,
+    pub draft: Draft,
+    pub hash: String,
+}
+
+/// What a run will do, decided before anything goes.
+pub struct Plan<'a> {
+    pub jobs: Vec<Job>,
+    /// Interrupted earlier and not named by `--resend`: reported, never sent.
+    pub uncertain: Vec<&'a Entry>,
+    /// Approved, but the file no longer reads as a draft for its client.
+    pub invalid: Vec<String>,
+    /// Refused by the server for good in an earlier run, and not named by `--resend`.
+    pub refused: Vec<&'a Entry>,
+    /// Approved, but not on the client list as it reads now.
+    pub off_list: Vec<&'a str>,
+    /// Approved and ready, but beyond `--limit`.
+    pub held: usize,
+    /// Approved and ready, but beyond what `daily-limit` lets go today.
+    pub held_by_day: usize,
+    pub unreviewed: usize,
+}
+
+/// The daily limit as it holds this run back.
+pub struct DayHold {
+    pub limit: usize,
+    /// Letters the journal shows sent in the last 24 hours.
+    pub sent: usize,
+    pub held: usize,
+    /// When the first letter held back may go.
+    pub from: Option<DateTime<FixedOffset>>,
+}
+
+impl<'a> Plan<'a> {
+    /// Which drafts go: approved ones, failed ones worth another try, and uncertain ones only
+    /// when the user names them with `--resend`.
+    pub fn of(survey: &'a Survey, resend: &[String]) -> Result<Plan<'a>> {
+        let resend = resend_keys(survey, resend)?;
+        let mut plan = Plan {
+            jobs: Vec::new(),
+            uncertain: Vec::new(),
+            invalid: Vec::new(),
+            refused: Vec::new(),
+            off_list: survey
+                .removed
+                .iter()
+                .filter(|r| r.approved_unsent)
+                .map(|r| r.key.as_str())
+                .collect(),
+            held: 0,
+            held_by_day: 0,
+            unreviewed: survey
+                .entries
+                .iter()
+                .filter(|e| e.state.needs_review() || e.state == State::New)
+                .count(),
+        };
+        for e in &survey.entries {
+            if plan.goes(e, resend.contains(&e.client.key)) {
+                plan.take(e);
+            }
+        }
+        Ok(plan)
+    }
+
+    /// Whether this entry's letter goes, noting why when it is held back.
+    fn goes(&mut self, e: &'a Entry, named: bool) -> bool {
+        match e.state {
+            State::Approved => true,
+            State::Failed if named || !failed_permanently(e) => true,
+            State::Failed => {
+                self.refused.push(e);
+                false
+            }
+            State::Uncertain if named => approved_now(e),
+            State::Uncertain => {
+                self.uncertain.push(e);
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// The job for an entry whose letter goes, if its draft still reads as one.
+    fn take(&mut self, e: &Entry) {
+        let (Some(text), Some(hash), Some(path)) = (&e.text, &e.hash, &e.path) else {
+            return;
+        };
+        match validate(text, &e.client.key) {
+            Ok(draft) => self.jobs.push(Job {
+                key: e.client.key.clone(),
+                message_id: e
+                    .record
+                    .as_ref()
+                    .and_then(|r| r.delivery.as_ref())
+                    .and_then(Delivery::message_id)
+                    .map(str::to_string),
+                stem: path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                draft,
+                hash: hash.clone(),
+            }),
+            Err(why) => self.invalid.push(format!("`{}`: {why}", path.display())),
+        }
+    }
+
+    /// Approved letters this run leaves behind before it sends anything.
+    pub fn left_behind(&self) -> usize {
+        self.uncertain.len()
+            + self.invalid.len()
+            + self.refused.len()
+            + self.off_list.len()
+            + self.held
+            + self.held_by_day
+    }
+
+    /// `--limit N`: at most N go.
+    pub fn hold_beyond(&mut self, limit: usize) {
+        self.held = self.jobs.len().saturating_sub(limit);
+        self.jobs.truncate(limit);
+    }
+
+    /// Keeps this run within `daily-limit`: what the journal shows sent in the last 24 hours
+    /// counts. `None` when everything fits.
+    pub fn hold_for_the_day(
+        &mut self,
+        events: &[Event],
+        limit: usize,
+        now: DateTime<FixedOffset>,
+    ) -> Option<DayHold> {
+        let day = Day::of(events, limit, now);
+        let room = day.left();
+        if self.jobs.len() <= room {
+            return None;
+        }
+        self.held_by_day = self.jobs.len() - room;
+        self.jobs.truncate(room);
+        // The day as it will be once these went: when the first of the others may go.
+        let mut after = day.clone();
+        after.sent.extend(std::iter::repeat_n(now, room));
+        Some(DayHold {
+            limit,
+            sent: day.sent.len(),
+            held: self.held_by_day,
+            from: after.next_free(),
+        })
+    }
+}
+
+/// The clients `--resend` names, as keys; an error when one cannot be resent.
+fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
+    let mut keys: Vec<String> = resend
+        .iter()
+        .map(|e| match parse_address(e.trim()) {
+            Ok(a) => address_key(&a),
+            Err(_) => e.trim().to_lowercase(),
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    for r in &keys {
+        let Some(e) = survey.entries.iter().find(|e| &e.client.key == r) else {
+            bail!("`--resend {r}`: there is no such client in the list");
+        };
+        if e.state == State::Sent {
+            let id = e
+                .record
+                .as_ref()
+                .and_then(|r| r.sent.as_ref())
+                .map(|s| s.0.clone())
+                .unwrap_or_default();
+            bail!("`--resend {r}`: that email was sent and accepted by the server ({id}); cartero never sends a client the same email twice");
+        }
+        if !approved_now(e) {
+            bail!("`--resend {r}`: the draft as it is now was not approved; run `cartero review` first");
+        }
+    }
+    Ok(keys)
+}
+
+/// Approved, and the draft on disk is still what was approved.
+pub fn approved_now(e: &Entry) -> bool {
+    match (e.record.as_ref().and_then(|r| r.decision.as_ref()), &e.hash) {
+        (Some((Kind::Approved, h)), Some(current)) => h == current,
+        _ => false,
+    }
+}
+
+/// The server refused it for good (a 5xx about this client) in an earlier run.
+pub fn failed_permanently(e: &Entry) -> bool {
+    matches!(
+        e.record.as_ref().and_then(|r| r.delivery.as_ref()),
+        Some(Delivery::Failed {
+            permanent: true,
+            ..
+        })
+    )
+}
