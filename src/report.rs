@@ -1,9 +1,10 @@
 //! The one printer: problems, counts, summaries, progress, prompts, the status table and its
 //! `--json`. Every line cartero says goes through here, and a closed pipe is never a panic.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,11 +15,13 @@ use lettre::message::Mailbox;
 
 use crate::diag::{self, Problem};
 use crate::domain::campaign::Summary;
+use crate::domain::clients::Client;
 use crate::domain::personal;
 use crate::settings::Settings;
 use crate::settings::Smtp;
+use crate::state::drafts::Outcome;
 use crate::state::drafts::State;
-use crate::state::journal::Delivery;
+use crate::state::journal::{Delivery, Record};
 use crate::state::limits::how_long;
 use crate::state::plan::{DayHold, Mode, Plan};
 use crate::state::survey::{Entry, Removed, Survey};
@@ -526,4 +529,43 @@ impl Countdown {
         }
         done
     }
+}
+
+/// What `draft` did: conflicts, clients no longer on the list, and the counts.
+pub fn draft_outcomes(
+    outcomes: &[(usize, Outcome)],
+    clients: &[Client],
+    records: &HashMap<String, Record>,
+    dir: &Path,
+) {
+    let count_of = |f: fn(&Outcome) -> bool| outcomes.iter().filter(|(_, o)| f(o)).count();
+    let written = count_of(|o| matches!(o, Outcome::Written | Outcome::Recreated));
+    let refreshed = count_of(|o| matches!(o, Outcome::Refreshed));
+    let kept = count_of(|o| matches!(o, Outcome::KeptEdited | Outcome::Conflict(_)));
+    let unchanged = count_of(|o| matches!(o, Outcome::Unchanged | Outcome::Untouchable(_)));
+    for (i, o) in outcomes {
+        if let Outcome::Conflict(new) = o {
+            let c = &clients[*i];
+            tell!(
+                "conflict: `{}` ({}) changed in the client list after you edited the draft; your draft is kept, the new version is in `{}`",
+                c.name,
+                c.email,
+                new.display()
+            );
+        }
+    }
+    let on_list: HashSet<&str> = clients.iter().map(|c| c.key.as_str()).collect();
+    for (key, record) in records {
+        if !on_list.contains(key.as_str()) {
+            tell!(
+                "note: `{key}` is no longer in the client list; its draft `{}` is kept and will not be sent",
+                record.draft.as_deref().unwrap_or("-")
+            );
+        }
+    }
+    say!(
+        "{} in `{}`: {written} new, {refreshed} refreshed, {kept} edited by you and kept, {unchanged} unchanged",
+        count(outcomes.len(), "draft"),
+        dir.display()
+    );
 }

@@ -12,12 +12,14 @@ use crate::domain::message::validate;
 use crate::settings::Settings;
 use crate::state::drafts::{read_draft, State};
 use crate::state::journal::{Event, Journal, Kind};
+use crate::state::lock::Lock;
+use crate::state::survey::Survey;
 
 pub fn run(settings: Settings) -> Result<ExitCode> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    let mut err = std::io::stderr();
-    run_with(settings, &mut input, &mut err)
+    let mut out = crate::report::prompts();
+    run_with(settings, &mut input, &mut out)
 }
 
 enum Answer {
@@ -52,151 +54,216 @@ fn read_answer(input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Answer> {
     }
 }
 
+/// `review` with its answers from `input` and its prompts to `out`.
 pub fn run_with(
     settings: Settings,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let _lock = crate::state::lock::Lock::take(&settings.drafts, "review")?;
-    let mut survey = crate::report::survey(settings)?;
-    let mut journal = Journal::open(&survey.campaign.settings.journal_path())?;
+    let _lock = Lock::take(&settings.drafts, "review")?;
+    let survey = crate::report::survey(settings)?;
+    let journal = Journal::open(&survey.campaign.settings.journal_path())?;
     for w in &journal.warnings {
         writeln!(out, "warning: {w}")?;
     }
-    let approved_before = survey
-        .entries
-        .iter()
-        .filter(|e| e.state == State::Approved)
-        .count();
     let queue: Vec<usize> = (0..survey.entries.len())
         .filter(|&i| survey.entries[i].state.needs_review())
         .collect();
-    let new = survey
-        .entries
-        .iter()
-        .filter(|e| e.state == State::New)
-        .count();
+    let approved_before = count(&survey, State::Approved);
     if queue.is_empty() {
-        let approved = survey
-            .entries
-            .iter()
-            .filter(|e| e.state == State::Approved)
-            .count();
-        writeln!(out, "no draft needs a decision ({approved} approved)")?;
+        writeln!(
+            out,
+            "no draft needs a decision ({approved_before} approved)"
+        )?;
+        let new = count(&survey, State::New);
         if new > 0 {
             writeln!(out, "{new} clients have no draft yet: run `cartero draft`")?;
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let settings = survey.campaign.settings.clone();
-    let total = queue.len();
-    let (mut approved, mut skipped, mut rejected, mut seen) = (0, 0, 0, 0);
-    'drafts: for (n, &i) in queue.iter().enumerate() {
-        loop {
-            let e = &survey.entries[i];
-            let (Some(text), Some(hash), Some(path)) =
-                (e.text.clone(), e.hash.clone(), e.path.clone())
-            else {
-                // The file went away (an editor that deleted it, another window): say so.
-                if let Some(path) = &e.path {
-                    writeln!(
-                        out,
-                        "\nthe draft `{}` for {} <{}> is gone, so there is nothing to review; `cartero draft` writes it again",
-                        path.display(),
-                        e.client.name,
-                        e.client.email
-                    )?;
-                }
-                continue 'drafts;
-            };
-            let share = e.share.map_or("-".into(), |s| format!("{:.0}%", s * 100.0));
-            writeln!(
-                out,
-                "\n── {} of {total} ── {} <{}> ── {} ── {} ── personal {share}",
-                n + 1,
-                e.client.name,
-                e.client.email,
-                path.display(),
-                e.state.as_str()
-            )?;
-            write!(out, "{text}")?;
-            if !text.ends_with('\n') {
-                writeln!(out)?;
-            }
-            writeln!(out, "──")?;
-            for w in &e.warnings {
-                writeln!(out, "warning: {w}")?;
-            }
-            let key = e.client.key.clone();
-            let record = |kind: Kind| Event::new(settings.clock(), &key, kind).hash(&hash);
-            match read_answer(input, out)? {
-                Answer::Quit => break 'drafts,
-                Answer::Edit => {
-                    if let Err(e) = edit(&path) {
-                        writeln!(out, "error: {e:#}")?;
-                    }
-                    survey.refresh(i)?;
-                    let e = &survey.entries[i];
-                    if let Some(Err(why)) = e.text.as_deref().map(|t| validate(t, &key)) {
-                        writeln!(out, "error: the edited draft cannot be sent: {why}; it is kept as you left it, edit it again")?;
-                    }
-                    continue;
-                }
-                answer => {
-                    // What is on disk must still be what was shown: an editor elsewhere may have changed it.
-                    let on_disk = read_draft(&path)?.map(|f| f.hash);
-                    if on_disk.as_deref() != Some(hash.as_str()) {
-                        writeln!(
-                            out,
-                            "the draft changed on disk while you read it; here it is again"
-                        )?;
-                        survey.refresh(i)?;
-                        continue;
-                    }
-                    seen += 1;
-                    match answer {
-                        Answer::Approve => {
-                            if let Err(why) = validate(&text, &key) {
-                                writeln!(
-                                    out,
-                                    "error: this draft cannot be approved: {why}; [e]dit it first"
-                                )?;
-                                seen -= 1;
-                                continue;
-                            }
-                            journal.append(record(Kind::Approved))?;
-                            approved += 1;
-                        }
-                        Answer::Skip => {
-                            journal.append(record(Kind::Skipped))?;
-                            skipped += 1;
-                        }
-                        _ => {
-                            journal.append(record(Kind::Rejected))?;
-                            rejected += 1;
-                        }
-                    }
-                    continue 'drafts;
-                }
-            }
-        }
-    }
-    let left = total - seen;
-    writeln!(
+    let mut session = Session {
+        survey,
+        journal,
+        input,
         out,
-        "\n{approved} approved, {skipped} skipped, {rejected} rejected{}",
-        if left > 0 {
-            format!("; {left} still to review (`cartero review` resumes there)")
-        } else {
-            String::new()
+        counts: Counts::default(),
+    };
+    for (n, &i) in queue.iter().enumerate() {
+        if !session.review(i, n + 1, queue.len())? {
+            break;
         }
-    )?;
-    // The queue held no approved draft: those before it, and this session's.
-    let all_approved = approved_before + approved;
-    if all_approved > 0 {
-        writeln!(out, "{all_approved} drafts approved in all; next: `cartero send --to-self` for a test run, then `cartero send`")?;
     }
+    session.summary(queue.len(), approved_before)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn count(survey: &Survey, state: State) -> usize {
+    survey.entries.iter().filter(|e| e.state == state).count()
+}
+
+/// The answers of this session.
+#[derive(Default)]
+struct Counts {
+    approved: usize,
+    skipped: usize,
+    rejected: usize,
+}
+
+/// A review under way: the drafts, the journal its answers go to, and the person.
+struct Session<'a> {
+    survey: Survey,
+    journal: Journal,
+    input: &'a mut dyn BufRead,
+    out: &'a mut dyn Write,
+    counts: Counts,
+}
+
+/// A draft as it was shown: what an answer is about.
+struct Shown {
+    text: String,
+    hash: String,
+    path: PathBuf,
+    key: String,
+}
+
+impl Session<'_> {
+    /// One draft, shown again after each edit, until it has an answer; false when the person
+    /// quit.
+    fn review(&mut self, i: usize, n: usize, total: usize) -> Result<bool> {
+        loop {
+            let Some(shown) = self.show(i, n, total)? else {
+                return Ok(true);
+            };
+            match read_answer(self.input, self.out)? {
+                Answer::Quit => return Ok(false),
+                Answer::Edit => self.edit(i, &shown)?,
+                answer => {
+                    if self.decide(i, &shown, answer)? {
+                        return Ok(true);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The whole draft, its warnings, and where it stands; `None` when its file is gone.
+    fn show(&mut self, i: usize, n: usize, total: usize) -> Result<Option<Shown>> {
+        let e = &self.survey.entries[i];
+        let (Some(text), Some(hash), Some(path)) = (e.text.clone(), e.hash.clone(), e.path.clone())
+        else {
+            // The file went away (an editor that deleted it, another window): say so.
+            if let Some(path) = &e.path {
+                writeln!(
+                    self.out,
+                    "\nthe draft `{}` for {} <{}> is gone, so there is nothing to review; `cartero draft` writes it again",
+                    path.display(),
+                    e.client.name,
+                    e.client.email
+                )?;
+            }
+            return Ok(None);
+        };
+        let share = e.share.map_or("-".into(), |s| format!("{:.0}%", s * 100.0));
+        writeln!(
+            self.out,
+            "\n── {n} of {total} ── {} <{}> ── {} ── {} ── personal {share}",
+            e.client.name,
+            e.client.email,
+            path.display(),
+            e.state.as_str()
+        )?;
+        write!(self.out, "{text}")?;
+        if !text.ends_with('\n') {
+            writeln!(self.out)?;
+        }
+        writeln!(self.out, "──")?;
+        for w in &e.warnings {
+            writeln!(self.out, "warning: {w}")?;
+        }
+        let key = e.client.key.clone();
+        Ok(Some(Shown {
+            text,
+            hash,
+            path,
+            key,
+        }))
+    }
+
+    /// The editor, then the draft read again; a draft the edit broke is said, and kept.
+    fn edit(&mut self, i: usize, shown: &Shown) -> Result<()> {
+        if let Err(e) = edit(&shown.path) {
+            writeln!(self.out, "error: {e:#}")?;
+        }
+        self.survey.refresh(i)?;
+        let e = &self.survey.entries[i];
+        if let Some(Err(why)) = e.text.as_deref().map(|t| validate(t, &shown.key)) {
+            writeln!(self.out, "error: the edited draft cannot be sent: {why}; it is kept as you left it, edit it again")?;
+        }
+        Ok(())
+    }
+
+    /// Journals an answer about the draft as shown; false when it must be shown again.
+    fn decide(&mut self, i: usize, shown: &Shown, answer: Answer) -> Result<bool> {
+        // What is on disk must still be what was shown: an editor elsewhere may have changed it.
+        let on_disk = read_draft(&shown.path)?.map(|f| f.hash);
+        if on_disk.as_deref() != Some(shown.hash.as_str()) {
+            writeln!(
+                self.out,
+                "the draft changed on disk while you read it; here it is again"
+            )?;
+            self.survey.refresh(i)?;
+            return Ok(false);
+        }
+        let kind = match answer {
+            Answer::Approve => {
+                if let Err(why) = validate(&shown.text, &shown.key) {
+                    writeln!(
+                        self.out,
+                        "error: this draft cannot be approved: {why}; [e]dit it first"
+                    )?;
+                    return Ok(false);
+                }
+                self.counts.approved += 1;
+                Kind::Approved
+            }
+            Answer::Skip => {
+                self.counts.skipped += 1;
+                Kind::Skipped
+            }
+            _ => {
+                self.counts.rejected += 1;
+                Kind::Rejected
+            }
+        };
+        let now = self.survey.campaign.settings.clock();
+        self.journal
+            .append(Event::new(now, &shown.key, kind).hash(&shown.hash))?;
+        Ok(true)
+    }
+
+    /// What this session decided, what is left, and the next step.
+    fn summary(&mut self, total: usize, approved_before: usize) -> Result<()> {
+        let c = &self.counts;
+        let left = total - c.approved - c.skipped - c.rejected;
+        writeln!(
+            self.out,
+            "\n{} approved, {} skipped, {} rejected{}",
+            c.approved,
+            c.skipped,
+            c.rejected,
+            if left > 0 {
+                format!("; {left} still to review (`cartero review` resumes there)")
+            } else {
+                String::new()
+            }
+        )?;
+        // The queue held no approved draft: those before it, and this session's.
+        let all_approved = approved_before + c.approved;
+        if all_approved > 0 {
+            writeln!(self.out, "{all_approved} drafts approved in all; next: `cartero send --to-self` for a test run, then `cartero send`")?;
+        }
+        Ok(())
+    }
 }
 
 /// Opens the draft in `$VISUAL` or `$EDITOR` and waits for it.

@@ -193,6 +193,18 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
     std::fs::rename(&tmp, path).with_context(|| format!("failed to write `{}`", path.display()))
 }
 
+/// What `draft` did for one client.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Written,
+    Refreshed,
+    Unchanged,
+    KeptEdited,
+    Conflict(PathBuf),
+    Recreated,
+    Untouchable(State),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
