@@ -17,6 +17,7 @@ use crate::state::journal::Journal;
 use crate::state::limits::{parse_at, Day};
 use crate::state::lock::Lock;
 use crate::state::plan::{Mode, Plan};
+use crate::state::survey::Survey;
 
 /// `cartero send`: now, at `--at`, or day after day with `--spread`.
 pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
@@ -114,17 +115,7 @@ fn run_once(settings: Settings, args: &SendArgs, confirm_only: bool) -> Result<P
         tell!("warning: {w}");
     }
     let mode = Mode::of(args.dry_run, args.to_self);
-    let mut plan = Plan::of(&survey, &args.resend)?;
-    report::left_behind(&plan);
-    if let Some(limit) = args.limit {
-        plan.hold_beyond(limit);
-        report::held_by_limit(limit, plan.held);
-    }
-    if let (Some(daily), Mode::Real) = (settings.smtp.as_ref().and_then(|s| s.daily_limit), mode) {
-        if let Some(hold) = plan.hold_for_the_day(&survey.events, daily, settings.clock()) {
-            report::held_for_the_day(&hold);
-        }
-    }
+    let plan = plan_run(&survey, args, mode)?;
     if plan.jobs.is_empty() {
         let sent = survey
             .entries
@@ -182,6 +173,24 @@ fn run_once(settings: Settings, args: &SendArgs, confirm_only: bool) -> Result<P
         held_by_day: plan.held_by_day > 0,
         stopped: tally.stopped.is_some(),
     })
+}
+
+/// What this run sends and what it holds back: `--limit`, and `daily-limit` for real sends.
+fn plan_run<'a>(survey: &'a Survey, args: &SendArgs, mode: Mode) -> Result<Plan<'a>> {
+    let mut plan = Plan::of(survey, &args.resend)?;
+    report::left_behind(&plan);
+    if let Some(limit) = args.limit {
+        plan.hold_beyond(limit);
+        report::held_by_limit(limit, plan.held);
+    }
+    let settings = &survey.campaign.settings;
+    let daily = settings.smtp.as_ref().and_then(|s| s.daily_limit);
+    if let (Some(daily), Mode::Real) = (daily, mode) {
+        if let Some(hold) = plan.hold_for_the_day(&survey.events, daily, settings.clock()) {
+            report::held_for_the_day(&hold);
+        }
+    }
+    Ok(plan)
 }
 
 fn exit_code(ok: bool) -> ExitCode {

@@ -151,39 +151,18 @@ fn validate(table: Table, label: &str) -> ClientList {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let row = client_from_row(&columns, pos, &cells, label, list.clients.len() + 1);
-        let (key, mut problems) = match &row {
-            Ok(client) => (Some(client.key.clone()), Vec::new()),
-            Err(bad) => (bad.key.clone(), bad.problems.clone()),
-        };
-        if let Some(key) = key {
-            if let Some(first) = by_key.get(&key) {
-                let first = match first {
-                    Pos::Row(n) => format!("row {n}"),
-                    Pos::Line(n) | Pos::LineCol(n, _) => format!("line {n}"),
-                };
-                let email = cells
-                    .get(columns.email)
-                    .map(|e| e.trim())
-                    .unwrap_or_default();
-                let mut p = Problem::error(
-                    label,
-                    format!("`{email}` is also on {first}: that person would get two emails; keep one row"),
-                )
-                .at(pos)
-                .column("email");
-                if let Some(who) = who(&columns, &cells) {
-                    p = p.client(who);
-                }
-                problems.push(p);
+        let mut row = client_from_row(&columns, pos, &cells, label, list.clients.len() + 1);
+        if let Some(key) = &row.key {
+            if let Some(first) = by_key.get(key) {
+                row.problems
+                    .push(duplicate(&columns, &cells, label, pos, *first));
+                row.client = None;
             } else {
-                by_key.insert(key, pos);
+                by_key.insert(key.clone(), pos);
             }
         }
-        match row {
-            Ok(client) if problems.is_empty() => list.clients.push(client),
-            _ => list.problems.extend(problems),
-        }
+        list.problems.extend(row.problems);
+        list.clients.extend(row.client);
     }
     if list.clients.is_empty() && !list.has_errors() {
         list.problems.push(Problem::error(
@@ -192,6 +171,28 @@ fn validate(table: Table, label: &str) -> ClientList {
         ));
     }
     list
+}
+
+/// A second row with an address already on the list.
+fn duplicate(columns: &Columns, cells: &[String], label: &str, pos: Pos, first: Pos) -> Problem {
+    let first = match first {
+        Pos::Row(n) => format!("row {n}"),
+        Pos::Line(n) | Pos::LineCol(n, _) => format!("line {n}"),
+    };
+    let email = cells
+        .get(columns.email)
+        .map(|e| e.trim())
+        .unwrap_or_default();
+    let p = Problem::error(
+        label,
+        format!("`{email}` is also on {first}: that person would get two emails; keep one row"),
+    )
+    .at(pos)
+    .column("email");
+    match who(columns, cells) {
+        Some(who) => p.client(clean_line(&clean_text(who))),
+        None => p,
+    }
 }
 
 /// What each column of the list is: a known column, a template variable, or nothing.
@@ -237,47 +238,15 @@ impl Columns {
                     ),
                 )));
             }
-            if let Some((_, what)) = BUILT_IN.iter().find(|(b, _)| *b == lower) {
-                problems.push(at(Problem::warning(
-                    label,
-                    format!(
-                        "templates cannot see this column: `{{{{ {lower} }}}}` is {what}, filled in by cartero; to use the column, rename it, for example to `my_{lower}`"
-                    ),
-                )));
-            } else if kind.is_none() && !is_identifier(&name) {
-                problems.push(at(Problem::warning(
-                    label,
-                    format!(
-                        "templates cannot use a column named `{name}` as `{{{{ {name} }}}}`; rename it with letters, digits and `_` only, such as `{}`",
-                        suggest_identifier(&name)
-                    ),
-                )));
+            if let Some(why) = unusable_name(&name, kind.is_some()) {
+                problems.push(at(Problem::warning(label, why)));
             }
             all.push((if kind.is_some() { lower } else { name }, kind));
         }
         let position = |known: Known| all.iter().position(|(_, k)| *k == Some(known));
         for (required, kind) in [("email", Known::Email), ("name", Known::Name)] {
             if position(kind).is_none() {
-                let found: Vec<&str> = header
-                    .iter()
-                    .map(|h| h.trim())
-                    .filter(|h| !h.is_empty())
-                    .collect();
-                problems.push(
-                    Problem::error(
-                        label,
-                        format!(
-                            "there is no `{required}` column; the first line names these columns: {}",
-                            if found.is_empty() {
-                                "none".to_string()
-                            } else {
-                                found.join(", ")
-                            }
-                        ),
-                    )
-                    .at(header_pos)
-                    .column(required),
-                );
+                problems.push(missing_column(header, required, label).at(header_pos));
             }
         }
         let (email, name) = (
@@ -288,11 +257,47 @@ impl Columns {
     }
 }
 
-/// A row that does not make a client: its problems, and its address when that much parsed
-/// (so that a second row with it is still seen as a duplicate).
-struct BadRow {
-    problems: Vec<Problem>,
+/// Why a template cannot use a column by this name, if it cannot.
+fn unusable_name(name: &str, known: bool) -> Option<String> {
+    let lower = name.to_lowercase();
+    if let Some((_, what)) = BUILT_IN.iter().find(|(b, _)| *b == lower) {
+        return Some(format!(
+            "templates cannot see this column: `{{{{ {lower} }}}}` is {what}, filled in by cartero; to use the column, rename it, for example to `my_{lower}`"
+        ));
+    }
+    (!known && !is_identifier(name)).then(|| {
+        format!(
+            "templates cannot use a column named `{name}` as `{{{{ {name} }}}}`; rename it with letters, digits and `_` only, such as `{}`",
+            suggest_identifier(name)
+        )
+    })
+}
+
+/// A required column the header does not name, with the columns it does.
+fn missing_column(header: &[String], required: &str, label: &str) -> Problem {
+    let found: Vec<&str> = header
+        .iter()
+        .map(|h| h.trim())
+        .filter(|h| !h.is_empty())
+        .collect();
+    let found = if found.is_empty() {
+        "none".to_string()
+    } else {
+        found.join(", ")
+    };
+    Problem::error(
+        label,
+        format!("there is no `{required}` column; the first line names these columns: {found}"),
+    )
+    .column(required)
+}
+
+/// A row read: the client when it makes one, the address when that much parsed (so that a
+/// second row with it is still seen as a duplicate), and what is wrong with it.
+struct Row {
+    client: Option<Client>,
     key: Option<String>,
+    problems: Vec<Problem>,
 }
 
 /// How a row's problems name the client: by name, else by address.
@@ -304,36 +309,12 @@ fn who<'a>(columns: &Columns, cells: &'a [String]) -> Option<&'a str> {
         .find(|c| !c.is_empty())
 }
 
-/// One row into a `Client`, every problem with it found at once.
-fn client_from_row(
+/// The row's cells, by what their column is: known columns and template variables.
+fn cells_by_column(
     columns: &Columns,
-    pos: Pos,
     cells: &[String],
-    label: &str,
-    index: usize,
-) -> Result<Client, BadRow> {
-    let mut problems = Vec::new();
-    let extra: Vec<String> = cells
-        .iter()
-        .skip(columns.all.len())
-        .filter(|c| !c.trim().is_empty())
-        .map(|c| format!("`{}`", clean_line(c)))
-        .collect();
-    if !extra.is_empty() {
-        problems.push(
-            Problem::error(
-                label,
-                format!(
-                    "this row has {} cells but the first line names {} columns: {} left over; is there a stray delimiter, or a cell that needs quotes?",
-                    cells.len(),
-                    columns.all.len(),
-                    extra.join(", ")
-                ),
-            )
-            .at(pos),
-        );
-    }
-    let mut raw: HashMap<Known, String> = HashMap::new();
+) -> (HashMap<Known, String>, BTreeMap<String, String>) {
+    let mut known = HashMap::new();
     let mut fields = BTreeMap::new();
     for ((name, kind), cell) in columns.all.iter().zip(cells) {
         let value = clean_text(cell);
@@ -342,96 +323,182 @@ fn client_from_row(
         }
         match kind {
             Some(k) => {
-                raw.insert(*k, value);
+                known.insert(*k, value);
             }
             None => {
                 fields.insert(name.clone(), value);
             }
         }
     }
-    let name = raw
-        .get(&Known::Name)
-        .map(|n| clean_line(n))
-        .unwrap_or_default();
-    let email = raw
-        .get(&Known::Email)
-        .map(|e| e.trim().to_string())
-        .unwrap_or_default();
-    let who = who(columns, cells).map(clean_line);
-    let problem = |message: String, column: &str| {
-        let p = Problem::error(label, message).at(pos).column(column);
-        match &who {
+    (known, fields)
+}
+
+/// Cells past the last named column: a stray delimiter, or a cell that needed quotes.
+fn leftover_cells(columns: &Columns, cells: &[String]) -> Result<(), String> {
+    let extra: Vec<String> = cells
+        .iter()
+        .skip(columns.all.len())
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| format!("`{}`", clean_line(c)))
+        .collect();
+    if extra.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "this row has {} cells but the first line names {} columns: {} left over; is there a stray delimiter, or a cell that needs quotes?",
+        cells.len(),
+        columns.all.len(),
+        extra.join(", ")
+    ))
+}
+
+fn affinity_field(text: &str) -> Result<u8, String> {
+    parse_affinity(text).ok_or_else(|| {
+        format!(
+            "affinity `{}` is not a whole number from 0 (hated) to 10 (loved)",
+            clean_line(text)
+        )
+    })
+}
+
+fn language_field(text: &str) -> Result<String, String> {
+    let code = text.trim().to_lowercase();
+    if is_language(&code) {
+        return Ok(code);
+    }
+    let known: Vec<&str> = LANGUAGES.iter().map(|(c, _)| *c).collect();
+    Err(format!(
+        "language `{}` is not one cartero writes dates in; use one of {}",
+        clean_line(&code),
+        known.join(", ")
+    ))
+}
+
+fn template_field(text: &str) -> Result<String, String> {
+    let t = text.trim().to_string();
+    if t.contains(['/', '\\']) || t.starts_with('.') {
+        return Err(format!(
+            "template `{}` must be a file name in the templates folder, without a folder",
+            clean_line(&t)
+        ));
+    }
+    Ok(t)
+}
+
+fn name_field(text: Option<&String>) -> Result<String, String> {
+    let name = text.map(|n| clean_line(n)).unwrap_or_default();
+    if name.is_empty() {
+        return Err("no name: every client needs one, the email greets them by it".into());
+    }
+    Ok(name)
+}
+
+/// Characters a name should not carry (terminal escapes, bells): taken out, and said.
+fn hidden_characters(text: &str) -> Option<String> {
+    let hidden: Vec<String> = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    (!hidden.is_empty()).then(|| {
+        format!(
+            "the name holds invisible control characters ({}), left out of the letter; check the cell in your spreadsheet",
+            hidden.join(", ")
+        )
+    })
+}
+
+/// Where a row's problems go, each naming the file, the row, the column and the client.
+struct RowProblems<'a> {
+    label: &'a str,
+    pos: Pos,
+    who: Option<String>,
+    all: Vec<Problem>,
+}
+
+impl RowProblems<'_> {
+    fn at(&self, p: Problem, column: &str) -> Problem {
+        let p = p.at(self.pos).column(column);
+        match &self.who {
             Some(who) => p.client(who),
             None => p,
         }
-    };
-    let address = match parse_address(&email) {
-        Ok(a) => Some(a),
-        Err(why) => {
-            problems.push(problem(why, "email"));
-            None
-        }
-    };
-    if name.is_empty() {
-        problems.push(problem(
-            "no name: every client needs one, the email greets them by it".into(),
-            "name",
-        ));
     }
-    let affinity = raw
-        .get(&Known::Affinity)
-        .and_then(|a| match parse_affinity(a) {
-            Some(n) => Some(n),
-            None => {
-                problems.push(problem(
-                    format!(
-                        "affinity `{}` is not a whole number from 0 (hated) to 10 (loved)",
-                        clean_line(a)
-                    ),
-                    "affinity",
-                ));
+
+    /// A field's value, or its problem kept.
+    fn field<T>(&mut self, column: &str, result: Result<T, String>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(why) => {
+                let p = self.at(Problem::error(self.label, why), column);
+                self.all.push(p);
                 None
             }
-        });
-    let language = raw.get(&Known::Language).map(|l| l.trim().to_lowercase());
-    if let Some(l) = language.as_deref().filter(|l| !is_language(l)) {
-        let known: Vec<&str> = LANGUAGES.iter().map(|(c, _)| *c).collect();
-        problems.push(problem(
-            format!(
-                "language `{}` is not one cartero writes dates in; use one of {}",
-                clean_line(l),
-                known.join(", ")
-            ),
-            "language",
-        ));
+        }
     }
-    let template = raw.get(&Known::Template).map(|t| t.trim().to_string());
-    if let Some(t) = template
-        .as_deref()
-        .filter(|t| t.contains(['/', '\\']) || t.starts_with('.'))
-    {
-        problems.push(problem(
-            format!("template `{t}` must be a file name in the templates folder, without a folder"),
-            "template",
-        ));
+}
+
+/// One row into a `Client`, every problem with it found at once.
+fn client_from_row(
+    columns: &Columns,
+    pos: Pos,
+    cells: &[String],
+    label: &str,
+    index: usize,
+) -> Row {
+    let mut problems = RowProblems {
+        label,
+        pos,
+        who: who(columns, cells).map(|w| clean_line(&clean_text(w))),
+        all: Vec::new(),
+    };
+    if let Err(why) = leftover_cells(columns, cells) {
+        problems.all.push(Problem::error(label, why).at(pos));
+    }
+    let (mut known, fields) = cells_by_column(columns, cells);
+    let email = known
+        .get(&Known::Email)
+        .map(|e| e.trim().to_string())
+        .unwrap_or_default();
+    let address = problems.field("email", parse_address(&email));
+    let name = problems.field("name", name_field(known.get(&Known::Name)));
+    let affinity = known
+        .get(&Known::Affinity)
+        .and_then(|a| problems.field("affinity", affinity_field(a)));
+    let language = known
+        .get(&Known::Language)
+        .and_then(|l| problems.field("language", language_field(l)));
+    let template = known
+        .get(&Known::Template)
+        .and_then(|t| problems.field("template", template_field(t)));
+    if let Some(why) = cells.get(columns.name).and_then(|n| hidden_characters(n)) {
+        let p = problems.at(Problem::warning(label, why), "name");
+        problems.all.push(p);
     }
     let key = address.as_ref().map(address_key);
-    let (Some(address), true) = (address, problems.is_empty()) else {
-        return Err(BadRow { problems, key });
+    let client = match (address, name) {
+        (Some(address), Some(name)) if !problems.all.iter().any(Problem::is_error) => {
+            Some(Client {
+                index,
+                pos,
+                key: address_key(&address),
+                mailbox: Mailbox::new(Some(name.clone()), address),
+                email,
+                name,
+                note: known.remove(&Known::Note),
+                affinity,
+                template,
+                language,
+                fields,
+            })
+        }
+        _ => None,
     };
-    Ok(Client {
-        index,
-        pos,
-        key: address_key(&address),
-        mailbox: Mailbox::new(Some(name.clone()), address),
-        email,
-        name,
-        note: raw.remove(&Known::Note),
-        affinity,
-        template,
-        language,
-        fields,
-    })
+    Row {
+        client,
+        key,
+        problems: problems.all,
+    }
 }
 
 /// An address from a cell: exactly one, one that mail servers take. A domain written in its
@@ -547,6 +614,21 @@ mod tests {
             "{:?}",
             list.problems
         );
+    }
+
+    #[test]
+    fn control_characters_in_a_name_are_left_out_and_said() {
+        let list = parse_csv(
+            "email,name\na@example.com,Carmen\x1b[31mVidal\x07\n".as_bytes(),
+            "c.csv",
+        );
+        assert_eq!(list.clients[0].name, "Carmen[31mVidal");
+        let said = list.problems[0].to_string();
+        assert!(
+            said.starts_with("warning: c.csv:2, column `name`, client `Carmen[31mVidal`"),
+            "{said}"
+        );
+        assert!(said.contains("U+001B, U+0007"), "{said}");
     }
 
     #[test]
