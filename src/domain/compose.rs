@@ -212,10 +212,16 @@ impl Templates {
         if let Some(done) = self.tried.get(name) {
             return done.clone();
         }
-        self.loading.insert(name.to_string());
-        let done = self.load(name);
-        self.loading.remove(name);
+        let done = self.while_loading(name, |t| t.load(name));
         self.tried.insert(name.to_string(), done.clone());
+        done
+    }
+
+    /// Runs `load` with `name` marked as being loaded, so that an include loop stops there.
+    fn while_loading<T>(&mut self, name: &str, load: impl FnOnce(&mut Self) -> T) -> T {
+        self.loading.insert(name.to_string());
+        let done = load(self);
+        self.loading.remove(name);
         done
     }
 
@@ -262,9 +268,7 @@ impl Templates {
         if !plain || matches!(self.dir.join(name).try_exists(), Ok(false)) {
             return Ok(());
         }
-        self.loading.insert(name.to_string());
-        let done = self.load_partial(name);
-        self.loading.remove(name);
+        let done = self.while_loading(name, |t| t.load_partial(name));
         self.partials.insert(name.to_string(), done.clone());
         done
     }

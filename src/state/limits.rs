@@ -303,35 +303,34 @@ mod tests {
 
     #[test]
     fn the_same_refusal_twice_is_told_from_two_bad_mailboxes() {
-        let prev = |to: &str, reply: &str| format!("{to}\n{reply}");
-        assert!(same_refusal(
-            &prev(
-                "a@x.es",
-                "451 4.4.2 Timeout - closing connection q1sm2 - gsmtp"
+        // (the first client's reply, the second's, the same refusal?)
+        let cases = [
+            (
+                "451 4.4.2 Timeout - closing connection q1sm2 - gsmtp",
+                "451 4.4.2 Timeout - closing connection z9sm7 - gsmtp",
+                true,
             ),
-            "451 4.4.2 Timeout - closing connection z9sm7 - gsmtp",
-            "b@y.es"
-        ));
-        assert!(same_refusal(
-            &prev("a@x.es", "nothing answers at that address and port"),
-            "nothing answers at that address and port",
-            "b@y.es"
-        ));
-        assert!(!same_refusal(
-            &prev("a@x.es", "550 5.1.1 <a@x.es>: user unknown"),
-            "550 5.1.1 <b@y.es>: user unknown",
-            "b@y.es"
-        ));
-        assert!(!same_refusal(
-            &prev("a@x.es", "550 No such user here"),
-            "550 No such user here",
-            "b@y.es"
-        ));
-        assert!(!same_refusal(
-            &prev("a@x.es", "550 blocked"),
-            "451 later",
-            "b@y.es"
-        ));
+            (
+                "nothing answers at that address and port",
+                "nothing answers at that address and port",
+                true,
+            ),
+            (
+                "550 5.1.1 <a@x.es>: user unknown",
+                "550 5.1.1 <b@y.es>: user unknown",
+                false,
+            ),
+            ("550 No such user here", "550 No such user here", false),
+            ("550 blocked", "451 later", false),
+        ];
+        for (first, second, same) in cases {
+            let previous = format!("a@x.es\n{first}");
+            assert_eq!(
+                same_refusal(&previous, second, "b@y.es"),
+                same,
+                "{first} / {second}"
+            );
+        }
     }
 
     #[test]
