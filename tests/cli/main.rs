@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `cartero` binary in a temporary campaign folder, against real
 //! SMTP servers on 127.0.0.1, its output parsed back with an independent parser (mail-parser).
 
+mod architecture;
 mod check;
 mod drafting;
 mod errors;
