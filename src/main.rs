@@ -1,23 +1,22 @@
 //! cartero: one personal year-end email per client, drafted, reviewed by a person, sent one by one.
 //!
 //! ```text
-//! clients.csv/.xlsx/.ods ─► table ─► clients ─► compose ─► message (.eml: preview, send)
-//!        templates/*.txt ────────────────────────┘   │
-//!                              drafts/*.txt + drafts/journal.jsonl ─► review ─► send ─► outbox (SMTP)
+//! clients.csv/.xlsx/.ods ─► domain::table ─► clients ─► compose ─► message (draft text, .eml bytes)
+//!        templates/*.txt ──────────────────────────────┘
+//! drafts/*.txt + journal.jsonl + cartero.lock ◄─ state (drafts, journal, lock, survey, plan, limits)
+//! commands/{init,check,preview,draft,review,send,status} ─► outbox (SMTP in stages, or .eml files)
 //! ```
 //!
-//! - `cli` parses flags; `settings` merges them over `cartero.toml` once; `commands` runs a
-//!   command and is the one place that prints.
-//! - `table` reads CSV and spreadsheets into cells; `clients` validates them into `Client`s;
-//!   `compose` renders Tera templates into an `Email`; `message` makes its draft text and the
-//!   exact RFC 5322 bytes; `campaign` ties these together for `check`, `preview` and `draft`.
-//! - `drafts` owns `drafts/NNNN-slug.txt`; `journal` owns the append-only `journal.jsonl`;
-//!   `lock` owns `drafts/cartero.lock`, the OS lock `draft`, `review` and `send` hold;
-//!   `status` derives every client's state from both; `personal` measures each draft's share.
-//! - `review` is the prompt loop; `send` goes through the approved drafts exactly once around
-//!   the journal; `outbox` is where messages go (SMTP driven in stages through lettre's
-//!   `SmtpConnection`, so a failure after the final "." is told from one before it, or `.eml`
-//!   files).
+//! Layers, each importing only those below it (`tests/cli/architecture.rs` keeps it so):
+//! 0. leaves: `diag` (Problem), `text` (cleaning, slugs, mailboxes), `par`, `cli` (clap);
+//! 1. `settings`: `cartero.toml` and flags, merged once;
+//! 2. `domain/`: client lists and templates in, letters out; never prints;
+//! 3. `state/`: the drafts folder (journal, draft files, lock, each client's state, what a send
+//!    takes, the provider's limits); never prints;
+//! 4. `outbox`: where letters go: SMTP through lettre's `SmtpConnection`, stage by stage, so a
+//!    failure after the final "." is told from one before it; or `.eml` files;
+//! 5. `report`: the one printer: problems, summaries, progress, prompts, status rows and JSON;
+//! 6. `commands/`: one file a command, none importing another; `commands::run` dispatches.
 //!
 //! Files written: the drafts folder and what `init`/`preview` are asked to write. No password
 //! is ever written.
