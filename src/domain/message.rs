@@ -140,6 +140,12 @@ pub fn parse(text: &str) -> Result<Draft, String> {
     let subject = subject
         .filter(|s| !s.is_empty())
         .ok_or("there is no `Subject:` line, or it is empty")?;
+    if body.trim().is_empty() {
+        return Err(
+            "there is no letter below the blank line: write it there (an empty letter is never sent)"
+                .into(),
+        );
+    }
     Ok(Draft {
         to,
         email: Email {
@@ -180,5 +186,8 @@ mod tests {
             .unwrap_err()
             .contains("To:"));
         assert!(parse("To: a@example.com\nBcc: b@example.com\nSubject: x\n\nb").is_err());
+        assert!(parse("To: a@example.com\nSubject: x\n\n  \n\n")
+            .unwrap_err()
+            .contains("no letter below the blank line"));
     }
 }

@@ -162,3 +162,28 @@ fn fifty_clients_with_no_note_and_a_name_only_template_are_two_warnings_not_a_hu
         "{stderr}"
     );
 }
+
+#[test]
+fn a_draft_edited_into_something_unsendable_is_found_by_check() {
+    let c = Campaign::with(
+        "email,name,note\nana@example.com,Ana,la feria\nbo@example.com,Bo,el viaje\n",
+        TEMPLATE,
+    );
+    c.run(&["draft"]).success();
+    c.write(
+        "drafts/0001-ana.txt",
+        "To: Ana <ana@example.com>\nSubject: Hola Ana\n\n\n",
+    );
+    c.write(
+        "drafts/0002-bo.txt",
+        "To: Bo <bo@example.com>\nBcc: otro@example.com\nSubject: Hola\n\nHola\n",
+    );
+    c.run(&["check"])
+        .failure()
+        .stderr_has("drafts/0001-ana.txt, client `Ana`: this draft cannot be approved or sent as it is: there is no letter below the blank line")
+        .stderr_has("drafts/0002-bo.txt, client `Bo`: this draft cannot be approved or sent as it is: `Bcc:` is not allowed");
+    // Nor can it be approved.
+    c.run_with_stdin(&["review"], "a\nq\n")
+        .success()
+        .stderr_has("cannot be approved");
+}
