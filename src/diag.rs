@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
     Error,
     Warning,
@@ -62,6 +62,19 @@ impl Problem {
         self
     }
 
+    /// Where it is, for a list of places: `line 4 (Bo)`, `row 7`.
+    pub fn place(&self) -> String {
+        let at = match self.pos {
+            Some(Pos::Line(n)) | Some(Pos::LineCol(n, _)) => format!("line {n}"),
+            Some(Pos::Row(n)) => format!("row {n}"),
+            None => String::from("another client"),
+        };
+        match &self.client {
+            Some(client) => format!("{at} ({client})"),
+            None => at,
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.level == Level::Error
     }
@@ -90,6 +103,25 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Problems alike but for where they are (the same file, column and words on other rows, for
+/// other clients), each said once: the first, and where else (`line 4 (Bo)`, …).
+pub fn alike(problems: &[Problem]) -> Vec<(&Problem, Vec<String>)> {
+    let mut groups: Vec<(&Problem, Vec<String>)> = Vec::new();
+    let mut index: std::collections::HashMap<(Level, &str, Option<&str>, &str), usize> =
+        std::collections::HashMap::new();
+    for p in problems {
+        let key = (p.level, &*p.file, p.column.as_deref(), p.message.as_str());
+        match index.get(&key) {
+            Some(&g) => groups[g].1.push(p.place()),
+            None => {
+                index.insert(key, groups.len());
+                groups.push((p, Vec::new()));
+            }
+        }
+    }
+    groups
+}
+
 /// Errors first, keeping the order in which they were found within each level.
 pub fn sort(problems: &mut [Problem]) {
     problems.sort_by_key(|p| p.level);
@@ -98,6 +130,26 @@ pub fn sort(problems: &mut [Problem]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_alike_but_for_the_row_are_one() {
+        let bad = |line, who: &str| {
+            Problem::error("c.csv", "affinity `alta` is not a whole number")
+                .at(Pos::Line(line))
+                .column("affinity")
+                .client(who)
+        };
+        let problems = vec![
+            bad(2, "Ana"),
+            bad(3, "Bo"),
+            Problem::error("c.csv", "another thing").at(Pos::Line(3)),
+            bad(9, "Cy"),
+        ];
+        let groups = alike(&problems);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].1, ["line 3 (Bo)", "line 9 (Cy)"]);
+        assert!(groups[1].1.is_empty());
+    }
 
     #[test]
     fn display_names_everything() {

@@ -93,8 +93,11 @@ pub fn survey(settings: Settings) -> Result<Survey> {
 pub fn problems(problems: &mut [Problem]) -> bool {
     diag::sort(problems);
     let mut err = std::io::stderr().lock();
-    for p in problems.iter() {
-        let _ = writeln!(err, "{p}");
+    for (first, others) in diag::alike(problems) {
+        let _ = writeln!(err, "{first}");
+        if !others.is_empty() {
+            let _ = writeln!(err, "  the same on {}", some_of(&others, 5));
+        }
     }
     problems.iter().any(Problem::is_error)
 }

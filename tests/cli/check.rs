@@ -187,3 +187,22 @@ fn a_draft_edited_into_something_unsendable_is_found_by_check() {
         .success()
         .stderr_has("cannot be approved");
 }
+
+#[test]
+fn the_same_bad_value_on_many_rows_is_one_error_with_where_else() {
+    let mut csv = String::from("email,name,note,language\n");
+    for i in 1..=40 {
+        csv.push_str(&format!("c{i}@example.com,Cliente {i},Nota {i},spanish\n"));
+    }
+    let run = Campaign::with(&csv, TEMPLATE).run(&["check"]).failure();
+    let stderr = run.stderr();
+    assert_eq!(stderr.matches("language `spanish`").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("clients.csv:2, column `language`, client `Cliente 1`: language `spanish` is not one cartero writes dates in"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  the same on line 3 (Cliente 2), line 4 (Cliente 3), line 5 (Cliente 4), line 6 (Cliente 5), line 7 (Cliente 6), and 34 more"),
+        "{stderr}"
+    );
+}
