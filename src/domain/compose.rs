@@ -655,6 +655,42 @@ fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> 
 }
 
 /// A Tera error as a problem at the file's line and column, with the line itself shown.
+/// Tera's words for an empty cell or a wrong type, in a person's: what is empty, and how to
+/// write the template so it does not matter.
+fn in_words(message: &str, line: &str, col: usize, width: usize) -> String {
+    if let Some(rest) = message.strip_prefix("Variable `") {
+        if let Some((name, after)) = rest.split_once("` is not defined.") {
+            let available = after
+                .trim()
+                .trim_start_matches("Available variables:")
+                .trim();
+            return format!(
+                "`{name}` is not defined for this client: its cell is empty, or there is no such column; fill it, or write `{{{{ {name} | default(value=\"…\") }}}}` for when it is empty (what there is: {available})"
+            );
+        }
+    }
+    if message.starts_with("Invalid type for the value") && message.ends_with("but got `undefined`")
+    {
+        let what: String = line.chars().skip(col).take(width).collect();
+        let what = if what.trim().is_empty() {
+            "a value".to_string()
+        } else {
+            format!("`{}`", what.trim())
+        };
+        return format!(
+            "{what} is empty for this client, and what follows needs text: fill the column, or write `{{{{ {} | default(value=\"…\") | … }}}}`",
+            what.trim_matches('`')
+        );
+    }
+    message
+        .replace("`&str`", "text")
+        .replace("`string`", "text")
+        .replace("`i64`", "a number")
+        .replace("`f64`", "a number")
+        .replace("`number`", "a number")
+        .replace("`undefined`", "nothing (an empty cell)")
+}
+
 fn tera_problem(label: &str, source: &str, err: tera::Error) -> Problem {
     let report = match err.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
@@ -673,7 +709,7 @@ fn tera_problem(label: &str, source: &str, err: tera::Error) -> Problem {
             let gutter = " ".repeat(line.to_string().len());
             let message = format!(
                 "{}\n {gutter} |\n {line} | {text}\n {gutter} | {}{}",
-                r.message(),
+                in_words(r.message(), text, span.start_col, width),
                 " ".repeat(span.start_col),
                 "^".repeat(width)
             );

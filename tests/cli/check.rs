@@ -206,3 +206,25 @@ fn the_same_bad_value_on_many_rows_is_one_error_with_where_else() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_empty_cell_is_said_in_words_not_in_tera_types() {
+    let run = Campaign::with(
+        "email,name,note,city\nana@example.com,Ana,la feria,\nbo@example.com,Bo,el viaje,Vigo\n",
+        "Subject: Hola {{ name }}\n\n{{ note }} en {{ city | upper }}\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has("client `Ana`: `city` is empty for this client, and what follows needs text")
+    .stderr_has("`{{ city | default(value=\"…\") | … }}`");
+    assert!(!run.stderr().contains("undefined"), "{}", run.stderr());
+    Campaign::with(
+        "email,name,note,city\nana@example.com,Ana,la feria,\n",
+        "Subject: Hola {{ name }}\n\n{{ note }} en {{ city }}\n",
+    )
+    .run(&["check"])
+    .failure()
+    .stderr_has(
+        "`city` is not defined for this client: its cell is empty, or there is no such column",
+    );
+}
