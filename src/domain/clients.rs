@@ -514,6 +514,9 @@ pub fn parse_address(email: &str) -> Result<Address, String> {
             "`{shown}` holds more than one address: a client gets exactly one email at one address"
         ));
     }
+    if let Some(why) = hidden_in_address(email) {
+        return Err(why);
+    }
     let address =
         Address::from_str(email).map_err(|_| format!("`{shown}` is not a valid email address"))?;
     if address.domain().starts_with('[') {
@@ -537,6 +540,32 @@ pub fn parse_address(email: &str) -> Result<Address, String> {
     }
     Address::new(address.user(), ascii)
         .map_err(|_| format!("`{shown}`: the part after the `@` is not a valid domain"))
+}
+
+/// Characters that cannot be seen, or that only look like `.` or `@`: pasted from a web page
+/// or a document, they make an address that looks right and is not.
+fn hidden_in_address(email: &str) -> Option<String> {
+    let odd = |c: char| {
+        matches!(c,
+            '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}' | '\u{2024}' | '\u{FE52}' | '\u{FF0E}' | '\u{3002}' | '\u{FF20}' | '\u{FE6B}')
+    };
+    let found: Vec<String> = email
+        .chars()
+        .filter(|&c| odd(c))
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
+    let shown: String = email
+        .chars()
+        .map(|c| if odd(c) { '�' } else { c })
+        .collect();
+    Some(format!(
+        "`{shown}` holds characters that cannot be seen or only look like `.` or `@` ({}, marked �): type the address again by hand",
+        found.join(", ")
+    ))
 }
 
 /// What identifies a client: the address lowercased, its domain in its own letters, so that
@@ -584,6 +613,11 @@ mod tests {
             ("ana@example.com, bo@example.com", "more than one address"),
             ("", "no email address"),
             ("ana@", "not a valid email address"),
+            (
+                "jmpena\u{200B}@example.com",
+                "`jmpena�@example.com` holds characters that cannot be seen",
+            ),
+            ("ana@example\u{2024}com", "U+2024"),
         ] {
             let err = parse_address(email).unwrap_err();
             assert!(err.contains(says), "{email}: {err}");
