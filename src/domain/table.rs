@@ -77,6 +77,12 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table> {
         .unwrap_or("")
         .to_ascii_lowercase();
     let Some(by_name) = Format::from_extension(&ext) else {
+        if let (Some(what), Kind::Other) = (not_text(&bytes), Kind::of(&bytes)) {
+            bail!(
+                "failed to read the client list `{label}`: {}",
+                not_text_message(what)
+            );
+        }
         let mut table = read_csv(&bytes, &label);
         if let (Some(wanted), Kind::Other) = (sheet, Kind::of(&bytes)) {
             table.notices.push(Problem::warning(
@@ -135,8 +141,40 @@ fn read_file(path: &Path, label: &str) -> Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("failed to read the client list `{label}`"))
 }
 
+/// What a file that is neither text nor a workbook seems to be (a PDF, a picture, something
+/// else), by its first bytes; `None` for text.
+fn not_text(bytes: &[u8]) -> Option<&'static str> {
+    let magic: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF document"),
+        (b"\x89PNG", "a PNG picture"),
+        (b"\xFF\xD8\xFF", "a JPEG picture"),
+        (b"GIF8", "a GIF picture"),
+    ];
+    if let Some((_, what)) = magic.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(what);
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    // NUL bytes are UTF-16's, said elsewhere; other control bytes are never in text.
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    (head.len() >= 16 && control * 20 > head.len()).then_some("not text")
+}
+
+/// Why a file is not a client list, when it is neither text nor a workbook.
+fn not_text_message(what: &str) -> String {
+    match what {
+        "not text" => "it is neither a spreadsheet nor text (it holds bytes no text has): pass the client list itself, saved from Excel as .xlsx or CSV UTF-8".to_string(),
+        what => format!("it is {what}, not a client list: pass the list itself, saved from Excel as .xlsx or CSV UTF-8"),
+    }
+}
+
 /// Why text named like a workbook is not one, and what to do.
 fn not_a_workbook(bytes: &[u8], label: &str) -> String {
+    if let Some(what) = not_text(bytes) {
+        return not_text_message(what);
+    }
     let start: String = String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
         .trim_start_matches('\u{feff}')
         .trim_start()

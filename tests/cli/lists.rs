@@ -405,3 +405,48 @@ fn a_sheet_asked_of_a_csv_is_said_to_be_ignored() {
         .success()
         .stderr_has("warning: clients.csv: sheet `Clientes` was asked for, but this is a CSV file");
 }
+
+#[test]
+fn a_file_that_is_no_text_at_all_is_said_to_be_what_it_is() {
+    let mut noise = Vec::new();
+    let mut seed = 12345u32;
+    for _ in 0..3000 {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        noise.push((seed >> 16) as u8);
+    }
+    for (name, bytes, says) in [
+        (
+            "clients.xlsx",
+            noise.clone(),
+            "it is neither a spreadsheet nor text",
+        ),
+        (
+            "clients.csv",
+            noise.clone(),
+            "it is neither a spreadsheet nor text",
+        ),
+        (
+            "clients.xlsx",
+            b"%PDF-1.4\n%\xe2\xe3\n1 0 obj".to_vec(),
+            "it is a PDF document, not a client list",
+        ),
+        (
+            "clients.csv",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "it is a PNG picture, not a client list",
+        ),
+    ] {
+        let c = Campaign::with("email,name\n", "Subject: x\n\nHola {{ name }}\n");
+        c.write(name, &bytes);
+        let run = c
+            .run(&["--clients", name, "check"])
+            .failure()
+            .stderr_has(says);
+        assert_eq!(
+            run.stderr().matches("error:").count(),
+            1,
+            "{}",
+            run.stderr()
+        );
+    }
+}
