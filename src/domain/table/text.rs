@@ -77,7 +77,7 @@ fn decode_8bit(bytes: &[u8]) -> Result<Decoded, NotText> {
         match std::str::from_utf8(line) {
             Ok(s) => text.push_str(s),
             Err(_) => {
-                let (s, _, _) = WINDOWS_1252.decode(line);
+                let s = decode_mixed(line);
                 notes.push(Note::Line {
                     line: i + 1,
                     words: odd_words(&s),
@@ -87,6 +87,28 @@ fn decode_8bit(bytes: &[u8]) -> Result<Decoded, NotText> {
         }
     }
     Ok(Decoded { text, notes })
+}
+
+/// A line of a UTF-8 file that has a few bytes that are not: what is valid UTF-8 stays so
+/// (`Sé`, `año`), and only the stray bytes are read as Windows-1252 (`\xed` as `í`).
+fn decode_mixed(mut line: &[u8]) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    loop {
+        match std::str::from_utf8(line) {
+            Ok(rest) => {
+                out.push_str(rest);
+                return out;
+            }
+            Err(e) => {
+                let (valid, after) = line.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = e.error_len().unwrap_or(after.len()).max(1);
+                let (stray, rest) = after.split_at(bad.min(after.len()));
+                out.push_str(&WINDOWS_1252.decode_without_bom_handling(stray).0);
+                line = rest;
+            }
+        }
+    }
 }
 
 /// UTF-16 text without a BOM shows itself by NULs in every other byte: the high byte of the
@@ -172,6 +194,16 @@ mod tests {
                 line: 3,
                 words: vec!["café".into()]
             }]
+        );
+    }
+
+    #[test]
+    fn a_stray_byte_on_a_utf8_line_does_not_garble_its_accents() {
+        let d = decode(b"email,name,note\nj@x.es,Jos\xc3\xa9,ok\nm@x.es,Mar\xeda,S\xc3\xa9 que este a\xc3\xb1o\n")
+            .unwrap();
+        assert_eq!(
+            d.text,
+            "email,name,note\nj@x.es,José,ok\nm@x.es,María,Sé que este año\n"
         );
     }
 
