@@ -277,11 +277,7 @@ impl Smtp {
             timeout: Duration::from_secs(timeout),
             retries,
             retry_delay: Duration::from_millis(retry_delay),
-            daily_limit: c
-                .daily_limit
-                .map(|n| bounded("daily-limit", Some(n), n, (1, 1_000_000), "letters a day"))
-                .transpose()?
-                .map(|n| n as usize),
+            daily_limit: c.daily_limit.map(daily_limit).transpose()?,
         })
     }
 }
@@ -359,6 +355,14 @@ fn plain_toml_error(text: &str) -> String {
         text = text.replace(machine, person);
     }
     text
+}
+
+/// `daily-limit = N`: a number of letters a day, 1 or more.
+fn daily_limit(n: u32) -> Result<usize> {
+    if n == 0 {
+        bail!("`daily-limit = 0` would send nothing: write how many letters your provider lets you send in a day (500 for a Gmail account), or leave it out for no limit");
+    }
+    Ok(n as usize)
 }
 
 fn parent_of(path: &Path) -> PathBuf {

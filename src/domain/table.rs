@@ -159,7 +159,7 @@ fn not_text(bytes: &[u8]) -> Option<&'static str> {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0c))
         .count();
-    (head.len() >= 16 && control * 20 > head.len()).then_some("not text")
+    (control >= 8 && control * 20 > head.len()).then_some("not text")
 }
 
 /// Why a file is not a client list, when it is neither text nor a workbook.

@@ -166,6 +166,8 @@ impl Survey {
             .filter(|e| e.state == State::Approved)
         {
             if let Some((time, reply)) = e.record.as_ref().and_then(|r| r.deferred.as_ref()) {
+                let time = chrono::DateTime::parse_from_rfc3339(time)
+                    .map_or(time.clone(), |t| t.format("%Y-%m-%d %H:%M").to_string());
                 e.warnings.push(format!(
                     "waiting: at {time} the server refused more letters from your account ({reply}); `cartero send` tries again"
                 ));
@@ -175,7 +177,10 @@ impl Survey {
                 continue;
             }
             if let Some(day) = &day {
-                let from = day.next_free().map_or("tomorrow".to_string(), |t| {
+                // The day once the letters that fit today went: when the next place frees up.
+                let mut after = day.clone();
+                after.sent.extend(std::iter::repeat_n(settings.clock(), day.left()));
+                let from = after.next_free().map_or("tomorrow".to_string(), |t| {
                     format!("from {}", t.format("%Y-%m-%d %H:%M"))
                 });
                 e.warnings.push(format!(
