@@ -179,7 +179,9 @@ impl Survey {
             if let Some(day) = &day {
                 // The day once the letters that fit today went: when the next place frees up.
                 let mut after = day.clone();
-                after.sent.extend(std::iter::repeat_n(settings.clock(), day.left()));
+                after
+                    .sent
+                    .extend(std::iter::repeat_n(settings.clock(), day.left()));
                 let from = after.next_free().map_or("tomorrow".to_string(), |t| {
                     format!("from {}", t.format("%Y-%m-%d %H:%M"))
                 });
