@@ -6,7 +6,6 @@
 //! ".", and once that "." may have gone, a failure without a reply leaves the letter
 //! `Uncertain`: it may have arrived, and it is never retried on its own.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -38,6 +37,9 @@ pub enum SendError {
     /// run; the letter stays approved for the next one.
     #[error("{0}")]
     Account(String),
+    /// The server could not be reached again mid-run: worth another try, then stop the run.
+    #[error("{0}")]
+    Unreachable(String),
     /// Nothing will go through this server as configured (TLS, authentication): stop the run.
     #[error("{0}")]
     Fatal(String),
@@ -170,6 +172,21 @@ fn tls_parameters(smtp: &Smtp) -> Result<TlsParameters> {
 /// another try.
 fn connect_error(e: &lettre::transport::smtp::Error) -> SendError {
     let text = chain(e);
+    if text.contains("failed to lookup address") || text.contains("Name or service not known") {
+        return SendError::Fatal(
+            "the server's name was not found: check `host` under `[smtp]` (and that this computer is online)".into(),
+        );
+    }
+    if text.contains("InvalidContentType") || text.contains("corrupt message") {
+        return SendError::Fatal(
+            "the server does not speak TLS from the first byte on this port: with port 587 use `security = \"starttls\"`; `security = \"tls\"` goes with port 465".into(),
+        );
+    }
+    if text.contains("No compatible authentication mechanism") {
+        return SendError::Fatal(
+            "the server offers no way to log in that cartero knows (PLAIN or LOGIN): it may want a secure connection first (`security = \"starttls\"`), or no `username` at all".into(),
+        );
+    }
     if e.is_tls() || text.contains("certificate") {
         SendError::Fatal(format!(
             "{text}: its TLS certificate could not be verified for this host name (a server with its own certificate authority needs `ca-file` under `[smtp]`)"
@@ -305,7 +322,12 @@ impl Outbox for SmtpOutbox {
     fn begin(&mut self, envelope: &Envelope, bytes: &[u8]) -> Result<(), SendError> {
         if self.conn.as_ref().is_none_or(SmtpConnection::has_broken) {
             self.conn = None;
-            self.open()?;
+            // A connection lost mid-run that cannot be opened again is the server's trouble,
+            // not this client's: retried, and then the run stops with the letter approved.
+            self.open().map_err(|e| match e {
+                SendError::Transient(why) => SendError::Unreachable(why),
+                other => other,
+            })?;
         }
         let name = self.name.clone();
         let conn = self.conn.as_mut().expect("opened above");
@@ -325,8 +347,8 @@ impl Outbox for SmtpOutbox {
         }
         if !bytes.is_ascii() {
             if !conn.server_info().supports_feature(Extension::EightBitMime) {
-                return Err(SendError::Permanent(format!(
-                    "the letter has 8-bit text in its headers and the server {name} does not accept it (it does not offer 8BITMIME)"
+                return Err(SendError::Fatal(format!(
+                    "the server {name} does not accept letters with accented text in their headers (it does not offer 8BITMIME): use your provider's submission server (usually port 587)"
                 )));
             }
             params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
@@ -473,7 +495,11 @@ impl Outbox for FileOutbox {
 }
 
 /// The SMTP password: `CARTERO_SMTP_PASSWORD`, the `password-command`, or a prompt; never stored.
-pub fn password(smtp: &Smtp) -> Result<Option<String>> {
+/// `ask` asks a person at the terminal, without echo; `None` when there is no terminal.
+pub fn password(
+    smtp: &Smtp,
+    ask: impl FnOnce(&str) -> Result<Option<String>>,
+) -> Result<Option<String>> {
     let Some(user) = &smtp.username else {
         return Ok(None);
     };
@@ -483,9 +509,7 @@ pub fn password(smtp: &Smtp) -> Result<Option<String>> {
     if let Some(cmd) = &smtp.password_command {
         return run_password_command(cmd, smtp.password_command_limit).map(Some);
     }
-    if std::io::stdin().is_terminal() {
-        let p = rpassword::prompt_password(format!("SMTP password for {user} at {}: ", smtp.host))
-            .context("failed to read the password")?;
+    if let Some(p) = ask(&format!("SMTP password for {user} at {}: ", smtp.host))? {
         return Ok(Some(p));
     }
     bail!(
@@ -556,7 +580,8 @@ fn looks_like_ours(name: &str) -> bool {
 /// Writes `NNNN-slug.eml` files. The `.eml` files an earlier run left in a folder cartero made
 /// (it holds `.cartero-preview`) are removed first, so the folder holds exactly this run's
 /// messages; in any other folder nothing is deleted, and stale files are only reported.
-pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<()> {
+/// Returns how many other `.eml` files it found and left, in a folder cartero did not make.
+pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<usize> {
     let marker = out.join(".cartero-preview");
     let ours = !out.exists() || marker.exists();
     std::fs::create_dir_all(out)
@@ -586,19 +611,13 @@ pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<()> {
             }
         }
     }
-    if stale > 0 {
-        tell!(
-            "note: `{}` holds {stale} other .eml file(s) that cartero did not write there; they were left as they were",
-            out.display()
-        );
-    }
     // One thread: on the disks measured here, creating files from several threads was slower.
     for (stem, bytes) in messages {
         let path = out.join(format!("{stem}.eml"));
         std::fs::write(&path, bytes)
             .with_context(|| format!("failed to write `{}`", path.display()))?;
     }
-    Ok(())
+    Ok(stale)
 }
 
 #[cfg(test)]

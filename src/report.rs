@@ -72,6 +72,16 @@ pub fn ask(question: &str) -> Result<Option<String>> {
     Ok(Some(answer))
 }
 
+/// Asks for a secret on the terminal without echoing it; `None` when there is no terminal.
+pub fn ask_secret(question: &str) -> Result<Option<String>> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    rpassword::prompt_password(question)
+        .map(Some)
+        .context("failed to read the password")
+}
+
 /// The drafts folder surveyed, with the client list's problems said first: when no client is
 /// left, that is an error; when some rows are broken, their clients are said to be left out.
 pub fn survey(settings: Settings) -> Result<Survey> {
@@ -326,6 +336,16 @@ pub fn left_behind(plan: &Plan) {
     }
 }
 
+/// A folder cartero did not make holds other `.eml` files: left, and said.
+pub fn stale_emls(out: &Path, stale: usize) {
+    if stale > 0 {
+        tell!(
+            "note: `{}` holds {stale} other .eml file(s) that cartero did not write there; they were left as they were",
+            out.display()
+        );
+    }
+}
+
 /// `--limit` held some back.
 pub fn held_by_limit(limit: usize, held: usize) {
     if held > 0 {
@@ -500,9 +520,11 @@ impl Countdown {
     /// Waits; false if Ctrl-C (or a stop signal) came first.
     pub fn wait(&self) -> bool {
         let stop = Arc::new(AtomicBool::new(false));
-        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-            let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
-        }
+        let handlers: Vec<signal_hook::SigId> =
+            [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM]
+                .into_iter()
+                .filter_map(|sig| signal_hook::flag::register(sig, Arc::clone(&stop)).ok())
+                .collect();
         let bar = std::io::stderr()
             .is_terminal()
             .then(indicatif::ProgressBar::new_spinner);
@@ -529,6 +551,10 @@ impl Countdown {
         };
         if let Some(bar) = &bar {
             bar.finish_and_clear();
+        }
+        // After the wait, Ctrl-C is what it was before it.
+        for id in handlers {
+            signal_hook::low_level::unregister(id);
         }
         done
     }

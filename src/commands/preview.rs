@@ -39,7 +39,8 @@ pub fn run(settings: Settings, out: &Path) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let messages: Vec<(String, Vec<u8>)> = messages.into_iter().flatten().collect();
-    write_emls(out, &messages)?;
+    let stale = write_emls(out, &messages)?;
+    crate::report::stale_emls(out, stale);
     say!(
         "wrote {} to `{}`",
         count(messages.len(), "email"),

@@ -26,13 +26,15 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         bail!("`--spread` goes on day after day within your daily limit: add `daily-limit = N` under `[smtp]` in cartero.toml (it is for real sends, not `--dry-run` or `--to-self`)");
     }
     let mut args = args.clone();
+    // The password is asked for once, while the person is here: never after a wait.
+    let mut secret = Secret::default();
     if let Some(at) = args.at.clone() {
-        if !wait_for_at(&settings, &mut args, &at)? {
+        if !wait_for_at(&settings, &mut args, &at, &mut secret)? {
             return Ok(ExitCode::from(1));
         }
     }
     loop {
-        let pass = run_once(settings.clone(), &args, false)?;
+        let pass = run_once(settings.clone(), &args, false, &mut secret)?;
         let next = match (args.spread, pass.held_by_day, pass.stopped) {
             (true, true, false) => next_free(&settings, daily_limit)?,
             _ => None,
@@ -54,16 +56,24 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
 
 /// `--at`: asks now (while the person is here), then waits; false when the wait was cancelled
 /// or the question answered no.
-fn wait_for_at(settings: &Settings, args: &mut SendArgs, at: &str) -> Result<bool> {
+fn wait_for_at(
+    settings: &Settings,
+    args: &mut SendArgs,
+    at: &str,
+    secret: &mut Secret,
+) -> Result<bool> {
     let when = parse_at(at).map_err(anyhow::Error::msg)?;
     if when < Local::now().fixed_offset() - chrono::Duration::minutes(1) {
         bail!("`--at {at}` is in the past: give a time still to come, or leave `--at` out to send now");
     }
     if !args.yes && !args.dry_run {
-        if !run_once(settings.clone(), args, true)?.confirmed {
+        if !run_once(settings.clone(), args, true, secret)?.confirmed {
             return Ok(false);
         }
         args.yes = true;
+    }
+    if let (Some(smtp), false) = (&settings.smtp, args.dry_run) {
+        secret.get(smtp)?;
     }
     if !Countdown::until(when, "send").wait() {
         tell!("cancelled while waiting: nothing was sent");
@@ -77,6 +87,21 @@ fn next_free(settings: &Settings, limit: Option<usize>) -> Result<Option<DateTim
     let Some(limit) = limit else { return Ok(None) };
     let (events, _) = Journal::read(&settings.journal_path())?;
     Ok(Day::of(&events, limit, settings.clock()).next_free())
+}
+
+/// The SMTP password, found (or asked for) once per `send`, and kept only in memory.
+#[derive(Default)]
+struct Secret(Option<Option<String>>);
+
+impl Secret {
+    fn get(&mut self, smtp: &Smtp) -> Result<Option<String>> {
+        if let Some(known) = &self.0 {
+            return Ok(known.clone());
+        }
+        let found = password(smtp, report::ask_secret)?;
+        self.0 = Some(found.clone());
+        Ok(found)
+    }
 }
 
 /// How one pass of `send` ended.
@@ -102,7 +127,12 @@ impl Pass {
 }
 
 /// One pass: plan, ask, send. With `confirm_only`, it stops after the question.
-fn run_once(settings: Settings, args: &SendArgs, confirm_only: bool) -> Result<Pass> {
+fn run_once(
+    settings: Settings,
+    args: &SendArgs,
+    confirm_only: bool,
+    secret: &mut Secret,
+) -> Result<Pass> {
     // The lock comes before reading any state: a send that ends while this one starts must not
     // leave us working from what it had not yet sent.
     let lock = match args.dry_run {
@@ -144,7 +174,7 @@ fn run_once(settings: Settings, args: &SendArgs, confirm_only: bool) -> Result<P
             ..Pass::ended(ExitCode::SUCCESS)
         });
     }
-    let mut outbox = open_outbox(smtp.as_ref(), args, &settings)?;
+    let mut outbox = open_outbox(smtp.as_ref(), args, &settings, secret)?;
     let mut journal = Journal::open(&settings.journal_path())?;
     let tally = deliver::Run {
         mode,
@@ -206,9 +236,10 @@ fn open_outbox(
     smtp: Option<&Smtp>,
     args: &SendArgs,
     settings: &Settings,
+    secret: &mut Secret,
 ) -> Result<Box<dyn Outbox>> {
     Ok(match smtp {
-        Some(s) => Box::new(SmtpOutbox::connect(s, password(s)?)?),
+        Some(s) => Box::new(SmtpOutbox::connect(s, secret.get(s)?)?),
         None => {
             let dir = args
                 .out

@@ -367,11 +367,6 @@ impl Templates {
             .find_map(|(h, _, l)| (*h == Header::Subject).then_some(*l))
     }
 
-    /// The default template's file name, if there is one.
-    pub fn default_name(&self) -> Option<&str> {
-        self.default.as_deref()
-    }
-
     /// A template's path, as problems name it.
     pub fn label(&self, name: &str) -> String {
         self.dir.join(name).display().to_string()

@@ -82,11 +82,12 @@ impl Lock {
                 return Err(e).with_context(|| format!("failed to lock `{}`", path.display()));
             }
         }
-        // Only the holder writes here; a reader refused the lock reads who it is.
-        let _ = file
-            .set_len(0)
+        // Only the holder writes here; a reader refused the lock reads who it is, and this
+        // process knows itself by it (its own `sending` is not another's).
+        file.set_len(0)
             .and_then(|_| writeln!(file, "{} {command}", std::process::id()))
-            .and_then(|_| file.flush());
+            .and_then(|_| file.flush())
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
         Ok(Lock { file, path })
     }
 

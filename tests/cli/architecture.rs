@@ -47,6 +47,7 @@ const PRINTING: &[&str] = &[
     "print!(",
     "eprint!(",
     "indicatif",
+    "rpassword",
 ];
 
 /// Whether `code` has `word` on its own (`println!` is not in `eprintln!`).
@@ -114,7 +115,8 @@ fn code(text: &str) -> String {
     out
 }
 
-/// Every `crate::` path in the code, `use crate::{a, b::c}` groups opened.
+/// Every `crate::` path in the code, `use crate::{a, b::{c, d}}` groups opened; `say!` and
+/// `tell!` are the printer's, and count as using it.
 fn crate_paths(code: &str) -> Vec<Vec<String>> {
     let mut paths = Vec::new();
     let mut rest = code;
@@ -124,37 +126,70 @@ fn crate_paths(code: &str) -> Vec<Vec<String>> {
         if before.is_some_and(|c| c == '$' || c.is_alphanumeric() || c == '_') {
             continue;
         }
-        if let Some(group) = rest.strip_prefix('{') {
-            let end = group.find('}').unwrap_or(group.len());
-            for item in group[..end].split(',') {
-                paths.push(segments(item.trim()));
+        match rest.strip_prefix('{') {
+            Some(group) => {
+                for item in split_group(group) {
+                    expand(&[], item.trim(), &mut paths);
+                }
             }
-        } else {
-            paths.push(segments(rest));
+            None => expand(&[], rest, &mut paths),
+        }
+    }
+    for mac in ["say!", "tell!"] {
+        if mentions(code, mac) {
+            paths.push(vec![PRINTER.to_string()]);
         }
     }
     paths.retain(|p| !p.is_empty());
     paths
 }
 
-/// `a::b::c` at the start of `text`, as segments.
-fn segments(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = text;
+/// The paths at the start of `text` under `prefix`: `a::b`, or a `{…}` group, nested.
+fn expand(prefix: &[String], text: &str, out: &mut Vec<Vec<String>>) {
+    let mut path = prefix.to_vec();
+    let mut rest = text.trim_start();
     loop {
         let end = rest
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
             .unwrap_or(rest.len());
-        if end == 0 {
-            break;
+        if end > 0 {
+            path.push(rest[..end].to_string());
+            rest = &rest[end..];
         }
-        out.push(rest[..end].to_string());
-        match rest[end..].strip_prefix("::") {
-            Some(next) => rest = next,
+        match rest.trim_start().strip_prefix("::") {
+            Some(next) => rest = next.trim_start(),
             None => break,
         }
+        if let Some(group) = rest.strip_prefix('{') {
+            for item in split_group(group) {
+                expand(&path, item.trim(), out);
+            }
+            return;
+        }
     }
-    out
+    out.push(path);
+}
+
+/// The items of a `{…}` group (the text after its `{`), split at its own commas.
+fn split_group(group: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut items) = (0usize, 0, Vec::new());
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                items.push(&group[start..i]);
+                return items;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(&group[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(&group[start..]);
+    items
 }
 
 /// Every breach of the layers in a tree of `(path inside src/, text)`.
@@ -328,6 +363,26 @@ fn a_planted_violation_of_each_kind_is_caught() {
             "uses `eprintln!`: only `report` prints",
         ),
         ("sneaky.rs", "", "`sneaky` is in no layer"),
+        (
+            "domain/clients.rs",
+            "use crate::{text::{clean_line}, commands::{send::run}};",
+            "imports `commands::send`, a higher layer",
+        ),
+        (
+            "domain/clients.rs",
+            "use crate::\n    commands::send::run;",
+            "imports `commands::send`, a higher layer",
+        ),
+        (
+            "domain/clients.rs",
+            "fn f() { tell!(\"x\"); }",
+            "imports `report`, a higher layer",
+        ),
+        (
+            "domain/clients.rs",
+            "fn f() { rpassword::prompt_password(\"?\"); }",
+            "uses `rpassword`",
+        ),
     ];
     for (file, text, says) in cases {
         let found = violations(&tree(&[(file, text)]));

@@ -271,3 +271,46 @@ fn authentication_required_at_mail_from_fails_no_one() {
         .stderr_has("530");
     assert_eq!(c.states(), ["sent", "approved", "approved"]);
 }
+
+#[test]
+fn a_server_that_goes_away_mid_run_stops_it_and_fails_no_one() {
+    let server = ScriptedSmtp::start(Script {
+        dies_after: Some(2),
+        ..Script::default()
+    });
+    let c = approved(5, &server.config());
+    c.run(&["send", "--yes"])
+        .failure()
+        .stdout_has("sent 2, failed 0")
+        .stderr_has("stopped: the server could not be reached again");
+    assert_eq!(
+        c.states(),
+        ["sent", "sent", "approved", "approved", "approved"]
+    );
+}
+
+#[test]
+fn the_password_is_got_before_waiting_for_at_never_after() {
+    let server = SmtpServer::with_login("ana", "s3cret", false);
+    let stamp = "password-asked-at";
+    let smtp = server.tls_config(&format!(
+        "username = \"ana\"\npassword-command = \"date +%s > {stamp}; echo s3cret\"\n"
+    ));
+    let c = approved(1, &smtp);
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let at = (chrono::Local::now() + chrono::Duration::seconds(3))
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    c.run(&["send", "--yes", "--at", &at])
+        .success()
+        .stdout_has("sent 1");
+    let asked: u64 = c.read(stamp).trim().parse().unwrap();
+    assert!(
+        asked <= started + 1,
+        "asked at {asked}, the run started at {started}"
+    );
+    assert_eq!(server.received().len(), 1);
+}

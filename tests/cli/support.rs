@@ -602,6 +602,9 @@ pub struct Quota {
 pub struct Script {
     pub faults: Vec<(usize, Fault)>,
     pub quota: Option<Quota>,
+    /// Once it holds this many letters, the server goes away: it closes the connection and
+    /// every new one at once.
+    pub dies_after: Option<usize>,
     /// EHLO keywords besides 8BITMIME, such as `SMTPUTF8`.
     pub extensions: Vec<String>,
 }
@@ -732,6 +735,13 @@ fn serve_scripted(
             s = cv.wait(s).unwrap();
         }
     };
+    let dead = || {
+        let s = state.0.lock().unwrap();
+        script.dies_after.is_some_and(|n| s.letters.len() >= n)
+    };
+    if dead() {
+        return Ok(());
+    }
     let over_quota = || {
         let s = state.0.lock().unwrap();
         script
@@ -750,6 +760,9 @@ fn serve_scripted(
             return Ok(());
         }
         let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+        if dead() {
+            return Ok(());
+        }
         match verb.as_str() {
             "EHLO" => {
                 let mut reply = String::from("250-localhost\r\n");

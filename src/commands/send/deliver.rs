@@ -24,8 +24,6 @@ pub struct Tally {
     pub failed: Vec<String>,
     /// The final "." went and no answer came: listed, never retried by themselves.
     pub uncertain: Vec<String>,
-    /// Refused for the sender's sake, not theirs: still approved.
-    pub deferred: usize,
     pub stopped: Option<String>,
 }
 
@@ -226,7 +224,7 @@ impl Run<'_> {
                 progress.println(format!("sent    {} {}", letter.label, reply_short(&reply)));
             }
             Err(SendError::Account(why)) => {
-                self.defer(job, letter, &why, tally)?;
+                self.defer(job, letter, &why)?;
                 progress.println(format!("stopped {} {why}", letter.label));
                 tally.stopped = Some(format!(
                     "stopped: the server refused to take more letters from your account ({why}); {}. Nothing more was sent: {} and the letters after it stay approved, and `cartero send` goes on from there, each exactly once",
@@ -234,9 +232,17 @@ impl Run<'_> {
                     job.key
                 ));
             }
+            Err(SendError::Unreachable(why)) => {
+                self.defer(job, letter, &why)?;
+                progress.println(format!("stopped {} {why}", letter.label));
+                tally.stopped = Some(format!(
+                    "stopped: the server could not be reached again ({why}); {} and the letters after it stay approved: `cartero send` goes on from there when it answers",
+                    job.key
+                ));
+            }
             Err(SendError::Fatal(why)) => {
                 // About the server or the settings, not the client: it stays approved.
-                self.defer(job, letter, &why, tally)?;
+                self.defer(job, letter, &why)?;
                 progress.println(format!("stopped {} {why}", letter.label));
                 tally.stopped = Some(format!(
                     "stopped: {why}; {} and the letters after it stay approved",
@@ -285,7 +291,7 @@ impl Run<'_> {
             .take()
             .filter(|l| same_refusal(&l.reply, &reply, &to))
         {
-            self.defer(job, letter, &reply, tally)?;
+            self.defer(job, letter, &reply)?;
             if self.record() {
                 let mut e = Event::new(self.settings.clock(), &last.key, Kind::Deferred);
                 e.reply = Some(reply.clone());
@@ -294,7 +300,6 @@ impl Run<'_> {
             tally
                 .failed
                 .retain(|f| !f.starts_with(&format!("{}: ", last.key)));
-            tally.deferred += 1;
             progress.println(format!("stopped {} {reply}", letter.label));
             tally.stopped = Some(format!(
                 "stopped: the server gave {} and {} the same refusal ({reply}), so it is about your account or the server, not them; {}. Both, and the letters after them, stay approved",
@@ -319,12 +324,11 @@ impl Run<'_> {
     }
 
     /// The letter stays approved: the refusal is journaled as about the sender.
-    fn defer(&mut self, job: &Job, letter: &Letter, why: &str, tally: &mut Tally) -> Result<()> {
+    fn defer(&mut self, job: &Job, letter: &Letter, why: &str) -> Result<()> {
         if self.record() {
             let e = self.event(job, letter, Kind::Deferred, Some(why.to_string()));
             self.journal.append(e)?;
         }
-        tally.deferred += 1;
         Ok(())
     }
 }
