@@ -12,7 +12,7 @@
 //! 1. `settings`: `cartero.toml` and flags, merged once;
 //! 2. `domain/`: client lists and templates in, letters out; never prints;
 //! 3. `state/`: the drafts folder (journal, draft files, lock, each client's state, what a send
-//!    takes, the provider's limits); never prints;
+//!    takes, the daily limit); never prints;
 //! 4. `outbox`: where letters go: SMTP through lettre's `SmtpConnection`, stage by stage, so a
 //!    failure after the final "." is told from one before it; or `.eml` files;
 //! 5. `report`: the one printer: problems, summaries, progress, prompts, status rows and JSON;

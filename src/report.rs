@@ -22,10 +22,9 @@ use crate::settings::Smtp;
 use crate::state::drafts::Outcome;
 use crate::state::drafts::State;
 use crate::state::journal::{Delivery, Record};
-use crate::state::limits::how_long;
 use crate::state::plan::{DayHold, Mode, Plan};
 use crate::state::survey::{Entry, Removed, Survey};
-use crate::text::{count, display_mailbox};
+use crate::text::{count, display_mailbox, how_long};
 
 /// A line on stdout. A closed pipe (`cartero send | head -1`) is not worth a panic, nor an
 /// error that stops a send halfway: what was to be said is dropped, the work goes on.

@@ -103,6 +103,16 @@ pub fn file_stem(index: usize, name: &str, email: &str) -> String {
     format!("{index:04}-{}", slug(name, email))
 }
 
+/// `3h 05m`, `4m 10s`, `12s`: how long until something, for a person.
+pub fn how_long(d: std::time::Duration) -> String {
+    let s = d.as_secs();
+    match s {
+        0..=59 => format!("{s}s"),
+        60..=3599 => format!("{}m {:02}s", s / 60, s % 60),
+        _ => format!("{}h {:02}m", s / 3600, s % 3600 / 60),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

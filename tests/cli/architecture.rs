@@ -19,7 +19,7 @@ fn layer(module: &[String]) -> Option<usize> {
         (Some("settings"), 1) => 1,
         (Some("domain"), _) => 2,
         (Some("state"), _) => 3,
-        (Some("outbox"), 1) => 4,
+        (Some("outbox"), _) => 4,
         (Some("report"), 1) => 5,
         (Some("commands"), 1) => 7,
         (Some("commands"), _) => 6,

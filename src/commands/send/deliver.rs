@@ -9,11 +9,11 @@ use anyhow::{Context, Result};
 use lettre::address::Envelope;
 
 use crate::domain::message::{build_message, message_id};
+use crate::outbox::replies::{same_refusal, when_to_retry};
 use crate::outbox::{Outbox, SendError};
 use crate::report::Progress;
 use crate::settings::Settings;
 use crate::state::journal::{Event, Journal, Kind};
-use crate::state::limits::{same_refusal, when_to_retry};
 use crate::state::lock::Lock;
 use crate::state::plan::{Job, Mode};
 

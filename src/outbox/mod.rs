@@ -6,6 +6,8 @@
 //! ".", and once that "." may have gone, a failure without a reply leaves the letter
 //! `Uncertain`: it may have arrived, and it is never retried on its own.
 
+pub mod replies;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -19,7 +21,7 @@ use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter,
 use lettre::transport::smtp::response::Response;
 
 use crate::settings::{Security, Smtp};
-use crate::state::limits::{about_the_account, Stage};
+use replies::{about_the_account, Stage};
 
 /// How a delivery attempt ended, as far as what to do next is concerned.
 #[derive(Debug, thiserror::Error)]
