@@ -197,6 +197,9 @@ fn run_once(
         sender: settings.sender()?.email.to_string(),
     };
     let behind = report::send_summary(&summary);
+    if let Some(e) = tally.broken {
+        return Err(e);
+    }
     Ok(Pass {
         code: exit_code(behind == 0 && tally.stopped.is_none()),
         confirmed: true,

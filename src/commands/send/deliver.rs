@@ -25,6 +25,8 @@ pub struct Tally {
     /// The final "." went and no answer came: listed, never retried by themselves.
     pub uncertain: Vec<String>,
     pub stopped: Option<String>,
+    /// The journal could not be written: the run's error, said after its summary.
+    pub broken: Option<anyhow::Error>,
 }
 
 /// Where the letters go and what the run may write.
@@ -86,22 +88,34 @@ impl Run<'_> {
                 }
             }
             last_start = Some(Instant::now());
-            let letter = self.letter(job)?;
-            let result = self.with_retries(job, &letter, &progress, &stop)?;
-            self.outcome(
-                job,
-                &letter,
-                result,
-                &progress,
-                &mut tally,
-                &mut last_failure,
-            )?;
+            let done = self.letter(job).and_then(|letter| {
+                let result = self.with_retries(job, &letter, &progress, &stop)?;
+                self.outcome(
+                    job,
+                    &letter,
+                    result,
+                    &progress,
+                    &mut tally,
+                    &mut last_failure,
+                )
+            });
+            if let Err(e) = done {
+                // The journal could not be written (a full disk): stop, and say where it stands.
+                tally.stopped = Some(format!(
+                    "stopped: the journal could not be written (the error follows); the letter to {} may or may not have gone, and `cartero status` says which; make room, then `cartero send` goes on",
+                    job.key
+                ));
+                tally.broken = Some(e);
+                break;
+            }
             if tally.stopped.is_some() {
                 break;
             }
             progress.inc(1);
         }
-        self.journal.sync()?;
+        if let Err(e) = self.journal.sync() {
+            tally.broken.get_or_insert(e);
+        }
         progress.finish_and_clear();
         if stop.load(Ordering::SeqCst) && tally.stopped.is_none() {
             tally.stopped = Some(
