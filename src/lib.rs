@@ -29,7 +29,13 @@ pub fn main() -> ExitCode {
         reset_sigpipe();
     }
     match commands::run(cli) {
-        Ok(code) => code,
+        Ok(code) => match report::output_lost() {
+            Some(why) => {
+                tell!("error: some of the output could not be written ({why}): it is incomplete");
+                ExitCode::from(1)
+            }
+            None => code,
+        },
         Err(err) => {
             tell!("error: {err:#}");
             ExitCode::from(1)

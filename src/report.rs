@@ -43,12 +43,31 @@ macro_rules! tell {
 
 /// `say!`'s line.
 pub fn out(line: fmt::Arguments) {
-    let _ = writeln!(std::io::stdout(), "{line}");
+    noted(writeln!(std::io::stdout(), "{line}"));
 }
 
 /// `tell!`'s line.
 pub fn err(line: fmt::Arguments) {
-    let _ = writeln!(std::io::stderr(), "{line}");
+    noted(writeln!(std::io::stderr(), "{line}"));
+}
+
+/// A write that failed for another reason than a closed pipe (a full disk): remembered, so
+/// the command ends in an error instead of a "success" with its output cut short.
+static LOST: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+fn noted(result: std::io::Result<()>) {
+    if let Err(e) = result.and_then(|_| std::io::stdout().flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            if let Ok(mut lost) = LOST.lock() {
+                lost.get_or_insert_with(|| e.to_string());
+            }
+        }
+    }
+}
+
+/// Why some output could not be written, if it could not.
+pub fn output_lost() -> Option<String> {
+    LOST.lock().ok().and_then(|l| l.clone())
 }
 
 /// Where `review` writes its prompts: stderr, so that stdout stays data.
@@ -489,6 +508,14 @@ impl Progress {
         match self {
             Progress::Bar(b) => b.println(line),
             Progress::Plain => tell!("{line}"),
+        }
+    }
+
+    /// A line while the bar runs; without a bar (a log) it waits for the summary, which says
+    /// it once with what to do.
+    pub fn live(&self, line: String) {
+        if let Progress::Bar(b) = self {
+            b.println(line)
         }
     }
 

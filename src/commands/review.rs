@@ -251,16 +251,23 @@ impl Session<'_> {
             c.approved,
             c.skipped,
             c.rejected,
-            if left > 0 {
-                format!("; {left} still to review (`cartero review` resumes there)")
-            } else {
-                String::new()
+            match (left, c.skipped) {
+                (0, 0) => String::new(),
+                (0, _) => "; `cartero review` shows the skipped ones again".to_string(),
+                (left, 0) => format!("; {left} still to review: `cartero review` goes on with them"),
+                (left, _) => format!(
+                    "; {left} still to review: `cartero review` goes through them and the skipped ones"
+                ),
             }
         )?;
         // The queue held no approved draft: those before it, and this session's.
         let all_approved = approved_before + c.approved;
         if all_approved > 0 {
-            writeln!(self.out, "{all_approved} drafts approved in all; next: `cartero send --to-self` for a test run, then `cartero send`")?;
+            writeln!(
+                self.out,
+                "{} approved in all; next: `cartero send --to-self` for a test run, then `cartero send`",
+                crate::text::count(all_approved, "draft")
+            )?;
         }
         Ok(())
     }

@@ -29,8 +29,8 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     // The password is asked for once, while the person is here: never after a wait.
     let mut secret = Secret::default();
     if let Some(at) = args.at.clone() {
-        if !wait_for_at(&settings, &mut args, &at, &mut secret)? {
-            return Ok(ExitCode::from(1));
+        if let Some(code) = wait_for_at(&settings, &mut args, &at, &mut secret)? {
+            return Ok(code);
         }
     }
     loop {
@@ -54,32 +54,33 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     }
 }
 
-/// `--at`: asks now (while the person is here), then waits; false when the wait was cancelled
-/// or the question answered no.
+/// `--at`: everything that can be found out now is, while the person is here (what will go,
+/// their yes, the password, that the server takes the login), then it waits. `Some` exit code
+/// when the run ends before sending.
 fn wait_for_at(
     settings: &Settings,
     args: &mut SendArgs,
     at: &str,
     secret: &mut Secret,
-) -> Result<bool> {
+) -> Result<Option<ExitCode>> {
     let when = parse_at(at).map_err(anyhow::Error::msg)?;
     if when < Local::now().fixed_offset() - chrono::Duration::minutes(1) {
         bail!("`--at {at}` is in the past: give a time still to come, or leave `--at` out to send now");
     }
-    if !args.yes && !args.dry_run {
-        if !run_once(settings.clone(), args, true, secret)?.confirmed {
-            return Ok(false);
-        }
-        args.yes = true;
+    let pass = run_once(settings.clone(), args, true, secret)?;
+    if !pass.confirmed {
+        return Ok(Some(pass.code));
     }
+    args.yes = true;
     if let (Some(smtp), false) = (&settings.smtp, args.dry_run) {
-        secret.get(smtp)?;
+        // Logged in and out now: a wrong password or port is said before the wait, not after.
+        drop(SmtpOutbox::connect(smtp, secret.get(smtp)?)?);
     }
     if !Countdown::until(when, "send").wait() {
         tell!("cancelled while waiting: nothing was sent");
-        return Ok(false);
+        return Ok(Some(ExitCode::from(1)));
     }
-    Ok(true)
+    Ok(None)
 }
 
 /// When the journal, read anew, lets the next letter go.

@@ -653,6 +653,9 @@ fn parse_template(label: &str, source: String) -> Result<TemplateFile, Problem> 
 /// Tera's words for an empty cell or a wrong type, in a person's: what is empty, and how to
 /// write the template so it does not matter.
 fn in_words(message: &str, line: &str, col: usize, width: usize) -> String {
+    if message.starts_with("Variable `sender` is not defined") {
+        return "`sender` is not defined: add `[sender]` with `name` and `email` to cartero.toml, or pass `--from \"Your Name <you@example.com>\"`".to_string();
+    }
     if let Some(rest) = message.strip_prefix("Variable `") {
         if let Some((name, after)) = rest.split_once("` is not defined.") {
             let available = after

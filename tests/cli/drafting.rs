@@ -480,3 +480,23 @@ fn an_edited_draft_the_journal_lost_is_kept_and_said() {
         .stderr_has("the draft cartero will use for ana@example.com is `0001-ana-ruiz-2.txt`");
     assert!(c.read("drafts/0001-ana-ruiz.txt").ends_with("Mi posdata\n"));
 }
+
+#[test]
+fn output_that_cannot_be_written_is_an_error_not_a_short_success() {
+    let c = drafted();
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    let Ok(full) = full else { return }; // not every system has one
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("cartero"))
+        .current_dir(c.dir.path())
+        .args(["status", "--json"])
+        .env("CARTERO_NOW", NOW)
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("could not be written"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -314,3 +314,30 @@ fn the_password_is_got_before_waiting_for_at_never_after() {
     );
     assert_eq!(server.received().len(), 1);
 }
+
+#[test]
+fn at_says_before_waiting_what_would_stop_it_after() {
+    let at = (chrono::Local::now() + chrono::Duration::seconds(30))
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    // Nothing approved: said at once.
+    let c = Campaign::with(&clients(2), TEMPLATE);
+    c.append(
+        "cartero.toml",
+        "\n[smtp]\nhost = \"127.0.0.1\"\nport = 9\nsecurity = \"none\"\n",
+    );
+    c.run(&["draft"]).success();
+    let start = Instant::now();
+    c.run(&["send", "--yes", "--at", &at])
+        .success()
+        .stdout_has("nothing to send");
+    assert!(start.elapsed() < Duration::from_secs(20));
+    // A server that is not there: said at once, not after the wait.
+    c.run_with_stdin(&["review"], "a\na\n").success();
+    let start = Instant::now();
+    c.run(&["send", "--yes", "--at", &at])
+        .failure()
+        .stderr_has("failed to connect to the SMTP server");
+    assert!(start.elapsed() < Duration::from_secs(20));
+    assert_eq!(c.states(), ["approved", "approved"]);
+}

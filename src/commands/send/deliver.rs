@@ -235,11 +235,16 @@ impl Run<'_> {
                 }
                 tally.sent += 1;
                 *last_failure = None;
-                progress.println(format!("sent    {} {}", letter.label, reply_short(&reply)));
+                let done = if self.mode == Mode::DryRun {
+                    "written"
+                } else {
+                    "sent   "
+                };
+                progress.println(format!("{done} {} {}", letter.label, reply_short(&reply)));
             }
             Err(SendError::Account(why)) => {
                 self.defer(job, letter, &why)?;
-                progress.println(format!("stopped {} {why}", letter.label));
+                progress.live(format!("stopped {} {why}", letter.label));
                 tally.stopped = Some(format!(
                     "stopped: the server refused to take more letters from your account ({why}); {}. Nothing more was sent: {} and the letters after it stay approved, and `cartero send` goes on from there, each exactly once",
                     when_to_retry(&why),
@@ -248,7 +253,7 @@ impl Run<'_> {
             }
             Err(SendError::Unreachable(why)) => {
                 self.defer(job, letter, &why)?;
-                progress.println(format!("stopped {} {why}", letter.label));
+                progress.live(format!("stopped {} {why}", letter.label));
                 tally.stopped = Some(format!(
                     "stopped: the server could not be reached again ({why}); {} and the letters after it stay approved: `cartero send` goes on from there when it answers",
                     job.key
@@ -257,7 +262,7 @@ impl Run<'_> {
             Err(SendError::Fatal(why)) => {
                 // About the server or the settings, not the client: it stays approved.
                 self.defer(job, letter, &why)?;
-                progress.println(format!("stopped {} {why}", letter.label));
+                progress.live(format!("stopped {} {why}", letter.label));
                 tally.stopped = Some(format!(
                     "stopped: {why}; {} and the letters after it stay approved",
                     job.key
@@ -276,7 +281,7 @@ impl Run<'_> {
                 } else {
                     format!("{}: {why}; a test letter, so nothing is recorded", job.key)
                 });
-                progress.println(format!("uncertain {} {why}", letter.label));
+                progress.live(format!("uncertain {} {why}", letter.label));
             }
             Err(err) => self.failed(job, letter, err, progress, tally, last_failure)?,
         }
@@ -314,7 +319,7 @@ impl Run<'_> {
             tally
                 .failed
                 .retain(|f| !f.starts_with(&format!("{}: ", last.key)));
-            progress.println(format!("stopped {} {reply}", letter.label));
+            progress.live(format!("stopped {} {reply}", letter.label));
             tally.stopped = Some(format!(
                 "stopped: the server gave {} and {} the same refusal ({reply}), so it is about your account or the server, not them; {}. Both, and the letters after them, stay approved",
                 last.key,
@@ -329,7 +334,7 @@ impl Run<'_> {
             self.journal.append(e)?;
         }
         tally.failed.push(format!("{}: {err}", job.key));
-        progress.println(format!("failed  {} {err}", letter.label));
+        progress.live(format!("failed  {} {err}", letter.label));
         *last_failure = Some(LastFailure {
             key: job.key.clone(),
             reply: with_recipient(&reply, &to),
