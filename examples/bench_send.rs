@@ -73,7 +73,7 @@ fn main() -> anyhow::Result<()> {
     std::fs::write(
         &config,
         format!(
-            "[sender]\nname = \"Ana García\"\nemail = \"ana@example.com\"\n[campaign]\nclients = \"clients.csv\"\ntemplate = \"templates/t.txt\"\n[smtp]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\n"
+            "[sender]\nname = \"Ana García\"\nemail = \"ana@example.com\"\n[campaign]\nclients = \"clients.csv\"\ntemplate = \"templates/t.txt\"\n[smtp]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\n[archive]\npath = \"archive.sqlite3\"\n"
         ),
     )?;
     let config = config.to_str().unwrap();

@@ -38,6 +38,9 @@ pub struct Common {
     /// Who the emails come from, as "Name <address>"
     #[arg(long, global = true, value_name = "MAILBOX")]
     pub from: Option<String>,
+    /// The archive of every letter sent, across campaigns [default: the platform's data folder]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub archive: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -66,6 +69,36 @@ pub enum Command {
         /// Print a JSON array instead of a table
         #[arg(long)]
         json: bool,
+    },
+    /// Every letter ever sent to a client, from the archive, newest first
+    History {
+        /// The client's address
+        email: String,
+        /// Print a JSON array instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep a dated memory of a client in the archive, for next year's letter
+    Remember {
+        /// The client's address
+        email: String,
+        /// What to remember, in your words
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
+    /// The archive of every letter sent
+    Archive {
+        #[command(subcommand)]
+        action: ArchiveAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArchiveAction {
+    /// Bring an older campaign's sent letters (its folder, or its drafts folder) into the archive
+    Import {
+        /// The campaign folder, or its drafts folder
+        dir: PathBuf,
     },
 }
 

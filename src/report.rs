@@ -19,6 +19,7 @@ use crate::domain::clients::Client;
 use crate::domain::personal;
 use crate::settings::Settings;
 use crate::settings::Smtp;
+use crate::state::archive::{Letter, Memory};
 use crate::state::drafts::Outcome;
 use crate::state::drafts::State;
 use crate::state::journal::{Delivery, Record};
@@ -623,4 +624,67 @@ pub fn draft_outcomes(
         count(outcomes.len(), "draft"),
         dir.display()
     );
+}
+
+/// `history` before anything was ever sent.
+pub fn no_archive_yet(path: &Path) {
+    say!(
+        "no letters yet: the archive `{}` fills up as `cartero send` sends (or with `cartero archive import DIR`)",
+        path.display()
+    );
+}
+
+/// `history`: each letter, newest first, with its personal part and whether they answered.
+pub fn history(email: &str, letters: &[Letter], memories: &[Memory]) {
+    if letters.is_empty() {
+        say!("no letter to {email} in the archive yet");
+    }
+    for l in letters {
+        let day = l.sent_at.get(..10).unwrap_or(&l.sent_at);
+        let answered = match &l.replied_at {
+            Some(at) => format!("answered {}", at.get(..10).unwrap_or(at)),
+            None => "no answer recorded".to_string(),
+        };
+        say!("{day}  {}  ({answered})", l.subject);
+        for line in l.personal.lines().filter(|l| !l.trim().is_empty()).take(4) {
+            say!("    {line}");
+        }
+    }
+    if !memories.is_empty() {
+        say!("remembered since the last letter:");
+        for m in memories {
+            say!("  {}  {}", m.at.get(..10).unwrap_or(&m.at), m.text);
+        }
+    }
+}
+
+pub fn history_json(letters: &[Letter]) -> Result<()> {
+    say!("{}", serde_json::to_string_pretty(letters)?);
+    Ok(())
+}
+
+pub fn remembered(email: &str, text: &str, path: &Path) {
+    say!("kept for {email}: {text}");
+    say!(
+        "(in `{}`; `cartero history {email}` shows it until the next letter)",
+        path.display()
+    );
+}
+
+pub fn imported(dir: &Path, found: usize, added: usize, missing: usize, path: &Path) {
+    say!(
+        "{} sent from `{}`: {added} new in the archive `{}`, {} there already",
+        count(found, "letter"),
+        dir.display(),
+        path.display(),
+        found - added
+    );
+    if missing > 0 {
+        tell!("note: {missing} sent letter(s) have no draft file left, so their text could not be kept");
+    }
+}
+
+/// The archive could not take this run's letters: they are safe in the journal.
+pub fn archive_not_written(e: &anyhow::Error) {
+    tell!("warning: {e:#}; the letters are safe in the journal, and the next `cartero send` adds them to the archive");
 }

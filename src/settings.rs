@@ -20,6 +20,14 @@ pub struct Config {
     #[serde(default)]
     pub campaign: CampaignConfig,
     pub smtp: Option<SmtpConfig>,
+    #[serde(default)]
+    pub archive: ArchiveConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ArchiveConfig {
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -106,6 +114,9 @@ pub struct Settings {
     pub fixed_clock: bool,
     /// Mixed into Message-IDs: random, or 0 under `CARTERO_NOW` so tests are reproducible.
     pub salt: u64,
+    /// The archive of every letter sent, across campaigns: `--archive`, `[archive] path`, or
+    /// the platform's data folder (`None` only where there is none).
+    pub archive: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -204,7 +215,22 @@ impl Settings {
             now: now()?,
             salt: salt(),
             fixed_clock: std::env::var_os("CARTERO_NOW").is_some(),
+            archive: common
+                .archive
+                .clone()
+                .or(config.archive.path.map(|p| in_config(&p)))
+                .or_else(|| {
+                    directories::ProjectDirs::from("", "", "cartero")
+                        .map(|d| d.data_dir().join("archive.sqlite3"))
+                }),
         })
+    }
+
+    /// The archive's file, or an error that says how to give one.
+    pub fn archive_path(&self) -> Result<&Path> {
+        self.archive.as_deref().context(
+            "there is no data folder on this system for the archive: give one with `--archive FILE` or `[archive] path` in cartero.toml",
+        )
     }
 
     /// The sender, or an error that says how to give one.

@@ -1,9 +1,12 @@
 //! The commands, one file each; none imports another. This dispatcher runs the one asked for.
 
+pub mod archive;
 pub mod check;
 pub mod draft;
+pub mod history;
 pub mod init;
 pub mod preview;
+pub mod remember;
 pub mod review;
 pub mod send;
 pub mod status;
@@ -13,7 +16,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{ArchiveAction, Cli, Command};
 use crate::settings::Settings;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -29,5 +32,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Review => review::run(settings),
         Command::Send(args) => send::run(settings, &args),
         Command::Status { json } => status::run(settings, json),
+        Command::History { email, json } => history::run(settings, &email, json),
+        Command::Remember { email, text } => remember::run(settings, &email, &text.join(" ")),
+        Command::Archive {
+            action: ArchiveAction::Import { dir },
+        } => archive::import(settings, &dir),
     }
 }

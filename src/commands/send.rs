@@ -12,6 +12,7 @@ use crate::cli::SendArgs;
 use crate::outbox::{password, write_emls, FileOutbox, Outbox, SmtpOutbox};
 use crate::report::{self, Countdown, SendSummary};
 use crate::settings::{Settings, Smtp};
+use crate::state::archive::{letters_of_campaign, Archive};
 use crate::state::drafts::State;
 use crate::state::journal::Journal;
 use crate::state::limits::{parse_at, Day};
@@ -34,7 +35,14 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         }
     }
     loop {
-        let pass = run_once(settings.clone(), &args, false, &mut secret)?;
+        let pass = run_once(settings.clone(), &args, false, &mut secret);
+        if Mode::of(args.dry_run, args.to_self) == Mode::Real {
+            // After the journal, whatever the pass did: also what a crash kept out last time.
+            if let Err(e) = keep_in_archive(&settings) {
+                report::archive_not_written(&e);
+            }
+        }
+        let pass = pass?;
         let next = match (args.spread, pass.held_by_day, pass.stopped) {
             (true, true, false) => next_free(&settings, daily_limit)?,
             _ => None,
@@ -225,6 +233,19 @@ fn plan_run<'a>(survey: &'a Survey, args: &SendArgs, mode: Mode) -> Result<Plan<
         }
     }
     Ok(plan)
+}
+
+/// The campaign's sent letters into the archive, after the journal: those a crash kept out
+/// last time too; a letter already there is not kept twice.
+fn keep_in_archive(settings: &Settings) -> Result<()> {
+    let Some(path) = &settings.archive else {
+        return Ok(());
+    };
+    let (letters, _) = letters_of_campaign(&settings.drafts)?;
+    if !letters.is_empty() {
+        Archive::open(path)?.keep(&letters)?;
+    }
+    Ok(())
 }
 
 fn exit_code(ok: bool) -> ExitCode {

@@ -2,6 +2,7 @@
 //! SMTP servers on 127.0.0.1, its output parsed back with an independent parser (mail-parser).
 
 mod architecture;
+mod archive;
 mod check;
 mod drafting;
 mod errors;

@@ -74,6 +74,8 @@ impl Campaign {
         cmd.current_dir(self.dir.path())
             .args(args)
             .env("CARTERO_NOW", NOW)
+            // The archive goes in the campaign's folder, never in the tester's own data folder.
+            .env("XDG_DATA_HOME", self.path(".data"))
             .env("NO_COLOR", "1")
             .env_remove("VISUAL")
             .env_remove("EDITOR")
@@ -869,6 +871,7 @@ pub fn spawn(c: &Campaign, args: &[&str]) -> std::process::Child {
         .current_dir(c.dir.path())
         .args(args)
         .env("CARTERO_NOW", NOW)
+        .env("XDG_DATA_HOME", c.path(".data"))
         .env_remove("CARTERO_SMTP_PASSWORD")
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())

@@ -1,0 +1,301 @@
+//! The archive: every letter sent, across campaigns and years, and what the user remembered of
+//! each client, in one SQLite file per user. The journal stays the truth for a campaign; the
+//! archive is filled from it after a send (and again on the next one, so a crash between the
+//! two is repaired, never duplicated: a letter is kept once, by its Message-ID).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+
+use crate::domain::message::parse;
+use crate::state::journal::{self, Event, Kind};
+
+/// `PRAGMA application_id`: "cart", so a file is known for a cartero archive.
+const APPLICATION_ID: i64 = 0x6361_7274;
+/// The schema this cartero writes; an archive from a newer one is left alone.
+const SCHEMA: i64 = 1;
+
+/// One letter as the archive keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Letter {
+    pub message_id: String,
+    pub email: String,
+    pub name: String,
+    /// RFC 3339, as the journal wrote it.
+    pub sent_at: String,
+    pub subject: String,
+    pub body: String,
+    /// What in the letter belonged to this client alone (the paragraphs no other letter of the
+    /// campaign had).
+    pub personal: String,
+    /// The campaign's drafts folder it came from.
+    pub campaign: String,
+    pub replied_at: Option<String>,
+}
+
+/// A memory kept with `cartero remember`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Memory {
+    pub email: String,
+    pub at: String,
+    pub text: String,
+}
+
+pub struct Archive {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Where the archive is when nothing says: the platform's data folder.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "cartero").map(|d| d.data_dir().join("archive.sqlite3"))
+}
+
+impl Archive {
+    /// Opens (creating) the archive; an error names the file and says what to do.
+    pub fn open(path: &Path) -> Result<Archive> {
+        let shown = path.display();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!("failed to create the archive's folder `{}`", dir.display())
+            })?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )
+        .with_context(|| format!("failed to open the archive `{shown}`"))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let mut archive = Archive {
+            conn,
+            path: path.to_path_buf(),
+        };
+        archive
+            .prepare()
+            .with_context(|| format!("failed to open the archive `{shown}`"))?;
+        Ok(archive)
+    }
+
+    /// Checks the file is a cartero archive this cartero can read, and migrates it.
+    fn prepare(&mut self) -> Result<()> {
+        let id: i64 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|_| anyhow::anyhow!("it is not a cartero archive (not even an SQLite file): point `[archive] path` or `--archive` at another file"))?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if id != APPLICATION_ID && tables > 0 {
+            bail!("it is an SQLite file but not a cartero archive: point `[archive] path` or `--archive` at another file");
+        }
+        if version > SCHEMA {
+            bail!("it was written by a newer cartero (archive version {version}, this one reads {SCHEMA}): update cartero to use it");
+        }
+        let _ = self.conn.pragma_update(None, "journal_mode", "WAL");
+        if version < 1 {
+            self.conn.execute_batch(&format!(
+                "BEGIN;
+                 CREATE TABLE letters (
+                     message_id TEXT PRIMARY KEY,
+                     email TEXT NOT NULL,
+                     name TEXT NOT NULL,
+                     sent_at TEXT NOT NULL,
+                     subject TEXT NOT NULL,
+                     body TEXT NOT NULL,
+                     personal TEXT NOT NULL,
+                     campaign TEXT NOT NULL,
+                     replied_at TEXT
+                 );
+                 CREATE INDEX letters_by_client ON letters (email, sent_at);
+                 CREATE TABLE memories (
+                     id INTEGER PRIMARY KEY,
+                     email TEXT NOT NULL,
+                     at TEXT NOT NULL,
+                     text TEXT NOT NULL
+                 );
+                 CREATE INDEX memories_by_client ON memories (email, at);
+                 PRAGMA application_id = {APPLICATION_ID};
+                 PRAGMA user_version = {SCHEMA};
+                 COMMIT;"
+            ))?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Keeps letters not kept yet; a letter already there (by Message-ID) is left as it is.
+    /// Returns how many were new.
+    pub fn keep(&mut self, letters: &[Letter]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut added = 0;
+        {
+            let mut insert = tx.prepare(
+                "INSERT OR IGNORE INTO letters
+                 (message_id, email, name, sent_at, subject, body, personal, campaign, replied_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            for l in letters {
+                added += insert.execute(params![
+                    l.message_id,
+                    l.email,
+                    l.name,
+                    l.sent_at,
+                    l.subject,
+                    l.body,
+                    l.personal,
+                    l.campaign,
+                    l.replied_at
+                ])?;
+            }
+        }
+        tx.commit()
+            .with_context(|| format!("failed to write the archive `{}`", self.path.display()))?;
+        Ok(added)
+    }
+
+    /// Every letter to a client, newest first.
+    pub fn history(&self, email: &str) -> Result<Vec<Letter>> {
+        let mut q = self.conn.prepare(
+            "SELECT message_id, email, name, sent_at, subject, body, personal, campaign, replied_at
+             FROM letters WHERE email = ?1 ORDER BY sent_at DESC",
+        )?;
+        let rows = q.query_map([email], |r| {
+            Ok(Letter {
+                message_id: r.get(0)?,
+                email: r.get(1)?,
+                name: r.get(2)?,
+                sent_at: r.get(3)?,
+                subject: r.get(4)?,
+                body: r.get(5)?,
+                personal: r.get(6)?,
+                campaign: r.get(7)?,
+                replied_at: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Keeps a memory of a client, dated.
+    pub fn remember(&mut self, email: &str, at: &str, text: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO memories (email, at, text) VALUES (?1, ?2, ?3)",
+                params![email, at, text],
+            )
+            .with_context(|| format!("failed to write the archive `{}`", self.path.display()))?;
+        Ok(())
+    }
+
+    /// A client's memories kept after `since` (all of them when `None`), oldest first.
+    pub fn memories(&self, email: &str, since: Option<&str>) -> Result<Vec<Memory>> {
+        let mut q = self.conn.prepare(
+            "SELECT email, at, text FROM memories WHERE email = ?1 AND at >= ?2 ORDER BY at",
+        )?;
+        let rows = q.query_map(params![email, since.unwrap_or("")], |r| {
+            Ok(Memory {
+                email: r.get(0)?,
+                at: r.get(1)?,
+                text: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// How many letters the archive holds.
+    pub fn letters(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM letters", [], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
+    }
+}
+
+/// The letters a campaign's drafts folder shows sent: from its journal, each with the text of
+/// its draft file (a sent draft is never rewritten). A letter whose draft file is gone is left
+/// out, and counted.
+pub fn letters_of_campaign(drafts: &Path) -> Result<(Vec<Letter>, usize)> {
+    let (events, _) = journal::Journal::read(&drafts.join("journal.jsonl"))?;
+    let records = journal::fold(&events);
+    let campaign = drafts
+        .canonicalize()
+        .unwrap_or_else(|_| drafts.to_path_buf())
+        .display()
+        .to_string();
+    let mut letters = Vec::new();
+    let mut missing = 0;
+    for e in events.iter().filter(|e| e.event == Kind::Sent) {
+        let Some(letter) = letter_of(e, &records, drafts, &campaign)? else {
+            missing += 1;
+            continue;
+        };
+        letters.push(letter);
+    }
+    mark_personal(&mut letters);
+    Ok((letters, missing))
+}
+
+fn letter_of(
+    e: &Event,
+    records: &HashMap<String, journal::Record>,
+    drafts: &Path,
+    campaign: &str,
+) -> Result<Option<Letter>> {
+    let Some(file) = records.get(&e.client).and_then(|r| r.draft.as_ref()) else {
+        return Ok(None);
+    };
+    let Some(draft) = crate::state::drafts::read_draft(&drafts.join(file))? else {
+        return Ok(None);
+    };
+    let Ok(parsed) = parse(&draft.text) else {
+        return Ok(None);
+    };
+    Ok(Some(Letter {
+        message_id: e.message_id.clone().unwrap_or_default(),
+        email: e.client.clone(),
+        name: parsed.to.name.clone().unwrap_or_default(),
+        sent_at: e.time.clone(),
+        subject: parsed.email.subject,
+        body: parsed.email.body,
+        personal: String::new(),
+        campaign: campaign.to_string(),
+        replied_at: None,
+    }))
+}
+
+/// Each letter's personal part: its paragraphs that no other letter of the campaign has, once
+/// the client's own name is taken out (a greeting that only swaps the name is not personal).
+fn mark_personal(letters: &mut [Letter]) {
+    let shape = |l: &Letter, p: &str| {
+        let mut p = p.trim().to_string();
+        for word in l.name.split_whitespace().filter(|w| w.chars().count() > 1) {
+            p = p.replace(word, "·");
+        }
+        p
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for l in letters.iter() {
+        for p in paragraphs(&l.body) {
+            *seen.entry(shape(l, p)).or_default() += 1;
+        }
+    }
+    let alone = letters.len() < 2;
+    for l in letters.iter_mut() {
+        let own: Vec<&str> = paragraphs(&l.body)
+            .filter(|p| alone || seen.get(&shape(l, p)) == Some(&1))
+            .collect();
+        l.personal = own.join("\n\n");
+    }
+}
+
+fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
+    body.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}

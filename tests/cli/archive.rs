@@ -1,0 +1,168 @@
+//! The archive: every letter sent, across campaigns and years; `history`, `remember`,
+//! `archive import`, and an archive that is not one.
+
+use crate::send::{approved, clients, TEMPLATE};
+use crate::support::*;
+
+/// A campaign of `n` clients sent on `now`, its letters kept in `archive`.
+fn sent_on(now: &str, n: usize, archive: &std::path::Path, server: &ScriptedSmtp) -> Campaign {
+    let c = Campaign::with(&clients(n), TEMPLATE);
+    c.append(
+        "cartero.toml",
+        &format!(
+            "{}\n[archive]\npath = \"{}\"\n",
+            server.config(),
+            archive.display()
+        ),
+    );
+    let at = |args: &[&str]| Run(c.cmd(args).env("CARTERO_NOW", now).output().unwrap());
+    at(&["draft"]).success();
+    Run(c
+        .cmd(&["review"])
+        .env("CARTERO_NOW", now)
+        .write_stdin("a\n".repeat(n))
+        .output()
+        .unwrap())
+    .success();
+    at(&["send", "--yes"]).success();
+    c
+}
+
+#[test]
+fn letters_of_two_years_are_kept_and_history_shows_them_newest_first() {
+    let server = ScriptedSmtp::start(Script::default());
+    let shared = tempfile::tempdir().unwrap();
+    let archive = shared.path().join("archive.sqlite3");
+    sent_on("2025-12-20T10:00:00+01:00", 2, &archive, &server);
+    let c = sent_on("2026-12-21T10:00:00+01:00", 3, &archive, &server);
+    let run = c.run(&["history", "C1@example.com"]).success();
+    let out = run.stdout();
+    let y2026 = out.find("2026-12-21  Gracias, Cliente").expect(&out);
+    let y2025 = out.find("2025-12-20  Gracias, Cliente").expect(&out);
+    assert!(y2026 < y2025, "newest first:\n{out}");
+    // The personal part: the client's own note, not the template's words.
+    assert!(out.contains("    Recuerdo especial número 1"), "{out}");
+    assert!(!out.contains("    Un abrazo"), "{out}");
+    let json: Vec<serde_json::Value> = serde_json::from_str(
+        &c.run(&["history", "c1@example.com", "--json"])
+            .success()
+            .stdout(),
+    )
+    .unwrap();
+    assert_eq!(json.len(), 2);
+    assert_eq!(json[0]["email"], "c1@example.com");
+    assert!(json[0]["message_id"].as_str().unwrap().starts_with('<'));
+    assert_eq!(json[1]["sent_at"].as_str().unwrap().get(..4), Some("2025"));
+    // Once each: sending again (nothing to send) keeps nothing twice.
+    c.run(&["send", "--yes"]).success();
+    let json: Vec<serde_json::Value> = serde_json::from_str(
+        &c.run(&["history", "c1@example.com", "--json"])
+            .success()
+            .stdout(),
+    )
+    .unwrap();
+    assert_eq!(json.len(), 2);
+}
+
+#[test]
+fn remember_keeps_a_dated_memory_that_history_shows() {
+    let server = ScriptedSmtp::start(Script::default());
+    let c = approved(1, &server.config());
+    c.run(&["send", "--yes"]).success();
+    c.run(&[
+        "remember",
+        "c1@example.com",
+        "abrió",
+        "la nave nueva de Getafe",
+    ])
+    .success()
+    .stdout_has("kept for c1@example.com: abrió la nave nueva de Getafe");
+    c.run(&["history", "c1@example.com"])
+        .success()
+        .stdout_has("remembered since the last letter:")
+        .stdout_has("abrió la nave nueva de Getafe");
+    c.run(&["remember", "not-an-address", "x"])
+        .failure()
+        .stderr_has("is not a valid email address");
+}
+
+#[test]
+fn an_older_campaign_is_imported_once() {
+    let server = ScriptedSmtp::start(Script::default());
+    let old = approved(3, &server.config());
+    old.run(&["send", "--yes"]).success();
+    let other = Campaign::empty();
+    let archive = other.path("mine.sqlite3");
+    let archive = archive.to_str().unwrap();
+    let dir = old.dir.path().to_str().unwrap();
+    other
+        .run(&["--archive", archive, "archive", "import", dir])
+        .success()
+        .stdout_has("3 letters sent from")
+        .stdout_has("3 new in the archive");
+    other
+        .run(&[
+            "--archive",
+            archive,
+            "archive",
+            "import",
+            &format!("{dir}/drafts"),
+        ])
+        .success()
+        .stdout_has("0 new in the archive")
+        .stdout_has("3 there already");
+    other
+        .run(&["--archive", archive, "history", "c2@example.com"])
+        .success()
+        .stdout_has("Gracias, Cliente");
+    other
+        .run(&[
+            "--archive",
+            archive,
+            "archive",
+            "import",
+            other.dir.path().to_str().unwrap(),
+        ])
+        .failure()
+        .stderr_has("holds no `journal.jsonl`");
+}
+
+#[test]
+fn an_archive_that_is_not_one_is_said_and_the_campaign_is_untouched() {
+    let server = ScriptedSmtp::start(Script::default());
+    let c = approved(1, &server.config());
+    c.write(
+        "not-an-archive.txt",
+        "hello, this is a shopping list\n".repeat(100),
+    );
+    c.run(&[
+        "--archive",
+        "not-an-archive.txt",
+        "history",
+        "c1@example.com",
+    ])
+    .failure()
+    .stderr_has("failed to open the archive `not-an-archive.txt`")
+    .stderr_has("not a cartero archive");
+    // One written by a newer cartero.
+    let newer = c.path("newer.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&newer).unwrap();
+        conn.execute_batch("PRAGMA application_id = 1667330676; PRAGMA user_version = 99; CREATE TABLE letters (x);")
+            .unwrap();
+    }
+    c.run(&["--archive", "newer.sqlite3", "history", "c1@example.com"])
+        .failure()
+        .stderr_has("written by a newer cartero");
+    // A send whose archive cannot be written still sends, journals, and says so.
+    c.run(&["--archive", "not-an-archive.txt", "send", "--yes"])
+        .success()
+        .stdout_has("sent 1")
+        .stderr_has("the letters are safe in the journal");
+    assert_eq!(c.states(), ["sent"]);
+    // Fixed, the next send keeps what the last one could not.
+    c.run(&["send", "--yes"]).success();
+    c.run(&["history", "c1@example.com"])
+        .success()
+        .stdout_has("Gracias, Cliente");
+}
