@@ -215,14 +215,7 @@ impl Settings {
             now: now()?,
             salt: salt(),
             fixed_clock: std::env::var_os("CARTERO_NOW").is_some(),
-            archive: common
-                .archive
-                .clone()
-                .or(config.archive.path.map(|p| in_config(&p)))
-                .or_else(|| {
-                    directories::ProjectDirs::from("", "", "cartero")
-                        .map(|d| d.data_dir().join("archive.sqlite3"))
-                }),
+            archive: archive_path(common, config.archive.path.map(|p| in_config(&p))),
         })
     }
 
@@ -381,6 +374,14 @@ fn plain_toml_error(text: &str) -> String {
         text = text.replace(machine, person);
     }
     text
+}
+
+/// The archive: `--archive`, `[archive] path`, or the platform's data folder.
+fn archive_path(common: &Common, in_config: Option<PathBuf>) -> Option<PathBuf> {
+    common.archive.clone().or(in_config).or_else(|| {
+        directories::ProjectDirs::from("", "", "cartero")
+            .map(|d| d.data_dir().join("archive.sqlite3"))
+    })
 }
 
 /// `daily-limit = N`: a number of letters a day, 1 or more.

@@ -13,6 +13,7 @@ use crate::state::survey::Survey;
 
 pub fn run(settings: Settings) -> Result<ExitCode> {
     let mut campaign = Campaign::load(settings)?;
+    crate::state::archive::recall(&mut campaign);
     let rendered = campaign.render_all();
     let shares = campaign.shares(&rendered);
     let letters = campaign.letter_problems(&rendered, &shares);

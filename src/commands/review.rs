@@ -180,6 +180,29 @@ impl Session<'_> {
         for w in &e.warnings {
             writeln!(self.out, "warning: {w}")?;
         }
+        if let Some(last) = e.client.past.letters.first() {
+            let answered = if last.answered {
+                "they answered"
+            } else {
+                "no answer recorded"
+            };
+            writeln!(
+                self.out,
+                "last letter: {} «{}» ({answered})",
+                last.date, last.subject
+            )?;
+            for line in last
+                .personal
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .take(3)
+            {
+                writeln!(self.out, "    {line}")?;
+            }
+        }
+        for m in &e.client.past.memories {
+            writeln!(self.out, "remembered: {m}")?;
+        }
         let key = e.client.key.clone();
         Ok(Some(Shown {
             text,

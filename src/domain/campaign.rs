@@ -271,6 +271,38 @@ impl Campaign {
         }
     }
 
+    /// The warning for a note that tells the client again what an earlier letter told them,
+    /// naming the year it was told.
+    pub fn repeated_anecdote(client: &Client) -> Option<String> {
+        let note = client.note.as_deref()?;
+        let told = client
+            .past
+            .letters
+            .iter()
+            .find(|l| crate::domain::personal::repeats(note, &l.personal))?;
+        let year = told.date.get(..4).unwrap_or(&told.date);
+        let snippet: String = note.chars().take(60).collect();
+        Some(format!(
+            "the note repeats what you wrote to them in {year} («{snippet}…»): tell them something new"
+        ))
+    }
+
+    /// Notes that tell a client again what an earlier letter told them.
+    pub fn repeat_problems(&self) -> Vec<Problem> {
+        let list = self.settings.clients.display().to_string();
+        self.clients
+            .iter()
+            .filter_map(|c| {
+                Campaign::repeated_anecdote(c).map(|w| {
+                    Problem::warning(list.clone(), w)
+                        .at(c.pos)
+                        .column("note")
+                        .client(&c.name)
+                })
+            })
+            .collect()
+    }
+
     /// The warnings `check`, `draft` and `review` give about a client whatever their draft says.
     pub fn note_warning(client: &Client) -> Option<String> {
         client.note.is_none().then(|| {
@@ -446,6 +478,7 @@ impl Campaign {
             &no_note,
         ));
         problems.extend(mass_mail_problems(mass));
+        problems.extend(self.repeat_problems());
         problems
     }
 

@@ -30,6 +30,34 @@ pub struct Client {
     pub language: Option<String>,
     /// Every other non-empty column, under its own (trimmed) name.
     pub fields: BTreeMap<String, String>,
+    /// What earlier years left: the letters this client got, what was remembered since.
+    pub past: Past,
+}
+
+/// A client's past, from the archive: the letters they got (newest first) and the memories
+/// kept since the last one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Past {
+    pub letters: Vec<PastLetter>,
+    pub memories: Vec<String>,
+}
+
+/// An earlier letter, as templates and review see it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PastLetter {
+    /// `2025-12-20`.
+    pub date: String,
+    pub subject: String,
+    /// What in it belonged to this client alone.
+    pub personal: String,
+    pub answered: bool,
+}
+
+impl Past {
+    /// The year of the first letter this client got.
+    pub fn first_year(&self) -> Option<i32> {
+        self.letters.last()?.date.get(..4)?.parse().ok()
+    }
 }
 
 impl Client {
@@ -126,6 +154,18 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("sender", "you, from `[sender]` in cartero.toml"),
     ("today", "today's date"),
     ("year", "this year"),
+    (
+        "letters",
+        "the letters this client got in earlier years, from the archive",
+    ),
+    (
+        "memories",
+        "what you kept with `cartero remember` since the last letter",
+    ),
+    (
+        "first_letter_year",
+        "the year of this client's first letter",
+    ),
 ];
 
 fn validate(table: Table, label: &str) -> ClientList {
@@ -490,6 +530,7 @@ fn client_from_row(
                 template,
                 language,
                 fields,
+                past: Past::default(),
             })
         }
         _ => None,

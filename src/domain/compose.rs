@@ -484,6 +484,12 @@ impl Templates {
             ctx.insert_value("circle", Value::from(crate::domain::clients::circle_of(a)));
         }
         ctx.insert_value("language", Value::from(self.language_of(client, template)));
+        // What earlier years left (empty lists in a first year, so `{% for %}` just works).
+        ctx.insert("letters", &client.past.letters);
+        ctx.insert("memories", &client.past.memories);
+        if let Some(year) = client.past.first_year() {
+            ctx.insert_value("first_letter_year", Value::from(year));
+        }
         // Built-ins beat a column of the same name.
         ctx.extend(self.common.clone());
         ctx

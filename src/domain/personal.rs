@@ -47,6 +47,28 @@ pub fn shares(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
         .collect()
 }
 
+/// Whether `note` tells again what `earlier` told: most of its word trigrams (or, for a note
+/// of a few words, all its words) are in it.
+pub fn repeats(note: &str, earlier: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (note, earlier) = (words(note), words(earlier));
+    if note.is_empty() || earlier.is_empty() {
+        return false;
+    }
+    if note.len() < 3 {
+        return note.iter().all(|w| earlier.contains(w));
+    }
+    let grams = |w: &[String]| -> HashSet<String> { w.windows(3).map(|g| g.join(" ")).collect() };
+    let (mine, theirs) = (grams(&note), grams(&earlier));
+    let shared = mine.iter().filter(|g| theirs.contains(*g)).count();
+    shared * 2 >= mine.len()
+}
+
 /// The keys are hashes already: no need to hash them again.
 #[derive(Default, Clone, Copy)]
 struct PassThrough(u64);
@@ -197,6 +219,22 @@ mod tests {
             .map(|(t, n)| (t.as_str(), n.as_str()))
             .collect();
         shares(&refs, &[])
+    }
+
+    #[test]
+    fn an_anecdote_told_again_is_seen_and_a_new_one_is_not() {
+        let last_year =
+            "Hola Ana:\n\nGracias por la paella de junio en la terraza, con toda la familia.";
+        assert!(repeats(
+            "Gracias por la paella de junio en la terraza",
+            last_year
+        ));
+        assert!(repeats(
+            "gracias por la PAELLA de junio, en la terraza!",
+            last_year
+        ));
+        assert!(!repeats("¿Qué tal la nave nueva de Getafe?", last_year));
+        assert!(!repeats("", last_year));
     }
 
     #[test]

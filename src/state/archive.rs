@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
+use crate::diag::Problem;
+use crate::domain::campaign::Campaign;
+use crate::domain::clients::{Past, PastLetter};
 use crate::domain::message::parse;
 use crate::state::journal::{self, Event, Kind};
 
@@ -225,11 +228,7 @@ impl Archive {
 pub fn letters_of_campaign(drafts: &Path) -> Result<(Vec<Letter>, usize)> {
     let (events, _) = journal::Journal::read(&drafts.join("journal.jsonl"))?;
     let records = journal::fold(&events);
-    let campaign = drafts
-        .canonicalize()
-        .unwrap_or_else(|_| drafts.to_path_buf())
-        .display()
-        .to_string();
+    let campaign = campaign_name(drafts);
     let mut letters = Vec::new();
     let mut missing = 0;
     for e in events.iter().filter(|e| e.event == Kind::Sent) {
@@ -241,6 +240,15 @@ pub fn letters_of_campaign(drafts: &Path) -> Result<(Vec<Letter>, usize)> {
     }
     mark_personal(&mut letters);
     Ok((letters, missing))
+}
+
+/// How the archive names a campaign: its drafts folder, in full.
+fn campaign_name(drafts: &Path) -> String {
+    drafts
+        .canonicalize()
+        .unwrap_or_else(|_| drafts.to_path_buf())
+        .display()
+        .to_string()
 }
 
 fn letter_of(
@@ -298,4 +306,82 @@ fn mark_personal(letters: &mut [Letter]) {
 
 fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
     body.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+impl Archive {
+    /// Every client's past among `keys`: letters newest first, memories since the last letter.
+    /// The letters of `campaign` itself (this year's) are not its past.
+    pub fn pasts(
+        &self,
+        keys: &std::collections::HashSet<&str>,
+        campaign: &str,
+    ) -> Result<HashMap<String, Past>> {
+        let mut pasts: HashMap<String, Past> = HashMap::new();
+        let mut q = self.conn.prepare(
+            "SELECT email, sent_at, subject, personal, replied_at FROM letters
+             WHERE campaign != ?1 ORDER BY email, sent_at DESC",
+        )?;
+        let mut rows = q.query([campaign])?;
+        let mut last_sent: HashMap<String, String> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let email: String = r.get(0)?;
+            if !keys.contains(email.as_str()) {
+                continue;
+            }
+            let sent_at: String = r.get(1)?;
+            last_sent
+                .entry(email.clone())
+                .or_insert_with(|| sent_at.clone());
+            pasts.entry(email).or_default().letters.push(PastLetter {
+                date: sent_at.get(..10).unwrap_or(&sent_at).to_string(),
+                subject: r.get(2)?,
+                personal: r.get(3)?,
+                answered: r.get::<_, Option<String>>(4)?.is_some(),
+            });
+        }
+        let mut q = self
+            .conn
+            .prepare("SELECT email, at, text FROM memories ORDER BY email, at")?;
+        let mut rows = q.query([])?;
+        while let Some(r) = rows.next()? {
+            let email: String = r.get(0)?;
+            if !keys.contains(email.as_str()) {
+                continue;
+            }
+            let at: String = r.get(1)?;
+            if last_sent.get(&email).is_some_and(|last| at < *last) {
+                continue;
+            }
+            pasts.entry(email).or_default().memories.push(r.get(2)?);
+        }
+        Ok(pasts)
+    }
+}
+
+/// Gives every client of the campaign their past from the archive, when there is one; an
+/// archive that cannot be read is a warning (the letters are made without the past), never a
+/// reason not to work.
+pub fn recall(campaign: &mut Campaign) {
+    let Some(path) = campaign.settings.archive.clone() else {
+        return;
+    };
+    if !path.exists() {
+        return;
+    }
+    let keys: std::collections::HashSet<&str> =
+        campaign.clients.iter().map(|c| c.key.as_str()).collect();
+    let this = campaign_name(&campaign.settings.drafts);
+    match Archive::open(&path).and_then(|a| a.pasts(&keys, &this)) {
+        Ok(mut pasts) => {
+            for client in &mut campaign.clients {
+                if let Some(past) = pasts.remove(&client.key) {
+                    client.past = past;
+                }
+            }
+        }
+        Err(e) => campaign.problems.push(Problem::warning(
+            path.display().to_string(),
+            format!("{e:#}; the letters are made without what earlier years left"),
+        )),
+    }
 }

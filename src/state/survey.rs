@@ -50,7 +50,9 @@ pub struct Survey {
 
 impl Survey {
     pub fn take(settings: Settings) -> Result<Survey> {
-        Survey::of(Campaign::load(settings)?)
+        let mut campaign = Campaign::load(settings)?;
+        crate::state::archive::recall(&mut campaign);
+        Survey::of(campaign)
     }
 
     /// The survey of a campaign already loaded.
@@ -226,6 +228,12 @@ fn warnings_for(e: &Entry) -> Vec<String> {
     let mut w = Vec::new();
     if let Some(note) = Campaign::note_warning(&e.client) {
         w.push(note);
+    }
+    if let (Some(repeat), false) = (
+        Campaign::repeated_anecdote(&e.client),
+        e.state == State::Sent,
+    ) {
+        w.push(repeat);
     }
     if let Some(share) = e.share {
         if personal::reads_like_mass_mail(share) {

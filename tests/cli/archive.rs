@@ -166,3 +166,92 @@ fn an_archive_that_is_not_one_is_said_and_the_campaign_is_untouched() {
         .success()
         .stdout_has("Gracias, Cliente");
 }
+
+#[test]
+fn a_two_year_story_repeats_are_warned_memories_reach_the_letter_and_history_has_both() {
+    let server = ScriptedSmtp::start(Script::default());
+    let shared = tempfile::tempdir().unwrap();
+    let archive = shared.path().join("archive.sqlite3");
+    let config = |c: &Campaign| {
+        c.append(
+            "cartero.toml",
+            &format!(
+                "{}\n[archive]\npath = \"{}\"\n",
+                server.config(),
+                archive.display()
+            ),
+        )
+    };
+    let at = |c: &Campaign, now: &str, args: &[&str], stdin: &str| {
+        Run(c
+            .cmd(args)
+            .env("CARTERO_NOW", now)
+            .write_stdin(stdin.to_string())
+            .output()
+            .unwrap())
+    };
+    // December 2025.
+    let y2025 = "2025-12-20T10:00:00+01:00";
+    let first = Campaign::with(
+        "email,name,note\nana@example.com,Ana Ruiz,Gracias por la paella de junio en la terraza de Vigo\nbo@example.com,Bo Li,Suerte con la tienda nueva de Lugo\n",
+        TEMPLATE,
+    );
+    config(&first);
+    at(&first, y2025, &["draft"], "").success();
+    at(&first, y2025, &["review"], "a\na\n").success();
+    at(&first, y2025, &["send", "--yes"], "").success();
+    // During 2026.
+    at(
+        &first,
+        "2026-06-01T10:00:00+02:00",
+        &[
+            "remember",
+            "bo@example.com",
+            "abrió la nave nueva de Getafe",
+        ],
+        "",
+    )
+    .success();
+    // December 2026: Ana's note tells the 2025 anecdote again; Bo's letter asks about the memory.
+    let template = "Subject: Gracias, {{ first_name }}\n\nHola, {{ first_name }}:\n\n{{ note }}\n{% for m in memories %}¿Qué tal? Me contaron: {{ m }}.\n{% endfor %}{% if first_letter_year %}Ya van desde {{ first_letter_year }}, {{ letters | length }} carta(s).{% endif %}\n\nUn abrazo,\n{{ sender.name }}\n";
+    let second = Campaign::with(
+        "email,name,note\nana@example.com,Ana Ruiz,Gracias por la paella de junio en la terraza\nbo@example.com,Bo Li,Este año nos vimos poco\n",
+        template,
+    );
+    config(&second);
+    let y2026 = "2026-12-21T10:00:00+01:00";
+    at(&second, y2026, &["check"], "")
+        .success()
+        .stderr_has("client `Ana Ruiz`: the note repeats what you wrote to them in 2025");
+    at(&second, y2026, &["draft"], "")
+        .success()
+        .stderr_has("the note repeats what you wrote to them in 2025");
+    let bo = second.read("drafts/0002-bo-li.txt");
+    assert!(
+        bo.contains("Me contaron: abrió la nave nueva de Getafe."),
+        "{bo}"
+    );
+    assert!(bo.contains("Ya van desde 2025, 1 carta(s)."), "{bo}");
+    let status = at(&second, y2026, &["status", "--json"], "").success();
+    let status: Vec<serde_json::Value> = serde_json::from_str(&status.stdout()).unwrap();
+    assert!(
+        status[0]["warnings"].to_string().contains("in 2025"),
+        "{}",
+        status[0]
+    );
+    at(&second, y2026, &["review"], "s\ns\n")
+        .success()
+        .stderr_has("last letter: 2025-12-20 «Gracias, Ana»")
+        .stderr_has("Gracias por la paella de junio en la terraza de Vigo")
+        .stderr_has("remembered: abrió la nave nueva de Getafe");
+    at(&second, y2026, &["review"], "a\na\n").success();
+    at(&second, y2026, &["send", "--yes"], "").success();
+    let history = at(&second, y2026, &["history", "bo@example.com"], "").success();
+    let out = history.stdout();
+    assert!(out.contains("2026-12-21  Gracias, Bo"), "{out}");
+    assert!(out.contains("2025-12-20  Gracias, Bo"), "{out}");
+    assert!(
+        out.contains("Me contaron: abrió la nave nueva de Getafe."),
+        "{out}"
+    );
+}
