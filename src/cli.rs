@@ -49,6 +49,10 @@ pub enum Command {
     Init {
         /// Where to create it [default: the current folder]
         dir: Option<PathBuf>,
+        /// Make clients.csv from everyone written to before (the archive), with last year's
+        /// personal part in `last_note` and an empty `note` to write this year's
+        #[arg(long)]
+        from_archive: bool,
     },
     /// Load the clients and templates, render every email in memory, and report every problem
     Check,

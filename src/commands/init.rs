@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
+
+use crate::state::archive::Archive;
 
 const CONFIG: &str = r#"# cartero.toml: the settings of this campaign. Every path is relative to this file.
 
@@ -38,15 +40,40 @@ pub const TEMPLATE_ES: &str = include_str!("../../templates/year-end.es.txt");
 pub const TEMPLATE_EN: &str = include_str!("../../templates/year-end.en.txt");
 pub const CLIENTS: &str = include_str!("../../examples/clients.csv");
 
+/// `email,name,note,last_note`: everyone in the archive, the note left empty for this year,
+/// last year's personal part beside it to jog the memory.
+fn clients_from_archive(path: &Path) -> Result<String> {
+    if !path.exists() {
+        bail!(
+            "there is no archive at `{}` yet: it fills up as `cartero send` sends (or `cartero archive import DIR`); leave `--from-archive` out for the example list",
+            path.display()
+        );
+    }
+    let clients = Archive::open(path)?.everyone()?;
+    if clients.is_empty() {
+        bail!(
+            "the archive `{}` holds no letter yet: leave `--from-archive` out for the example list",
+            path.display()
+        );
+    }
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(["email", "name", "note", "last_note"])?;
+    for c in &clients {
+        out.write_record([c.email.as_str(), c.name.as_str(), "", c.personal.as_str()])?;
+    }
+    Ok(String::from_utf8(out.into_inner()?)?)
+}
+
 pub enum Outcome {
     Written(PathBuf),
     Kept(PathBuf),
 }
 
-pub fn scaffold(dir: &Path) -> Result<Vec<Outcome>> {
+/// The example campaign's files in `dir`; `clients` for the example's client list.
+pub fn scaffold(dir: &Path, clients: &str) -> Result<Vec<Outcome>> {
     let files = [
         ("cartero.toml", CONFIG),
-        ("clients.csv", CLIENTS),
+        ("clients.csv", clients),
         ("templates/year-end.es.txt", TEMPLATE_ES),
         ("templates/year-end.en.txt", TEMPLATE_EN),
     ];
@@ -80,9 +107,15 @@ pub fn scaffold(dir: &Path) -> Result<Vec<Outcome>> {
     Ok(outcomes)
 }
 
-pub fn run(dir: &Path) -> Result<ExitCode> {
+/// `cartero init`: the example campaign, or with `from_archive` this year's client list made
+/// from everyone written to before.
+pub fn run(dir: &Path, from_archive: Option<&Path>) -> Result<ExitCode> {
+    let clients = match from_archive {
+        Some(path) => clients_from_archive(path)?,
+        None => CLIENTS.to_string(),
+    };
     let mut kept = 0;
-    for outcome in scaffold(dir)? {
+    for outcome in scaffold(dir, &clients)? {
         match outcome {
             Outcome::Written(p) => say!("wrote {}", p.display()),
             Outcome::Kept(p) => {

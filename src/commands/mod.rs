@@ -20,8 +20,13 @@ use crate::cli::{ArchiveAction, Cli, Command};
 use crate::settings::Settings;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    if let Command::Init { dir } = &cli.command {
-        return init::run(dir.as_deref().unwrap_or(Path::new(".")));
+    if let Command::Init { dir, from_archive } = &cli.command {
+        let dir = dir.as_deref().unwrap_or(Path::new("."));
+        if *from_archive {
+            let settings = Settings::resolve(&cli.common)?;
+            return init::run(dir, Some(settings.archive_path()?));
+        }
+        return init::run(dir, None);
     }
     let settings = Settings::resolve(&cli.common)?;
     match cli.command {

@@ -275,11 +275,15 @@ impl Campaign {
     /// naming the year it was told.
     pub fn repeated_anecdote(client: &Client) -> Option<String> {
         let note = client.note.as_deref()?;
+        if client.past.letters.is_empty() {
+            return None;
+        }
+        let anecdote = crate::domain::personal::Anecdote::new(note);
         let told = client
             .past
             .letters
             .iter()
-            .find(|l| crate::domain::personal::repeats(note, &l.personal))?;
+            .find(|l| anecdote.told_in(&l.personal))?;
         let year = told.date.get(..4).unwrap_or(&told.date);
         let snippet: String = note.chars().take(60).collect();
         Some(format!(

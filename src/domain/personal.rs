@@ -50,23 +50,53 @@ pub fn shares(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
 /// Whether `note` tells again what `earlier` told: most of its word trigrams (or, for a note
 /// of a few words, all its words) are in it.
 pub fn repeats(note: &str, earlier: &str) -> bool {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (note, earlier) = (words(note), words(earlier));
-    if note.is_empty() || earlier.is_empty() {
-        return false;
+    Anecdote::new(note).told_in(earlier)
+}
+
+/// A note made ready to be looked for in earlier letters: its words' trigrams, hashed once.
+pub struct Anecdote {
+    words: Vec<u64>,
+    grams: Set,
+}
+
+impl Anecdote {
+    pub fn new(note: &str) -> Anecdote {
+        let words = word_hashes(note);
+        let grams = words.windows(3).map(gram).collect();
+        Anecdote { words, grams }
     }
-    if note.len() < 3 {
-        return note.iter().all(|w| earlier.contains(w));
+
+    /// Whether `earlier` already told it.
+    pub fn told_in(&self, earlier: &str) -> bool {
+        if self.words.is_empty() {
+            return false;
+        }
+        let theirs = word_hashes(earlier);
+        if self.words.len() < 3 {
+            return self.words.iter().all(|w| theirs.contains(w));
+        }
+        let theirs: Set = theirs.windows(3).map(gram).collect();
+        let shared = self.grams.iter().filter(|g| theirs.contains(*g)).count();
+        shared * 2 >= self.grams.len()
     }
-    let grams = |w: &[String]| -> HashSet<String> { w.windows(3).map(|g| g.join(" ")).collect() };
-    let (mine, theirs) = (grams(&note), grams(&earlier));
-    let shared = mine.iter().filter(|g| theirs.contains(*g)).count();
-    shared * 2 >= mine.len()
+}
+
+/// Each word of the text, lowercased, as a hash.
+fn word_hashes(text: &str) -> Vec<u64> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for c in w.chars().flat_map(char::to_lowercase) {
+                std::hash::Hash::hash(&c, &mut h);
+            }
+            std::hash::Hasher::finish(&h)
+        })
+        .collect()
+}
+
+fn gram(w: &[u64]) -> u64 {
+    w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]
 }
 
 /// The keys are hashes already: no need to hash them again.

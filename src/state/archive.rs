@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags};
 
 use crate::diag::Problem;
 use crate::domain::campaign::Campaign;
@@ -100,6 +100,9 @@ impl Archive {
             bail!("it was written by a newer cartero (archive version {version}, this one reads {SCHEMA}): update cartero to use it");
         }
         let _ = self.conn.pragma_update(None, "journal_mode", "WAL");
+        let _ = self
+            .conn
+            .pragma_update(None, "mmap_size", 256 * 1024 * 1024);
         if version < 1 {
             self.conn.execute_batch(&format!(
                 "BEGIN;
@@ -109,12 +112,16 @@ impl Archive {
                      name TEXT NOT NULL,
                      sent_at TEXT NOT NULL,
                      subject TEXT NOT NULL,
-                     body TEXT NOT NULL,
                      personal TEXT NOT NULL,
                      campaign TEXT NOT NULL,
                      replied_at TEXT
                  );
                  CREATE INDEX letters_by_client ON letters (email, sent_at);
+                 -- The whole texts apart: reading every client's past reads only what it needs.
+                 CREATE TABLE bodies (
+                     message_id TEXT PRIMARY KEY,
+                     body TEXT NOT NULL
+                 );
                  CREATE TABLE memories (
                      id INTEGER PRIMARY KEY,
                      email TEXT NOT NULL,
@@ -142,21 +149,26 @@ impl Archive {
         {
             let mut insert = tx.prepare(
                 "INSERT OR IGNORE INTO letters
-                 (message_id, email, name, sent_at, subject, body, personal, campaign, replied_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 (message_id, email, name, sent_at, subject, personal, campaign, replied_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
+            let mut body =
+                tx.prepare("INSERT OR IGNORE INTO bodies (message_id, body) VALUES (?1, ?2)")?;
             for l in letters {
-                added += insert.execute(params![
+                let new = insert.execute(params![
                     l.message_id,
                     l.email,
                     l.name,
                     l.sent_at,
                     l.subject,
-                    l.body,
                     l.personal,
                     l.campaign,
                     l.replied_at
                 ])?;
+                if new > 0 {
+                    body.execute(params![l.message_id, l.body])?;
+                }
+                added += new;
             }
         }
         tx.commit()
@@ -167,8 +179,9 @@ impl Archive {
     /// Every letter to a client, newest first.
     pub fn history(&self, email: &str) -> Result<Vec<Letter>> {
         let mut q = self.conn.prepare(
-            "SELECT message_id, email, name, sent_at, subject, body, personal, campaign, replied_at
-             FROM letters WHERE email = ?1 ORDER BY sent_at DESC",
+            "SELECT l.message_id, email, name, sent_at, subject, coalesce(b.body, ''), personal, campaign, replied_at
+             FROM letters l LEFT JOIN bodies b ON b.message_id = l.message_id
+             WHERE email = ?1 ORDER BY sent_at DESC",
         )?;
         let rows = q.query_map([email], |r| {
             Ok(Letter {
@@ -212,13 +225,26 @@ impl Archive {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// How many letters the archive holds.
-    pub fn letters(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM letters", [], |r| r.get(0))
-            .optional()?
-            .unwrap_or(0))
+    /// Everyone ever written to, each with their newest letter, by address.
+    pub fn everyone(&self) -> Result<Vec<Letter>> {
+        let mut q = self.conn.prepare(
+            "SELECT message_id, email, name, max(sent_at), subject, '', personal, campaign, replied_at
+             FROM letters GROUP BY email ORDER BY email",
+        )?;
+        let rows = q.query_map([], |r| {
+            Ok(Letter {
+                message_id: r.get(0)?,
+                email: r.get(1)?,
+                name: r.get(2)?,
+                sent_at: r.get(3)?,
+                subject: r.get(4)?,
+                body: r.get(5)?,
+                personal: r.get(6)?,
+                campaign: r.get(7)?,
+                replied_at: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }
 
@@ -316,45 +342,51 @@ impl Archive {
         keys: &std::collections::HashSet<&str>,
         campaign: &str,
     ) -> Result<HashMap<String, Past>> {
-        let mut pasts: HashMap<String, Past> = HashMap::new();
+        // Keyed by the caller's own strings: no allocation for a row's address.
+        let mut pasts: HashMap<&str, Past> = HashMap::new();
         let mut q = self.conn.prepare(
-            "SELECT email, sent_at, subject, personal, replied_at FROM letters
-             WHERE campaign != ?1 ORDER BY email, sent_at DESC",
+            "SELECT email, sent_at, subject, personal, replied_at IS NOT NULL FROM letters
+             WHERE campaign != ?1",
         )?;
         let mut rows = q.query([campaign])?;
-        let mut last_sent: HashMap<String, String> = HashMap::new();
         while let Some(r) = rows.next()? {
-            let email: String = r.get(0)?;
-            if !keys.contains(email.as_str()) {
+            let Some(&email) = keys.get(r.get_ref(0)?.as_str()?) else {
                 continue;
-            }
-            let sent_at: String = r.get(1)?;
-            last_sent
-                .entry(email.clone())
-                .or_insert_with(|| sent_at.clone());
-            pasts.entry(email).or_default().letters.push(PastLetter {
-                date: sent_at.get(..10).unwrap_or(&sent_at).to_string(),
+            };
+            let sent_at = r.get_ref(1)?.as_str()?;
+            let letter = PastLetter {
+                date: sent_at.get(..10).unwrap_or(sent_at).to_string(),
                 subject: r.get(2)?,
                 personal: r.get(3)?,
-                answered: r.get::<_, Option<String>>(4)?.is_some(),
-            });
+                answered: r.get(4)?,
+            };
+            pasts.entry(email).or_default().letters.push(letter);
+        }
+        for past in pasts.values_mut() {
+            // Newest first (the dates sort as text).
+            past.letters.sort_by(|a, b| b.date.cmp(&a.date));
         }
         let mut q = self
             .conn
-            .prepare("SELECT email, at, text FROM memories ORDER BY email, at")?;
+            .prepare("SELECT email, at, text FROM memories ORDER BY at")?;
         let mut rows = q.query([])?;
         while let Some(r) = rows.next()? {
-            let email: String = r.get(0)?;
-            if !keys.contains(email.as_str()) {
+            let Some(&email) = keys.get(r.get_ref(0)?.as_str()?) else {
+                continue;
+            };
+            let at = r.get_ref(1)?.as_str()?;
+            let past = pasts.entry(email).or_default();
+            // Since the last letter: memories of that day on count.
+            if past
+                .letters
+                .first()
+                .is_some_and(|last| at < last.date.as_str())
+            {
                 continue;
             }
-            let at: String = r.get(1)?;
-            if last_sent.get(&email).is_some_and(|last| at < *last) {
-                continue;
-            }
-            pasts.entry(email).or_default().memories.push(r.get(2)?);
+            past.memories.push(r.get(2)?);
         }
-        Ok(pasts)
+        Ok(pasts.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
     }
 }
 
