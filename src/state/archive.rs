@@ -183,19 +183,7 @@ impl Archive {
              FROM letters l LEFT JOIN bodies b ON b.message_id = l.message_id
              WHERE email = ?1 ORDER BY sent_at DESC",
         )?;
-        let rows = q.query_map([email], |r| {
-            Ok(Letter {
-                message_id: r.get(0)?,
-                email: r.get(1)?,
-                name: r.get(2)?,
-                sent_at: r.get(3)?,
-                subject: r.get(4)?,
-                body: r.get(5)?,
-                personal: r.get(6)?,
-                campaign: r.get(7)?,
-                replied_at: r.get(8)?,
-            })
-        })?;
+        let rows = q.query_map([email], letter_of_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -231,21 +219,25 @@ impl Archive {
             "SELECT message_id, email, name, max(sent_at), subject, '', personal, campaign, replied_at
              FROM letters GROUP BY email ORDER BY email",
         )?;
-        let rows = q.query_map([], |r| {
-            Ok(Letter {
-                message_id: r.get(0)?,
-                email: r.get(1)?,
-                name: r.get(2)?,
-                sent_at: r.get(3)?,
-                subject: r.get(4)?,
-                body: r.get(5)?,
-                personal: r.get(6)?,
-                campaign: r.get(7)?,
-                replied_at: r.get(8)?,
-            })
-        })?;
+        let rows = q.query_map([], letter_of_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+/// A letter from a row of `message_id, email, name, sent_at, subject, body, personal, campaign,
+/// replied_at`.
+fn letter_of_row(r: &rusqlite::Row) -> rusqlite::Result<Letter> {
+    Ok(Letter {
+        message_id: r.get(0)?,
+        email: r.get(1)?,
+        name: r.get(2)?,
+        sent_at: r.get(3)?,
+        subject: r.get(4)?,
+        body: r.get(5)?,
+        personal: r.get(6)?,
+        campaign: r.get(7)?,
+        replied_at: r.get(8)?,
+    })
 }
 
 /// The letters a campaign's drafts folder shows sent: from its journal, each with the text of
