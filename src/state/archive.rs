@@ -307,16 +307,22 @@ fn mark_personal(letters: &mut [Letter]) {
         }
         p
     };
+    // Shared: the same words in another letter, as written or once the names are out (a
+    // signature with the sender's name is shared, a greeting that swaps the name too).
     let mut seen: HashMap<String, usize> = HashMap::new();
     for l in letters.iter() {
         for p in paragraphs(&l.body) {
-            *seen.entry(shape(l, p)).or_default() += 1;
+            *seen.entry(p.to_string()).or_default() += 1;
+            let shaped = shape(l, p);
+            if shaped != p {
+                *seen.entry(shaped).or_default() += 1;
+            }
         }
     }
     let alone = letters.len() < 2;
     for l in letters.iter_mut() {
         let own: Vec<&str> = paragraphs(&l.body)
-            .filter(|p| alone || seen.get(&shape(l, p)) == Some(&1))
+            .filter(|p| alone || (seen.get(*p) == Some(&1) && seen.get(&shape(l, p)) == Some(&1)))
             .collect();
         l.personal = own.join("\n\n");
     }

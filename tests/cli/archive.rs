@@ -214,10 +214,35 @@ fn a_two_year_story_repeats_are_warned_memories_reach_the_letter_and_history_has
     .success();
     // December 2026: Ana's note tells the 2025 anecdote again; Bo's letter asks about the memory.
     let template = "Subject: Gracias, {{ first_name }}\n\nHola, {{ first_name }}:\n\n{{ note }}\n{% for m in memories %}¿Qué tal? Me contaron: {{ m }}.\n{% endfor %}{% if first_letter_year %}Ya van desde {{ first_letter_year }}, {{ letters | length }} carta(s).{% endif %}\n\nUn abrazo,\n{{ sender.name }}\n";
-    let second = Campaign::with(
-        "email,name,note\nana@example.com,Ana Ruiz,Gracias por la paella de junio en la terraza\nbo@example.com,Bo Li,Este año nos vimos poco\n",
-        template,
+    // This year's list made from the archive: everyone written to, last year's note beside
+    // an empty one; the user writes this year's notes into it.
+    let scratch = Campaign::empty();
+    scratch
+        .run(&[
+            "--archive",
+            archive.to_str().unwrap(),
+            "init",
+            ".",
+            "--from-archive",
+        ])
+        .success();
+    let list = scratch.read("clients.csv");
+    assert!(
+        list.contains(
+            "ana@example.com,Ana Ruiz,,Gracias por la paella de junio en la terraza de Vigo"
+        ),
+        "{list}"
     );
+    let list = list
+        .replace(
+            "ana@example.com,Ana Ruiz,,",
+            "ana@example.com,Ana Ruiz,Gracias por la paella de junio en la terraza,",
+        )
+        .replace(
+            "bo@example.com,Bo Li,,",
+            "bo@example.com,Bo Li,Este año nos vimos poco,",
+        );
+    let second = Campaign::with(&list, template);
     config(&second);
     let y2026 = "2026-12-21T10:00:00+01:00";
     at(&second, y2026, &["check"], "")
