@@ -13,6 +13,7 @@ use crate::diag::Problem;
 use crate::domain::campaign::Campaign;
 use crate::domain::clients::{Past, PastLetter};
 use crate::domain::message::parse;
+use crate::settings::Settings;
 use crate::state::journal::{self, Event, Kind};
 
 /// `PRAGMA application_id`: "cart", so a file is known for a cartero archive.
@@ -334,23 +335,17 @@ fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
 
 impl Archive {
     /// Every client's past among `keys`: letters newest first, memories since the last letter.
-    /// The letters of `campaign` itself (this year's) are not its past.
-    pub fn pasts(
-        &self,
-        keys: &std::collections::HashSet<&str>,
-        campaign: &str,
-    ) -> Result<HashMap<String, Past>> {
-        // Keyed by the caller's own strings: no allocation for a row's address.
-        let mut pasts: HashMap<&str, Past> = HashMap::new();
+    /// Every client's past: letters newest first, memories since the last letter. The letters
+    /// of `campaign` itself (this year's) are not its past.
+    pub fn pasts(&self, campaign: &str) -> Result<HashMap<String, Past>> {
+        let mut pasts: HashMap<String, Past> = HashMap::new();
         let mut q = self.conn.prepare(
             "SELECT email, sent_at, subject, personal, replied_at IS NOT NULL FROM letters
              WHERE campaign != ?1",
         )?;
         let mut rows = q.query([campaign])?;
         while let Some(r) = rows.next()? {
-            let Some(&email) = keys.get(r.get_ref(0)?.as_str()?) else {
-                continue;
-            };
+            let email = r.get_ref(0)?.as_str()?;
             let sent_at = r.get_ref(1)?.as_str()?;
             let letter = PastLetter {
                 date: sent_at.get(..10).unwrap_or(sent_at).to_string(),
@@ -358,7 +353,16 @@ impl Archive {
                 personal: r.get(3)?,
                 answered: r.get(4)?,
             };
-            pasts.entry(email).or_default().letters.push(letter);
+            match pasts.get_mut(email) {
+                Some(past) => past.letters.push(letter),
+                None => {
+                    let past = Past {
+                        letters: vec![letter],
+                        memories: Vec::new(),
+                    };
+                    pasts.insert(email.to_string(), past);
+                }
+            }
         }
         for past in pasts.values_mut() {
             // Newest first (the dates sort as text).
@@ -369,22 +373,15 @@ impl Archive {
             .prepare("SELECT email, at, text FROM memories ORDER BY at")?;
         let mut rows = q.query([])?;
         while let Some(r) = rows.next()? {
-            let Some(&email) = keys.get(r.get_ref(0)?.as_str()?) else {
-                continue;
-            };
-            let at = r.get_ref(1)?.as_str()?;
-            let past = pasts.entry(email).or_default();
-            // Since the last letter: memories of that day on count.
-            if past
-                .letters
-                .first()
-                .is_some_and(|last| at < last.date.as_str())
-            {
+            let at: String = r.get(1)?;
+            let past = pasts.entry(r.get(0)?).or_default();
+            // Since the last letter: the memories of that day on.
+            if past.letters.first().is_some_and(|last| at < last.date) {
                 continue;
             }
             past.memories.push(r.get(2)?);
         }
-        Ok(pasts.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+        Ok(pasts)
     }
 }
 
@@ -392,26 +389,55 @@ impl Archive {
 /// archive that cannot be read is a warning (the letters are made without the past), never a
 /// reason not to work.
 pub fn recall(campaign: &mut Campaign) {
-    let Some(path) = campaign.settings.archive.clone() else {
-        return;
-    };
-    if !path.exists() {
-        return;
+    if let Some(pending) = Recall::start(&campaign.settings) {
+        pending.finish(campaign, &mut []);
     }
-    let keys: std::collections::HashSet<&str> =
-        campaign.clients.iter().map(|c| c.key.as_str()).collect();
-    let this = campaign_name(&campaign.settings.drafts);
-    match Archive::open(&path).and_then(|a| a.pasts(&keys, &this)) {
-        Ok(mut pasts) => {
-            for client in &mut campaign.clients {
-                if let Some(past) = pasts.remove(&client.key) {
-                    client.past = past;
+}
+
+/// The archive read on a thread of its own while the drafts folder is read.
+pub struct Recall {
+    path: PathBuf,
+    reading: std::thread::JoinHandle<Result<HashMap<String, Past>>>,
+}
+
+impl Recall {
+    /// Starts reading everyone's past, before the list is even read; `None` when there is no
+    /// archive.
+    pub fn start(settings: &Settings) -> Option<Recall> {
+        let path = settings.archive.clone()?;
+        if !path.exists() {
+            return None;
+        }
+        let this = campaign_name(&settings.drafts);
+        let at = path.clone();
+        let reading = std::thread::spawn(move || Archive::open(&at)?.pasts(&this));
+        Some(Recall { path, reading })
+    }
+
+    /// The past given to `also` (the copies of the clients that will be used), or, when there
+    /// are none, to the campaign's clients.
+    pub fn finish(self, campaign: &mut Campaign, also: &mut [&mut crate::domain::clients::Client]) {
+        let result = self
+            .reading
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("reading it failed")));
+        match result {
+            Ok(mut pasts) => {
+                // Moved, not copied, into the clients that are used: the copies when given.
+                if also.is_empty() {
+                    for client in campaign.clients.iter_mut() {
+                        client.past = pasts.remove(&client.key).unwrap_or_default();
+                    }
+                } else {
+                    for client in also.iter_mut() {
+                        client.past = pasts.remove(&client.key).unwrap_or_default();
+                    }
                 }
             }
+            Err(e) => campaign.problems.push(Problem::warning(
+                self.path.display().to_string(),
+                format!("{e:#}; the letters are made without what earlier years left"),
+            )),
         }
-        Err(e) => campaign.problems.push(Problem::warning(
-            path.display().to_string(),
-            format!("{e:#}; the letters are made without what earlier years left"),
-        )),
     }
 }

@@ -1,6 +1,6 @@
 //! What every client's state is, from the journal and the drafts folder; `cartero status`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -10,6 +10,7 @@ use crate::domain::clients::Client;
 use crate::domain::message::validate;
 use crate::domain::personal;
 use crate::settings::Settings;
+use crate::state::archive::Recall;
 use crate::state::drafts::{read_draft, state_of, DraftFile, State};
 use crate::state::journal::{self, Delivery, Journal, Record};
 use crate::state::limits::Day;
@@ -50,13 +51,19 @@ pub struct Survey {
 
 impl Survey {
     pub fn take(settings: Settings) -> Result<Survey> {
-        let mut campaign = Campaign::load(settings)?;
-        crate::state::archive::recall(&mut campaign);
-        Survey::of(campaign)
+        // The archive is read while the list and the drafts are.
+        let recall = Recall::start(&settings);
+        let campaign = Campaign::load(settings)?;
+        Survey::of_with(campaign, recall)
     }
 
-    /// The survey of a campaign already loaded.
-    pub fn of(mut campaign: Campaign) -> Result<Survey> {
+    /// The survey of a campaign already loaded (its clients' past already given, if any).
+    pub fn of(campaign: Campaign) -> Result<Survey> {
+        Survey::of_with(campaign, None)
+    }
+
+    /// The survey, the clients' past arriving from `recall` before their warnings are made.
+    fn of_with(mut campaign: Campaign, recall: Option<Recall>) -> Result<Survey> {
         if campaign.clients.is_empty() && campaign.has_errors() {
             // Nothing to survey: the caller says the list's problems.
             return Ok(Survey {
@@ -106,18 +113,7 @@ impl Survey {
                 warnings: Vec::new(),
             });
         }
-        let on_list: HashSet<&str> = campaign.clients.iter().map(|c| c.key.as_str()).collect();
-        let mut removed: Vec<Removed> = records
-            .iter()
-            .filter(|(k, _)| !on_list.contains(k.as_str()))
-            .map(|(k, r)| Removed {
-                key: k.clone(),
-                draft: r.draft.clone(),
-                approved_unsent: r.sent.is_none()
-                    && matches!(r.decision, Some((journal::Kind::Approved, _))),
-            })
-            .collect();
-        removed.sort_by(|a, b| a.key.cmp(&b.key));
+        let removed = removed_from_list(&campaign, &records);
         let literals = campaign.literals(templates_used.iter().map(String::as_str));
         let mut survey = Survey {
             campaign,
@@ -127,6 +123,11 @@ impl Survey {
             events,
             literals: Vec::new(),
         };
+        if let Some(recall) = recall {
+            let mut copies: Vec<&mut crate::domain::clients::Client> =
+                survey.entries.iter_mut().map(|e| &mut e.client).collect();
+            recall.finish(&mut survey.campaign, &mut copies);
+        }
         survey.measure(&literals);
         survey.literals = literals;
         let warnings = crate::par::parallel_map(&survey.entries, warnings_for);
@@ -222,6 +223,23 @@ fn read_entry(client: &Client, path: Option<&std::path::Path>) -> Result<Option<
             client.name, client.email
         )
     })
+}
+
+/// Clients the journal knows who are not on the list as it reads now.
+fn removed_from_list(campaign: &Campaign, records: &HashMap<String, Record>) -> Vec<Removed> {
+    let on_list: HashSet<&str> = campaign.clients.iter().map(|c| c.key.as_str()).collect();
+    let mut removed: Vec<Removed> = records
+        .iter()
+        .filter(|(k, _)| !on_list.contains(k.as_str()))
+        .map(|(k, r)| Removed {
+            key: k.clone(),
+            draft: r.draft.clone(),
+            approved_unsent: r.sent.is_none()
+                && matches!(r.decision, Some((journal::Kind::Approved, _))),
+        })
+        .collect();
+    removed.sort_by(|a, b| a.key.cmp(&b.key));
+    removed
 }
 
 fn warnings_for(e: &Entry) -> Vec<String> {
