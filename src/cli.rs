@@ -55,7 +55,12 @@ pub enum Command {
         from_archive: bool,
     },
     /// Load the clients and templates, render every email in memory, and report every problem
-    Check,
+    Check {
+        /// Also log in to the SMTP server (and the IMAP one, if configured) and out again,
+        /// sending nothing
+        #[arg(long)]
+        connect: bool,
+    },
     /// Write one .eml file per client: the exact bytes sending would use
     Preview {
         /// The folder to write the .eml files into
@@ -74,6 +79,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read your mailbox over IMAP (read only) and record which clients answered
+    Replies,
     /// Every letter ever sent to a client, from the archive, newest first
     History {
         /// The client's address

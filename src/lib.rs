@@ -7,8 +7,10 @@ pub mod cli;
 pub mod commands;
 pub mod diag;
 pub mod domain;
+pub mod mailbox;
 pub mod outbox;
 pub mod par;
+pub mod secret;
 pub mod settings;
 pub mod state;
 pub mod text;
@@ -22,7 +24,7 @@ pub fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     if matches!(
         cli.command,
-        cli::Command::Status { .. } | cli::Command::Check
+        cli::Command::Status { .. } | cli::Command::Check { .. }
     ) {
         // `cartero status | head` ends quietly. The commands that write files or the journal
         // never die halfway on a closed pipe: they print through `say!`, which ignores it.

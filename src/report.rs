@@ -216,6 +216,12 @@ pub struct StatusRow<'a> {
     pub personal_share: Option<f64>,
     pub warnings: &'a [String],
     pub message_id: Option<&'a str>,
+    pub sent_at: Option<&'a str>,
+    /// A copy in the Sent folder: true, false (the copy failed), null (not known).
+    pub in_sent_folder: Option<bool>,
+    pub replied_at: Option<&'a str>,
+    #[serde(skip)]
+    pub copy_failed: Option<&'a str>,
 }
 
 fn three_places<S: serde::Serializer>(
@@ -244,6 +250,23 @@ impl<'a> StatusRow<'a> {
                 .as_ref()
                 .and_then(|r| r.delivery.as_ref())
                 .and_then(Delivery::message_id),
+            sent_at: e.record.as_ref().and_then(|r| r.sent_at.as_deref()),
+            in_sent_folder: e
+                .record
+                .as_ref()
+                .and_then(|r| r.copy.as_ref())
+                .map(|c| c.is_ok()),
+            replied_at: e
+                .record
+                .as_ref()
+                .and_then(|r| r.replied.as_ref())
+                .map(|(at, _)| at.as_str()),
+            copy_failed: e
+                .record
+                .as_ref()
+                .and_then(|r| r.copy.as_ref())
+                .and_then(|c| c.as_ref().err())
+                .map(String::as_str),
         }
     }
 }
@@ -285,6 +308,15 @@ pub fn status_table(rows: &[StatusRow], removed: &[Removed]) {
         for w in r.warnings {
             say!("{:>4}  └ {w}", "");
         }
+        if let Some(at) = r.replied_at {
+            say!("{:>4}  └ answered on {}", "", at.get(..10).unwrap_or(at));
+        }
+        if let Some(why) = r.copy_failed {
+            say!(
+                "{:>4}  └ no copy in Sent yet ({why}); the next `cartero send` tries again",
+                ""
+            );
+        }
     }
     for r in removed {
         say!(
@@ -306,7 +338,16 @@ pub fn status_table(rows: &[StatusRow], removed: &[Removed]) {
         .iter()
         .filter_map(|s| counts.get(s).map(|n| format!("{n} {}", s.as_str())))
         .collect();
-    say!("{}: {}", count(rows.len(), "client"), summary.join(", "));
+    let answered = rows.iter().filter(|r| r.replied_at.is_some()).count();
+    let answered = match answered {
+        0 => String::new(),
+        n => format!("; {n} answered"),
+    };
+    say!(
+        "{}: {}{answered}",
+        count(rows.len(), "client"),
+        summary.join(", ")
+    );
     say!("{}", next_step(&counts));
 }
 
@@ -687,4 +728,112 @@ pub fn imported(dir: &Path, found: usize, added: usize, missing: usize, path: &P
 /// The archive could not take this run's letters: they are safe in the journal.
 pub fn archive_not_written(e: &anyhow::Error) {
     tell!("warning: {e:#}; the letters are safe in the journal, and the next `cartero send` adds them to the archive");
+}
+
+/// What the mailbox said before the run: uncertain letters found in Sent, or not.
+pub fn mailbox_before(f: &crate::mailbox::Filing) {
+    for key in &f.resolved {
+        say!(
+            "{key}: found in your \"{}\" folder, so the server had taken it: now `sent`, and not sent again",
+            f.folder
+        );
+    }
+    for key in &f.unresolved {
+        tell!(
+            "{key}: still uncertain: the letter is not in your \"{}\" folder{}. Ask them whether it arrived; `cartero send --resend {key}` sends it again",
+            f.folder,
+            match f.server_files {
+                Some(false) => " (your server does not keep copies of what it sends, so that proves nothing)",
+                _ => "",
+            }
+        );
+    }
+}
+
+/// The copies in Sent, after the run.
+pub fn mailbox_after(f: &crate::mailbox::Filing) {
+    if f.appended + f.found > 0 {
+        let mut parts = Vec::new();
+        if f.appended > 0 {
+            parts.push(format!("{} put there by cartero", f.appended));
+        }
+        if f.found > 0 {
+            parts.push(format!("{} filed by your server itself", f.found));
+        }
+        say!("copies in \"{}\": {}", f.folder, parts.join(", "));
+    }
+    if !f.failed.is_empty() {
+        tell!(
+            "{} {} not copied to \"{}\" (the letters did go; the next `cartero send` tries the copies again, never the letters):",
+            f.failed.len(),
+            if f.failed.len() == 1 { "letter was" } else { "letters were" },
+            f.folder
+        );
+        for why in &f.failed {
+            tell!("  {why}");
+        }
+    }
+}
+
+/// One sent letter, as `replies` shows it.
+pub struct Answer<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub circle: Option<&'static str>,
+    pub replied_at: Option<String>,
+    /// Seen for the first time by this run.
+    pub new: bool,
+}
+
+/// `replies`: who answered, then who has not, circle by circle.
+pub fn replies(answers: &[Answer], new: usize, folders: &[String], looked_at: usize) {
+    let folders: Vec<String> = folders.iter().map(|f| format!("\"{f}\"")).collect();
+    say!(
+        "looked at {} in {} (read only: nothing was changed there)",
+        count(looked_at, "message"),
+        folders.join(", ")
+    );
+    let mut answered: Vec<&Answer> = answers.iter().filter(|a| a.replied_at.is_some()).collect();
+    answered.sort_by(|a, b| a.replied_at.cmp(&b.replied_at));
+    say!(
+        "answered: {} of {}{}",
+        answered.len(),
+        answers.len(),
+        match new {
+            0 => String::new(),
+            n => format!(" ({n} new since the last look)"),
+        }
+    );
+    for a in &answered {
+        let at = a.replied_at.as_deref().unwrap_or("");
+        say!(
+            "  {} <{}>  on {}{}",
+            a.name,
+            a.email,
+            at.get(..10).unwrap_or(at),
+            if a.new { "  (new)" } else { "" }
+        );
+    }
+    let waiting: Vec<&Answer> = answers.iter().filter(|a| a.replied_at.is_none()).collect();
+    if waiting.is_empty() {
+        say!("everyone answered");
+        return;
+    }
+    say!("not answered yet, circle by circle:");
+    for circle in [Some("loved"), Some("ignored"), Some("hated"), None] {
+        let names: Vec<String> = waiting
+            .iter()
+            .filter(|a| a.circle == circle)
+            .map(|a| format!("{} <{}>", a.name, a.email))
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        say!(
+            "  {} ({}): {}",
+            circle.unwrap_or("no circle"),
+            names.len(),
+            names.join(", ")
+        );
+    }
 }

@@ -20,6 +20,7 @@ pub struct Config {
     #[serde(default)]
     pub campaign: CampaignConfig,
     pub smtp: Option<SmtpConfig>,
+    pub imap: Option<ImapConfig>,
     #[serde(default)]
     pub archive: ArchiveConfig,
 }
@@ -63,6 +64,51 @@ pub struct SmtpConfig {
     pub retries: Option<u32>,
     pub retry_delay_ms: Option<u64>,
     pub daily_limit: Option<u32>,
+    #[serde(default)]
+    pub auth: Auth,
+}
+
+/// `[imap]`: the sender's own mailbox, for the copy in Sent and the replies.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ImapConfig {
+    pub host: String,
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    pub username: Option<String>,
+    pub password_command: Option<String>,
+    pub password_command_seconds: Option<u64>,
+    #[serde(default)]
+    pub auth: Auth,
+    pub ca_file: Option<PathBuf>,
+    pub sent_folder: Option<String>,
+    #[serde(default)]
+    pub save_sent: SaveSent,
+    #[serde(default)]
+    pub reply_folders: Vec<String>,
+    pub timeout_seconds: Option<u64>,
+}
+
+/// How cartero logs in: a password (or an app password), or an OAuth2 access token that
+/// `password-command` prints (Microsoft 365, Outlook.com).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Auth {
+    #[default]
+    Password,
+    Xoauth2,
+}
+
+/// `save-sent`: whether a copy of each letter goes into the Sent folder.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SaveSent {
+    /// Look first whether the server filed it itself, and append only what is missing.
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -108,6 +154,7 @@ pub struct Settings {
     pub drafts: PathBuf,
     pub language: Option<String>,
     pub smtp: Option<Smtp>,
+    pub imap: Option<Imap>,
     /// The clock, injectable (`CARTERO_NOW`) so output can be compared byte for byte.
     pub now: DateTime<FixedOffset>,
     /// True when `CARTERO_NOW` fixed the clock: every message then carries that date.
@@ -137,6 +184,26 @@ pub struct Smtp {
     pub retry_delay: Duration,
     /// The most letters to send in any 24 hours, as the user's provider allows.
     pub daily_limit: Option<usize>,
+    pub auth: Auth,
+}
+
+/// `[imap]`, resolved.
+#[derive(Debug, Clone)]
+pub struct Imap {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: String,
+    /// The password (or token) is `[smtp]`'s: the same provider, and no password of its own.
+    pub smtp_password: bool,
+    pub password_command: Option<String>,
+    pub password_command_limit: Duration,
+    pub auth: Auth,
+    pub ca_file: Option<PathBuf>,
+    pub sent_folder: Option<String>,
+    pub save_sent: SaveSent,
+    pub reply_folders: Vec<String>,
+    pub timeout: Duration,
 }
 
 impl Settings {
@@ -202,6 +269,11 @@ impl Settings {
             .map(|s| Smtp::resolve(s, &base))
             .transpose()
             .with_context(|| format!("failed to read `[smtp]` in `{label}`"))?;
+        let imap = config
+            .imap
+            .map(|i| Imap::resolve(i, smtp.as_ref(), &base))
+            .transpose()
+            .with_context(|| format!("failed to read `[imap]` in `{label}`"))?;
 
         Ok(Settings {
             config: config_path,
@@ -212,6 +284,7 @@ impl Settings {
             drafts,
             language: config.campaign.language,
             smtp,
+            imap,
             now: now()?,
             salt: salt(),
             fixed_clock: std::env::var_os("CARTERO_NOW").is_some(),
@@ -297,8 +370,98 @@ impl Smtp {
             retries,
             retry_delay: Duration::from_millis(retry_delay),
             daily_limit: c.daily_limit.map(daily_limit).transpose()?,
+            auth: c.auth,
         })
     }
+}
+
+impl Imap {
+    fn resolve(c: ImapConfig, smtp: Option<&Smtp>, base: &Path) -> Result<Imap> {
+        let port = c.port.unwrap_or(match c.security {
+            Security::Starttls | Security::None => 143,
+            Security::Tls => 993,
+        });
+        if c.security == Security::None && !is_loopback(&c.host) {
+            bail!(
+                "`security = \"none\"` would send your password and read your mail unencrypted from `{}`; it is only allowed for a server on this machine (127.0.0.1 or localhost): use `tls` (port 993) or `starttls` (port 143)",
+                c.host
+            );
+        }
+        // The same provider (smtp.gmail.com and imap.gmail.com): the same login, unless given.
+        let same = smtp.filter(|s| same_provider(&s.host, &c.host));
+        let username = match (c.username, same.and_then(|s| s.username.clone())) {
+            (Some(u), _) | (None, Some(u)) => u,
+            (None, None) => bail!(
+                "no `username`: add `username = \"you@example.com\"` (the login of your mailbox at `{}`)",
+                c.host
+            ),
+        };
+        let smtp_password = c.password_command.is_none()
+            && same.is_some_and(|s| s.username.as_deref() == Some(username.as_str()));
+        let auth = match (c.auth, same) {
+            (Auth::Password, Some(s)) if smtp_password => s.auth,
+            (auth, _) => auth,
+        };
+        if let Some(folder) = c.sent_folder.as_deref() {
+            folder_name("sent-folder", folder)?;
+        }
+        for folder in &c.reply_folders {
+            folder_name("reply-folders", folder)?;
+        }
+        let timeout = bounded(
+            "timeout-seconds",
+            c.timeout_seconds,
+            30,
+            (1, 3600),
+            "seconds",
+        )?;
+        let password_command_seconds = bounded(
+            "password-command-seconds",
+            c.password_command_seconds,
+            120,
+            (1, 3600),
+            "seconds",
+        )?;
+        Ok(Imap {
+            host: c.host,
+            port,
+            security: c.security,
+            username,
+            smtp_password,
+            password_command: c.password_command,
+            password_command_limit: Duration::from_secs(password_command_seconds),
+            auth,
+            ca_file: c.ca_file.map(|p| base.join(p)),
+            sent_folder: c.sent_folder,
+            save_sent: c.save_sent,
+            reply_folders: c.reply_folders,
+            timeout: Duration::from_secs(timeout),
+        })
+    }
+}
+
+/// Whether two server names belong to one provider: the same host, or the same name once the
+/// first label is off (`smtp.gmail.com` and `imap.gmail.com`, `smtp.office365.com` and
+/// `outlook.office365.com`).
+pub fn same_provider(a: &str, b: &str) -> bool {
+    fn domain(host: &str) -> String {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        let labels: Vec<&str> = host.split('.').collect();
+        if labels.len() > 2 && host.parse::<std::net::IpAddr>().is_err() {
+            labels[1..].join(".")
+        } else {
+            host
+        }
+    }
+    a.eq_ignore_ascii_case(b) || (is_loopback(a) && is_loopback(b)) || domain(a) == domain(b)
+}
+
+/// A folder name as the user wrote it: not empty, no line breaks.
+fn folder_name(key: &str, name: &str) -> Result<()> {
+    if name.trim().is_empty() || name.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
+        bail!("`{key}` names a folder: write its name as your mail app shows it, like \"Sent\" or \"[Gmail]/Sent Mail\"");
+    }
+    Ok(())
 }
 
 pub fn is_loopback(host: &str) -> bool {

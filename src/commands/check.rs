@@ -7,11 +7,19 @@ use anyhow::Result;
 use crate::diag::Problem;
 use crate::domain::campaign::Campaign;
 use crate::domain::message::validate;
-use crate::settings::Settings;
+use crate::mailbox::tls::{probe, Probe};
+use crate::mailbox::{self, Mailbox};
+use crate::outbox::{password, SmtpOutbox};
+use crate::report;
+use crate::settings::{Security, Settings};
 use crate::state::drafts::State;
 use crate::state::survey::Survey;
 
-pub fn run(settings: Settings) -> Result<ExitCode> {
+pub fn run(settings: Settings, connect: bool) -> Result<ExitCode> {
+    let reached = match connect {
+        true => Some(connections(&settings)),
+        false => None,
+    };
     let mut campaign = Campaign::load(settings)?;
     crate::state::archive::recall(&mut campaign);
     let rendered = campaign.render_all();
@@ -24,7 +32,10 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     crate::report::check_summary(&summary);
     let errors = campaign.problems.iter().filter(|p| p.is_error()).count();
     let warnings = campaign.problems.len() - errors;
-    if failed {
+    if reached == Some(false) {
+        say!("{errors} error(s), {warnings} warning(s); the connection above failed: fix what it says, then run `cartero check --connect` again");
+        Ok(ExitCode::from(1))
+    } else if failed {
         say!("{errors} error(s), {warnings} warning(s): fix the errors above, then run `cartero check` again");
         Ok(ExitCode::from(1))
     } else {
@@ -58,4 +69,84 @@ fn with_draft_problems(campaign: Campaign) -> Result<Campaign> {
     let mut campaign = survey.campaign;
     campaign.problems.extend(problems);
     Ok(campaign)
+}
+
+/// `--connect`: logs in to the SMTP server and out (nothing sent), then to the mailbox (finding
+/// Sent); each line says what works or what to fix. True when everything did.
+fn connections(settings: &Settings) -> bool {
+    let Some(smtp) = &settings.smtp else {
+        tell!("SMTP: there is no `[smtp]` in cartero.toml to try: add it with `host`, `port` and `username` (the README has your provider's)");
+        return false;
+    };
+    let label = format!("SMTP {}:{} ({})", smtp.host, smtp.port, smtp.security);
+    let mut known = None;
+    let smtp_ok = match password(smtp, report::ask_secret).and_then(|p| {
+        known = p.clone();
+        SmtpOutbox::connect(smtp, p)
+    }) {
+        Ok(outbox) => {
+            drop(outbox);
+            say!(
+                "{label}: connected{}, logged in as {}, and out again; nothing was sent",
+                match smtp.security {
+                    Security::None => "",
+                    _ => ", the certificate trusted",
+                },
+                smtp.username.as_deref().unwrap_or("nobody (no `username`)")
+            );
+            true
+        }
+        Err(e) => {
+            let mut why = format!("{e:#}");
+            if why.contains("certificate") && smtp.security != Security::None {
+                if let Probe::Refused(words) = probe(
+                    &smtp.host,
+                    smtp.port,
+                    smtp.security == Security::Starttls,
+                    smtp.ca_file.as_deref(),
+                    "[smtp]",
+                    smtp.timeout,
+                ) {
+                    why = words;
+                }
+            }
+            tell!("{label}: {why}");
+            false
+        }
+    };
+    let Some(imap) = &settings.imap else {
+        return smtp_ok;
+    };
+    let label = format!("IMAP {}:{} ({})", imap.host, imap.port, imap.security);
+    let tried = mailbox::password(imap, || Ok(known.clone()), report::ask_secret).and_then(|p| {
+        let mut m = Mailbox::connect(imap, &p)?;
+        let sent = m.sent_folder(imap.sent_folder.as_deref());
+        let mut missing = Vec::new();
+        if let Ok(folders) = m.folders() {
+            for f in &imap.reply_folders {
+                if !folders.iter().any(|x| x == f) {
+                    missing.push(f.clone());
+                }
+            }
+        }
+        m.logout();
+        Ok((sent?, missing))
+    });
+    match tried {
+        Ok((sent, missing)) => {
+            say!(
+                "{label}: logged in as {}, sent letters go to \"{sent}\" (`save-sent = \"{}\"`), and logged out",
+                imap.username,
+                format!("{:?}", imap.save_sent).to_lowercase()
+            );
+            for f in &missing {
+                tell!("{label}: there is no folder \"{f}\" (`reply-folders` under `[imap]`): write its name as your mail app shows it");
+            }
+            smtp_ok && missing.is_empty()
+        }
+        Err(e) => {
+            tell!("{label}: {e:#}");
+            false
+        }
+    }
 }

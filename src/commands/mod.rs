@@ -7,6 +7,7 @@ pub mod history;
 pub mod init;
 pub mod preview;
 pub mod remember;
+pub mod replies;
 pub mod review;
 pub mod send;
 pub mod status;
@@ -31,12 +32,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let settings = Settings::resolve(&cli.common)?;
     match cli.command {
         Command::Init { .. } => unreachable!("handled above"),
-        Command::Check => check::run(settings),
+        Command::Check { connect } => check::run(settings, connect),
         Command::Preview { out } => preview::run(settings, &out),
         Command::Draft => draft::run(settings),
         Command::Review => review::run(settings),
         Command::Send(args) => send::run(settings, &args),
         Command::Status { json } => status::run(settings, json),
+        Command::Replies => replies::run(settings),
         Command::History { email, json } => history::run(settings, &email, json),
         Command::Remember { email, text } => remember::run(settings, &email, &text.join(" ")),
         Command::Archive {

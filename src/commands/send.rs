@@ -1,6 +1,7 @@
 //! `cartero send`: each approved draft as its own message over SMTP, exactly once around the
 //! journal; now, at `--at`, or day after day within `daily-limit` with `--spread`.
 
+mod copies;
 mod deliver;
 
 use std::process::ExitCode;
@@ -9,16 +10,18 @@ use anyhow::{bail, Context, Result};
 use chrono::{DateTime, FixedOffset, Local};
 
 use crate::cli::SendArgs;
+use crate::mailbox;
 use crate::outbox::{password, write_emls, FileOutbox, Outbox, SmtpOutbox};
 use crate::report::{self, Countdown, SendSummary};
-use crate::settings::{Settings, Smtp};
-use crate::state::archive::{letters_of_campaign, Archive};
+use crate::settings::{Imap, SaveSent, Settings, Smtp};
+use crate::state::archive::keep_campaign;
 use crate::state::drafts::State;
-use crate::state::journal::Journal;
+use crate::state::journal::{Delivery, Journal};
 use crate::state::limits::{parse_at, Day};
 use crate::state::lock::Lock;
 use crate::state::plan::{Mode, Plan};
 use crate::state::survey::Survey;
+use copies::Copies;
 
 /// `cartero send`: now, at `--at`, or day after day with `--spread`.
 pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
@@ -38,7 +41,7 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         let pass = run_once(settings.clone(), &args, false, &mut secret);
         if Mode::of(args.dry_run, args.to_self) == Mode::Real {
             // After the journal, whatever the pass did: also what a crash kept out last time.
-            if let Err(e) = keep_in_archive(&settings) {
+            if let Err(e) = keep_campaign(&settings) {
                 report::archive_not_written(&e);
             }
         }
@@ -113,6 +116,54 @@ impl Secret {
     }
 }
 
+/// The run's IMAP session, opened once: before the plan when an uncertain letter or a missing
+/// copy waits in the mailbox, else after the confirmation.
+fn open_copies(
+    settings: &Settings,
+    survey: &Survey,
+    secret: &mut Secret,
+    imap_secret: &mut Option<String>,
+) -> Result<Copies> {
+    let imap = settings.imap.as_ref().context("no `[imap]`")?;
+    let key = match imap_secret.clone() {
+        Some(k) => k,
+        None => {
+            let smtp = settings.smtp.clone();
+            let k = mailbox::password(
+                imap,
+                || smtp.as_ref().map_or(Ok(None), |s| secret.get(s)),
+                report::ask_secret,
+            )?;
+            *imap_secret = Some(k.clone());
+            k
+        }
+    };
+    Copies::open(imap, &key, &survey.events, settings).map_err(|e| {
+        e.context(
+            "the sender's mailbox (`[imap]`) could not be opened, so nothing was sent: fix `[imap]` in cartero.toml (`cartero check --connect` tries it), or set `save-sent = \"never\"` there to send without a copy in Sent",
+        )
+    })
+}
+
+/// Whether the mailbox is owed work before anything is planned: an uncertain letter to look
+/// up, or a copy an earlier run did not make.
+fn mailbox_owed(survey: &Survey, imap: &Imap) -> bool {
+    survey
+        .entries
+        .iter()
+        .filter_map(|e| e.record.as_ref())
+        .any(|r| {
+            r.letter.is_some()
+                && match &r.delivery {
+                    Some(Delivery::Uncertain { .. }) => true,
+                    Some(Delivery::Sent { .. }) => {
+                        imap.save_sent != SaveSent::Never && !matches!(r.copy, Some(Ok(_)))
+                    }
+                    _ => false,
+                }
+        })
+}
+
 /// How one pass of `send` ended.
 struct Pass {
     code: ExitCode,
@@ -148,14 +199,32 @@ fn run_once(
         true => None,
         false => Some(Lock::take(&settings.drafts, "send")?),
     };
-    let survey = report::survey(settings)?;
+    let mut survey = report::survey(settings)?;
     let settings = survey.campaign.settings.clone();
     for w in &survey.journal_warnings {
         tell!("warning: {w}");
     }
     let mode = Mode::of(args.dry_run, args.to_self);
+    let mut copies = None;
+    let mut imap_secret = None;
+    if let (Some(imap), Mode::Real, false) = (&settings.imap, mode, confirm_only) {
+        if mailbox_owed(&survey, imap) {
+            let mut c = open_copies(&settings, &survey, secret, &mut imap_secret)?;
+            let mut journal = Journal::open(&settings.journal_path())?;
+            if c.catch_up(&survey, &mut journal)? {
+                // Uncertain letters found in Sent are sent: the plan is made from that.
+                survey = Survey::take(settings.clone())?;
+            }
+            journal.sync()?;
+            report::mailbox_before(&c.filing);
+            copies = Some(c);
+        }
+    }
     let plan = plan_run(&survey, args, mode)?;
     if plan.jobs.is_empty() {
+        if let Some(c) = copies {
+            report::mailbox_after(&c.logout());
+        }
         let sent = survey
             .entries
             .iter()
@@ -184,6 +253,11 @@ fn run_once(
         });
     }
     let mut outbox = open_outbox(smtp.as_ref(), args, &settings, secret)?;
+    if let (None, Some(imap), Mode::Real) = (&copies, &settings.imap, mode) {
+        if imap.save_sent != SaveSent::Never {
+            copies = Some(open_copies(&settings, &survey, secret, &mut imap_secret)?);
+        }
+    }
     let mut journal = Journal::open(&settings.journal_path())?;
     let tally = deliver::Run {
         mode,
@@ -191,8 +265,18 @@ fn run_once(
         outbox: outbox.as_mut(),
         journal: &mut journal,
         lock: lock.as_ref(),
+        copies: copies.as_mut(),
     }
     .deliver_all(&plan.jobs)?;
+    let filing = match copies {
+        Some(mut c) => {
+            let finished = c.finish(&mut journal).and_then(|_| journal.sync());
+            let filing = c.logout();
+            finished?;
+            Some(filing)
+        }
+        None => None,
+    };
     let summary = SendSummary {
         mode,
         planned: plan.jobs.len(),
@@ -206,6 +290,9 @@ fn run_once(
         sender: settings.sender()?.email.to_string(),
     };
     let behind = report::send_summary(&summary);
+    if let Some(filing) = &filing {
+        report::mailbox_after(filing);
+    }
     if let Some(e) = tally.broken {
         return Err(e);
     }
@@ -233,19 +320,6 @@ fn plan_run<'a>(survey: &'a Survey, args: &SendArgs, mode: Mode) -> Result<Plan<
         }
     }
     Ok(plan)
-}
-
-/// The campaign's sent letters into the archive, after the journal: those a crash kept out
-/// last time too; a letter already there is not kept twice.
-fn keep_in_archive(settings: &Settings) -> Result<()> {
-    let Some(path) = &settings.archive else {
-        return Ok(());
-    };
-    let (letters, _) = letters_of_campaign(&settings.drafts)?;
-    if !letters.is_empty() {
-        Archive::open(path)?.keep(&letters)?;
-    }
-    Ok(())
 }
 
 fn exit_code(ok: bool) -> ExitCode {

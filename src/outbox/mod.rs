@@ -10,7 +10,6 @@ pub mod replies;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use lettre::address::Envelope;
@@ -20,7 +19,7 @@ use lettre::transport::smtp::commands::{Data, Mail, Rcpt, Rset};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use lettre::transport::smtp::response::Response;
 
-use crate::settings::{Security, Smtp};
+use crate::settings::{Auth, Security, Smtp};
 use replies::{about_the_account, Stage};
 
 /// How a delivery attempt ended, as far as what to do next is concerned.
@@ -128,10 +127,14 @@ impl SmtpOutbox {
                 .map_err(|e| connect_error(&e))?;
         }
         if let Some(credentials) = &self.credentials {
-            conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials)
+            let (mechanisms, what): (&[Mechanism], _) = match self.smtp.auth {
+                Auth::Password => (&[Mechanism::Plain, Mechanism::Login], "the username or password"),
+                Auth::Xoauth2 => (&[Mechanism::Xoauth2], "the username or the access token (`auth = \"xoauth2\"`: the token `password-command` prints may have expired, or lack the SMTP permission)"),
+            };
+            conn.auth(mechanisms, credentials)
                 .map_err(|e| match e.status().map(|c| c.to_string()) {
                     Some(code) if code.starts_with('5') => SendError::Fatal(format!(
-                        "the server refused the username or password ({}): check `username` under `[smtp]` and the password",
+                        "the server refused {what} ({}): check `username` under `[smtp]` and the password",
                         chain(&e)
                     )),
                     _ => connect_error(&e),
@@ -166,6 +169,29 @@ fn tls_parameters(smtp: &Smtp) -> Result<TlsParameters> {
         let cert = Certificate::from_pem(&pem)
             .with_context(|| format!("`{}` is not a PEM certificate", ca.display()))?;
         b = b.add_root_certificate(cert);
+        // lettre's rustls refuses a self-signed certificate as the server's own, even when
+        // `ca-file` names it: a handshake of cartero's checks that the server shows exactly that
+        // certificate, and only then is lettre told not to check it again.
+        let pem_certs = rustls::pki_types::CertificateDer::pem_slice_iter(&pem);
+        use rustls::pki_types::pem::PemObject;
+        if pem_certs
+            .flatten()
+            .any(|c| crate::mailbox::tls::self_signed(&c))
+        {
+            let probe = crate::mailbox::tls::probe(
+                &smtp.host,
+                smtp.port,
+                smtp.security == Security::Starttls,
+                Some(ca),
+                "[smtp]",
+                smtp.timeout,
+            );
+            if probe == crate::mailbox::tls::Probe::Pinned {
+                b = b
+                    .dangerous_accept_invalid_certs(true)
+                    .dangerous_accept_invalid_hostnames(true);
+            }
+        }
     }
     b.build().context("failed to set up TLS")
 }
@@ -186,7 +212,7 @@ fn connect_error(e: &lettre::transport::smtp::Error) -> SendError {
     }
     if text.contains("No compatible authentication mechanism") {
         return SendError::Fatal(
-            "the server offers no way to log in that cartero knows (PLAIN or LOGIN): it may want a secure connection first (`security = \"starttls\"`), or no `username` at all".into(),
+            "the server offers no way to log in that cartero knows (PLAIN or LOGIN, or XOAUTH2 with `auth = \"xoauth2\"`): it may want a secure connection first (`security = \"starttls\"`), or no `username` at all".into(),
         );
     }
     if e.is_tls() || text.contains("certificate") {
@@ -509,7 +535,8 @@ pub fn password(
         return Ok(Some(p));
     }
     if let Some(cmd) = &smtp.password_command {
-        return run_password_command(cmd, smtp.password_command_limit).map(Some);
+        return crate::secret::run_password_command(cmd, smtp.password_command_limit, "[smtp]")
+            .map(Some);
     }
     if let Some(p) = ask(&format!("SMTP password for {user} at {}: ", smtp.host))? {
         return Ok(Some(p));
@@ -517,60 +544,6 @@ pub fn password(
     bail!(
         "no SMTP password for `{user}`: set CARTERO_SMTP_PASSWORD, or `password-command` under `[smtp]`, or run `cartero send` at a terminal to type it"
     )
-}
-
-/// Runs `password-command` and takes the first line it prints; it may take `limit` at most.
-fn run_password_command(cmd: &str, limit: Duration) -> Result<String> {
-    use std::io::Read;
-    let mut child = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(cmd)
-        .stdin(std::process::Stdio::inherit())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::inherit())
-        .spawn()
-        .with_context(|| format!("failed to run `password-command` `{cmd}`"))?;
-    let mut stdout = child
-        .stdout
-        .take()
-        .context("no output from `password-command`")?;
-    let reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        stdout.read_to_end(&mut bytes).map(|_| bytes)
-    });
-    let deadline = Instant::now() + limit;
-    let status = loop {
-        if let Some(status) = child
-            .try_wait()
-            .with_context(|| format!("failed to run `password-command` `{cmd}`"))?
-        {
-            break status;
-        }
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            bail!(
-                "`password-command` `{cmd}` did not finish within {} seconds, so nothing was sent: run it yourself to see what it waits for (raise `password-command-seconds` under `[smtp]` if it needs longer)",
-                limit.as_secs()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    if !status.success() {
-        bail!("`password-command` `{cmd}` failed ({status}), so nothing was sent: run it yourself to see why");
-    }
-    let bytes = reader
-        .join()
-        .map_err(|_| anyhow::anyhow!("failed to read what `password-command` printed"))?
-        .with_context(|| format!("failed to read what `password-command` `{cmd}` printed"))?;
-    let text = String::from_utf8(bytes).with_context(|| {
-        format!("`password-command` `{cmd}` printed something that is not text")
-    })?;
-    let password = text.lines().next().unwrap_or("").to_string();
-    if password.is_empty() {
-        bail!("`password-command` `{cmd}` printed nothing, so there is no password to log in with: run it yourself and check that it prints the password on its first line");
-    }
-    Ok(password)
 }
 
 /// `NNNN-….eml`, by bytes: a name may start with any character (`Café.eml`).

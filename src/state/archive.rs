@@ -155,6 +155,9 @@ impl Archive {
             )?;
             let mut body =
                 tx.prepare("INSERT OR IGNORE INTO bodies (message_id, body) VALUES (?1, ?2)")?;
+            let mut replied = tx.prepare(
+                "UPDATE letters SET replied_at = ?2 WHERE message_id = ?1 AND replied_at IS NULL",
+            )?;
             for l in letters {
                 let new = insert.execute(params![
                     l.message_id,
@@ -168,6 +171,8 @@ impl Archive {
                 ])?;
                 if new > 0 {
                     body.execute(params![l.message_id, l.body])?;
+                } else if let Some(at) = &l.replied_at {
+                    replied.execute(params![l.message_id, at])?;
                 }
                 added += new;
             }
@@ -294,8 +299,26 @@ fn letter_of(
         body: parsed.email.body,
         personal: String::new(),
         campaign: campaign.to_string(),
-        replied_at: None,
+        // The answer `replies` saw, to this letter.
+        replied_at: records
+            .get(&e.client)
+            .filter(|r| r.sent.as_ref().map(|(id, _)| id) == e.message_id.as_ref())
+            .and_then(|r| r.replied.as_ref())
+            .map(|(at, _)| at.clone()),
     }))
+}
+
+/// A campaign's sent letters into the archive, after the journal: those a crash kept out last
+/// time too; a letter already there is not kept twice, and gains the answer seen since.
+pub fn keep_campaign(settings: &crate::settings::Settings) -> Result<()> {
+    let Some(path) = &settings.archive else {
+        return Ok(());
+    };
+    let (letters, _) = letters_of_campaign(&settings.drafts)?;
+    if !letters.is_empty() {
+        Archive::open(path)?.keep(&letters)?;
+    }
+    Ok(())
 }
 
 /// Each letter's personal part: its paragraphs that no other letter of the campaign has, once

@@ -28,6 +28,18 @@ pub enum Kind {
     /// The server refused it for the sender's account (a quota, a rate): it is still approved,
     /// and waits for the next `send`.
     Deferred,
+    /// A copy of the sent letter is in the sender's Sent folder (`folder`): put there by
+    /// cartero, or found there, filed by the server itself (`reply` says which).
+    Filed,
+    /// Putting the copy in Sent failed (`reply` says why): the next `send` tries again, looking
+    /// first, and never sends the letter again.
+    #[serde(rename = "copy-failed")]
+    CopyFailed,
+    /// The client answered: `at` is when, `reply` the answer's Message-ID, `folder` where.
+    Replied,
+    /// What cartero found out about the mailbox, for the whole campaign (client ""): `reply`
+    /// is `server` when the server files sent letters in Sent itself, `cartero` when not.
+    Mailbox,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +58,10 @@ pub struct Event {
     pub reply: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permanent: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folder: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
 }
 
 impl Event {
@@ -59,6 +75,8 @@ impl Event {
             message_id: None,
             reply: None,
             permanent: None,
+            folder: None,
+            at: None,
         }
     }
 
@@ -121,11 +139,23 @@ pub struct Record {
     /// The last time the server refused it for the sender's account, and its words; cleared
     /// when the letter goes.
     pub deferred: Option<(String, String)>,
+    /// The sent letter's copy: `Ok(folder)` once it is in Sent, `Err(why)` while it failed.
+    pub copy: Option<std::result::Result<String, String>>,
+    /// The first answer seen: when, and its Message-ID.
+    pub replied: Option<(String, String)>,
+    /// The last letter handed to the server: the draft's hash and the `Date:` it carried, so its
+    /// exact bytes can be built again for the copy in Sent.
+    pub letter: Option<(String, String)>,
+    /// When the server took the letter.
+    pub sent_at: Option<String>,
 }
 
 pub fn fold(events: &[Event]) -> HashMap<String, Record> {
     let mut records: HashMap<String, Record> = HashMap::new();
     for e in events {
+        if e.event == Kind::Mailbox {
+            continue;
+        }
         let r = records.entry(e.client.clone()).or_default();
         match e.event {
             Kind::Drafted => {
@@ -158,6 +188,9 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
                 r.deferred = Some((e.time.clone(), e.reply.clone().unwrap_or_default()));
             }
             Kind::Sending => {
+                if let (Some(hash), Some(at)) = (&e.hash, &e.at) {
+                    r.letter = Some((hash.clone(), at.clone()));
+                }
                 r.delivery = Some(Delivery::Pending {
                     message_id: e.message_id.clone().unwrap_or_default(),
                 })
@@ -166,6 +199,7 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
                 let message_id = e.message_id.clone().unwrap_or_default();
                 let reply = e.reply.clone().unwrap_or_default();
                 r.sent = Some((message_id.clone(), reply.clone()));
+                r.sent_at = Some(e.time.clone());
                 r.deferred = None;
                 r.delivery = Some(Delivery::Sent { message_id, reply });
             }
@@ -175,6 +209,21 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
                     why: e.reply.clone().unwrap_or_default(),
                 })
             }
+            Kind::Filed => r.copy = Some(Ok(e.folder.clone().unwrap_or_default())),
+            Kind::CopyFailed => {
+                if !matches!(r.copy, Some(Ok(_))) {
+                    r.copy = Some(Err(e.reply.clone().unwrap_or_default()));
+                }
+            }
+            Kind::Replied => {
+                if r.replied.is_none() {
+                    r.replied = Some((
+                        e.at.clone().unwrap_or_else(|| e.time.clone()),
+                        e.reply.clone().unwrap_or_default(),
+                    ));
+                }
+            }
+            Kind::Mailbox => {}
             Kind::Failed => {
                 r.delivery = Some(Delivery::Failed {
                     reply: e.reply.clone().unwrap_or_default(),
@@ -309,6 +358,19 @@ impl Journal {
             .sync_data()
             .with_context(|| format!("failed to write to the journal `{}`", self.path.display()))
     }
+}
+
+/// Whether the server files sent letters in Sent itself, as found out for this campaign.
+pub fn server_files(events: &[Event]) -> Option<bool> {
+    events
+        .iter()
+        .rev()
+        .find(|e| e.event == Kind::Mailbox)
+        .and_then(|e| match e.reply.as_deref() {
+            Some("server") => Some(true),
+            Some("cartero") => Some(false),
+            _ => None,
+        })
 }
 
 pub fn hash(text: &str) -> String {

@@ -15,11 +15,11 @@ fn layer(module: &[String]) -> Option<usize> {
     let first = module.first().map(String::as_str);
     Some(match (first, module.len()) {
         (None, _) => 7,
-        (Some("diag" | "text" | "par" | "cli"), 1) => 0,
+        (Some("diag" | "text" | "par" | "cli" | "secret"), 1) => 0,
         (Some("settings"), 1) => 1,
         (Some("domain"), _) => 2,
         (Some("state"), _) => 3,
-        (Some("outbox"), _) => 4,
+        (Some("outbox" | "mailbox"), _) => 4,
         (Some("report"), 1) => 5,
         (Some("commands"), 1) => 7,
         (Some("commands"), _) => 6,

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use lettre::address::Envelope;
 
+use super::copies::{Copies, Copy};
 use crate::domain::message::{build_message, message_id};
 use crate::outbox::replies::{same_refusal, when_to_retry};
 use crate::outbox::{Outbox, SendError};
@@ -36,12 +37,19 @@ pub struct Run<'a> {
     pub outbox: &'a mut dyn Outbox,
     pub journal: &'a mut Journal,
     pub lock: Option<&'a Lock>,
+    /// The sender's mailbox, for the copy in Sent.
+    pub copies: Option<&'a mut Copies>,
 }
 
 /// One letter, built: its bytes, envelope and Message-ID.
-struct Letter {
-    id: String,
-    bytes: Vec<u8>,
+pub struct Letter {
+    pub id: String,
+    /// The `Date:` it carries.
+    pub date: chrono::DateTime<chrono::FixedOffset>,
+    pub bytes: Vec<u8>,
+    pub subject: String,
+    pub to: String,
+
     envelope: Envelope,
     label: String,
 }
@@ -154,7 +162,10 @@ impl Run<'_> {
         };
         Ok(Letter {
             id,
+            date: now,
             bytes,
+            subject: email.subject.clone(),
+            to: to.email.to_string(),
             envelope,
             label,
         })
@@ -197,7 +208,8 @@ impl Run<'_> {
             return Ok(Err(e));
         }
         if self.record() {
-            let sending = self.event(job, letter, Kind::Sending, None);
+            let mut sending = self.event(job, letter, Kind::Sending, None);
+            sending.at = Some(letter.date.to_rfc3339());
             if let Err(e) = self.journal.append(sending) {
                 self.outbox.abandon();
                 return Err(e);
@@ -232,6 +244,20 @@ impl Run<'_> {
                     // resent; the next `sending` (or the end of the run) makes it durable.
                     let sent = self.event(job, letter, Kind::Sent, Some(reply.clone()));
                     self.journal.append_lazy(sent)?;
+                    if let Some(copies) = self.copies.as_deref_mut() {
+                        copies.after_sent(
+                            self.journal,
+                            Copy {
+                                key: job.key.clone(),
+                                id: letter.id.clone(),
+                                to: letter.to.clone(),
+                                subject: letter.subject.clone(),
+                                date: letter.date,
+                                hash: Some(job.hash.clone()),
+                                bytes: Some(letter.bytes.clone()),
+                            },
+                        )?;
+                    }
                 }
                 tally.sent += 1;
                 *last_failure = None;

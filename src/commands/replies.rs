@@ -1,0 +1,161 @@
+//! `cartero replies`: who answered. The mailbox is only read (EXAMINE, BODY.PEEK: no flag
+//! changes); an answer names a sent letter's Message-ID (In-Reply-To, References), or comes
+//! from the client's address after their letter went. Each is journaled `replied` once.
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset};
+
+use crate::mailbox::{self, Headers, Mailbox};
+use crate::outbox::password;
+use crate::report::{self, Answer};
+use crate::settings::Settings;
+use crate::state::archive::keep_campaign;
+use crate::state::journal::{Delivery, Event, Journal, Kind};
+use crate::state::lock::Lock;
+
+/// A letter that went, and what is known of its answer.
+struct Sent {
+    index: usize,
+    message_id: String,
+    at: DateTime<FixedOffset>,
+    answer: Option<(String, bool)>,
+}
+
+pub fn run(settings: Settings) -> Result<ExitCode> {
+    let imap = settings.imap.clone().context(
+        "no mailbox to read: add `[imap]` with `host` (and `username`) to cartero.toml; see the README for your provider",
+    )?;
+    let _lock = Lock::take(&settings.drafts, "replies")?;
+    let survey = report::survey(settings)?;
+    let settings = survey.campaign.settings.clone();
+    for w in &survey.journal_warnings {
+        tell!("warning: {w}");
+    }
+    let mut sent: Vec<Sent> = Vec::new();
+    for (index, e) in survey.entries.iter().enumerate() {
+        let Some(r) = &e.record else { continue };
+        let Some(Delivery::Sent { message_id, .. }) = &r.delivery else {
+            continue;
+        };
+        let Some(at) = r
+            .sent_at
+            .as_deref()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        else {
+            continue;
+        };
+        sent.push(Sent {
+            index,
+            message_id: bare(message_id).to_string(),
+            at,
+            answer: r.replied.as_ref().map(|(at, _)| (at.clone(), false)),
+        });
+    }
+    if sent.is_empty() {
+        say!("no letter of this campaign has gone yet, so there is nothing to look for");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let smtp = settings.smtp.clone();
+    let secret = mailbox::password(
+        &imap,
+        || {
+            smtp.as_ref()
+                .map_or(Ok(None), |s| password(s, report::ask_secret))
+        },
+        report::ask_secret,
+    )?;
+    let mut mailbox = Mailbox::connect(&imap, &secret)?;
+    let since = sent.iter().map(|s| s.at).min().unwrap_or(settings.clock());
+    let day = since.date_naive().pred_opt().unwrap_or(since.date_naive());
+    let mut folders = vec!["INBOX".to_string()];
+    folders.extend(imap.reply_folders.iter().cloned());
+    let mut seen = Vec::new();
+    for folder in &folders {
+        let headers = mailbox.headers_since(folder, day)?;
+        seen.extend(headers.into_iter().map(|h| (folder.clone(), h)));
+    }
+    mailbox.logout();
+    let own: std::collections::HashSet<&str> = sent.iter().map(|s| s.message_id.as_str()).collect();
+    let by_id: HashMap<&str, usize> = sent
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.message_id.as_str(), i))
+        .collect();
+    let by_address: HashMap<String, usize> = sent
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (survey.entries[s.index].client.email.to_lowercase(), i))
+        .collect();
+    // The earliest answer to each letter.
+    let mut found: HashMap<usize, (DateTime<FixedOffset>, &Headers, &str)> = HashMap::new();
+    for (folder, h) in &seen {
+        if h.message_id.as_deref().is_some_and(|id| own.contains(id)) {
+            continue;
+        }
+        let Some(i) = answered(h, &sent, &by_id, &by_address) else {
+            continue;
+        };
+        let at = h.date.unwrap_or(settings.clock());
+        if found.get(&i).is_none_or(|(t, _, _)| at < *t) {
+            found.insert(i, (at, h, folder.as_str()));
+        }
+    }
+    let mut journal = Journal::open(&settings.journal_path())?;
+    let mut new = 0;
+    for (i, (at, h, folder)) in &found {
+        let s = &mut sent[*i];
+        if s.answer.is_some() {
+            continue;
+        }
+        let key = &survey.entries[s.index].client.key;
+        let mut e = Event::new(settings.clock(), key, Kind::Replied);
+        e.at = Some(at.to_rfc3339());
+        e.reply = h.message_id.clone();
+        e.folder = Some(folder.to_string());
+        journal.append_lazy(e)?;
+        s.answer = Some((at.to_rfc3339(), true));
+        new += 1;
+    }
+    journal.sync()?;
+    if let Err(e) = keep_campaign(&settings) {
+        report::archive_not_written(&e);
+    }
+    let answers: Vec<Answer> = sent
+        .iter()
+        .map(|s| {
+            let c = &survey.entries[s.index].client;
+            Answer {
+                name: &c.name,
+                email: &c.email,
+                circle: c.circle(),
+                replied_at: s.answer.as_ref().map(|(at, _)| at.clone()),
+                new: s.answer.as_ref().is_some_and(|(_, new)| *new),
+            }
+        })
+        .collect();
+    report::replies(&answers, new, &folders, seen.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The sent letter a message answers, if it does.
+fn answered(
+    h: &Headers,
+    sent: &[Sent],
+    by_id: &HashMap<&str, usize>,
+    by_address: &HashMap<String, usize>,
+) -> Option<usize> {
+    if let Some(i) = h.refers_to.iter().find_map(|r| by_id.get(bare(r))) {
+        return Some(*i);
+    }
+    let i = h.from.iter().find_map(|a| by_address.get(a.as_str()))?;
+    // From the client, written after their letter went (a clock a little off is forgiven).
+    let date = h.date?;
+    (date >= sent[*i].at - chrono::Duration::minutes(10)).then_some(*i)
+}
+
+fn bare(id: &str) -> &str {
+    id.trim().trim_matches(|c| c == '<' || c == '>')
+}

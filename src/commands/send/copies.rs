@@ -1,0 +1,322 @@
+//! The copy of each letter in the sender's Sent folder, exactly once: `sent` is journaled before
+//! the copy; the server's own copy is looked for before cartero puts one there (`save-sent =
+//! "auto"`); a failed copy is journaled and tried again by the next `send`, looking first, and
+//! never sends the letter again. A letter left `uncertain` is looked up in Sent: there means sent.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::message::{build_message, validate};
+use crate::mailbox::{Filing, Headers, Mailbox};
+use crate::settings::{Imap, SaveSent, Settings};
+use crate::state::journal::{self, Delivery, Event, Journal, Kind};
+use crate::state::survey::Survey;
+
+/// One letter to find in Sent, or to put there.
+pub struct Copy {
+    pub key: String,
+    pub id: String,
+    pub to: String,
+    pub subject: String,
+    pub date: DateTime<FixedOffset>,
+    pub hash: Option<String>,
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// The run's IMAP session and what it has found out.
+pub struct Copies {
+    mailbox: Mailbox,
+    mode: SaveSent,
+    pub filing: Filing,
+    /// Letters sent this run whose copy the server is expected to file.
+    waiting: Vec<Copy>,
+    /// Why copies can't be made any more in this run (the connection was lost).
+    broken: Option<String>,
+    grace: Duration,
+    started: DateTime<FixedOffset>,
+    /// The fixed clock of `CARTERO_NOW`, if any.
+    fixed: Option<DateTime<FixedOffset>>,
+}
+
+impl Copies {
+    /// Logs in and finds the Sent folder; `events` tell what this campaign found out already.
+    pub fn open(
+        imap: &Imap,
+        secret: &str,
+        events: &[Event],
+        settings: &Settings,
+    ) -> Result<Copies> {
+        let mut mailbox = Mailbox::connect(imap, secret)?;
+        let folder = mailbox.sent_folder(imap.sent_folder.as_deref())?;
+        Ok(Copies {
+            mailbox,
+            mode: imap.save_sent,
+            filing: Filing {
+                folder,
+                server_files: journal::server_files(events),
+                ..Filing::default()
+            },
+            waiting: Vec::new(),
+            broken: None,
+            grace: grace(),
+            started: settings.clock(),
+            fixed: settings.fixed_clock.then_some(settings.now),
+        })
+    }
+
+    /// Before the run: uncertain letters looked up in Sent (found = sent), and the copies
+    /// earlier runs did not make (crash, failure), looked for and then made.
+    pub fn catch_up(&mut self, survey: &Survey, journal: &mut Journal) -> Result<bool> {
+        let settings = &survey.campaign.settings;
+        let (uncertain, unfiled) = owed(survey, self.mode);
+        if uncertain.is_empty() && unfiled.is_empty() {
+            return Ok(false);
+        }
+        let since = uncertain
+            .iter()
+            .chain(&unfiled)
+            .map(|c| c.date)
+            .min()
+            .unwrap_or(self.started);
+        let seen = self.look(since)?;
+        let now = settings.clock();
+        for c in &uncertain {
+            if seen.iter().any(|h| matches(h, c)) {
+                let mut sent = Event::new(now, &c.key, Kind::Sent);
+                sent.message_id = Some(c.id.clone());
+                sent.reply = Some(format!(
+                    "found in your \"{}\" folder: the server had taken it",
+                    self.filing.folder
+                ));
+                sent.hash = c.hash.clone();
+                journal.append(sent)?;
+                self.filed(journal, c, "found")?;
+                self.filing.resolved.push(c.key.clone());
+            } else {
+                self.filing.unresolved.push(c.key.clone());
+            }
+        }
+        for mut c in unfiled {
+            if seen.iter().any(|h| matches(h, &c)) {
+                self.filed(journal, &c, "found")?;
+                self.filing.found += 1;
+                continue;
+            }
+            c.bytes = rebuild(settings, survey, &c);
+            self.append(journal, &c)?;
+        }
+        Ok(!self.filing.resolved.is_empty())
+    }
+
+    /// Right after a letter was journaled `sent`.
+    pub fn after_sent(&mut self, journal: &mut Journal, c: Copy) -> Result<()> {
+        match (self.mode, self.filing.server_files) {
+            (SaveSent::Never, _) => Ok(()),
+            (SaveSent::Always, _) | (SaveSent::Auto, Some(false)) => self.append(journal, &c),
+            (SaveSent::Auto, Some(true)) => {
+                self.waiting.push(c);
+                Ok(())
+            }
+            (SaveSent::Auto, None) => {
+                // The first letter of the campaign: does the server file it itself?
+                let found = self.wait_for(std::slice::from_ref(&c))?;
+                let server = !found.is_empty();
+                let mut e = Event::new(c.date, "", Kind::Mailbox);
+                e.reply = Some(if server { "server" } else { "cartero" }.into());
+                e.folder = Some(self.filing.folder.clone());
+                journal.append(e)?;
+                self.filing.server_files = Some(server);
+                if server {
+                    self.filing.found += 1;
+                    self.filed(journal, &c, "found")
+                } else {
+                    self.append(journal, &c)
+                }
+            }
+        }
+    }
+
+    /// After the run: the letters the server should have filed, looked for; what it missed,
+    /// put there.
+    pub fn finish(&mut self, journal: &mut Journal) -> Result<()> {
+        let waiting = std::mem::take(&mut self.waiting);
+        if waiting.is_empty() {
+            return Ok(());
+        }
+        let found = self.wait_for(&waiting)?;
+        for (i, c) in waiting.iter().enumerate() {
+            if found.contains(&i) {
+                self.filing.found += 1;
+                self.filed(journal, c, "found")?;
+            } else {
+                self.append(journal, c)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn logout(self) -> Filing {
+        self.mailbox.logout();
+        self.filing
+    }
+
+    /// Looks in Sent until each of `copies` is there or the grace is over; the indexes found.
+    fn wait_for(&mut self, copies: &[Copy]) -> Result<Vec<usize>> {
+        let deadline = Instant::now() + self.grace;
+        let since = copies.iter().map(|c| c.date).min().unwrap_or(self.started);
+        loop {
+            let seen = match self.look(since) {
+                Ok(seen) => seen,
+                Err(e) => {
+                    self.broken = Some(format!("{e:#}"));
+                    return Ok(Vec::new());
+                }
+            };
+            let found: Vec<usize> = (0..copies.len())
+                .filter(|&i| seen.iter().any(|h| matches(h, &copies[i])))
+                .collect();
+            if found.len() == copies.len() || Instant::now() >= deadline {
+                return Ok(found);
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
+    /// The headers in Sent since the day before `since` (servers date by their own clock).
+    fn look(&mut self, since: DateTime<FixedOffset>) -> Result<Vec<Headers>> {
+        if let Some(why) = &self.broken {
+            anyhow::bail!("{why}");
+        }
+        let day = since.date_naive().pred_opt().unwrap_or(since.date_naive());
+        let folder = self.filing.folder.clone();
+        self.mailbox.headers_since(&folder, day)
+    }
+
+    /// Puts the copy in Sent and journals how it went.
+    fn append(&mut self, journal: &mut Journal, c: &Copy) -> Result<()> {
+        let result = match (&self.broken, &c.bytes) {
+            (Some(why), _) => Err(why.clone()),
+            (None, None) => Err("the draft changed since the letter went, so its exact text is not at hand: put a copy in Sent from your mail app if you want one".to_string()),
+            (None, Some(bytes)) => {
+                let folder = self.filing.folder.clone();
+                self.mailbox.append(&folder, bytes).map_err(|e| {
+                    let why = format!("{e:#}");
+                    if why.contains("connection") || why.contains("in time") {
+                        self.broken = Some(why.clone());
+                    }
+                    why
+                })
+            }
+        };
+        match result {
+            Ok(()) => {
+                self.filing.appended += 1;
+                self.filed(journal, c, "appended")
+            }
+            Err(why) => {
+                let mut e = Event::new(c.date, &c.key, Kind::CopyFailed);
+                e.time = self.time();
+                e.message_id = Some(c.id.clone());
+                e.reply = Some(why.clone());
+                journal.append(e)?;
+                self.filing.failed.push(format!("{}: {why}", c.key));
+                Ok(())
+            }
+        }
+    }
+
+    fn time(&self) -> String {
+        self.fixed
+            .unwrap_or_else(|| chrono::Local::now().fixed_offset())
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
+    }
+
+    fn filed(&mut self, journal: &mut Journal, c: &Copy, how: &str) -> Result<()> {
+        let mut e = Event::new(c.date, &c.key, Kind::Filed);
+        e.time = self.time();
+        e.message_id = Some(c.id.clone());
+        e.folder = Some(self.filing.folder.clone());
+        e.reply = Some(how.into());
+        journal.append_lazy(e)
+    }
+}
+
+/// How long the server may take to file its own copy: `CARTERO_SENT_GRACE_MS`, or 5 seconds.
+fn grace() -> Duration {
+    std::env::var("CARTERO_SENT_GRACE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(Duration::from_secs(5), Duration::from_millis)
+}
+
+/// The server's copy of a letter: the same Message-ID, or (Outlook rewrites Message-IDs) the
+/// same recipient and subject.
+fn matches(h: &Headers, c: &Copy) -> bool {
+    let id = c.id.trim_matches(|ch| ch == '<' || ch == '>');
+    if h.message_id.as_deref() == Some(id) {
+        return true;
+    }
+    h.to.iter().any(|t| t.eq_ignore_ascii_case(&c.to))
+        && h.subject == c.subject
+        && h.date
+            .is_none_or(|d| d >= c.date - chrono::Duration::minutes(5))
+}
+
+/// The uncertain letters and the sent letters with no copy in Sent yet.
+fn owed(survey: &Survey, mode: SaveSent) -> (Vec<Copy>, Vec<Copy>) {
+    let mut uncertain = Vec::new();
+    let mut unfiled = Vec::new();
+    for e in &survey.entries {
+        let Some(r) = &e.record else { continue };
+        let Some((hash, at)) = &r.letter else {
+            continue;
+        };
+        let Ok(date) = DateTime::parse_from_rfc3339(at) else {
+            continue;
+        };
+        let draft = e
+            .text
+            .as_deref()
+            .and_then(|t| validate(t, &e.client.key).ok());
+        let copy = |id: &str| Copy {
+            key: e.client.key.clone(),
+            id: id.to_string(),
+            to: draft
+                .as_ref()
+                .map_or(e.client.key.clone(), |d| d.to.email.to_string()),
+            subject: draft
+                .as_ref()
+                .map(|d| d.email.subject.clone())
+                .unwrap_or_default(),
+            date,
+            hash: Some(hash.clone()),
+            bytes: None,
+        };
+        match &r.delivery {
+            Some(Delivery::Uncertain { message_id, .. }) => uncertain.push(copy(message_id)),
+            Some(Delivery::Sent { message_id, .. })
+                if mode != SaveSent::Never && !matches!(r.copy, Some(Ok(_))) =>
+            {
+                unfiled.push(copy(message_id))
+            }
+            _ => {}
+        }
+    }
+    (uncertain, unfiled)
+}
+
+/// The exact bytes a letter went with, built again from its draft, its `Date:` and its
+/// Message-ID, while the draft is still what was sent.
+fn rebuild(settings: &Settings, survey: &Survey, c: &Copy) -> Option<Vec<u8>> {
+    let entry = survey.entries.iter().find(|e| e.client.key == c.key)?;
+    if entry.hash.as_ref() != c.hash.as_ref() {
+        return None;
+    }
+    let draft = validate(entry.text.as_deref()?, &c.key).ok()?;
+    let sender = settings.sender().ok()?;
+    build_message(sender, &draft.to, &draft.email, c.date, &c.id)
+        .ok()
+        .map(|m| m.formatted())
+}
