@@ -733,7 +733,7 @@ pub fn archive_not_written(e: &anyhow::Error) {
 /// What the mailbox said before the run: uncertain letters found in Sent, or not.
 pub fn mailbox_before(f: &crate::mailbox::Filing) {
     for key in &f.resolved {
-        say!(
+        tell!(
             "{key}: found in your \"{}\" folder, so the server had taken it: now `sent`, and not sent again",
             f.folder
         );

@@ -1,7 +1,6 @@
 //! `cartero send`: each approved draft as its own message over SMTP, exactly once around the
 //! journal; now, at `--at`, or day after day within `daily-limit` with `--spread`.
 
-mod copies;
 mod deliver;
 
 use std::process::ExitCode;
@@ -11,17 +10,17 @@ use chrono::{DateTime, FixedOffset, Local};
 
 use crate::cli::SendArgs;
 use crate::mailbox;
+use crate::mailbox::copies::{self, Copies};
 use crate::outbox::{password, write_emls, FileOutbox, Outbox, SmtpOutbox};
 use crate::report::{self, Countdown, SendSummary};
-use crate::settings::{Imap, SaveSent, Settings, Smtp};
+use crate::settings::{SaveSent, Settings, Smtp};
 use crate::state::archive::keep_campaign;
 use crate::state::drafts::State;
-use crate::state::journal::{Delivery, Journal};
+use crate::state::journal::Journal;
 use crate::state::limits::{parse_at, Day};
 use crate::state::lock::Lock;
 use crate::state::plan::{Mode, Plan};
 use crate::state::survey::Survey;
-use copies::Copies;
 
 /// `cartero send`: now, at `--at`, or day after day with `--spread`.
 pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
@@ -145,25 +144,6 @@ fn open_copies(
     })
 }
 
-/// Whether the mailbox is owed work before anything is planned: an uncertain letter to look
-/// up, or a copy an earlier run did not make.
-fn mailbox_owed(survey: &Survey, imap: &Imap) -> bool {
-    survey
-        .entries
-        .iter()
-        .filter_map(|e| e.record.as_ref())
-        .any(|r| {
-            r.letter.is_some()
-                && match &r.delivery {
-                    Some(Delivery::Uncertain { .. }) => true,
-                    Some(Delivery::Sent { .. }) => {
-                        imap.save_sent != SaveSent::Never && !matches!(r.copy, Some(Ok(_)))
-                    }
-                    _ => false,
-                }
-        })
-}
-
 /// How one pass of `send` ended.
 struct Pass {
     code: ExitCode,
@@ -208,10 +188,10 @@ fn run_once(
     let mut copies = None;
     let mut imap_secret = None;
     if let (Some(imap), Mode::Real, false) = (&settings.imap, mode, confirm_only) {
-        if mailbox_owed(&survey, imap) {
+        if copies::owed_work(&survey, imap, true) {
             let mut c = open_copies(&settings, &survey, secret, &mut imap_secret)?;
             let mut journal = Journal::open(&settings.journal_path())?;
-            if c.catch_up(&survey, &mut journal)? {
+            if c.catch_up(&survey, &mut journal, true)? {
                 // Uncertain letters found in Sent are sent: the plan is made from that.
                 survey = Survey::take(settings.clone())?;
             }

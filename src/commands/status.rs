@@ -4,11 +4,34 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::mailbox::copies::{self, Copies};
+use crate::mailbox::{self as imap_mailbox};
+use crate::outbox::password;
 use crate::report::{self, StatusRow};
-use crate::settings::Settings;
+use crate::settings::{Imap, Settings};
+use crate::state::journal::Journal;
+use crate::state::lock::Lock;
+use crate::state::survey::Survey;
 
 pub fn run(settings: Settings, json: bool) -> Result<ExitCode> {
-    let survey = report::survey(settings)?;
+    let mut survey = report::survey(settings)?;
+    let settings = survey.campaign.settings.clone();
+    if let Some(imap) = &settings.imap {
+        if copies::owed_work(&survey, imap, false) {
+            match look_up_uncertain(&survey, imap) {
+                Ok(Some(filing)) => {
+                    report::mailbox_before(&filing);
+                    if !filing.resolved.is_empty() {
+                        survey = Survey::take(settings.clone())?;
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => tell!(
+                    "warning: the uncertain letters could not be looked up in your Sent folder: {e:#}"
+                ),
+            }
+        }
+    }
     for w in &survey.journal_warnings {
         tell!("warning: {w}");
     }
@@ -19,4 +42,27 @@ pub fn run(settings: Settings, json: bool) -> Result<ExitCode> {
         report::status_table(&rows, &survey.removed);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An uncertain letter found in Sent is sent: looked up while no `send` runs (`None` when one
+/// does: it looks itself).
+fn look_up_uncertain(survey: &Survey, imap: &Imap) -> Result<Option<crate::mailbox::Filing>> {
+    let settings = &survey.campaign.settings;
+    let Ok(_lock) = Lock::take(&settings.drafts, "status") else {
+        return Ok(None);
+    };
+    let smtp = settings.smtp.clone();
+    let secret = imap_mailbox::password(
+        imap,
+        || {
+            smtp.as_ref()
+                .map_or(Ok(None), |s| password(s, report::ask_secret))
+        },
+        report::ask_secret,
+    )?;
+    let mut c = Copies::open(imap, &secret, &survey.events, settings)?;
+    let mut journal = Journal::open(&settings.journal_path())?;
+    c.catch_up(survey, &mut journal, false)?;
+    journal.sync()?;
+    Ok(Some(c.logout()))
 }

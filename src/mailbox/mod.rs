@@ -4,6 +4,7 @@
 //! The `imap` crate (3.0, synchronous, like lettre's `SmtpConnection`) speaks the protocol over a
 //! stream of ours: TCP, or rustls with the same ring provider lettre uses.
 
+pub mod copies;
 pub mod tls;
 
 use std::collections::BTreeSet;

@@ -80,6 +80,10 @@ impl Campaign {
             .env_remove("VISUAL")
             .env_remove("EDITOR")
             .env_remove("CARTERO_SMTP_PASSWORD")
+            .env_remove("CARTERO_IMAP_PASSWORD")
+            // How long `send` waits for a server to file its own copy in Sent: a test server
+            // that does files it within milliseconds.
+            .env("CARTERO_SENT_GRACE_MS", "400")
             .timeout(Duration::from_secs(120));
         cmd
     }
@@ -397,6 +401,11 @@ impl SmtpServer {
 
     pub fn received(&self) -> Vec<Received> {
         self.inbox.lock().unwrap().clone()
+    }
+
+    /// The letters the server holds, shared with a thread of the test.
+    pub fn inbox_handle(&self) -> Arc<Mutex<Vec<Received>>> {
+        Arc::clone(&self.inbox)
     }
 
     /// The `[smtp]` table for STARTTLS to this server, trusting the test CA, plus `extra` lines.

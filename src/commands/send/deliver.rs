@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use lettre::address::Envelope;
 
-use super::copies::{Copies, Copy};
 use crate::domain::message::{build_message, message_id};
+use crate::mailbox::copies::{Copies, Copy};
 use crate::outbox::replies::{same_refusal, when_to_retry};
 use crate::outbox::{Outbox, SendError};
 use crate::report::Progress;

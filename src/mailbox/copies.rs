@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
+use super::{Filing, Headers, Mailbox};
 use crate::domain::message::{build_message, validate};
-use crate::mailbox::{Filing, Headers, Mailbox};
 use crate::settings::{Imap, SaveSent, Settings};
 use crate::state::journal::{self, Delivery, Event, Journal, Kind};
 use crate::state::survey::Survey;
@@ -68,9 +68,18 @@ impl Copies {
 
     /// Before the run: uncertain letters looked up in Sent (found = sent), and the copies
     /// earlier runs did not make (crash, failure), looked for and then made.
-    pub fn catch_up(&mut self, survey: &Survey, journal: &mut Journal) -> Result<bool> {
+    /// With `copies` false, only the uncertain letters are looked up (`status`).
+    pub fn catch_up(
+        &mut self,
+        survey: &Survey,
+        journal: &mut Journal,
+        copies: bool,
+    ) -> Result<bool> {
         let settings = &survey.campaign.settings;
-        let (uncertain, unfiled) = owed(survey, self.mode);
+        let (uncertain, mut unfiled) = owed(survey, self.mode);
+        if !copies {
+            unfiled.clear();
+        }
         if uncertain.is_empty() && unfiled.is_empty() {
             return Ok(false);
         }
@@ -319,4 +328,25 @@ fn rebuild(settings: &Settings, survey: &Survey, c: &Copy) -> Option<Vec<u8>> {
     build_message(sender, &draft.to, &draft.email, c.date, &c.id)
         .ok()
         .map(|m| m.formatted())
+}
+
+/// Whether the mailbox is owed work before anything is planned: an uncertain letter to look up,
+/// or (with `copies`) a copy an earlier run did not make.
+pub fn owed_work(survey: &Survey, imap: &Imap, copies: bool) -> bool {
+    survey
+        .entries
+        .iter()
+        .filter_map(|e| e.record.as_ref())
+        .any(|r| {
+            r.letter.is_some()
+                && match &r.delivery {
+                    Some(Delivery::Uncertain { .. }) => true,
+                    Some(Delivery::Sent { .. }) => {
+                        copies
+                            && imap.save_sent != SaveSent::Never
+                            && !matches!(r.copy, Some(Ok(_)))
+                    }
+                    _ => false,
+                }
+        })
 }

@@ -1,0 +1,655 @@
+//! The sender's mailbox over IMAP, against the in-process IMAP server (`imap_server.rs`): the
+//! copy of each letter in Sent exactly once, uncertain letters found there, `replies` reading
+//! without changing anything, XOAUTH2, and `check --connect` in the user's words.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::imap_server::*;
+use crate::send::{approved, clients, TEMPLATE};
+use crate::support::*;
+
+const USER: &str = "ana@example.com";
+const PASSWORD: &str = "s3cret";
+
+/// The `[imap]` table for `server`, its password from a command.
+fn imap_config(server: &ImapServer, extra: &str) -> String {
+    format!(
+        "{}password-command = \"echo {PASSWORD}\"\n{extra}",
+        server.config()
+    )
+}
+
+/// A message without the line ends after its last line (the SMTP server keeps the one before
+/// the final ".").
+fn trimmed(bytes: &[u8]) -> &[u8] {
+    let mut end = bytes.len();
+    while end >= 2 && &bytes[end - 2..end] == b"\r\n" {
+        end -= 2;
+    }
+    &bytes[..end]
+}
+
+fn events(c: &Campaign, kind: &str) -> Vec<serde_json::Value> {
+    c.read("drafts/journal.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|e| e["event"] == kind)
+        .collect()
+}
+
+/// Copies every letter the SMTP server takes into the IMAP server's Sent, as Gmail and
+/// Microsoft 365 do; stops when dropped.
+struct FilesItself(Arc<AtomicBool>);
+
+impl FilesItself {
+    fn start(smtp: &SmtpServer, imap: &ImapServer) -> FilesItself {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (smtp_port, imap_port) = (smtp.port, imap.port);
+        let _ = (smtp_port, imap_port);
+        let received = smtp.inbox_handle();
+        let sent = imap.handle();
+        let flag = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let mut filed = 0;
+            while !flag.load(Ordering::SeqCst) {
+                let letters = received.lock().unwrap().clone();
+                for l in &letters[filed..] {
+                    sent.deliver("Sent", &l.data, &["\\Seen"]);
+                }
+                filed = letters.len();
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        });
+        FilesItself(stop)
+    }
+}
+
+impl Drop for FilesItself {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn each_letter_goes_into_sent_once_with_the_bytes_sent_and_marked_read() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = approved(3, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    c.run(&["send", "--yes"])
+        .success()
+        .stdout_has("copies in \"Sent\": 3 put there by cartero");
+    let sent = imap.messages("Sent");
+    let received = smtp.received();
+    assert_eq!(sent.len(), 3);
+    for (copy, letter) in sent.iter().zip(&received) {
+        assert_eq!(
+            trimmed(&copy.bytes),
+            trimmed(&letter.data),
+            "the exact bytes sent"
+        );
+        assert!(copy.flags.iter().any(|f| f == "\\Seen"), "{:?}", copy.flags);
+    }
+    assert_eq!(imap.sessions(), 1, "one IMAP session per run");
+    for row in c.status() {
+        assert_eq!(row["in_sent_folder"], true, "{row}");
+        assert!(row["sent_at"].is_string(), "{row}");
+        assert_eq!(row["replied_at"], serde_json::Value::Null);
+    }
+    // The finding is kept for the campaign: this server does not file copies itself.
+    let found = events(&c, "mailbox");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["reply"], "cartero");
+    // A second run sends nothing and copies nothing.
+    c.run(&["send", "--yes"]).stdout_has("nothing to send");
+    assert_eq!(imap.messages("Sent").len(), 3);
+    assert_eq!(smtp.received().len(), 3);
+}
+
+#[test]
+fn a_server_that_files_its_own_copies_gets_none_from_cartero() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let _files = FilesItself::start(&smtp, &imap);
+    let c = approved(4, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    c.run(&["send", "--yes"])
+        .success()
+        .stdout_has("4 filed by your server itself");
+    assert_eq!(imap.messages("Sent").len(), 4, "no letter twice in Sent");
+    assert!(
+        !imap.commands().iter().any(|c| c.starts_with("APPEND")),
+        "{:?}",
+        imap.commands()
+    );
+    assert_eq!(events(&c, "mailbox")[0]["reply"], "server");
+    assert!(c.status().iter().all(|r| r["in_sent_folder"] == true));
+    // New clients later in the campaign: the finding holds, nothing is appended.
+    c.write("clients.csv", clients(6));
+    c.run(&["draft"]).success();
+    c.run_with_stdin(&["review"], "a\na\n").success();
+    c.run(&["send", "--yes"]).success();
+    assert_eq!(imap.messages("Sent").len(), 6);
+    assert!(!imap.commands().iter().any(|c| c.starts_with("APPEND")));
+}
+
+#[test]
+fn a_server_that_rewrites_message_ids_is_matched_by_recipient_and_subject() {
+    // Outlook files its copy under a Message-ID of its own.
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let stop = Arc::new(AtomicBool::new(false));
+    let (received, sent, flag) = (smtp.inbox_handle(), imap.handle(), Arc::clone(&stop));
+    std::thread::spawn(move || {
+        let mut filed = 0;
+        while !flag.load(Ordering::SeqCst) {
+            let letters = received.lock().unwrap().clone();
+            for l in &letters[filed..] {
+                let text = String::from_utf8_lossy(&l.data)
+                    .replace("Message-ID: <", "Message-ID: <rewritten.by.outlook.");
+                sent.deliver("Sent", text.as_bytes(), &["\\Seen"]);
+            }
+            filed = letters.len();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    });
+    let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    c.run(&["send", "--yes"]).success();
+    stop.store(true, Ordering::SeqCst);
+    assert_eq!(imap.messages("Sent").len(), 2);
+    assert!(!imap.commands().iter().any(|c| c.starts_with("APPEND")));
+}
+
+#[test]
+fn save_sent_never_puts_nothing_in_sent_and_always_does_not_look_first() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = approved(
+        2,
+        &format!(
+            "{}{}",
+            smtp.config(),
+            imap_config(&imap, "save-sent = \"never\"\n")
+        ),
+    );
+    c.run(&["send", "--yes"]).success();
+    assert_eq!(smtp.received().len(), 2);
+    assert!(imap.messages("Sent").is_empty());
+    assert_eq!(imap.sessions(), 0, "no reason to open the mailbox");
+    assert!(c.status().iter().all(|r| r["in_sent_folder"].is_null()));
+
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = approved(
+        2,
+        &format!(
+            "{}{}",
+            smtp.config(),
+            imap_config(&imap, "save-sent = \"always\"\n")
+        ),
+    );
+    c.run(&["send", "--yes"]).success();
+    assert_eq!(imap.messages("Sent").len(), 2);
+    assert!(!imap.commands().iter().any(|c| c.starts_with("UID SEARCH")));
+}
+
+#[test]
+fn a_copy_lost_with_the_connection_is_looked_for_then_made_by_the_next_send_never_the_letter() {
+    let smtp = SmtpServer::start(Rules::default());
+    // The second copy is stored, and the link dies before the server says so.
+    let imap = ImapServer::start(ImapOptions {
+        fault: Some(ImapFault::DropAfterAppendLiteral { nth: 2 }),
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let c = approved(4, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    let run = c.run(&["send", "--yes"]).success();
+    run.stderr_has("not copied to \"Sent\"")
+        .stderr_has("the next `cartero send` tries the copies again, never the letters");
+    assert_eq!(smtp.received().len(), 4, "every letter went, once");
+    let status = c.status();
+    assert_eq!(status[0]["in_sent_folder"], true);
+    assert_eq!(status[1]["in_sent_folder"], false);
+    let table = c.run(&["status"]).success().stdout();
+    assert!(table.contains("no copy in Sent yet"), "{table}");
+    // The next send looks before it copies: the second letter is there already.
+    c.run(&["send", "--yes"])
+        .stdout_has("nothing to send")
+        .stdout_has("copies in \"Sent\": 2 put there by cartero, 1 filed by your server itself");
+    assert_eq!(smtp.received().len(), 4, "no letter sent twice");
+    let sent = imap.messages("Sent");
+    assert_eq!(sent.len(), 4, "each letter in Sent exactly once");
+    let mut bytes: Vec<_> = sent.iter().map(|m| trimmed(&m.bytes).to_vec()).collect();
+    let mut want: Vec<_> = smtp
+        .received()
+        .iter()
+        .map(|r| trimmed(&r.data).to_vec())
+        .collect();
+    bytes.sort();
+    want.sort();
+    assert_eq!(
+        bytes, want,
+        "the copies are the bytes sent, rebuilt exactly"
+    );
+    assert!(c.status().iter().all(|r| r["in_sent_folder"] == true));
+}
+
+#[test]
+fn a_refused_copy_is_said_and_the_letters_still_go() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::start(ImapOptions {
+        fault: Some(ImapFault::RefuseAppend),
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    c.run(&["send", "--yes"])
+        .success()
+        .stderr_has("2 letters were not copied")
+        .stderr_has("Mailbox is full");
+    assert_eq!(smtp.received().len(), 2);
+    assert_eq!(c.states(), ["sent", "sent"]);
+}
+
+#[test]
+fn an_uncertain_letter_found_in_sent_is_sent_and_one_not_found_stays_uncertain() {
+    let smtp = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::DropAfterDot), (2, Fault::DropAfterDot)],
+        ..Script::default()
+    });
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = approved(
+        3,
+        &format!(
+            "{}{}",
+            smtp.config(),
+            imap_config(&imap, "save-sent = \"never\"\n")
+        ),
+    );
+    c.run(&["send", "--yes"]).failure();
+    assert_eq!(c.states(), ["uncertain", "uncertain", "sent"]);
+    // The server did take the first: its copy is in Sent (a provider filing it itself).
+    let first = smtp
+        .letters()
+        .into_iter()
+        .find(|l| l.to == ["c1@example.com"])
+        .unwrap();
+    imap.deliver("Sent", &first.data, &["\\Seen"]);
+    let run = c.run(&["status"]).success();
+    run.stderr_has("c1@example.com: found in your \"Sent\" folder")
+        .stderr_has("c2@example.com: still uncertain");
+    assert_eq!(c.states(), ["sent", "uncertain", "sent"]);
+    let sent = events(&c, "sent");
+    assert!(sent.iter().any(|e| e["client"] == "c1@example.com"
+        && e["reply"]
+            .as_str()
+            .unwrap()
+            .contains("found in your \"Sent\" folder")));
+    // And `send` never sends it again; the other one waits for `--resend`.
+    c.run(&["send", "--yes"])
+        .failure()
+        .stdout_has("nothing to send");
+    assert_eq!(smtp.count_to("c1@example.com"), 1);
+}
+
+#[test]
+fn send_looks_up_uncertain_letters_before_it_plans() {
+    let smtp = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::DropAfterDot)],
+        ..Script::default()
+    });
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    c.run(&["send", "--yes"]).failure();
+    assert_eq!(c.states(), ["uncertain", "sent"]);
+    let first = smtp.letters().into_iter().next().unwrap();
+    imap.deliver("Sent", &first.data, &["\\Seen"]);
+    c.run(&["send", "--yes", "--resend", "c1@example.com"])
+        .stderr_has("found in your \"Sent\" folder");
+    assert_eq!(
+        smtp.count_to("c1@example.com"),
+        1,
+        "found, so not sent again"
+    );
+    assert_eq!(c.states(), ["sent", "sent"]);
+}
+
+/// A reply to `message_id` from `from`, written at `date`.
+fn reply(from: &str, message_id: Option<&str>, date: &str, subject: &str) -> Vec<u8> {
+    let refs = message_id
+        .map(|id| format!("In-Reply-To: {id}\r\nReferences: {id}\r\n"))
+        .unwrap_or_default();
+    format!(
+        "From: Someone <{from}>\r\nTo: {USER}\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: <{}@example.com>\r\n{refs}\r\nGracias!\r\n",
+        from.replace('@', ".")
+    )
+    .into_bytes()
+}
+
+#[test]
+fn replies_are_found_by_reference_or_by_sender_and_the_mailbox_is_not_changed() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::start(ImapOptions {
+        folders: vec!["Clientes".into()],
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let c = Campaign::with(
+        "email,name,note,affinity\nc1@example.com,Cliente 1,Uno,9\nc2@example.com,Cliente 2,Dos,5\nc3@example.com,Cliente 3,Tres,1\nc4@example.com,Cliente 4,Cuatro,9\n",
+        TEMPLATE,
+    );
+    c.append(
+        "cartero.toml",
+        &format!(
+            "{}{}",
+            smtp.config(),
+            imap_config(&imap, "reply-folders = [\"Clientes\"]\n")
+        ),
+    );
+    c.run(&["draft"]).success();
+    c.run_with_stdin(&["review"], "a\na\na\na\n").success();
+    c.run(&["send", "--yes"]).success();
+    let ids: Vec<String> = c
+        .status()
+        .iter()
+        .map(|r| r["message_id"].as_str().unwrap().to_string())
+        .collect();
+    // c1 answers the letter from another address; c2 writes anew after it, into a folder
+    // of replies; c3 wrote before the letter went; and a stranger writes.
+    imap.deliver(
+        "INBOX",
+        &reply(
+            "c1.private@example.org",
+            Some(&ids[0]),
+            "Mon, 23 Nov 2026 09:00:00 +0100",
+            "Re: Gracias",
+        ),
+        &[],
+    );
+    imap.deliver(
+        "Clientes",
+        &reply(
+            "C2@Example.com",
+            None,
+            "Tue, 24 Nov 2026 18:00:00 +0100",
+            "Feliz navidad",
+        ),
+        &[],
+    );
+    imap.deliver(
+        "INBOX",
+        &reply(
+            "c3@example.com",
+            None,
+            "Sat, 21 Nov 2026 09:00:00 +0100",
+            "Pedido",
+        ),
+        &[],
+    );
+    imap.deliver(
+        "INBOX",
+        &reply(
+            "stranger@example.net",
+            None,
+            "Mon, 23 Nov 2026 09:00:00 +0100",
+            "Hola",
+        ),
+        &[],
+    );
+    let before = imap.commands().len();
+    let run = c.run(&["replies"]).success();
+    let out = run.stdout();
+    assert!(
+        out.contains("answered: 2 of 4 (2 new since the last look)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Cliente 1 <c1@example.com>  on 2026-11-23  (new)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Cliente 2 <c2@example.com>  on 2026-11-24"),
+        "{out}"
+    );
+    assert!(out.contains("not answered yet, circle by circle:"), "{out}");
+    assert!(
+        out.contains("loved (1): Cliente 4 <c4@example.com>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hated (1): Cliente 3 <c3@example.com>"),
+        "{out}"
+    );
+    // Read only: EXAMINE, BODY.PEEK, never a flag changed or a message moved.
+    let commands = imap.commands()[before..].to_vec();
+    for c in &commands {
+        for banned in [
+            "SELECT", "STORE", "APPEND", "EXPUNGE", "COPY", "MOVE", "DELETE",
+        ] {
+            assert!(
+                !c.starts_with(banned) && !c.starts_with(&format!("UID {banned}")),
+                "{c}"
+            );
+        }
+        if c.contains("FETCH") {
+            assert!(c.contains("BODY.PEEK"), "{c}");
+        }
+    }
+    assert!(
+        commands.iter().any(|c| c.starts_with("EXAMINE")),
+        "{commands:?}"
+    );
+    assert!(imap.messages("INBOX").iter().all(|m| m.flags.is_empty()));
+    let status = c.status();
+    assert!(status[0]["replied_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-11-23T09:00:00"));
+    assert!(status[1]["replied_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-11-24T18:00:00"));
+    assert!(status[2]["replied_at"].is_null());
+    assert!(status[3]["replied_at"].is_null());
+    let table = c.run(&["status"]).success().stdout();
+    assert!(table.contains("answered on 2026-11-23"), "{table}");
+    assert!(table.contains("; 2 answered"), "{table}");
+    // Once each: a second look finds nothing new, and the journal holds two `replied`.
+    c.run(&["replies"])
+        .success()
+        .stdout_has("answered: 2 of 4\n");
+    assert_eq!(events(&c, "replied").len(), 2);
+    // And the archive knows who answered.
+    let history = c
+        .run(&["history", "c1@example.com", "--json"])
+        .success()
+        .stdout();
+    assert!(history.contains("2026-11-23T09:00:00"), "{history}");
+}
+
+#[test]
+fn xoauth2_logs_in_with_the_token_the_command_prints() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::start(ImapOptions {
+        token: Some("ya29.token".into()),
+        ..ImapOptions::new(USER, "not-this")
+    });
+    let config = format!(
+        "{}{}auth = \"xoauth2\"\npassword-command = \"echo ya29.token\"\n",
+        smtp.config(),
+        imap.config()
+    );
+    let c = approved(1, &config);
+    c.run(&["send", "--yes"]).success();
+    assert_eq!(imap.messages("Sent").len(), 1);
+    assert!(imap
+        .commands()
+        .iter()
+        .any(|c| c.starts_with("AUTHENTICATE XOAUTH2")));
+    // An expired token is said as such.
+    let c = approved(
+        1,
+        &format!(
+            "{}{}auth = \"xoauth2\"\npassword-command = \"echo expired\"\n",
+            smtp.config(),
+            imap.config()
+        ),
+    );
+    c.run(&["send", "--yes"])
+        .failure()
+        .stderr_has("refused the access token")
+        .stderr_has("nothing was sent");
+}
+
+#[test]
+fn a_wrong_imap_password_stops_send_before_any_letter_goes() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, "right");
+    let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    c.run(&["send", "--yes"])
+        .failure()
+        .stderr_has("refused the username `ana@example.com` or its password")
+        .stderr_has("nothing was sent");
+    assert!(smtp.received().is_empty());
+    assert_eq!(c.states(), ["approved", "approved"]);
+}
+
+#[test]
+fn check_connect_says_what_works_and_sends_nothing() {
+    let smtp = SmtpServer::with_login(USER, PASSWORD, false);
+    let imap = ImapServer::start(ImapOptions {
+        tls: ImapTls::Starttls,
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let c = Campaign::example();
+    c.append(
+        "cartero.toml",
+        &format!(
+            "{}{}",
+            smtp.tls_config(&format!(
+                "username = \"{USER}\"\npassword-command = \"echo {PASSWORD}\"\n"
+            )),
+            imap.config()
+        ),
+    );
+    let run = c.run(&["check", "--connect"]).success();
+    run.stdout_has(&format!("SMTP localhost:{} (STARTTLS): connected, the certificate trusted, logged in as {USER}, and out again; nothing was sent", smtp.port))
+        .stdout_has(&format!("IMAP localhost:{} (STARTTLS): logged in as {USER}, sent letters go to \"Sent\"", imap.port));
+    assert!(smtp.received().is_empty());
+    assert!(!imap.commands().iter().any(|c| c.starts_with("APPEND")));
+}
+
+#[test]
+fn check_connect_explains_every_broken_setting() {
+    let smtp = SmtpServer::with_login(USER, PASSWORD, false);
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let closed_port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let check = |smtp_extra: &str, imap_table: &str| {
+        let c = Campaign::example();
+        c.append(
+            "cartero.toml",
+            &format!(
+                "{}{imap_table}",
+                smtp.tls_config(&format!("username = \"{USER}\"\n{smtp_extra}"))
+            ),
+        );
+        c.run(&["check", "--connect"]).failure().stderr()
+    };
+    let ok = format!("password-command = \"echo {PASSWORD}\"\n");
+    // A wrong SMTP password.
+    let out = check("password-command = \"echo wrong\"\n", "");
+    assert!(
+        out.contains("the server refused the username or password"),
+        "{out}"
+    );
+    // A wrong IMAP password.
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let out = check(
+        &ok,
+        &format!("{}password-command = \"echo wrong\"\n", imap.config()),
+    );
+    assert!(
+        out.contains("refused the username `ana@example.com` or its password"),
+        "{out}"
+    );
+    // A port where nothing listens.
+    let out = check(
+        &ok,
+        &format!("\n[imap]\nhost = \"127.0.0.1\"\nport = {closed_port}\nsecurity = \"none\"\nusername = \"{USER}\"\npassword-command = \"echo x\"\n"),
+    );
+    assert!(
+        out.contains(&format!("nothing answers at port {closed_port}")),
+        "{out}"
+    );
+    assert!(out.contains("check `port` under `[imap]`"), "{out}");
+    // A certificate from an authority this computer does not know (no `ca-file`).
+    let imap = ImapServer::start(ImapOptions {
+        tls: ImapTls::Starttls,
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let table = imap
+        .config()
+        .lines()
+        .filter(|l| !l.starts_with("ca-file"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let out = check(
+        &ok,
+        &format!("{table}\npassword-command = \"echo {PASSWORD}\"\n"),
+    );
+    assert!(
+        out.contains("the server's certificate is not trusted"),
+        "{out}"
+    );
+    assert!(out.contains("`ca-file` under `[imap]`"), "{out}");
+    // TLS from the first byte on a STARTTLS port.
+    let plain = ImapServer::plain(USER, PASSWORD);
+    let out = check(
+        &ok,
+        &format!("\n[imap]\nhost = \"localhost\"\nport = {}\nsecurity = \"tls\"\nusername = \"{USER}\"\npassword-command = \"echo x\"\n", plain.port),
+    );
+    assert!(
+        out.contains("security = \\\"starttls\\\"") || out.contains("security = \"starttls\""),
+        "{out}"
+    );
+    // No folder marked for sent mail, and none by a usual name.
+    let imap = ImapServer::start(ImapOptions {
+        sent_folder: None,
+        folders: vec!["Cosas".into()],
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let out = check(&ok, &imap_config(&imap, ""));
+    assert!(
+        out.contains("no folder in this mailbox is marked as the one for sent mail"),
+        "{out}"
+    );
+    assert!(out.contains("sent-folder = "), "{out}");
+    // A `sent-folder` that does not exist.
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let out = check(&ok, &imap_config(&imap, "sent-folder = \"Enviados\"\n"));
+    assert!(out.contains("there is no folder \"Enviados\""), "{out}");
+    // Without STARTTLS on the IMAP server, `starttls` refuses to send the password in clear.
+    let out = check(
+        &ok,
+        &format!("\n[imap]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"starttls\"\nusername = \"{USER}\"\npassword-command = \"echo x\"\n", plain.port),
+    );
+    assert!(out.contains("does not offer STARTTLS"), "{out}");
+}
+
+#[test]
+fn imap_settings_are_strict_and_borrow_the_smtp_login_from_the_same_provider() {
+    let c = Campaign::example();
+    c.append(
+        "cartero.toml",
+        "\n[smtp]\nhost = \"smtp.example.com\"\nusername = \"ana@example.com\"\n\n[imap]\nhost = \"imap.example.com\"\nsave-sent = \"sometimes\"\n",
+    );
+    c.run(&["check"]).failure().stderr_has("save-sent");
+    let c = Campaign::example();
+    c.append(
+        "cartero.toml",
+        "\n[imap]\nhost = \"imap.example.com\"\nsecurity = \"none\"\nusername = \"a\"\n",
+    );
+    c.run(&["check"])
+        .failure()
+        .stderr_has("only allowed for a server on this machine");
+    let c = Campaign::example();
+    c.append("cartero.toml", "\n[imap]\nhost = \"imap.other.org\"\n");
+    c.run(&["check"]).failure().stderr_has("no `username`");
+}
