@@ -34,6 +34,13 @@ language = "es"
 # username = "ana@example.com"
 # password-command = "pass show smtp/example.com"
 # rate = "30/min"                # many providers limit how fast you may send
+
+# Your own mailbox (IMAP): a copy of each letter in your Sent folder, and `cartero replies`
+# to see who answered. Login and password are [smtp]'s when it is the same provider.
+# [imap]
+# host = "imap.example.com"
+# port = 993
+# security = "tls"               # or "starttls" (port 143)
 "#;
 
 pub const TEMPLATE_ES: &str = include_str!("../../templates/year-end.es.txt");

@@ -58,6 +58,9 @@ pub struct ImapOptions {
     /// Other folders; INBOX always exists. A name with "/" implies its parents (\Noselect).
     pub folders: Vec<String>,
     pub fault: Option<ImapFault>,
+    /// Show `tests/fixtures/selfsigned.pem`, a certificate that signed itself (CA:TRUE), instead
+    /// of the test CA's.
+    pub self_signed: bool,
 }
 
 impl ImapOptions {
@@ -71,6 +74,7 @@ impl ImapOptions {
             sent_folder: Some("Sent".into()),
             folders: Vec::new(),
             fault: None,
+            self_signed: false,
         }
     }
 }
@@ -173,27 +177,31 @@ fn lock(shared: &Shared) -> MutexGuard<'_, State> {
     shared.state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn tls_config() -> Arc<rustls::ServerConfig> {
+fn tls_config(self_signed: bool) -> Arc<rustls::ServerConfig> {
     use rustls::pki_types::pem::PemObject;
     use rustls::pki_types::{CertificateDer, PrivateKeyDer};
     static CONFIG: OnceLock<Arc<rustls::ServerConfig>> = OnceLock::new();
-    CONFIG
-        .get_or_init(|| {
-            let fixture = |f: &str| format!("{REPO}/tests/fixtures/{f}");
-            let certs = vec![CertificateDer::from_pem_file(fixture("cert.pem")).unwrap()];
-            let key = PrivateKeyDer::from_pem_file(fixture("key.pem")).unwrap();
-            Arc::new(
-                rustls::ServerConfig::builder_with_provider(Arc::new(
-                    rustls::crypto::ring::default_provider(),
-                ))
-                .with_safe_default_protocol_versions()
-                .unwrap()
-                .with_no_client_auth()
-                .with_single_cert(certs, key)
-                .unwrap(),
-            )
-        })
-        .clone()
+    static SELF_SIGNED: OnceLock<Arc<rustls::ServerConfig>> = OnceLock::new();
+    let (cell, cert, key) = match self_signed {
+        false => (&CONFIG, "cert.pem", "key.pem"),
+        true => (&SELF_SIGNED, "selfsigned.pem", "selfsigned-key.pem"),
+    };
+    cell.get_or_init(|| {
+        let fixture = |f: &str| format!("{REPO}/tests/fixtures/{f}");
+        let certs = vec![CertificateDer::from_pem_file(fixture(cert)).unwrap()];
+        let key = PrivateKeyDer::from_pem_file(fixture(key)).unwrap();
+        Arc::new(
+            rustls::ServerConfig::builder_with_provider(Arc::new(
+                rustls::crypto::ring::default_provider(),
+            ))
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(certs, key)
+            .unwrap(),
+        )
+    })
+    .clone()
 }
 
 impl ImapServer {
@@ -342,8 +350,8 @@ impl Write for Stream {
     }
 }
 
-fn tls_stream(tcp: TcpStream) -> io::Result<Stream> {
-    let conn = rustls::ServerConnection::new(tls_config()).map_err(io::Error::other)?;
+fn tls_stream(tcp: TcpStream, self_signed: bool) -> io::Result<Stream> {
+    let conn = rustls::ServerConnection::new(tls_config(self_signed)).map_err(io::Error::other)?;
     Ok(Stream::Tls(Box::new(rustls::StreamOwned::new(conn, tcp))))
 }
 
@@ -351,7 +359,7 @@ fn serve(shared: Arc<Shared>, tcp: TcpStream) {
     let _ = tcp.set_nodelay(true);
     let tls = shared.options.tls == ImapTls::Implicit;
     let stream = if tls {
-        match tls_stream(tcp) {
+        match tls_stream(tcp, shared.options.self_signed) {
             Ok(s) => s,
             Err(_) => return,
         }
@@ -698,7 +706,7 @@ impl Session {
         let Stream::Plain(tcp) = std::mem::replace(self.reader.get_mut(), Stream::Gone) else {
             return Ok(Flow::Close);
         };
-        *self.reader.get_mut() = tls_stream(tcp)?;
+        *self.reader.get_mut() = tls_stream(tcp, self.shared.options.self_signed)?;
         self.tls = true;
         Ok(Flow::Go)
     }

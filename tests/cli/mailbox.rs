@@ -653,3 +653,112 @@ fn imap_settings_are_strict_and_borrow_the_smtp_login_from_the_same_provider() {
     c.append("cartero.toml", "\n[imap]\nhost = \"imap.other.org\"\n");
     c.run(&["check"]).failure().stderr_has("no `username`");
 }
+
+#[test]
+fn the_readme_recipes_are_settings_cartero_takes() {
+    let readme = std::fs::read_to_string(format!("{REPO}/README.md")).unwrap();
+    let recipes = readme
+        .split("Recipes (each parses as written")
+        .nth(1)
+        .expect("the README's recipes")
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let blocks: Vec<&str> = recipes
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert_eq!(
+        blocks.len(),
+        4,
+        "Gmail, Microsoft, Fastmail/iCloud/Zoho, Postfix + Dovecot"
+    );
+    for block in blocks {
+        let c = Campaign::example();
+        c.write(
+            "company-ca.pem",
+            std::fs::read(format!("{REPO}/tests/fixtures/ca.pem")).unwrap(),
+        );
+        c.append("cartero.toml", &format!("\n{block}"));
+        c.run(&["check"]).success();
+        assert!(block.contains("[imap]"), "{block}");
+    }
+}
+
+#[test]
+fn a_self_signed_certificate_is_named_as_such_and_trusted_once_ca_file_names_it() {
+    let imap = ImapServer::start(ImapOptions {
+        tls: ImapTls::Starttls,
+        self_signed: true,
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let smtp = SmtpServer::start(Rules::default());
+    let table = |ca: &str| {
+        format!(
+            "{}\n[imap]\nhost = \"localhost\"\nport = {}\nsecurity = \"starttls\"\nusername = \"{USER}\"\npassword-command = \"echo {PASSWORD}\"\n{ca}",
+            smtp.config(),
+            imap.port
+        )
+    };
+    let c = Campaign::example();
+    c.append("cartero.toml", &table(""));
+    c.run(&["check", "--connect"])
+        .failure()
+        .stderr_has("the server's certificate is its own, self-signed one")
+        .stderr_has("name it with `ca-file` under `[imap]`");
+    // Named by `ca-file`, that very certificate is trusted (rustls alone would refuse a CA
+    // certificate as the server's own).
+    let c = Campaign::example();
+    c.append(
+        "cartero.toml",
+        &table(&format!(
+            "ca-file = \"{REPO}/tests/fixtures/selfsigned.pem\"\n"
+        )),
+    );
+    c.run(&["check", "--connect"])
+        .success()
+        .stdout_has("sent letters go to \"Sent\"");
+    // Another self-signed certificate in `ca-file` is not this one.
+    let c = Campaign::example();
+    c.append(
+        "cartero.toml",
+        &table(&format!("ca-file = \"{REPO}/tests/fixtures/ca.pem\"\n")),
+    );
+    c.run(&["check", "--connect"])
+        .failure()
+        .stderr_has("self-signed");
+}
+
+#[test]
+fn an_smtp_server_with_its_own_self_signed_certificate_is_trusted_once_ca_file_names_it() {
+    let smtp = SmtpServer::start_with(
+        Rules {
+            login: Some((USER.into(), PASSWORD.into())),
+            self_signed: true,
+            ..Rules::default()
+        },
+        true,
+    );
+    let table = |ca: &str| {
+        format!(
+            "\n[smtp]\nhost = \"localhost\"\nport = {}\nusername = \"{USER}\"\npassword-command = \"echo {PASSWORD}\"\n{ca}",
+            smtp.port
+        )
+    };
+    let c = Campaign::example();
+    c.append("cartero.toml", &table(""));
+    c.run(&["check", "--connect"])
+        .failure()
+        .stderr_has("the server's certificate is its own, self-signed one")
+        .stderr_has("`ca-file` under `[smtp]`");
+    let c = approved(
+        1,
+        &table(&format!(
+            "ca-file = \"{REPO}/tests/fixtures/selfsigned.pem\"\n"
+        )),
+    );
+    c.run(&["check", "--connect"]).success();
+    c.run(&["send", "--yes"]).success();
+    assert_eq!(smtp.received().len(), 1);
+}

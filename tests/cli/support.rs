@@ -257,6 +257,8 @@ pub struct Rules {
     pub login_only: bool,
     /// How many sessions (EHLO) the server saw.
     pub sessions: std::sync::atomic::AtomicUsize,
+    /// With TLS, show `tests/fixtures/selfsigned.pem` (a certificate that signed itself).
+    pub self_signed: bool,
 }
 
 #[derive(Clone)]
@@ -361,6 +363,10 @@ impl SmtpServer {
         let port = listener.local_addr().unwrap().port();
         let inbox = Arc::new(Mutex::new(Vec::new()));
         let login_only = rules.login_only;
+        let (cert, key) = match rules.self_signed {
+            false => ("cert.pem", "key.pem"),
+            true => ("selfsigned.pem", "selfsigned-key.pem"),
+        };
         let rules = Arc::new(rules);
         let handler = Recorder {
             rules: Arc::clone(&rules),
@@ -377,8 +383,8 @@ impl SmtpServer {
             let fixture = |f: &str| format!("{REPO}/tests/fixtures/{f}");
             server
                 .with_ssl(SslConfig::SelfSigned {
-                    cert_path: fixture("cert.pem"),
-                    key_path: fixture("key.pem"),
+                    cert_path: fixture(cert),
+                    key_path: fixture(key),
                 })
                 .unwrap();
             if !login_only {
