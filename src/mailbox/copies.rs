@@ -119,6 +119,12 @@ impl Copies {
         Ok(!self.filing.resolved.is_empty())
     }
 
+    /// Whether the next letter's copy waits to see if the server files it itself (once per
+    /// campaign, up to a few seconds).
+    pub fn will_look(&self) -> bool {
+        self.mode == SaveSent::Auto && self.filing.server_files.is_none() && self.broken.is_none()
+    }
+
     /// Right after a letter was journaled `sent`.
     pub fn after_sent(&mut self, journal: &mut Journal, c: Copy) -> Result<()> {
         match (self.mode, self.filing.server_files) {

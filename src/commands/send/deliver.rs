@@ -244,7 +244,23 @@ impl Run<'_> {
                     // resent; the next `sending` (or the end of the run) makes it durable.
                     let sent = self.event(job, letter, Kind::Sent, Some(reply.clone()));
                     self.journal.append_lazy(sent)?;
+                }
+                tally.sent += 1;
+                *last_failure = None;
+                let done = if self.mode == Mode::DryRun {
+                    "written"
+                } else {
+                    "sent   "
+                };
+                progress.println(format!("{done} {} {}", letter.label, reply_short(&reply)));
+                if self.record() {
                     if let Some(copies) = self.copies.as_deref_mut() {
+                        if copies.will_look() {
+                            progress.println(format!(
+                            "looking whether your server keeps a copy of {} in Sent itself (once for the campaign, a few seconds at most)",
+                            letter.label
+                        ));
+                        }
                         copies.after_sent(
                             self.journal,
                             Copy {
@@ -259,14 +275,6 @@ impl Run<'_> {
                         )?;
                     }
                 }
-                tally.sent += 1;
-                *last_failure = None;
-                let done = if self.mode == Mode::DryRun {
-                    "written"
-                } else {
-                    "sent   "
-                };
-                progress.println(format!("{done} {} {}", letter.label, reply_short(&reply)));
             }
             Err(SendError::Account(why)) => {
                 self.defer(job, letter, &why)?;
