@@ -264,16 +264,7 @@ impl Settings {
             (None, Some(p)) => in_config(p),
             (None, None) => in_config(Path::new("drafts")),
         };
-        let smtp = config
-            .smtp
-            .map(|s| Smtp::resolve(s, &base))
-            .transpose()
-            .with_context(|| format!("failed to read `[smtp]` in `{label}`"))?;
-        let imap = config
-            .imap
-            .map(|i| Imap::resolve(i, smtp.as_ref(), &base))
-            .transpose()
-            .with_context(|| format!("failed to read `[imap]` in `{label}`"))?;
+        let (smtp, imap) = servers(config.smtp, config.imap, &base, &label.to_string())?;
 
         Ok(Settings {
             config: config_path,
@@ -438,6 +429,24 @@ impl Imap {
             timeout: Duration::from_secs(timeout),
         })
     }
+}
+
+/// `[smtp]` and `[imap]`, resolved; `[imap]` may borrow `[smtp]`'s login.
+fn servers(
+    smtp: Option<SmtpConfig>,
+    imap: Option<ImapConfig>,
+    base: &Path,
+    label: &str,
+) -> Result<(Option<Smtp>, Option<Imap>)> {
+    let smtp = smtp
+        .map(|s| Smtp::resolve(s, base))
+        .transpose()
+        .with_context(|| format!("failed to read `[smtp]` in `{label}`"))?;
+    let imap = imap
+        .map(|i| Imap::resolve(i, smtp.as_ref(), base))
+        .transpose()
+        .with_context(|| format!("failed to read `[imap]` in `{label}`"))?;
+    Ok((smtp, imap))
 }
 
 /// Whether two server names belong to one provider: the same host, or the same name once the

@@ -15,6 +15,7 @@ use crate::settings::Settings;
 use crate::state::archive::keep_campaign;
 use crate::state::journal::{Delivery, Event, Journal, Kind};
 use crate::state::lock::Lock;
+use crate::state::survey::Survey;
 
 /// A letter that went, and what is known of its answer.
 struct Sent {
@@ -34,26 +35,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     for w in &survey.journal_warnings {
         tell!("warning: {w}");
     }
-    let mut sent: Vec<Sent> = Vec::new();
-    for (index, e) in survey.entries.iter().enumerate() {
-        let Some(r) = &e.record else { continue };
-        let Some(Delivery::Sent { message_id, .. }) = &r.delivery else {
-            continue;
-        };
-        let Some(at) = r
-            .sent_at
-            .as_deref()
-            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        else {
-            continue;
-        };
-        sent.push(Sent {
-            index,
-            message_id: bare(message_id).to_string(),
-            at,
-            answer: r.replied.as_ref().map(|(at, _)| (at.clone(), false)),
-        });
-    }
+    let mut sent = letters_sent(&survey);
     if sent.is_empty() {
         say!("no letter of this campaign has gone yet, so there is nothing to look for");
         return Ok(ExitCode::SUCCESS);
@@ -78,31 +60,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         seen.extend(headers.into_iter().map(|h| (folder.clone(), h)));
     }
     mailbox.logout();
-    let own: std::collections::HashSet<&str> = sent.iter().map(|s| s.message_id.as_str()).collect();
-    let by_id: HashMap<&str, usize> = sent
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.message_id.as_str(), i))
-        .collect();
-    let by_address: HashMap<String, usize> = sent
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (survey.entries[s.index].client.email.to_lowercase(), i))
-        .collect();
-    // The earliest answer to each letter.
-    let mut found: HashMap<usize, (DateTime<FixedOffset>, &Headers, &str)> = HashMap::new();
-    for (folder, h) in &seen {
-        if h.message_id.as_deref().is_some_and(|id| own.contains(id)) {
-            continue;
-        }
-        let Some(i) = answered(h, &sent, &by_id, &by_address) else {
-            continue;
-        };
-        let at = h.date.unwrap_or(settings.clock());
-        if found.get(&i).is_none_or(|(t, _, _)| at < *t) {
-            found.insert(i, (at, h, folder.as_str()));
-        }
-    }
+    let found = first_answers(&sent, &survey, &seen, settings.clock());
     let mut journal = Journal::open(&settings.journal_path())?;
     let mut new = 0;
     for (i, (at, h, folder)) in &found {
@@ -138,6 +96,66 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         .collect();
     report::replies(&answers, new, &folders, seen.len());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The letters of the campaign that went, with the answer already seen.
+fn letters_sent(survey: &Survey) -> Vec<Sent> {
+    let mut sent: Vec<Sent> = Vec::new();
+    for (index, e) in survey.entries.iter().enumerate() {
+        let Some(r) = &e.record else { continue };
+        let Some(Delivery::Sent { message_id, .. }) = &r.delivery else {
+            continue;
+        };
+        let Some(at) = r
+            .sent_at
+            .as_deref()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        else {
+            continue;
+        };
+        sent.push(Sent {
+            index,
+            message_id: bare(message_id).to_string(),
+            at,
+            answer: r.replied.as_ref().map(|(at, _)| (at.clone(), false)),
+        });
+    }
+    sent
+}
+
+/// The earliest answer to each letter, by its index in `sent`.
+fn first_answers<'a>(
+    sent: &[Sent],
+    survey: &Survey,
+    seen: &'a [(String, Headers)],
+    now: DateTime<FixedOffset>,
+) -> HashMap<usize, (DateTime<FixedOffset>, &'a Headers, &'a str)> {
+    let own: std::collections::HashSet<&str> = sent.iter().map(|s| s.message_id.as_str()).collect();
+    let by_id: HashMap<&str, usize> = sent
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.message_id.as_str(), i))
+        .collect();
+    let by_address: HashMap<String, usize> = sent
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (survey.entries[s.index].client.email.to_lowercase(), i))
+        .collect();
+    // The earliest answer to each letter.
+    let mut found: HashMap<usize, (DateTime<FixedOffset>, &Headers, &str)> = HashMap::new();
+    for (folder, h) in seen {
+        if h.message_id.as_deref().is_some_and(|id| own.contains(id)) {
+            continue;
+        }
+        let Some(i) = answered(h, sent, &by_id, &by_address) else {
+            continue;
+        };
+        let at = h.date.unwrap_or(now);
+        if found.get(&i).is_none_or(|(t, _, _)| at < *t) {
+            found.insert(i, (at, h, folder.as_str()));
+        }
+    }
+    found
 }
 
 /// The sent letter a message answers, if it does.

@@ -144,6 +144,55 @@ fn open_copies(
     })
 }
 
+/// A pass with nothing to send says so (and what the mailbox did before).
+fn nothing_to_send(survey: &Survey, plan: &Plan, copies: Option<Copies>) -> Pass {
+    if let Some(c) = copies {
+        report::mailbox_after(&c.logout());
+    }
+    let sent = survey
+        .entries
+        .iter()
+        .filter(|e| e.state == State::Sent)
+        .count();
+    report::nothing_to_send(sent, plan.unreviewed);
+    Pass {
+        held_by_day: plan.held_by_day > 0,
+        ..Pass::ended(exit_code(plan.left_behind() == 0))
+    }
+}
+
+/// After the letters: the copies still to make, made; the session closed.
+fn finish_copies(mut c: Copies, journal: &mut Journal) -> Result<crate::mailbox::Filing> {
+    let finished = c.finish(journal).and_then(|_| journal.sync());
+    let filing = c.logout();
+    finished.map(|_| filing)
+}
+
+/// Before the plan: the uncertain letters looked up in Sent (found = sent, and the survey is
+/// taken again) and the copies earlier runs owe, when there are any.
+fn mailbox_first(
+    survey: &mut Survey,
+    secret: &mut Secret,
+    imap_secret: &mut Option<String>,
+) -> Result<Option<Copies>> {
+    let settings = survey.campaign.settings.clone();
+    let Some(imap) = &settings.imap else {
+        return Ok(None);
+    };
+    if !copies::owed_work(survey, imap, true) {
+        return Ok(None);
+    }
+    let mut c = open_copies(&settings, survey, secret, imap_secret)?;
+    let mut journal = Journal::open(&settings.journal_path())?;
+    if c.catch_up(survey, &mut journal, true)? {
+        // Uncertain letters found in Sent are sent: the plan is made from that.
+        *survey = Survey::take(settings.clone())?;
+    }
+    journal.sync()?;
+    report::mailbox_before(&c.filing);
+    Ok(Some(c))
+}
+
 /// How one pass of `send` ended.
 struct Pass {
     code: ExitCode,
@@ -185,36 +234,14 @@ fn run_once(
         tell!("warning: {w}");
     }
     let mode = Mode::of(args.dry_run, args.to_self);
-    let mut copies = None;
     let mut imap_secret = None;
-    if let (Some(imap), Mode::Real, false) = (&settings.imap, mode, confirm_only) {
-        if copies::owed_work(&survey, imap, true) {
-            let mut c = open_copies(&settings, &survey, secret, &mut imap_secret)?;
-            let mut journal = Journal::open(&settings.journal_path())?;
-            if c.catch_up(&survey, &mut journal, true)? {
-                // Uncertain letters found in Sent are sent: the plan is made from that.
-                survey = Survey::take(settings.clone())?;
-            }
-            journal.sync()?;
-            report::mailbox_before(&c.filing);
-            copies = Some(c);
-        }
+    let mut copies = None;
+    if mode == Mode::Real && !confirm_only {
+        copies = mailbox_first(&mut survey, secret, &mut imap_secret)?;
     }
     let plan = plan_run(&survey, args, mode)?;
     if plan.jobs.is_empty() {
-        if let Some(c) = copies {
-            report::mailbox_after(&c.logout());
-        }
-        let sent = survey
-            .entries
-            .iter()
-            .filter(|e| e.state == State::Sent)
-            .count();
-        report::nothing_to_send(sent, plan.unreviewed);
-        return Ok(Pass {
-            held_by_day: plan.held_by_day > 0,
-            ..Pass::ended(exit_code(plan.left_behind() == 0))
-        });
+        return Ok(nothing_to_send(&survey, &plan, copies));
     }
     let smtp = match mode {
         Mode::DryRun => None,
@@ -233,10 +260,12 @@ fn run_once(
         });
     }
     let mut outbox = open_outbox(smtp.as_ref(), args, &settings, secret)?;
-    if let (None, Some(imap), Mode::Real) = (&copies, &settings.imap, mode) {
-        if imap.save_sent != SaveSent::Never {
-            copies = Some(open_copies(&settings, &survey, secret, &mut imap_secret)?);
-        }
+    let wants_copies = settings
+        .imap
+        .as_ref()
+        .is_some_and(|i| i.save_sent != SaveSent::Never);
+    if copies.is_none() && wants_copies && mode == Mode::Real {
+        copies = Some(open_copies(&settings, &survey, secret, &mut imap_secret)?);
     }
     let mut journal = Journal::open(&settings.journal_path())?;
     let tally = deliver::Run {
@@ -248,15 +277,19 @@ fn run_once(
         copies: copies.as_mut(),
     }
     .deliver_all(&plan.jobs)?;
-    let filing = match copies {
-        Some(mut c) => {
-            let finished = c.finish(&mut journal).and_then(|_| journal.sync());
-            let filing = c.logout();
-            finished?;
-            Some(filing)
-        }
-        None => None,
-    };
+    let filing = copies.map(|c| finish_copies(c, &mut journal)).transpose()?;
+    ended(mode, &plan, tally, outbox.as_ref(), &settings, filing)
+}
+
+/// The run's summary, said; how the pass ended.
+fn ended(
+    mode: Mode,
+    plan: &Plan,
+    tally: deliver::Tally,
+    outbox: &dyn Outbox,
+    settings: &Settings,
+    filing: Option<crate::mailbox::Filing>,
+) -> Result<Pass> {
     let summary = SendSummary {
         mode,
         planned: plan.jobs.len(),

@@ -14,6 +14,13 @@ use crate::settings::{Imap, SaveSent, Settings};
 use crate::state::journal::{self, Delivery, Event, Journal, Kind};
 use crate::state::survey::Survey;
 
+/// What a batch's APPEND came to, on its thread: the session back, the copies, how many were
+/// stored for sure, and why the others were not.
+type Appended = (Mailbox, Vec<Copy>, usize, Option<String>);
+
+/// How many copies go in one APPEND.
+const BATCH: usize = 50;
+
 /// One letter to find in Sent, or to put there.
 pub struct Copy {
     pub key: String,
@@ -27,11 +34,15 @@ pub struct Copy {
 
 /// The run's IMAP session and what it has found out.
 pub struct Copies {
-    mailbox: Mailbox,
+    /// `None` while a batch is being appended on a thread of its own.
+    mailbox: Option<Mailbox>,
+    in_flight: Option<std::thread::JoinHandle<Appended>>,
     mode: SaveSent,
     pub filing: Filing,
     /// Letters sent this run whose copy the server is expected to file.
     waiting: Vec<Copy>,
+    /// Copies to make with the next batch.
+    queued: Vec<Copy>,
     /// Why copies can't be made any more in this run (the connection was lost).
     broken: Option<String>,
     grace: Duration,
@@ -51,7 +62,8 @@ impl Copies {
         let mut mailbox = Mailbox::connect(imap, secret)?;
         let folder = mailbox.sent_folder(imap.sent_folder.as_deref())?;
         Ok(Copies {
-            mailbox,
+            mailbox: Some(mailbox),
+            in_flight: None,
             mode: imap.save_sent,
             filing: Filing {
                 folder,
@@ -59,6 +71,7 @@ impl Copies {
                 ..Filing::default()
             },
             waiting: Vec::new(),
+            queued: Vec::new(),
             broken: None,
             grace: grace(),
             started: settings.clock(),
@@ -114,8 +127,10 @@ impl Copies {
                 continue;
             }
             c.bytes = rebuild(settings, survey, &c);
-            self.append(journal, &c)?;
+            self.queue(journal, c)?;
         }
+        self.flush(journal)?;
+        self.settle(journal)?;
         Ok(!self.filing.resolved.is_empty())
     }
 
@@ -129,7 +144,7 @@ impl Copies {
     pub fn after_sent(&mut self, journal: &mut Journal, c: Copy) -> Result<()> {
         match (self.mode, self.filing.server_files) {
             (SaveSent::Never, _) => Ok(()),
-            (SaveSent::Always, _) | (SaveSent::Auto, Some(false)) => self.append(journal, &c),
+            (SaveSent::Always, _) | (SaveSent::Auto, Some(false)) => self.queue(journal, c),
             (SaveSent::Auto, Some(true)) => {
                 self.waiting.push(c);
                 Ok(())
@@ -147,7 +162,7 @@ impl Copies {
                     self.filing.found += 1;
                     self.filed(journal, &c, "found")
                 } else {
-                    self.append(journal, &c)
+                    self.queue(journal, c)
                 }
             }
         }
@@ -156,24 +171,27 @@ impl Copies {
     /// After the run: the letters the server should have filed, looked for; what it missed,
     /// put there.
     pub fn finish(&mut self, journal: &mut Journal) -> Result<()> {
+        self.settle(journal)?;
         let waiting = std::mem::take(&mut self.waiting);
-        if waiting.is_empty() {
-            return Ok(());
-        }
-        let found = self.wait_for(&waiting)?;
-        for (i, c) in waiting.iter().enumerate() {
-            if found.contains(&i) {
-                self.filing.found += 1;
-                self.filed(journal, c, "found")?;
-            } else {
-                self.append(journal, c)?;
+        if !waiting.is_empty() {
+            let found = self.wait_for(&waiting)?;
+            for (i, c) in waiting.into_iter().enumerate() {
+                if found.contains(&i) {
+                    self.filing.found += 1;
+                    self.filed(journal, &c, "found")?;
+                } else {
+                    self.queue(journal, c)?;
+                }
             }
         }
-        Ok(())
+        self.flush(journal)?;
+        self.settle(journal)
     }
 
     pub fn logout(self) -> Filing {
-        self.mailbox.logout();
+        if let Some(m) = self.mailbox {
+            m.logout();
+        }
         self.filing
     }
 
@@ -206,40 +224,92 @@ impl Copies {
         }
         let day = since.date_naive().pred_opt().unwrap_or(since.date_naive());
         let folder = self.filing.folder.clone();
-        self.mailbox.headers_since(&folder, day)
+        match self.mailbox.as_mut() {
+            Some(m) => m.headers_since(&folder, day),
+            None => anyhow::bail!("the mailbox is busy with the copies"),
+        }
     }
 
-    /// Puts the copy in Sent and journals how it went.
-    fn append(&mut self, journal: &mut Journal, c: &Copy) -> Result<()> {
-        let result = match (&self.broken, &c.bytes) {
-            (Some(why), _) => Err(why.clone()),
-            (None, None) => Err("the draft changed since the letter went, so its exact text is not at hand: put a copy in Sent from your mail app if you want one".to_string()),
-            (None, Some(bytes)) => {
-                let folder = self.filing.folder.clone();
-                self.mailbox.append(&folder, bytes).map_err(|e| {
-                    let why = format!("{e:#}");
-                    if why.contains("connection") || why.contains("in time") {
-                        self.broken = Some(why.clone());
-                    }
-                    why
-                })
+    /// A copy to make: made with the next batch (`BATCH` at a time, and at the end of the
+    /// run). A crash before then leaves it to the next `send`, which looks first.
+    fn queue(&mut self, journal: &mut Journal, c: Copy) -> Result<()> {
+        self.queued.push(c);
+        if self.queued.len() >= BATCH {
+            self.flush(journal)?;
+        }
+        Ok(())
+    }
+
+    /// Puts the queued copies in Sent and journals how it went for each.
+    fn flush(&mut self, journal: &mut Journal) -> Result<()> {
+        let queued = std::mem::take(&mut self.queued);
+        let (ready, lost): (Vec<Copy>, Vec<Copy>) =
+            queued.into_iter().partition(|c| c.bytes.is_some());
+        for c in &lost {
+            self.copy_failed(journal, c, "the draft changed since the letter went, so its exact text is not at hand: put a copy in Sent from your mail app if you want one")?;
+        }
+        if ready.is_empty() {
+            return Ok(());
+        }
+        self.settle(journal)?;
+        if let Some(why) = self.broken.clone() {
+            for c in &ready {
+                self.copy_failed(journal, c, &why)?;
             }
+            return Ok(());
+        }
+        let Some(mut mailbox) = self.mailbox.take() else {
+            return Ok(());
         };
-        match result {
-            Ok(()) => {
-                self.filing.appended += 1;
-                self.filed(journal, c, "appended")
-            }
-            Err(why) => {
-                let mut e = Event::new(c.date, &c.key, Kind::CopyFailed);
-                e.time = self.time();
-                e.message_id = Some(c.id.clone());
-                e.reply = Some(why.clone());
-                journal.append(e)?;
-                self.filing.failed.push(format!("{}: {why}", c.key));
-                Ok(())
+        let folder = self.filing.folder.clone();
+        // The copies go on a thread of their own while the next letters go by SMTP: the server
+        // stores them at its own pace (Dovecot syncs each to disk).
+        self.in_flight = Some(std::thread::spawn(move || {
+            let batch: Vec<&[u8]> = ready.iter().filter_map(|c| c.bytes.as_deref()).collect();
+            let (stored, why) = match mailbox.append_all(&folder, &batch) {
+                Ok(()) => (ready.len(), None),
+                Err((stored, e)) => (stored, Some(format!("{e:#}"))),
+            };
+            (mailbox, ready, stored, why)
+        }));
+        Ok(())
+    }
+
+    /// Waits for the batch on its way, and journals how it went for each copy.
+    fn settle(&mut self, journal: &mut Journal) -> Result<()> {
+        let Some(handle) = self.in_flight.take() else {
+            return Ok(());
+        };
+        let Ok((mailbox, ready, stored, why)) = handle.join() else {
+            self.broken = Some("the copies could not be made (cartero failed inside)".into());
+            return Ok(());
+        };
+        self.mailbox = Some(mailbox);
+        if let Some(why) = &why {
+            if why.contains("connection") || why.contains("in time") {
+                self.broken = Some(why.clone());
             }
         }
+        for (i, c) in ready.iter().enumerate() {
+            match &why {
+                Some(why) if i >= stored => self.copy_failed(journal, c, why)?,
+                _ => {
+                    self.filing.appended += 1;
+                    self.filed(journal, c, "appended")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn copy_failed(&mut self, journal: &mut Journal, c: &Copy, why: &str) -> Result<()> {
+        let mut e = Event::new(c.date, &c.key, Kind::CopyFailed);
+        e.time = self.time();
+        e.message_id = Some(c.id.clone());
+        e.reply = Some(why.to_string());
+        journal.append(e)?;
+        self.filing.failed.push(format!("{}: {why}", c.key));
+        Ok(())
     }
 
     fn time(&self) -> String {

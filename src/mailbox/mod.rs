@@ -92,6 +92,9 @@ pub struct Mailbox {
     session: imap::Session<Stream>,
     pub name: String,
     selected: Option<String>,
+    /// The server takes several messages in one APPEND (RFC 3502) without waiting between
+    /// them (LITERAL+, RFC 7888): one round trip, one transaction for a batch of copies.
+    multiappend: bool,
 }
 
 struct XOAuth2<'a> {
@@ -129,10 +132,16 @@ impl Mailbox {
                 .map_err(|(e, _)| e),
         }
         .map_err(|e| refused_login(imap, &e))?;
+        let mut session = session;
+        let multiappend = session
+            .capabilities()
+            .map(|c| c.has_str("MULTIAPPEND") && c.has_str("LITERAL+"))
+            .unwrap_or(false);
         Ok(Mailbox {
             session,
             name,
             selected: None,
+            multiappend,
         })
     }
 
@@ -207,6 +216,36 @@ impl Mailbox {
             .finish()
             .map_err(|e| said(&e, &format!("put the copy in \"{folder}\"")))?;
         Ok(())
+    }
+
+    /// Puts every message of `batch` in `folder`, marked as read: in one APPEND when the server
+    /// allows it (all or none are stored, RFC 3502), else one by one. An `Err` after the bytes
+    /// went may still have stored them: the caller looks before trying again. The error comes
+    /// with how many of the batch were stored for sure before it.
+    pub fn append_all(
+        &mut self,
+        folder: &str,
+        batch: &[&[u8]],
+    ) -> std::result::Result<(), (usize, anyhow::Error)> {
+        let texts: Option<Vec<&str>> = batch.iter().map(|b| std::str::from_utf8(b).ok()).collect();
+        match texts {
+            Some(texts) if self.multiappend && batch.len() > 1 => {
+                let mut command = format!("APPEND {}", quoted(folder));
+                for t in texts {
+                    command.push_str(&format!(" (\\Seen) {{{}+}}\r\n{t}", t.len()));
+                }
+                self.session
+                    .run_command_and_read_response(command)
+                    .map_err(|e| (0, said(&e, &format!("put the copies in \"{folder}\""))))?;
+                Ok(())
+            }
+            _ => {
+                for (done, b) in batch.iter().enumerate() {
+                    self.append(folder, b).map_err(|e| (done, e))?;
+                }
+                Ok(())
+            }
+        }
     }
 
     /// The headers of every message in `folder` that arrived on `since` or after, read-only
@@ -299,6 +338,11 @@ pub fn password(
         "no IMAP {what} for `{}`: set CARTERO_IMAP_PASSWORD, or `password-command` under `[imap]`, or run cartero at a terminal to type it",
         imap.username
     )
+}
+
+/// An IMAP quoted string.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// `1:5,7,9:12` for sorted UIDs.

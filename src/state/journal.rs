@@ -209,21 +209,7 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
                     why: e.reply.clone().unwrap_or_default(),
                 })
             }
-            Kind::Filed => r.copy = Some(Ok(e.folder.clone().unwrap_or_default())),
-            Kind::CopyFailed => {
-                if !matches!(r.copy, Some(Ok(_))) {
-                    r.copy = Some(Err(e.reply.clone().unwrap_or_default()));
-                }
-            }
-            Kind::Replied => {
-                if r.replied.is_none() {
-                    r.replied = Some((
-                        e.at.clone().unwrap_or_else(|| e.time.clone()),
-                        e.reply.clone().unwrap_or_default(),
-                    ));
-                }
-            }
-            Kind::Mailbox => {}
+            Kind::Filed | Kind::CopyFailed | Kind::Replied | Kind::Mailbox => mailbox(r, e),
             Kind::Failed => {
                 r.delivery = Some(Delivery::Failed {
                     reply: e.reply.clone().unwrap_or_default(),
@@ -233,6 +219,23 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
         }
     }
     records
+}
+
+/// What the sender's mailbox said of a sent letter: its copy in Sent, and the first answer.
+fn mailbox(r: &mut Record, e: &Event) {
+    match e.event {
+        Kind::Filed => r.copy = Some(Ok(e.folder.clone().unwrap_or_default())),
+        Kind::CopyFailed if !matches!(r.copy, Some(Ok(_))) => {
+            r.copy = Some(Err(e.reply.clone().unwrap_or_default()));
+        }
+        Kind::Replied if r.replied.is_none() => {
+            r.replied = Some((
+                e.at.clone().unwrap_or_else(|| e.time.clone()),
+                e.reply.clone().unwrap_or_default(),
+            ));
+        }
+        _ => {}
+    }
 }
 
 /// The events in a journal's text; a line that cannot be read is skipped and reported.

@@ -238,44 +238,7 @@ impl Run<'_> {
         last_failure: &mut Option<LastFailure>,
     ) -> Result<()> {
         match result {
-            Ok(reply) => {
-                if self.record() {
-                    // Losing this line in a power cut leaves the client `uncertain`, never
-                    // resent; the next `sending` (or the end of the run) makes it durable.
-                    let sent = self.event(job, letter, Kind::Sent, Some(reply.clone()));
-                    self.journal.append_lazy(sent)?;
-                }
-                tally.sent += 1;
-                *last_failure = None;
-                let done = if self.mode == Mode::DryRun {
-                    "written"
-                } else {
-                    "sent   "
-                };
-                progress.println(format!("{done} {} {}", letter.label, reply_short(&reply)));
-                if self.record() {
-                    if let Some(copies) = self.copies.as_deref_mut() {
-                        if copies.will_look() {
-                            progress.println(format!(
-                            "looking whether your server keeps a copy of {} in Sent itself (once for the campaign, a few seconds at most)",
-                            letter.label
-                        ));
-                        }
-                        copies.after_sent(
-                            self.journal,
-                            Copy {
-                                key: job.key.clone(),
-                                id: letter.id.clone(),
-                                to: letter.to.clone(),
-                                subject: letter.subject.clone(),
-                                date: letter.date,
-                                hash: Some(job.hash.clone()),
-                                bytes: Some(letter.bytes.clone()),
-                            },
-                        )?;
-                    }
-                }
-            }
+            Ok(reply) => self.delivered(job, letter, &reply, progress, tally, last_failure)?,
             Err(SendError::Account(why)) => {
                 self.defer(job, letter, &why)?;
                 progress.live(format!("stopped {} {why}", letter.label));
@@ -318,6 +281,55 @@ impl Run<'_> {
                 progress.live(format!("uncertain {} {why}", letter.label));
             }
             Err(err) => self.failed(job, letter, err, progress, tally, last_failure)?,
+        }
+        Ok(())
+    }
+
+    /// A letter the server took: `sent` in the journal, then its copy in Sent.
+    fn delivered(
+        &mut self,
+        job: &Job,
+        letter: &Letter,
+        reply: &str,
+        progress: &Progress,
+        tally: &mut Tally,
+        last_failure: &mut Option<LastFailure>,
+    ) -> Result<()> {
+        if self.record() {
+            // Losing this line in a power cut leaves the client `uncertain`, never
+            // resent; the next `sending` (or the end of the run) makes it durable.
+            let sent = self.event(job, letter, Kind::Sent, Some(reply.to_string()));
+            self.journal.append_lazy(sent)?;
+        }
+        tally.sent += 1;
+        *last_failure = None;
+        let done = if self.mode == Mode::DryRun {
+            "written"
+        } else {
+            "sent   "
+        };
+        progress.println(format!("{done} {} {}", letter.label, reply_short(reply)));
+        if self.record() {
+            if let Some(copies) = self.copies.as_deref_mut() {
+                if copies.will_look() {
+                    progress.println(format!(
+                    "looking whether your server keeps a copy of {} in Sent itself (once for the campaign, a few seconds at most)",
+                    letter.label
+                ));
+                }
+                copies.after_sent(
+                    self.journal,
+                    Copy {
+                        key: job.key.clone(),
+                        id: letter.id.clone(),
+                        to: letter.to.clone(),
+                        subject: letter.subject.clone(),
+                        date: letter.date,
+                        hash: Some(job.hash.clone()),
+                        bytes: Some(letter.bytes.clone()),
+                    },
+                )?;
+            }
         }
         Ok(())
     }
