@@ -376,8 +376,10 @@ pub fn left_behind(plan: &Plan) {
             .and_then(Delivery::message_id)
             .unwrap_or_default();
         tell!(
-            "uncertain: {} <{}>: an earlier send was interrupted; message {id} may have arrived. Not sent again: check your sent folder, and pass `--resend {}` only if it is not there",
-            e.client.name, e.client.email, e.client.email
+            "uncertain: {} <{}>: an earlier send was interrupted; message {id} may have arrived. Not sent again: {}",
+            e.client.name,
+            e.client.email,
+            crate::state::survey::how_to_check(&e.client.email)
         );
     }
     for i in &plan.invalid {
@@ -752,13 +754,16 @@ pub fn mailbox_before(f: &crate::mailbox::Filing) {
 
 /// The copies in Sent, after the run.
 pub fn mailbox_after(f: &crate::mailbox::Filing) {
-    if f.appended + f.found > 0 {
+    if f.appended + f.found + f.already > 0 {
         let mut parts = Vec::new();
         if f.appended > 0 {
             parts.push(format!("{} put there by cartero", f.appended));
         }
         if f.found > 0 {
             parts.push(format!("{} filed by your server itself", f.found));
+        }
+        if f.already > 0 {
+            parts.push(format!("{} there already", f.already));
         }
         say!("copies in \"{}\": {}", f.folder, parts.join(", "));
     }

@@ -378,6 +378,15 @@ impl Imap {
                 c.host
             );
         }
+        if c.host.trim().is_empty() {
+            bail!("`host` is empty: write your provider's IMAP server, like \"imap.gmail.com\"");
+        }
+        if c.port == Some(0) {
+            bail!("`port = 0` is not a port: 993 is usual with `security = \"tls\"`, 143 with `\"starttls\"`");
+        }
+        if c.username.as_deref().is_some_and(|u| u.trim().is_empty()) {
+            bail!("`username` is empty: write the login of your mailbox, usually your address");
+        }
         // The same provider (smtp.gmail.com and imap.gmail.com): the same login, unless given.
         let same = smtp.filter(|s| same_provider(&s.host, &c.host));
         let username = match (c.username, same.and_then(|s| s.username.clone())) {

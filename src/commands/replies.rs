@@ -40,26 +40,8 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         say!("no letter of this campaign has gone yet, so there is nothing to look for");
         return Ok(ExitCode::SUCCESS);
     }
-    let smtp = settings.smtp.clone();
-    let secret = mailbox::password(
-        &imap,
-        || {
-            smtp.as_ref()
-                .map_or(Ok(None), |s| password(s, report::ask_secret))
-        },
-        report::ask_secret,
-    )?;
-    let mut mailbox = Mailbox::connect(&imap, &secret)?;
     let since = sent.iter().map(|s| s.at).min().unwrap_or(settings.clock());
-    let day = since.date_naive().pred_opt().unwrap_or(since.date_naive());
-    let mut folders = vec!["INBOX".to_string()];
-    folders.extend(imap.reply_folders.iter().cloned());
-    let mut seen = Vec::new();
-    for folder in &folders {
-        let headers = mailbox.headers_since(folder, day)?;
-        seen.extend(headers.into_iter().map(|h| (folder.clone(), h)));
-    }
-    mailbox.logout();
+    let (folders, seen) = read_mailbox(&settings, &imap, since)?;
     let found = first_answers(&sent, &survey, &seen, settings.clock());
     let mut journal = Journal::open(&settings.journal_path())?;
     let mut new = 0;
@@ -96,6 +78,48 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         .collect();
     report::replies(&answers, new, &folders, seen.len());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The headers of INBOX and `reply-folders` since the day before `since`, read only.
+fn read_mailbox(
+    settings: &Settings,
+    imap: &crate::settings::Imap,
+    since: DateTime<FixedOffset>,
+) -> Result<(Vec<String>, Vec<(String, Headers)>)> {
+    let smtp = settings.smtp.clone();
+    let secret = mailbox::password(
+        imap,
+        || {
+            smtp.as_ref()
+                .map_or(Ok(None), |s| password(s, report::ask_secret))
+        },
+        report::ask_secret,
+    )?;
+    let mut mailbox = Mailbox::connect(imap, &secret)?;
+    let day = since.date_naive().pred_opt().unwrap_or(since.date_naive());
+    let mut folders = vec!["INBOX".to_string()];
+    for f in &imap.reply_folders {
+        if !folders.iter().any(|x| x.eq_ignore_ascii_case(f)) {
+            folders.push(f.clone());
+        }
+    }
+    if folders.len() > 1 {
+        let there = mailbox.folders()?;
+        if let Some(missing) = folders[1..].iter().find(|f| !there.contains(f)) {
+            mailbox.logout();
+            anyhow::bail!(
+                "there is no folder \"{missing}\" in your mailbox (`reply-folders` under `[imap]`): write its name as your mail app shows it; the folders are {}",
+                there.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ")
+            );
+        }
+    }
+    let mut seen = Vec::new();
+    for folder in &folders {
+        let headers = mailbox.headers_since(folder, day)?;
+        seen.extend(headers.into_iter().map(|h| (folder.clone(), h)));
+    }
+    mailbox.logout();
+    Ok((folders, seen))
 }
 
 /// The letters of the campaign that went, with the answer already seen.
@@ -144,13 +168,15 @@ fn first_answers<'a>(
     // The earliest answer to each letter.
     let mut found: HashMap<usize, (DateTime<FixedOffset>, &Headers, &str)> = HashMap::new();
     for (folder, h) in seen {
-        if h.message_id.as_deref().is_some_and(|id| own.contains(id)) {
+        // Our own letters (a copy in a folder looked at), and out-of-office replies.
+        if h.automatic || h.message_id.as_deref().is_some_and(|id| own.contains(id)) {
             continue;
         }
         let Some(i) = answered(h, sent, &by_id, &by_address) else {
             continue;
         };
-        let at = h.date.unwrap_or(now);
+        // An answer never comes before its letter (a client's clock may be a little off).
+        let at = h.date.unwrap_or(now).max(sent[i].at);
         if found.get(&i).is_none_or(|(t, _, _)| at < *t) {
             found.insert(i, (at, h, folder.as_str()));
         }
@@ -169,9 +195,9 @@ fn answered(
         return Some(*i);
     }
     let i = h.from.iter().find_map(|a| by_address.get(a.as_str()))?;
-    // From the client, written after their letter went (a clock a little off is forgiven).
+    // From the client, written after their letter went (a clock a minute off is forgiven).
     let date = h.date?;
-    (date >= sent[*i].at - chrono::Duration::minutes(10)).then_some(*i)
+    (date >= sent[*i].at - chrono::Duration::minutes(1)).then_some(*i)
 }
 
 fn bare(id: &str) -> &str {

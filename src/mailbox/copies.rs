@@ -103,10 +103,10 @@ impl Copies {
             .min()
             .unwrap_or(self.started);
         let seen = self.look(since)?;
-        let now = settings.clock();
         for c in &uncertain {
             if seen.iter().any(|h| matches(h, c)) {
-                let mut sent = Event::new(now, &c.key, Kind::Sent);
+                // Sent when it went, not when it was found.
+                let mut sent = Event::new(c.date, &c.key, Kind::Sent);
                 sent.message_id = Some(c.id.clone());
                 sent.reply = Some(format!(
                     "found in your \"{}\" folder: the server had taken it",
@@ -123,7 +123,7 @@ impl Copies {
         for mut c in unfiled {
             if seen.iter().any(|h| matches(h, &c)) {
                 self.filed(journal, &c, "found")?;
-                self.filing.found += 1;
+                self.filing.already += 1;
                 continue;
             }
             c.bytes = rebuild(settings, survey, &c);
@@ -343,10 +343,12 @@ fn matches(h: &Headers, c: &Copy) -> bool {
     if h.message_id.as_deref() == Some(id) {
         return true;
     }
+    // The same recipient and subject, dated as this very attempt was (an older letter with the
+    // same subject is not this one).
     h.to.iter().any(|t| t.eq_ignore_ascii_case(&c.to))
         && h.subject == c.subject
         && h.date
-            .is_none_or(|d| d >= c.date - chrono::Duration::minutes(5))
+            .is_some_and(|d| (d - c.date).num_seconds().abs() <= 2)
 }
 
 /// The uncertain letters and the sent letters with no copy in Sent yet.
@@ -380,7 +382,11 @@ fn owed(survey: &Survey, mode: SaveSent) -> (Vec<Copy>, Vec<Copy>) {
             bytes: None,
         };
         match &r.delivery {
-            Some(Delivery::Uncertain { message_id, .. }) => uncertain.push(copy(message_id)),
+            // A `sending` with no outcome is a crash's uncertain letter (this run holds the
+            // lock: no other send is on its way).
+            Some(Delivery::Uncertain { message_id, .. } | Delivery::Pending { message_id }) => {
+                uncertain.push(copy(message_id))
+            }
             Some(Delivery::Sent { message_id, .. })
                 if mode != SaveSent::Never && !matches!(r.copy, Some(Ok(_))) =>
             {
@@ -416,7 +422,7 @@ pub fn owed_work(survey: &Survey, imap: &Imap, copies: bool) -> bool {
         .any(|r| {
             r.letter.is_some()
                 && match &r.delivery {
-                    Some(Delivery::Uncertain { .. }) => true,
+                    Some(Delivery::Uncertain { .. } | Delivery::Pending { .. }) => true,
                     Some(Delivery::Sent { .. }) => {
                         copies
                             && imap.save_sent != SaveSent::Never

@@ -71,13 +71,19 @@ pub struct Headers {
     pub to: Vec<String>,
     pub subject: String,
     pub date: Option<DateTime<FixedOffset>>,
+    /// Written by a program, not a person: an out-of-office reply (RFC 3834 `Auto-Submitted`,
+    /// `Precedence: auto_reply`, `X-Autoreply`).
+    pub automatic: bool,
 }
 
 /// What the mailbox work of a run came to, for its summary.
 #[derive(Default, Debug)]
 pub struct Filing {
     pub appended: usize,
+    /// Filed by the server itself.
     pub found: usize,
+    /// Found there by a later run (a copy whose `filed` was lost with a crash).
+    pub already: usize,
     pub failed: Vec<String>,
     /// Uncertain letters found in Sent: sent after all.
     pub resolved: Vec<String>,
@@ -275,7 +281,7 @@ impl Mailbox {
                 .session
                 .uid_fetch(
                     uid_set(chunk),
-                    "(UID BODY.PEEK[HEADER.FIELDS (MESSAGE-ID IN-REPLY-TO REFERENCES FROM TO SUBJECT DATE)])",
+                    "(UID BODY.PEEK[HEADER.FIELDS (MESSAGE-ID IN-REPLY-TO REFERENCES FROM TO SUBJECT DATE AUTO-SUBMITTED PRECEDENCE X-AUTOREPLY X-AUTORESPOND)])",
                 )
                 .map_err(|e| said(&e, &format!("read \"{folder}\"")))?;
             for f in fetches.iter() {
@@ -320,7 +326,8 @@ pub fn password(
         return crate::secret::run_password_command(cmd, imap.password_command_limit, "[imap]");
     }
     if imap.smtp_password {
-        if let Some(p) = smtp()? {
+        // Without `[smtp]`'s password, the mailbox asks for its own.
+        if let Ok(Some(p)) = smtp() {
             return Ok(p);
         }
     }
@@ -394,6 +401,19 @@ pub fn parse_headers(uid: u32, header: &[u8]) -> Headers {
             _ => Vec::new(),
         }
     };
+    let header = |name: &str| {
+        m.header_raw(name)
+            .map(|v| v.trim().to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let submitted = header("Auto-Submitted");
+    let automatic = (!submitted.is_empty() && submitted != "no")
+        || matches!(
+            header("Precedence").as_str(),
+            "auto_reply" | "bulk" | "junk"
+        )
+        || !header("X-Autoreply").is_empty()
+        || !header("X-Autorespond").is_empty();
     let mut refers_to = ids(m.in_reply_to());
     refers_to.extend(ids(m.references()));
     Headers {
@@ -406,6 +426,7 @@ pub fn parse_headers(uid: u32, header: &[u8]) -> Headers {
         date: m
             .date()
             .and_then(|d| DateTime::parse_from_rfc3339(&d.to_rfc3339()).ok()),
+        automatic,
     }
 }
 
@@ -482,6 +503,8 @@ fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
             imap.timeout.as_secs()
         )
     };
+    // A port that speaks TLS first says nothing: no need to wait the whole timeout for that.
+    tcp.set_read_timeout(Some(imap.timeout.min(std::time::Duration::from_secs(10))))?;
     let mut reader = std::io::BufReader::new(tcp.try_clone()?);
     let mut line = String::new();
     let mut read_line = |line: &mut String| -> Result<()> {
@@ -510,6 +533,7 @@ fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
     if line.starts_with("* BYE") {
         bail!("the server said goodbye at once: {}", line.trim());
     }
+    tcp.set_read_timeout(Some(imap.timeout))?;
     tcp.write_all(b"s0 STARTTLS\r\n")?;
     loop {
         read_line(&mut line)?;

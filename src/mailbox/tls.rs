@@ -118,8 +118,12 @@ pub fn config(ca_file: Option<&Path>, section: &str) -> Result<(Arc<ClientConfig
     roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
     let mut pinned = Vec::new();
     if let Some(path) = ca_file {
-        let bytes = std::fs::read(path)
-            .with_context(|| format!("failed to read `ca-file` `{}`", path.display()))?;
+        let bytes = std::fs::read(path).with_context(|| {
+            format!(
+                "failed to read `ca-file` `{}` under `{section}`",
+                path.display()
+            )
+        })?;
         let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
             .collect::<Result<_, _>>()
             .ok()

@@ -362,11 +362,14 @@ impl Archive {
     /// of `campaign` itself (this year's) are not its past.
     pub fn pasts(&self, campaign: &str) -> Result<HashMap<String, Past>> {
         let mut pasts: HashMap<String, Past> = HashMap::new();
+        // In the index's order: each client's letters together, newest first, so a client is
+        // looked up once, not once a letter, and nothing is sorted here.
         let mut q = self.conn.prepare(
             "SELECT email, sent_at, subject, personal, replied_at IS NOT NULL FROM letters
-             WHERE campaign != ?1",
+             WHERE campaign != ?1 ORDER BY email DESC, sent_at DESC",
         )?;
         let mut rows = q.query([campaign])?;
+        let mut current: Option<(String, Past)> = None;
         while let Some(r) = rows.next()? {
             let email = r.get_ref(0)?.as_str()?;
             let sent_at = r.get_ref(1)?.as_str()?;
@@ -376,20 +379,22 @@ impl Archive {
                 personal: r.get(3)?,
                 answered: r.get(4)?,
             };
-            match pasts.get_mut(email) {
-                Some(past) => past.letters.push(letter),
-                None => {
+            match &mut current {
+                Some((key, past)) if key == email => past.letters.push(letter),
+                _ => {
+                    if let Some((key, past)) = current.take() {
+                        pasts.insert(key, past);
+                    }
                     let past = Past {
                         letters: vec![letter],
                         memories: Vec::new(),
                     };
-                    pasts.insert(email.to_string(), past);
+                    current = Some((email.to_string(), past));
                 }
             }
         }
-        for past in pasts.values_mut() {
-            // Newest first (the dates sort as text).
-            past.letters.sort_by(|a, b| b.date.cmp(&a.date));
+        if let Some((key, past)) = current {
+            pasts.insert(key, past);
         }
         let mut q = self
             .conn

@@ -276,21 +276,37 @@ fn warnings_for(e: &Entry) -> Vec<String> {
             w.push(format!("this draft cannot be sent as it is: {why}"));
         }
     }
-    match (&e.state, e.record.as_ref().and_then(|r| r.delivery.as_ref())) {
+    match (
+        &e.state,
+        e.record.as_ref().and_then(|r| r.delivery.as_ref()),
+    ) {
         (State::Uncertain, Some(Delivery::Pending { message_id })) => w.push(format!(
-            "a send was interrupted: the message {message_id} may or may not have arrived; look for it in your sent folder, and use `cartero send --resend {}` only if it did not",
-            e.client.email
+            "a send was interrupted: the message {message_id} may or may not have arrived; {}",
+            how_to_check(&e.client.email)
         )),
         (State::Uncertain, Some(Delivery::Uncertain { message_id, why })) => w.push(format!(
-            "{why}: the message {message_id} may or may not have arrived; look for it in your sent folder, and use `cartero send --resend {}` only if it did not",
-            e.client.email
+            "{why}: the message {message_id} may or may not have arrived; {}",
+            how_to_check(&e.client.email)
         )),
         (State::Failed, Some(Delivery::Failed { reply, permanent })) => w.push(format!(
             "the server refused it: {reply}{}",
-            if *permanent { " (fix the address or the draft, approve it again, or `--resend` it)" } else { " (it will be tried again on the next `cartero send`)" }
+            if *permanent {
+                " (fix the address or the draft, approve it again, or `--resend` it)"
+            } else {
+                " (it will be tried again on the next `cartero send`)"
+            }
         )),
-        (State::Missing, _) => w.push("the draft file is gone: `cartero draft` writes it again".into()),
+        (State::Missing, _) => {
+            w.push("the draft file is gone: `cartero draft` writes it again".into())
+        }
         _ => {}
     }
     w
+}
+
+/// What to do about a letter that may or may not have arrived.
+pub fn how_to_check(email: &str) -> String {
+    format!(
+        "ask them whether it arrived (a Sent folder shows it only when the provider keeps a copy of what it sends, as Gmail and Microsoft 365 do; with `[imap]` cartero looks there itself), and use `cartero send --resend {email}` only if it did not"
+    )
 }

@@ -213,7 +213,7 @@ fn a_copy_lost_with_the_connection_is_looked_for_then_made_by_the_next_send_neve
     // The next send looks before it copies: the second letter is there already.
     c.run(&["send", "--yes"])
         .stdout_has("nothing to send")
-        .stdout_has("copies in \"Sent\": 2 put there by cartero, 1 filed by your server itself");
+        .stdout_has("copies in \"Sent\": 2 put there by cartero, 1 there already");
     assert_eq!(smtp.received().len(), 4, "no letter sent twice");
     let sent = imap.messages("Sent");
     assert_eq!(sent.len(), 4, "each letter in Sent exactly once");
@@ -392,6 +392,25 @@ fn replies_are_found_by_reference_or_by_sender_and_the_mailbox_is_not_changed() 
         ),
         &[],
     );
+    // c4 wrote two minutes before their letter went, and their out-of-office answered it.
+    imap.deliver(
+        "INBOX",
+        &reply(
+            "c4@example.com",
+            None,
+            "Sun, 22 Nov 2026 10:28:00 +0100",
+            "Pedido",
+        ),
+        &[],
+    );
+    let mut away = reply(
+        "c4@example.com",
+        Some(&ids[3]),
+        "Mon, 23 Nov 2026 09:00:00 +0100",
+        "Fuera de la oficina",
+    );
+    away.splice(0..0, b"Auto-Submitted: auto-replied\r\n".iter().copied());
+    imap.deliver("INBOX", &away, &[]);
     let before = imap.commands().len();
     let run = c.run(&["replies"]).success();
     let out = run.stdout();
@@ -761,4 +780,47 @@ fn an_smtp_server_with_its_own_self_signed_certificate_is_trusted_once_ca_file_n
     c.run(&["check", "--connect"]).success();
     c.run(&["send", "--yes"]).success();
     assert_eq!(smtp.received().len(), 1);
+}
+
+#[test]
+fn a_letter_cut_off_by_a_crash_is_looked_up_in_sent_and_an_older_copy_is_not_taken_for_it() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = approved(
+        2,
+        &format!(
+            "{}{}",
+            smtp.config(),
+            imap_config(&imap, "save-sent = \"never\"\n")
+        ),
+    );
+    c.run(&["send", "--yes"]).success();
+    // As a crash leaves it: `sending` on disk, the outcome never written.
+    let journal = c.read("drafts/journal.jsonl");
+    let kept: Vec<&str> = journal
+        .lines()
+        .filter(|l| !(l.contains("\"event\":\"sent\"") && l.contains("c1@example.com")))
+        .collect();
+    c.write("drafts/journal.jsonl", kept.join("\n") + "\n");
+    assert_eq!(c.states(), ["uncertain", "sent"]);
+    // An older letter to them with the same subject, under another Message-ID and date: not it.
+    let letter = smtp.received()[0].data.clone();
+    let older = String::from_utf8_lossy(&letter)
+        .replace("Message-ID: <", "Message-ID: <older.")
+        .replace("Date: Sun, 22 Nov 2026", "Date: Sat, 21 Nov 2026");
+    imap.deliver("Sent", older.as_bytes(), &["\\Seen"]);
+    c.run(&["status"])
+        .success()
+        .stderr_has("c1@example.com: still uncertain");
+    assert_eq!(c.states(), ["uncertain", "sent"]);
+    // The letter itself, filed by the server: found, and sent when it went.
+    imap.deliver("Sent", &letter, &["\\Seen"]);
+    c.run(&["send", "--yes"])
+        .stderr_has("c1@example.com: found in your \"Sent\" folder");
+    assert_eq!(c.states(), ["sent", "sent"]);
+    assert_eq!(smtp.received().len(), 2, "never sent twice");
+    assert!(c.status()[0]["sent_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-11-22T10:30:00"));
 }
