@@ -17,6 +17,9 @@ use crate::state::journal::{Delivery, Event, Journal, Kind};
 use crate::state::lock::Lock;
 use crate::state::survey::Survey;
 
+/// The messages looked at, each with its folder.
+type Seen = Vec<(String, Headers)>;
+
 /// A letter that went, and what is known of its answer.
 struct Sent {
     index: usize,
@@ -85,7 +88,7 @@ fn read_mailbox(
     settings: &Settings,
     imap: &crate::settings::Imap,
     since: DateTime<FixedOffset>,
-) -> Result<(Vec<String>, Vec<(String, Headers)>)> {
+) -> Result<(Vec<String>, Seen)> {
     let smtp = settings.smtp.clone();
     let secret = mailbox::password(
         imap,
