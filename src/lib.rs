@@ -14,6 +14,7 @@ pub mod secret;
 pub mod settings;
 pub mod state;
 pub mod text;
+pub mod tls;
 
 use std::process::ExitCode;
 

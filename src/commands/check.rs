@@ -7,13 +7,13 @@ use anyhow::Result;
 use crate::diag::Problem;
 use crate::domain::campaign::Campaign;
 use crate::domain::message::validate;
-use crate::mailbox::tls::{probe, Probe};
 use crate::mailbox::{self, Mailbox};
 use crate::outbox::{password, SmtpOutbox};
 use crate::report;
 use crate::settings::{Security, Settings};
 use crate::state::drafts::State;
 use crate::state::survey::Survey;
+use crate::tls::{probe, Probe};
 
 pub fn run(settings: Settings, connect: bool) -> Result<ExitCode> {
     let reached = match connect {

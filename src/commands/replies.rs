@@ -9,7 +9,6 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 
 use crate::mailbox::{self, Headers, Mailbox};
-use crate::outbox::password;
 use crate::report::{self, Answer};
 use crate::settings::Settings;
 use crate::state::archive::keep_campaign;
@@ -89,15 +88,7 @@ fn read_mailbox(
     imap: &crate::settings::Imap,
     since: DateTime<FixedOffset>,
 ) -> Result<(Vec<String>, Seen)> {
-    let smtp = settings.smtp.clone();
-    let secret = mailbox::password(
-        imap,
-        || {
-            smtp.as_ref()
-                .map_or(Ok(None), |s| password(s, report::ask_secret))
-        },
-        report::ask_secret,
-    )?;
+    let secret = mailbox::login_secret(imap, settings.smtp.as_ref(), report::ask_secret)?;
     let mut mailbox = Mailbox::connect(imap, &secret)?;
     let day = since.date_naive().pred_opt().unwrap_or(since.date_naive());
     let mut folders = vec!["INBOX".to_string()];

@@ -6,7 +6,6 @@ use anyhow::Result;
 
 use crate::mailbox::copies::{self, Copies};
 use crate::mailbox::{self as imap_mailbox};
-use crate::outbox::password;
 use crate::report::{self, StatusRow};
 use crate::settings::{Imap, Settings};
 use crate::state::journal::Journal;
@@ -51,15 +50,7 @@ fn look_up_uncertain(survey: &Survey, imap: &Imap) -> Result<Option<crate::mailb
     let Ok(_lock) = Lock::take(&settings.drafts, "status") else {
         return Ok(None);
     };
-    let smtp = settings.smtp.clone();
-    let secret = imap_mailbox::password(
-        imap,
-        || {
-            smtp.as_ref()
-                .map_or(Ok(None), |s| password(s, report::ask_secret))
-        },
-        report::ask_secret,
-    )?;
+    let secret = imap_mailbox::login_secret(imap, settings.smtp.as_ref(), report::ask_secret)?;
     let mut c = Copies::open(imap, &secret, &survey.events, settings)?;
     let mut journal = Journal::open(&settings.journal_path())?;
     c.catch_up(survey, &mut journal, false)?;

@@ -5,7 +5,6 @@
 //! stream of ours: TCP, or rustls with the same ring provider lettre uses.
 
 pub mod copies;
-pub mod tls;
 
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
@@ -19,7 +18,8 @@ use imap_proto::NameAttribute;
 use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
 
-use crate::settings::{Auth, Imap, Security};
+use crate::settings::{Auth, Imap, Security, Smtp};
+use crate::tls;
 
 /// The byte stream under the IMAP session.
 pub enum Stream {
@@ -344,6 +344,20 @@ pub fn password(
     bail!(
         "no IMAP {what} for `{}`: set CARTERO_IMAP_PASSWORD, or `password-command` under `[imap]`, or run cartero at a terminal to type it",
         imap.username
+    )
+}
+
+/// The IMAP password for a command that reads the mailbox: `[smtp]`'s (found, or asked for)
+/// when the provider and login are the same, else the mailbox's own.
+pub fn login_secret(
+    imap: &Imap,
+    smtp: Option<&Smtp>,
+    ask: impl Fn(&str) -> Result<Option<String>> + Copy,
+) -> Result<String> {
+    password(
+        imap,
+        || smtp.map_or(Ok(None), |s| crate::outbox::password(s, ask)),
+        ask,
     )
 }
 

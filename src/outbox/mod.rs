@@ -174,11 +174,8 @@ fn tls_parameters(smtp: &Smtp) -> Result<TlsParameters> {
         // certificate, and only then is lettre told not to check it again.
         let pem_certs = rustls::pki_types::CertificateDer::pem_slice_iter(&pem);
         use rustls::pki_types::pem::PemObject;
-        if pem_certs
-            .flatten()
-            .any(|c| crate::mailbox::tls::self_signed(&c))
-        {
-            let probe = crate::mailbox::tls::probe(
+        if pem_certs.flatten().any(|c| crate::tls::self_signed(&c)) {
+            let probe = crate::tls::probe(
                 &smtp.host,
                 smtp.port,
                 smtp.security == Security::Starttls,
@@ -186,7 +183,7 @@ fn tls_parameters(smtp: &Smtp) -> Result<TlsParameters> {
                 "[smtp]",
                 smtp.timeout,
             );
-            if probe == crate::mailbox::tls::Probe::Pinned {
+            if probe == crate::tls::Probe::Pinned {
                 b = b
                     .dangerous_accept_invalid_certs(true)
                     .dangerous_accept_invalid_hostnames(true);
