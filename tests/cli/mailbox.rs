@@ -45,9 +45,16 @@ struct FilesItself(Arc<AtomicBool>);
 
 impl FilesItself {
     fn start(smtp: &SmtpServer, imap: &ImapServer) -> FilesItself {
+        FilesItself::rewriting(smtp, imap, |bytes| bytes.to_vec())
+    }
+
+    /// As `start`, each copy first changed by `rewrite`, as a provider may.
+    fn rewriting(
+        smtp: &SmtpServer,
+        imap: &ImapServer,
+        rewrite: fn(&[u8]) -> Vec<u8>,
+    ) -> FilesItself {
         let stop = Arc::new(AtomicBool::new(false));
-        let (smtp_port, imap_port) = (smtp.port, imap.port);
-        let _ = (smtp_port, imap_port);
         let received = smtp.inbox_handle();
         let sent = imap.handle();
         let flag = Arc::clone(&stop);
@@ -56,7 +63,7 @@ impl FilesItself {
             while !flag.load(Ordering::SeqCst) {
                 let letters = received.lock().unwrap().clone();
                 for l in &letters[filed..] {
-                    sent.deliver("Sent", &l.data, &["\\Seen"]);
+                    sent.deliver("Sent", &rewrite(&l.data), &["\\Seen"]);
                 }
                 filed = letters.len();
                 std::thread::sleep(Duration::from_millis(10));
@@ -138,24 +145,13 @@ fn a_server_that_rewrites_message_ids_is_matched_by_recipient_and_subject() {
     // Outlook files its copy under a Message-ID of its own.
     let smtp = SmtpServer::start(Rules::default());
     let imap = ImapServer::plain(USER, PASSWORD);
-    let stop = Arc::new(AtomicBool::new(false));
-    let (received, sent, flag) = (smtp.inbox_handle(), imap.handle(), Arc::clone(&stop));
-    std::thread::spawn(move || {
-        let mut filed = 0;
-        while !flag.load(Ordering::SeqCst) {
-            let letters = received.lock().unwrap().clone();
-            for l in &letters[filed..] {
-                let text = String::from_utf8_lossy(&l.data)
-                    .replace("Message-ID: <", "Message-ID: <rewritten.by.outlook.");
-                sent.deliver("Sent", text.as_bytes(), &["\\Seen"]);
-            }
-            filed = letters.len();
-            std::thread::sleep(Duration::from_millis(10));
-        }
+    let _files = FilesItself::rewriting(&smtp, &imap, |bytes| {
+        String::from_utf8_lossy(bytes)
+            .replace("Message-ID: <", "Message-ID: <rewritten.by.outlook.")
+            .into_bytes()
     });
     let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
     c.run(&["send", "--yes"]).success();
-    stop.store(true, Ordering::SeqCst);
     assert_eq!(imap.messages("Sent").len(), 2);
     assert!(!imap.commands().iter().any(|c| c.starts_with("APPEND")));
 }
