@@ -13,7 +13,7 @@ use crate::mailbox;
 use crate::mailbox::copies::{self, Copies};
 use crate::outbox::{password, write_emls, FileOutbox, Outbox, SmtpOutbox};
 use crate::report::{self, Countdown, SendSummary};
-use crate::settings::{SaveSent, Settings, Smtp};
+use crate::settings::{Imap, SaveSent, Settings, Smtp};
 use crate::state::archive::keep_campaign;
 use crate::state::drafts::State;
 use crate::state::journal::Journal;
@@ -85,6 +85,14 @@ fn wait_for_at(
     if let (Some(smtp), false) = (&settings.smtp, args.dry_run) {
         // Logged in and out now: a wrong password or port is said before the wait, not after.
         drop(SmtpOutbox::connect(smtp, secret.get(smtp)?)?);
+        if let Some(imap) = settings
+            .imap
+            .as_ref()
+            .filter(|i| i.save_sent != SaveSent::Never)
+        {
+            let key = secret.imap(imap, Some(smtp))?;
+            mailbox::Mailbox::connect(imap, &key)?.logout();
+        }
     }
     if !Countdown::until(when, "send").wait() {
         tell!("cancelled while waiting: nothing was sent");
@@ -100,9 +108,10 @@ fn next_free(settings: &Settings, limit: Option<usize>) -> Result<Option<DateTim
     Ok(Day::of(&events, limit, settings.clock()).next_free())
 }
 
-/// The SMTP password, found (or asked for) once per `send`, and kept only in memory.
+/// The SMTP password and the IMAP one, found (or asked for) once per `send`, and kept only in
+/// memory.
 #[derive(Default)]
-struct Secret(Option<Option<String>>);
+struct Secret(Option<Option<String>>, Option<String>);
 
 impl Secret {
     fn get(&mut self, smtp: &Smtp) -> Result<Option<String>> {
@@ -113,30 +122,26 @@ impl Secret {
         self.0 = Some(found.clone());
         Ok(found)
     }
+
+    fn imap(&mut self, imap: &Imap, smtp: Option<&Smtp>) -> Result<String> {
+        if let Some(known) = &self.1 {
+            return Ok(known.clone());
+        }
+        let found = mailbox::password(
+            imap,
+            || smtp.map_or(Ok(None), |s| self.get(s)),
+            report::ask_secret,
+        )?;
+        self.1 = Some(found.clone());
+        Ok(found)
+    }
 }
 
 /// The run's IMAP session, opened once: before the plan when an uncertain letter or a missing
 /// copy waits in the mailbox, else after the confirmation.
-fn open_copies(
-    settings: &Settings,
-    survey: &Survey,
-    secret: &mut Secret,
-    imap_secret: &mut Option<String>,
-) -> Result<Copies> {
+fn open_copies(settings: &Settings, survey: &Survey, secret: &mut Secret) -> Result<Copies> {
     let imap = settings.imap.as_ref().context("no `[imap]`")?;
-    let key = match imap_secret.clone() {
-        Some(k) => k,
-        None => {
-            let smtp = settings.smtp.clone();
-            let k = mailbox::password(
-                imap,
-                || smtp.as_ref().map_or(Ok(None), |s| secret.get(s)),
-                report::ask_secret,
-            )?;
-            *imap_secret = Some(k.clone());
-            k
-        }
-    };
+    let key = secret.imap(imap, settings.smtp.as_ref())?;
     Copies::open(imap, &key, &survey.events, settings).map_err(|e| {
         e.context(
             "the sender's mailbox (`[imap]`) could not be opened, so nothing was sent: fix `[imap]` in cartero.toml (`cartero check --connect` tries it), or set `save-sent = \"never\"` there to send without a copy in Sent",
@@ -170,11 +175,7 @@ fn finish_copies(mut c: Copies, journal: &mut Journal) -> Result<crate::mailbox:
 
 /// Before the plan: the uncertain letters looked up in Sent (found = sent, and the survey is
 /// taken again) and the copies earlier runs owe, when there are any.
-fn mailbox_first(
-    survey: &mut Survey,
-    secret: &mut Secret,
-    imap_secret: &mut Option<String>,
-) -> Result<Option<Copies>> {
+fn mailbox_first(survey: &mut Survey, secret: &mut Secret) -> Result<Option<Copies>> {
     let settings = survey.campaign.settings.clone();
     let Some(imap) = &settings.imap else {
         return Ok(None);
@@ -182,7 +183,7 @@ fn mailbox_first(
     if !copies::owed_work(survey, imap, true) {
         return Ok(None);
     }
-    let mut c = open_copies(&settings, survey, secret, imap_secret)?;
+    let mut c = open_copies(&settings, survey, secret)?;
     let mut journal = Journal::open(&settings.journal_path())?;
     if c.catch_up(survey, &mut journal, true)? {
         // Uncertain letters found in Sent are sent: the plan is made from that.
@@ -234,10 +235,9 @@ fn run_once(
         tell!("warning: {w}");
     }
     let mode = Mode::of(args.dry_run, args.to_self);
-    let mut imap_secret = None;
     let mut copies = None;
     if mode == Mode::Real && !confirm_only {
-        copies = mailbox_first(&mut survey, secret, &mut imap_secret)?;
+        copies = mailbox_first(&mut survey, secret)?;
     }
     let plan = plan_run(&survey, args, mode)?;
     if plan.jobs.is_empty() {
@@ -265,7 +265,7 @@ fn run_once(
         .as_ref()
         .is_some_and(|i| i.save_sent != SaveSent::Never);
     if copies.is_none() && wants_copies && mode == Mode::Real {
-        copies = Some(open_copies(&settings, &survey, secret, &mut imap_secret)?);
+        copies = Some(open_copies(&settings, &survey, secret)?);
     }
     let mut journal = Journal::open(&settings.journal_path())?;
     let tally = deliver::Run {

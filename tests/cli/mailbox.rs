@@ -820,3 +820,19 @@ fn a_letter_cut_off_by_a_crash_is_looked_up_in_sent_and_an_older_copy_is_not_tak
         .unwrap()
         .starts_with("2026-11-22T10:30:00"));
 }
+
+#[test]
+fn send_at_a_later_time_tries_the_mailbox_login_before_it_waits() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, "right");
+    let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    let at = (chrono::Local::now() + chrono::Duration::seconds(3600))
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    let start = std::time::Instant::now();
+    c.run(&["send", "--yes", "--at", &at])
+        .failure()
+        .stderr_has("refused the username `ana@example.com` or its password");
+    assert!(start.elapsed() < Duration::from_secs(60), "it did not wait");
+    assert!(smtp.received().is_empty());
+}
