@@ -61,6 +61,8 @@ pub struct ImapOptions {
     /// Show `tests/fixtures/selfsigned.pem`, a certificate that signed itself (CA:TRUE), instead
     /// of the test CA's.
     pub self_signed: bool,
+    /// Offer MULTIAPPEND (RFC 3502): several messages in one APPEND, all stored or none.
+    pub multiappend: bool,
 }
 
 impl ImapOptions {
@@ -75,6 +77,7 @@ impl ImapOptions {
             folders: Vec::new(),
             fault: None,
             self_signed: false,
+            multiappend: false,
         }
     }
 }
@@ -482,6 +485,9 @@ impl Session {
 
     fn capabilities(&self) -> String {
         let mut caps = String::from("IMAP4rev1 LITERAL+ SPECIAL-USE UIDPLUS UNSELECT ID SASL-IR");
+        if self.options().multiappend {
+            caps.push_str(" MULTIAPPEND");
+        }
         if self.options().tls == ImapTls::Starttls && !self.tls {
             caps.push_str(" STARTTLS LOGINDISABLED");
         }
@@ -999,39 +1005,49 @@ impl Session {
         Ok("OK DELETE completed".into())
     }
 
-    /// None: close the connection without an answer (the fault).
+    /// None: close the connection without an answer (the fault). With MULTIAPPEND, every
+    /// message of the command is stored, or none.
     fn append(&mut self, args: &[Value], out: &mut Vec<u8>) -> Result<Option<String>, String> {
         let bad =
             || "BAD APPEND needs a mailbox, optional flags and date, and a literal".to_string();
-        let (true, Some(name), Some(Value::Str(message))) =
-            (args.len() >= 2, args.first().and_then(astring), args.last())
-        else {
+        let (true, Some(name)) = (args.len() >= 2, args.first().and_then(astring)) else {
             return Err(bad());
         };
-        let mut flags = Vec::new();
-        let mut date = None;
-        let middle = &args[1..args.len() - 1];
-        let mut rest = middle.iter();
-        let mut next = rest.next();
-        if let Some(Value::List(l)) = next {
-            for f in l {
-                match atom(f) {
-                    Some(f) if f.eq_ignore_ascii_case("\\Recent") => {}
-                    Some(f) if !f.is_empty() => flags.push(f),
-                    _ => return Err(bad()),
+        let mut messages = Vec::new();
+        let mut rest = args[1..].iter().peekable();
+        while rest.peek().is_some() {
+            let mut flags = Vec::new();
+            let mut date = None;
+            if let Some(Value::List(l)) = rest.peek() {
+                for f in l {
+                    match atom(f) {
+                        Some(f) if f.eq_ignore_ascii_case("\\Recent") => {}
+                        Some(f) if !f.is_empty() => flags.push(f),
+                        _ => return Err(bad()),
+                    }
                 }
+                rest.next();
             }
-            next = rest.next();
+            let Some(Value::Str(first)) = rest.next() else {
+                return Err(bad());
+            };
+            // A date-time is a string followed by the message's literal.
+            let message = match rest.peek() {
+                Some(Value::Str(m)) => {
+                    let d = String::from_utf8_lossy(first);
+                    match DateTime::parse_from_str(d.trim_start(), INTERNALDATE) {
+                        Ok(d) => date = Some(d),
+                        Err(_) => return Err(format!("BAD Invalid date-time {d:?}")),
+                    }
+                    let m = m.clone();
+                    rest.next();
+                    m
+                }
+                _ => first.clone(),
+            };
+            messages.push((message, flags, date));
         }
-        if let Some(Value::Str(d)) = next {
-            let d = String::from_utf8_lossy(d);
-            match DateTime::parse_from_str(d.trim_start(), INTERNALDATE) {
-                Ok(d) => date = Some(d),
-                Err(_) => return Err(format!("BAD Invalid date-time {d:?}")),
-            }
-            next = rest.next();
-        }
-        if next.is_some() {
+        if messages.is_empty() || (messages.len() > 1 && !self.options().multiappend) {
             return Err(bad());
         }
         if self.options().fault == Some(ImapFault::RefuseAppend) {
@@ -1041,7 +1057,10 @@ impl Session {
         let Some(f) = state.folder_mut(&name) else {
             return Err(format!("NO [TRYCREATE] Mailbox doesn't exist: {name}"));
         };
-        let uid = f.add(message.clone(), flags, date.unwrap_or_else(now));
+        let uids: Vec<u32> = messages
+            .into_iter()
+            .map(|(m, flags, date)| f.add(m, flags, date.unwrap_or_else(now)))
+            .collect();
         let validity = f.uid_validity;
         let folder = f.name.clone();
         drop(state);
@@ -1052,8 +1071,13 @@ impl Session {
         if self.selected.as_ref().is_some_and(|s| s.folder == folder) {
             self.report_exists(out);
         }
+        let uids = match (uids.first(), uids.last()) {
+            (Some(a), Some(b)) if a != b => format!("{a}:{b}"),
+            (Some(a), _) => a.to_string(),
+            _ => String::new(),
+        };
         Ok(Some(format!(
-            "OK [APPENDUID {validity} {uid}] APPEND completed"
+            "OK [APPENDUID {validity} {uids}] APPEND completed"
         )))
     }
 

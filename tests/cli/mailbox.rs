@@ -836,3 +836,73 @@ fn send_at_a_later_time_tries_the_mailbox_login_before_it_waits() {
     assert!(start.elapsed() < Duration::from_secs(60), "it did not wait");
     assert!(smtp.received().is_empty());
 }
+
+#[test]
+fn copies_go_fifty_to_an_append_where_the_server_takes_several() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::start(ImapOptions {
+        multiappend: true,
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let c = approved(
+        60,
+        &format!(
+            "{}{}",
+            smtp.config(),
+            imap_config(&imap, "save-sent = \"always\"\n")
+        ),
+    );
+    c.run(&["send", "--yes"])
+        .success()
+        .stdout_has("copies in \"Sent\": 60 put there by cartero");
+    let appends: Vec<String> = imap
+        .commands()
+        .into_iter()
+        .filter(|c| c.starts_with("APPEND"))
+        .collect();
+    assert_eq!(appends.len(), 2, "{appends:?}");
+    assert_eq!(appends[0].matches("(\\Seen)").count(), 50);
+    assert_eq!(appends[1].matches("(\\Seen)").count(), 10);
+    let mut copies: Vec<Vec<u8>> = imap
+        .messages("Sent")
+        .iter()
+        .map(|m| trimmed(&m.bytes).to_vec())
+        .collect();
+    let mut letters: Vec<Vec<u8>> = smtp
+        .received()
+        .iter()
+        .map(|l| trimmed(&l.data).to_vec())
+        .collect();
+    copies.sort();
+    letters.sort();
+    assert_eq!(copies, letters, "each letter once, as sent");
+    assert!(imap
+        .messages("Sent")
+        .iter()
+        .all(|m| m.flags.iter().any(|f| f == "\\Seen")));
+    assert!(c.status().iter().all(|r| r["in_sent_folder"] == true));
+}
+
+#[test]
+fn a_batch_refused_whole_is_journaled_for_each_letter() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::start(ImapOptions {
+        multiappend: true,
+        fault: Some(ImapFault::RefuseAppend),
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let c = approved(
+        3,
+        &format!(
+            "{}{}",
+            smtp.config(),
+            imap_config(&imap, "save-sent = \"always\"\n")
+        ),
+    );
+    c.run(&["send", "--yes"])
+        .success()
+        .stderr_has("3 letters were not copied");
+    assert_eq!(smtp.received().len(), 3);
+    assert!(c.status().iter().all(|r| r["in_sent_folder"] == false));
+    assert_eq!(events(&c, "copy-failed").len(), 3);
+}
