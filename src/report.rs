@@ -737,13 +737,13 @@ pub fn mailbox_before(f: &crate::mailbox::Filing) {
     for key in &f.resolved {
         tell!(
             "{key}: found in your \"{}\" folder, so the server had taken it: now `sent`, and not sent again",
-            f.folder
+            crate::mailbox::folder_shown(&f.folder)
         );
     }
     for key in &f.unresolved {
         tell!(
             "{key}: still uncertain: the letter is not in your \"{}\" folder{}. Ask them whether it arrived; `cartero send --resend {key}` sends it again",
-            f.folder,
+            crate::mailbox::folder_shown(&f.folder),
             match f.server_files {
                 Some(false) => " (your server does not keep copies of what it sends, so that proves nothing)",
                 _ => "",
@@ -765,14 +765,18 @@ pub fn mailbox_after(f: &crate::mailbox::Filing) {
         if f.already > 0 {
             parts.push(format!("{} there already", f.already));
         }
-        say!("copies in \"{}\": {}", f.folder, parts.join(", "));
+        say!(
+            "copies in \"{}\": {}",
+            crate::mailbox::folder_shown(&f.folder),
+            parts.join(", ")
+        );
     }
     if !f.failed.is_empty() {
         tell!(
             "{} {} not copied to \"{}\" (the letters did go; the next `cartero send` tries the copies again, never the letters):",
             f.failed.len(),
             if f.failed.len() == 1 { "letter was" } else { "letters were" },
-            f.folder
+            crate::mailbox::folder_shown(&f.folder)
         );
         for why in &f.failed {
             tell!("  {why}");
@@ -792,7 +796,10 @@ pub struct Answer<'a> {
 
 /// `replies`: who answered, then who has not, circle by circle.
 pub fn replies(answers: &[Answer], new: usize, folders: &[String], looked_at: usize) {
-    let folders: Vec<String> = folders.iter().map(|f| format!("\"{f}\"")).collect();
+    let folders: Vec<String> = folders
+        .iter()
+        .map(|f| format!("\"{}\"", crate::mailbox::folder_shown(f)))
+        .collect();
     say!(
         "looked at {} in {} (read only: nothing was changed there)",
         count(looked_at, "message"),
@@ -841,4 +848,11 @@ pub fn replies(answers: &[Answer], new: usize, folders: &[String], looked_at: us
             names.join(", ")
         );
     }
+}
+
+/// An uncertain letter the client answered: it arrived.
+pub fn arrived_after_all(key: &str) {
+    tell!(
+        "{key}: answered the letter left uncertain, so it arrived: now `sent`, and not sent again"
+    );
 }

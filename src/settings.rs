@@ -324,6 +324,9 @@ impl Smtp {
                 c.host
             );
         }
+        if c.username.as_deref().is_some_and(|u| u.trim().is_empty()) {
+            bail!("`username` is empty: write the login your provider gave you (usually your address), or leave the line out for a server that wants none");
+        }
         let interval = c.rate.as_deref().map(parse_rate).transpose()?;
         let timeout = bounded(
             "timeout-seconds",

@@ -124,13 +124,13 @@ fn connections(settings: &Settings) -> bool {
         let mut missing = Vec::new();
         if let Ok(folders) = m.folders() {
             for f in &imap.reply_folders {
-                if !folders.iter().any(|x| x == f) {
+                if !folders.iter().any(|x| mailbox::is_folder(x, f)) {
                     missing.push(f.clone());
                 }
             }
         }
         m.logout();
-        Ok((sent?, missing))
+        Ok((mailbox::folder_shown(&sent?), missing))
     });
     match tried {
         Ok((sent, missing)) => {

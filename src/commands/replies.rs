@@ -25,6 +25,8 @@ struct Sent {
     message_id: String,
     at: DateTime<FixedOffset>,
     answer: Option<(String, bool)>,
+    /// Left uncertain: only an answer naming its Message-ID counts, and proves it arrived.
+    uncertain: bool,
 }
 
 pub fn run(settings: Settings) -> Result<ExitCode> {
@@ -53,6 +55,22 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
             continue;
         }
         let key = &survey.entries[s.index].client.key;
+        if s.uncertain {
+            // They answered this very letter: it arrived.
+            let mut e = Event::new(s.at, key, Kind::Sent);
+            e.message_id = Some(format!("<{}>", s.message_id));
+            e.hash = survey.entries[s.index]
+                .record
+                .as_ref()
+                .and_then(|r| r.letter.as_ref())
+                .map(|(hash, _)| hash.clone());
+            e.reply = Some(format!(
+                "answered by the client (\"{folder}\"), so it arrived"
+            ));
+            journal.append(e)?;
+            s.uncertain = false;
+            report::arrived_after_all(key);
+        }
         let mut e = Event::new(settings.clock(), key, Kind::Replied);
         e.at = Some(at.to_rfc3339());
         e.reply = h.message_id.clone();
@@ -67,6 +85,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     }
     let answers: Vec<Answer> = sent
         .iter()
+        .filter(|s| !s.uncertain)
         .map(|s| {
             let c = &survey.entries[s.index].client;
             Answer {
@@ -91,20 +110,25 @@ fn read_mailbox(
     let secret = mailbox::login_secret(imap, settings.smtp.as_ref(), report::ask_secret)?;
     let mut mailbox = Mailbox::connect(imap, &secret)?;
     let day = since.date_naive().pred_opt().unwrap_or(since.date_naive());
+    // The folders as the server names them (INBOX, then each of `reply-folders` once).
     let mut folders = vec!["INBOX".to_string()];
-    for f in &imap.reply_folders {
-        if !folders.iter().any(|x| x.eq_ignore_ascii_case(f)) {
-            folders.push(f.clone());
-        }
-    }
-    if folders.len() > 1 {
+    if !imap.reply_folders.is_empty() {
         let there = mailbox.folders()?;
-        if let Some(missing) = folders[1..].iter().find(|f| !there.contains(f)) {
-            mailbox.logout();
-            anyhow::bail!(
-                "there is no folder \"{missing}\" in your mailbox (`reply-folders` under `[imap]`): write its name as your mail app shows it; the folders are {}",
-                there.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ")
-            );
+        for f in &imap.reply_folders {
+            let Some(raw) = there.iter().find(|r| mailbox::is_folder(r, f)) else {
+                mailbox.logout();
+                anyhow::bail!(
+                    "there is no folder \"{f}\" in your mailbox (`reply-folders` under `[imap]`): write its name as your mail app shows it; the folders are {}",
+                    there
+                        .iter()
+                        .map(|r| format!("\"{}\"", mailbox::folder_shown(r)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            };
+            if !folders.contains(raw) {
+                folders.push(raw.clone());
+            }
         }
     }
     let mut seen = Vec::new();
@@ -121,14 +145,20 @@ fn letters_sent(survey: &Survey) -> Vec<Sent> {
     let mut sent: Vec<Sent> = Vec::new();
     for (index, e) in survey.entries.iter().enumerate() {
         let Some(r) = &e.record else { continue };
-        let Some(Delivery::Sent { message_id, .. }) = &r.delivery else {
-            continue;
+        let (message_id, at, uncertain) = match &r.delivery {
+            Some(Delivery::Sent { message_id, .. }) => (message_id, r.sent_at.as_deref(), false),
+            Some(Delivery::Uncertain { message_id, .. } | Delivery::Pending { message_id })
+                if e.state == crate::state::drafts::State::Uncertain =>
+            {
+                (
+                    message_id,
+                    r.letter.as_ref().map(|(_, at)| at.as_str()),
+                    true,
+                )
+            }
+            _ => continue,
         };
-        let Some(at) = r
-            .sent_at
-            .as_deref()
-            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        else {
+        let Some(at) = at.and_then(|t| DateTime::parse_from_rfc3339(t).ok()) else {
             continue;
         };
         sent.push(Sent {
@@ -136,6 +166,7 @@ fn letters_sent(survey: &Survey) -> Vec<Sent> {
             message_id: bare(message_id).to_string(),
             at,
             answer: r.replied.as_ref().map(|(at, _)| (at.clone(), false)),
+            uncertain,
         });
     }
     sent
@@ -169,8 +200,14 @@ fn first_answers<'a>(
         let Some(i) = answered(h, sent, &by_id, &by_address) else {
             continue;
         };
-        // An answer never comes before its letter (a client's clock may be a little off).
-        let at = h.date.unwrap_or(now).max(sent[i].at);
+        // When it came: its Date, unless missing or in the future (then when the server got
+        // it); never before its letter (a client's clock may be a little off).
+        let at = h
+            .date
+            .filter(|d| *d <= now + chrono::Duration::days(1))
+            .or(h.arrived)
+            .unwrap_or(now)
+            .max(sent[i].at);
         if found.get(&i).is_none_or(|(t, _, _)| at < *t) {
             found.insert(i, (at, h, folder.as_str()));
         }
@@ -189,8 +226,11 @@ fn answered(
         return Some(*i);
     }
     let i = h.from.iter().find_map(|a| by_address.get(a.as_str()))?;
+    if sent[*i].uncertain {
+        return None;
+    }
     // From the client, written after their letter went (a clock a minute off is forgiven).
-    let date = h.date?;
+    let date = h.date.or(h.arrived)?;
     (date >= sent[*i].at - chrono::Duration::minutes(1)).then_some(*i)
 }
 

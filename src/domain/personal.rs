@@ -75,9 +75,15 @@ impl Anecdote {
         if self.words.len() < 3 {
             return self.words.iter().all(|w| theirs.contains(w));
         }
-        let theirs: Set = theirs.windows(3).map(gram).collect();
-        let shared = self.grams.iter().filter(|g| theirs.contains(*g)).count();
-        shared * 2 >= self.grams.len()
+        // Which of this note's trigrams the earlier text has, each counted once.
+        let mut shared: Vec<u64> = theirs
+            .windows(3)
+            .map(gram)
+            .filter(|g| self.grams.contains(g))
+            .collect();
+        shared.sort_unstable();
+        shared.dedup();
+        shared.len() * 2 >= self.grams.len()
     }
 }
 
@@ -86,11 +92,12 @@ fn word_hashes(text: &str) -> Vec<u64> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            for c in w.chars().flat_map(char::to_lowercase) {
-                std::hash::Hash::hash(&c, &mut h);
-            }
-            std::hash::Hasher::finish(&h)
+            // FNV-1a over the lowercased characters: stable, and quick for short words.
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+                    (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
+                })
         })
         .collect()
 }

@@ -22,6 +22,7 @@ type Appended = (Mailbox, Vec<Copy>, usize, Option<String>);
 const BATCH: usize = 50;
 
 /// One letter to find in Sent, or to put there.
+#[derive(Clone)]
 pub struct Copy {
     pub key: String,
     pub id: String,
@@ -103,14 +104,27 @@ impl Copies {
             .min()
             .unwrap_or(self.started);
         let seen = self.look(since)?;
-        for c in &uncertain {
-            if seen.iter().any(|h| matches(h, c)) {
+        let mut there: Vec<bool> = uncertain
+            .iter()
+            .map(|c| seen.iter().any(|h| matches(h, c)))
+            .collect();
+        if self.filing.server_files == Some(true) && there.contains(&false) {
+            // Right after a crash the server may still be filing its copy: give it the time
+            // the first letter of the campaign was given.
+            let missing: Vec<usize> = (0..uncertain.len()).filter(|&i| !there[i]).collect();
+            let late: Vec<Copy> = missing.iter().map(|&i| uncertain[i].clone()).collect();
+            for k in self.wait_for(&late)? {
+                there[missing[k]] = true;
+            }
+        }
+        for (c, there) in uncertain.iter().zip(there) {
+            if there {
                 // Sent when it went, not when it was found.
                 let mut sent = Event::new(c.date, &c.key, Kind::Sent);
                 sent.message_id = Some(c.id.clone());
                 sent.reply = Some(format!(
                     "found in your \"{}\" folder: the server had taken it",
-                    self.filing.folder
+                    super::folder_shown(&self.filing.folder)
                 ));
                 sent.hash = c.hash.clone();
                 journal.append(sent)?;

@@ -74,6 +74,8 @@ pub struct Headers {
     /// Written by a program, not a person: an out-of-office reply (RFC 3834 `Auto-Submitted`,
     /// `Precedence: auto_reply`, `X-Autoreply`).
     pub automatic: bool,
+    /// When the server got it (INTERNALDATE).
+    pub arrived: Option<DateTime<FixedOffset>>,
 }
 
 /// What the mailbox work of a run came to, for its summary.
@@ -169,15 +171,19 @@ impl Mailbox {
         let all = || {
             folders
                 .iter()
-                .map(|(n, _)| format!("\"{n}\""))
+                .map(|(n, _)| format!("\"{}\"", folder_shown(n)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
         if let Some(wanted) = configured {
             return folders
                 .iter()
-                .find(|(n, _)| n == wanted)
-                .or_else(|| folders.iter().find(|(n, _)| n.eq_ignore_ascii_case(wanted)))
+                .find(|(n, _)| is_folder(n, wanted))
+                .or_else(|| {
+                    folders
+                        .iter()
+                        .find(|(n, _)| folder_shown(n).eq_ignore_ascii_case(wanted))
+                })
                 .map(|(n, _)| n.clone())
                 .with_context(|| {
                     format!(
@@ -203,7 +209,11 @@ impl Mailbox {
         ];
         USUAL
             .iter()
-            .find_map(|u| folders.iter().find(|(n, _)| n.eq_ignore_ascii_case(u)))
+            .find_map(|u| {
+                folders
+                    .iter()
+                    .find(|(n, _)| folder_shown(n).eq_ignore_ascii_case(u))
+            })
             .map(|(n, _)| n.clone())
             .with_context(|| {
                 format!(
@@ -281,14 +291,16 @@ impl Mailbox {
                 .session
                 .uid_fetch(
                     uid_set(chunk),
-                    "(UID BODY.PEEK[HEADER.FIELDS (MESSAGE-ID IN-REPLY-TO REFERENCES FROM TO SUBJECT DATE AUTO-SUBMITTED PRECEDENCE X-AUTOREPLY X-AUTORESPOND)])",
+                    "(UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID IN-REPLY-TO REFERENCES FROM TO SUBJECT DATE AUTO-SUBMITTED PRECEDENCE X-AUTOREPLY X-AUTORESPOND)])",
                 )
                 .map_err(|e| said(&e, &format!("read \"{folder}\"")))?;
             for f in fetches.iter() {
                 let (Some(uid), Some(header)) = (f.uid, f.header()) else {
                     continue;
                 };
-                out.push(parse_headers(uid, header));
+                let mut h = parse_headers(uid, header);
+                h.arrived = f.internal_date();
+                out.push(h);
             }
         }
         Ok(out)
@@ -361,6 +373,48 @@ pub fn login_secret(
     )
 }
 
+/// A folder's name as IMAP writes it (modified UTF-7, RFC 3501 5.1.3: "Clientes A&APE-o"), as
+/// a person reads it ("Clientes Año").
+pub fn folder_shown(raw: &str) -> String {
+    use base64::Engine;
+    let mut out = String::new();
+    let mut rest = raw;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('-') else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let chunk = &after[..end];
+        let bytes =
+            base64::engine::general_purpose::STANDARD_NO_PAD.decode(chunk.replace(',', "/"));
+        match bytes {
+            _ if chunk.is_empty() => out.push('&'),
+            Ok(b) if b.len() % 2 == 0 => {
+                let units: Vec<u16> = b
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect();
+                out.push_str(&String::from_utf16_lossy(&units));
+            }
+            _ => {
+                out.push('&');
+                out.push_str(chunk);
+                out.push('-');
+            }
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a folder's name as IMAP writes it is the one the user wrote.
+pub fn is_folder(raw: &str, written: &str) -> bool {
+    raw == written || folder_shown(raw) == written
+}
+
 /// An IMAP quoted string.
 fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
@@ -421,7 +475,8 @@ pub fn parse_headers(uid: u32, header: &[u8]) -> Headers {
             .unwrap_or_default()
     };
     let submitted = header("Auto-Submitted");
-    let automatic = (!submitted.is_empty() && submitted != "no")
+    // `Auto-Submitted: no` (a comment may follow) is a person's.
+    let automatic = (!submitted.is_empty() && !submitted.starts_with("no"))
         || matches!(
             header("Precedence").as_str(),
             "auto_reply" | "bulk" | "junk"
@@ -441,6 +496,7 @@ pub fn parse_headers(uid: u32, header: &[u8]) -> Headers {
             .date()
             .and_then(|d| DateTime::parse_from_rfc3339(&d.to_rfc3339()).ok()),
         automatic,
+        arrived: None,
     }
 }
 
@@ -511,14 +567,15 @@ fn open(imap: &Imap) -> Result<imap::Client<Stream>> {
 /// only with a TLS library of its own).
 fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
     use std::io::BufRead;
+    let waited = imap.timeout.min(std::time::Duration::from_secs(10));
     let timeout = || {
         anyhow::anyhow!(
-            "the server sent nothing within {} seconds: is this port for IMAP? (143 with `security = \"starttls\"`, 993 with `\"tls\"`)",
-            imap.timeout.as_secs()
+            "the server sent nothing within {} seconds: is this port for IMAP, without TLS first? (143 with `security = \"starttls\"`, 993 with `\"tls\"`)",
+            waited.as_secs()
         )
     };
     // A port that speaks TLS first says nothing: no need to wait the whole timeout for that.
-    tcp.set_read_timeout(Some(imap.timeout.min(std::time::Duration::from_secs(10))))?;
+    tcp.set_read_timeout(Some(waited))?;
     let mut reader = std::io::BufReader::new(tcp.try_clone()?);
     let mut line = String::new();
     let mut read_line = |line: &mut String| -> Result<()> {
@@ -655,6 +712,20 @@ pub fn said(e: &imap::Error, to: &str) -> anyhow::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folder_names_are_shown_as_people_write_them() {
+        assert_eq!(folder_shown("Clientes A&APE-o"), "Clientes Año");
+        assert_eq!(
+            folder_shown("[Gmail]/Messages envoy&AOk-s"),
+            "[Gmail]/Messages envoyés"
+        );
+        assert_eq!(folder_shown("Tom &- Jerry"), "Tom & Jerry");
+        assert_eq!(folder_shown("&ZeVnLIqe-"), "日本語");
+        assert_eq!(folder_shown("Sent"), "Sent");
+        assert_eq!(folder_shown("broken &AOk"), "broken &AOk");
+        assert!(is_folder("Clientes A&APE-o", "Clientes Año"));
+    }
 
     #[test]
     fn uid_sets_are_ranges() {

@@ -247,11 +247,11 @@ fn warnings_for(e: &Entry) -> Vec<String> {
     if let Some(note) = Campaign::note_warning(&e.client) {
         w.push(note);
     }
-    if let (Some(repeat), false) = (
-        Campaign::repeated_anecdote(&e.client),
-        e.state == State::Sent,
-    ) {
-        w.push(repeat);
+    // A letter gone is not warned about again (and not compared with every earlier one).
+    if e.state != State::Sent {
+        if let Some(repeat) = Campaign::repeated_anecdote(&e.client) {
+            w.push(repeat);
+        }
     }
     if let Some(share) = e.share {
         if personal::reads_like_mass_mail(share) {

@@ -906,3 +906,89 @@ fn a_batch_refused_whole_is_journaled_for_each_letter() {
     assert!(c.status().iter().all(|r| r["in_sent_folder"] == false));
     assert_eq!(events(&c, "copy-failed").len(), 3);
 }
+
+#[test]
+fn an_answer_to_an_uncertain_letter_proves_it_arrived() {
+    let smtp = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::DropAfterDot)],
+        ..Script::default()
+    });
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = approved(
+        2,
+        &format!(
+            "{}{}",
+            smtp.config(),
+            imap_config(&imap, "save-sent = \"never\"\n")
+        ),
+    );
+    c.run(&["send", "--yes"]).failure();
+    assert_eq!(c.states(), ["uncertain", "sent"]);
+    let id = c.status()[0]["message_id"].as_str().unwrap().to_string();
+    // A message from them that does not name the letter proves nothing.
+    imap.deliver(
+        "INBOX",
+        &reply(
+            "c1@example.com",
+            None,
+            "Mon, 23 Nov 2026 09:00:00 +0100",
+            "Hola",
+        ),
+        &[],
+    );
+    c.run(&["replies"]).success().stdout_has("answered: 0 of 1");
+    assert_eq!(c.states(), ["uncertain", "sent"]);
+    imap.deliver(
+        "INBOX",
+        &reply(
+            "c1@example.com",
+            Some(&id),
+            "Mon, 23 Nov 2026 10:00:00 +0100",
+            "Re: Gracias",
+        ),
+        &[],
+    );
+    c.run(&["replies"])
+        .success()
+        .stderr_has("c1@example.com: answered the letter left uncertain, so it arrived")
+        .stdout_has("answered: 1 of 2");
+    assert_eq!(c.states(), ["sent", "sent"]);
+    assert!(c.status()[0]["replied_at"].is_string());
+    c.run(&["send", "--yes"]).stdout_has("nothing to send");
+    assert_eq!(smtp.count_to("c1@example.com"), 1);
+}
+
+#[test]
+fn folders_with_letters_outside_ascii_are_named_as_people_write_them() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::start(ImapOptions {
+        sent_folder: Some("Elementos enviados".into()),
+        folders: vec!["Clientes A&APE-o".into()],
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let c = approved(
+        1,
+        &format!(
+            "{}{}",
+            smtp.config(),
+            imap_config(&imap, "reply-folders = [\"Clientes Año\"]\n")
+        ),
+    );
+    c.run(&["check", "--connect"]).success();
+    c.run(&["send", "--yes"]).success();
+    let id = c.status()[0]["message_id"].as_str().unwrap().to_string();
+    imap.deliver(
+        "Clientes A&APE-o",
+        &reply(
+            "c1@example.com",
+            Some(&id),
+            "Mon, 23 Nov 2026 10:00:00 +0100",
+            "Re: Gracias",
+        ),
+        &[],
+    );
+    c.run(&["replies"])
+        .success()
+        .stdout_has("in \"INBOX\", \"Clientes Año\"")
+        .stdout_has("answered: 1 of 1");
+}
