@@ -87,19 +87,33 @@ impl Anecdote {
     }
 }
 
-/// Each word of the text, lowercased, as a hash.
+/// Each word of the text, lowercased, as a hash (FNV-1a over its characters), in one pass:
+/// ASCII letters lowercased by a bit, others by Unicode's rules.
 fn word_hashes(text: &str) -> Vec<u64> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            // FNV-1a over the lowercased characters: stable, and quick for short words.
-            w.chars()
-                .flat_map(char::to_lowercase)
-                .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
-                    (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
-                })
-        })
-        .collect()
+    const START: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut h = START;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            h = (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(PRIME);
+            in_word = true;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                h = (h ^ u64::from(l)).wrapping_mul(PRIME);
+            }
+            in_word = true;
+        } else if in_word {
+            out.push(h);
+            h = START;
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h);
+    }
+    out
 }
 
 fn gram(w: &[u64]) -> u64 {

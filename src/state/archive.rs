@@ -361,6 +361,12 @@ impl Archive {
     /// Every client's past: letters newest first, memories since the last letter. The letters
     /// of `campaign` itself (this year's) are not its past.
     pub fn pasts(&self, campaign: &str) -> Result<HashMap<String, Past>> {
+        self.pasts_with(campaign, true)
+    }
+
+    /// As `pasts`; without `subjects` only each client's last letter has its subject (review
+    /// shows it; only a template shows the others, and reading them costs a string a letter).
+    pub fn pasts_with(&self, campaign: &str, subjects: bool) -> Result<HashMap<String, Past>> {
         let mut pasts: HashMap<String, Past> = HashMap::new();
         // In the index's order: each client's letters together, newest first, so a client is
         // looked up once, not once a letter, and nothing is sorted here.
@@ -373,9 +379,14 @@ impl Archive {
         while let Some(r) = rows.next()? {
             let email = r.get_ref(0)?.as_str()?;
             let sent_at = r.get_ref(1)?.as_str()?;
+            let first = !matches!(&current, Some((key, _)) if key == email);
             let letter = PastLetter {
                 date: sent_at.get(..10).unwrap_or(sent_at).to_string(),
-                subject: r.get(2)?,
+                subject: if subjects || first {
+                    r.get(2)?
+                } else {
+                    String::new()
+                },
                 personal: r.get(3)?,
                 answered: r.get(4)?,
             };
@@ -432,13 +443,18 @@ impl Recall {
     /// Starts reading everyone's past, before the list is even read; `None` when there is no
     /// archive.
     pub fn start(settings: &Settings) -> Option<Recall> {
+        Recall::start_with(settings, true)
+    }
+
+    /// As `start`; without `subjects` for the commands that render no template (a survey).
+    pub fn start_with(settings: &Settings, subjects: bool) -> Option<Recall> {
         let path = settings.archive.clone()?;
         if !path.exists() {
             return None;
         }
         let this = campaign_name(&settings.drafts);
         let at = path.clone();
-        let reading = std::thread::spawn(move || Archive::open(&at)?.pasts(&this));
+        let reading = std::thread::spawn(move || Archive::open(&at)?.pasts_with(&this, subjects));
         Some(Recall { path, reading })
     }
 

@@ -52,7 +52,8 @@ pub struct Survey {
 impl Survey {
     pub fn take(settings: Settings) -> Result<Survey> {
         // The archive is read while the list and the drafts are.
-        let recall = Recall::start(&settings);
+        // No template is rendered from a survey: the past letters' subjects are not read.
+        let recall = Recall::start_with(&settings, false);
         let campaign = Campaign::load(settings)?;
         Survey::of_with(campaign, recall)
     }
