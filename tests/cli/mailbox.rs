@@ -838,14 +838,14 @@ fn send_at_a_later_time_tries_the_mailbox_login_before_it_waits() {
 }
 
 #[test]
-fn copies_go_fifty_to_an_append_where_the_server_takes_several() {
+fn copies_go_two_hundred_to_an_append_where_the_server_takes_several() {
     let smtp = SmtpServer::start(Rules::default());
     let imap = ImapServer::start(ImapOptions {
         multiappend: true,
         ..ImapOptions::new(USER, PASSWORD)
     });
     let c = approved(
-        60,
+        210,
         &format!(
             "{}{}",
             smtp.config(),
@@ -854,14 +854,14 @@ fn copies_go_fifty_to_an_append_where_the_server_takes_several() {
     );
     c.run(&["send", "--yes"])
         .success()
-        .stdout_has("copies in \"Sent\": 60 put there by cartero");
+        .stdout_has("copies in \"Sent\": 210 put there by cartero");
     let appends: Vec<String> = imap
         .commands()
         .into_iter()
         .filter(|c| c.starts_with("APPEND"))
         .collect();
     assert_eq!(appends.len(), 2, "{appends:?}");
-    assert_eq!(appends[0].matches("(\\Seen)").count(), 50);
+    assert_eq!(appends[0].matches("(\\Seen)").count(), 200);
     assert_eq!(appends[1].matches("(\\Seen)").count(), 10);
     let mut copies: Vec<Vec<u8>> = imap
         .messages("Sent")
