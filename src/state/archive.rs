@@ -19,7 +19,7 @@ use crate::state::journal::{self, Event, Kind};
 /// `PRAGMA application_id`: "cart", so a file is known for a cartero archive.
 const APPLICATION_ID: i64 = 0x6361_7274;
 /// The schema this cartero writes; an archive from a newer one is left alone.
-const SCHEMA: i64 = 1;
+const SCHEMA: i64 = 2;
 
 /// One letter as the archive keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -131,9 +131,20 @@ impl Archive {
                  );
                  CREATE INDEX memories_by_client ON memories (email, at);
                  PRAGMA application_id = {APPLICATION_ID};
-                 PRAGMA user_version = {SCHEMA};
+                 PRAGMA user_version = 1;
                  COMMIT;"
             ))?;
+        }
+        if version < 2 {
+            // Version 2: everything a survey reads of the past in one index, in the order it
+            // reads it, so that reading is one pass over the index alone.
+            self.conn.execute_batch(
+                "BEGIN;
+                 CREATE INDEX letters_past ON letters
+                     (email, sent_at, campaign, replied_at, personal, subject);
+                 PRAGMA user_version = 2;
+                 COMMIT;",
+            )?;
         }
         Ok(())
     }

@@ -309,3 +309,32 @@ fn init_from_the_archive_lists_everyone_written_to_with_last_years_note() {
         .failure()
         .stderr_has("there is no archive at `none.sqlite3` yet");
 }
+
+#[test]
+fn an_archive_of_the_first_version_is_brought_up_to_date_and_keeps_its_letters() {
+    let server = ScriptedSmtp::start(Script::default());
+    let c = approved(1, &server.config());
+    c.run(&["send", "--yes"]).success();
+    let path = c.path(".data/cartero/archive.sqlite3");
+    // As the first version left it: no index of the past, version 1.
+    {
+        let db = rusqlite::Connection::open(&path).unwrap();
+        db.execute_batch("DROP INDEX letters_past; PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    c.run(&["history", "c1@example.com"])
+        .success()
+        .stdout_has("Gracias, Cliente");
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = db
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    let index: i64 = db
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'letters_past'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!((version, index), (2, 1));
+}
