@@ -163,7 +163,7 @@ fn letters_sent(survey: &Survey) -> Vec<Sent> {
         };
         sent.push(Sent {
             index,
-            message_id: bare(message_id).to_string(),
+            message_id: mailbox::bare_id(message_id).to_string(),
             at,
             answer: r.replied.as_ref().map(|(at, _)| (at.clone(), false)),
             uncertain,
@@ -222,7 +222,11 @@ fn answered(
     by_id: &HashMap<&str, usize>,
     by_address: &HashMap<String, usize>,
 ) -> Option<usize> {
-    if let Some(i) = h.refers_to.iter().find_map(|r| by_id.get(bare(r))) {
+    if let Some(i) = h
+        .refers_to
+        .iter()
+        .find_map(|r| by_id.get(mailbox::bare_id(r)))
+    {
         return Some(*i);
     }
     let i = h.from.iter().find_map(|a| by_address.get(a.as_str()))?;
@@ -232,8 +236,4 @@ fn answered(
     // From the client, written after their letter went (a clock a minute off is forgiven).
     let date = h.date.or(h.arrived)?;
     (date >= sent[*i].at - chrono::Duration::minutes(1)).then_some(*i)
-}
-
-fn bare(id: &str) -> &str {
-    id.trim().trim_matches(|c| c == '<' || c == '>')
 }

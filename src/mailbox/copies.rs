@@ -48,8 +48,8 @@ pub struct Copies {
     broken: Option<String>,
     grace: Duration,
     started: DateTime<FixedOffset>,
-    /// The fixed clock of `CARTERO_NOW`, if any.
-    fixed: Option<DateTime<FixedOffset>>,
+    /// The campaign's settings, for their clock (fixed under `CARTERO_NOW`).
+    settings: Settings,
 }
 
 impl Copies {
@@ -76,7 +76,7 @@ impl Copies {
             broken: None,
             grace: grace(),
             started: settings.clock(),
-            fixed: settings.fixed_clock.then_some(settings.now),
+            settings: settings.clone(),
         })
     }
 
@@ -327,8 +327,8 @@ impl Copies {
     }
 
     fn time(&self) -> String {
-        self.fixed
-            .unwrap_or_else(|| chrono::Local::now().fixed_offset())
+        self.settings
+            .clock()
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
     }
 
@@ -353,8 +353,7 @@ fn grace() -> Duration {
 /// The server's copy of a letter: the same Message-ID, or (Outlook rewrites Message-IDs) the
 /// same recipient and subject.
 fn matches(h: &Headers, c: &Copy) -> bool {
-    let id = c.id.trim_matches(|ch| ch == '<' || ch == '>');
-    if h.message_id.as_deref() == Some(id) {
+    if h.message_id.as_deref() == Some(super::bare_id(&c.id)) {
         return true;
     }
     // The same recipient and subject, dated as this very attempt was (an older letter with the

@@ -415,6 +415,11 @@ pub fn is_folder(raw: &str, written: &str) -> bool {
     raw == written || folder_shown(raw) == written
 }
 
+/// A Message-ID without its angle brackets, as mail-parser gives them.
+pub fn bare_id(id: &str) -> &str {
+    id.trim().trim_matches(|c| c == '<' || c == '>')
+}
+
 /// An IMAP quoted string.
 fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))

@@ -181,30 +181,14 @@ fn lock(shared: &Shared) -> MutexGuard<'_, State> {
 }
 
 fn tls_config(self_signed: bool) -> Arc<rustls::ServerConfig> {
-    use rustls::pki_types::pem::PemObject;
-    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
     static CONFIG: OnceLock<Arc<rustls::ServerConfig>> = OnceLock::new();
     static SELF_SIGNED: OnceLock<Arc<rustls::ServerConfig>> = OnceLock::new();
     let (cell, cert, key) = match self_signed {
         false => (&CONFIG, "cert.pem", "key.pem"),
         true => (&SELF_SIGNED, "selfsigned.pem", "selfsigned-key.pem"),
     };
-    cell.get_or_init(|| {
-        let fixture = |f: &str| format!("{REPO}/tests/fixtures/{f}");
-        let certs = vec![CertificateDer::from_pem_file(fixture(cert)).unwrap()];
-        let key = PrivateKeyDer::from_pem_file(fixture(key)).unwrap();
-        Arc::new(
-            rustls::ServerConfig::builder_with_provider(Arc::new(
-                rustls::crypto::ring::default_provider(),
-            ))
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_no_client_auth()
-            .with_single_cert(certs, key)
-            .unwrap(),
-        )
-    })
-    .clone()
+    cell.get_or_init(|| crate::support::server_tls(cert, key))
+        .clone()
 }
 
 impl ImapServer {

@@ -21,6 +21,11 @@ fn imap_config(server: &ImapServer, extra: &str) -> String {
     )
 }
 
+/// `n` clients, approved, sending through `smtp` with `imap` as the mailbox (plus `extra`).
+fn with_mailbox(n: usize, smtp: &str, imap: &ImapServer, extra: &str) -> Campaign {
+    approved(n, &format!("{smtp}{}", imap_config(imap, extra)))
+}
+
 /// A message without the line ends after its last line (the SMTP server keeps the one before
 /// the final ".").
 fn trimmed(bytes: &[u8]) -> &[u8] {
@@ -83,7 +88,7 @@ impl Drop for FilesItself {
 fn each_letter_goes_into_sent_once_with_the_bytes_sent_and_marked_read() {
     let smtp = SmtpServer::start(Rules::default());
     let imap = ImapServer::plain(USER, PASSWORD);
-    let c = approved(3, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    let c = with_mailbox(3, &smtp.config(), &imap, "");
     c.run(&["send", "--yes"])
         .success()
         .stdout_has("copies in \"Sent\": 3 put there by cartero");
@@ -119,7 +124,7 @@ fn a_server_that_files_its_own_copies_gets_none_from_cartero() {
     let smtp = SmtpServer::start(Rules::default());
     let imap = ImapServer::plain(USER, PASSWORD);
     let _files = FilesItself::start(&smtp, &imap);
-    let c = approved(4, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    let c = with_mailbox(4, &smtp.config(), &imap, "");
     c.run(&["send", "--yes"])
         .success()
         .stdout_has("4 filed by your server itself");
@@ -150,7 +155,7 @@ fn a_server_that_rewrites_message_ids_is_matched_by_recipient_and_subject() {
             .replace("Message-ID: <", "Message-ID: <rewritten.by.outlook.")
             .into_bytes()
     });
-    let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    let c = with_mailbox(2, &smtp.config(), &imap, "");
     c.run(&["send", "--yes"]).success();
     assert_eq!(imap.messages("Sent").len(), 2);
     assert!(!imap.commands().iter().any(|c| c.starts_with("APPEND")));
@@ -160,14 +165,7 @@ fn a_server_that_rewrites_message_ids_is_matched_by_recipient_and_subject() {
 fn save_sent_never_puts_nothing_in_sent_and_always_does_not_look_first() {
     let smtp = SmtpServer::start(Rules::default());
     let imap = ImapServer::plain(USER, PASSWORD);
-    let c = approved(
-        2,
-        &format!(
-            "{}{}",
-            smtp.config(),
-            imap_config(&imap, "save-sent = \"never\"\n")
-        ),
-    );
+    let c = with_mailbox(2, &smtp.config(), &imap, "save-sent = \"never\"\n");
     c.run(&["send", "--yes"]).success();
     assert_eq!(smtp.received().len(), 2);
     assert!(imap.messages("Sent").is_empty());
@@ -175,14 +173,7 @@ fn save_sent_never_puts_nothing_in_sent_and_always_does_not_look_first() {
     assert!(c.status().iter().all(|r| r["in_sent_folder"].is_null()));
 
     let imap = ImapServer::plain(USER, PASSWORD);
-    let c = approved(
-        2,
-        &format!(
-            "{}{}",
-            smtp.config(),
-            imap_config(&imap, "save-sent = \"always\"\n")
-        ),
-    );
+    let c = with_mailbox(2, &smtp.config(), &imap, "save-sent = \"always\"\n");
     c.run(&["send", "--yes"]).success();
     assert_eq!(imap.messages("Sent").len(), 2);
     assert!(!imap.commands().iter().any(|c| c.starts_with("UID SEARCH")));
@@ -196,7 +187,7 @@ fn a_copy_lost_with_the_connection_is_looked_for_then_made_by_the_next_send_neve
         fault: Some(ImapFault::DropAfterAppendLiteral { nth: 2 }),
         ..ImapOptions::new(USER, PASSWORD)
     });
-    let c = approved(4, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    let c = with_mailbox(4, &smtp.config(), &imap, "");
     let run = c.run(&["send", "--yes"]).success();
     run.stderr_has("not copied to \"Sent\"")
         .stderr_has("the next `cartero send` tries the copies again, never the letters");
@@ -235,7 +226,7 @@ fn a_refused_copy_is_said_and_the_letters_still_go() {
         fault: Some(ImapFault::RefuseAppend),
         ..ImapOptions::new(USER, PASSWORD)
     });
-    let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    let c = with_mailbox(2, &smtp.config(), &imap, "");
     c.run(&["send", "--yes"])
         .success()
         .stderr_has("2 letters were not copied")
@@ -251,14 +242,7 @@ fn an_uncertain_letter_found_in_sent_is_sent_and_one_not_found_stays_uncertain()
         ..Script::default()
     });
     let imap = ImapServer::plain(USER, PASSWORD);
-    let c = approved(
-        3,
-        &format!(
-            "{}{}",
-            smtp.config(),
-            imap_config(&imap, "save-sent = \"never\"\n")
-        ),
-    );
+    let c = with_mailbox(3, &smtp.config(), &imap, "save-sent = \"never\"\n");
     c.run(&["send", "--yes"]).failure();
     assert_eq!(c.states(), ["uncertain", "uncertain", "sent"]);
     // The server did take the first: its copy is in Sent (a provider filing it itself).
@@ -292,7 +276,7 @@ fn send_looks_up_uncertain_letters_before_it_plans() {
         ..Script::default()
     });
     let imap = ImapServer::plain(USER, PASSWORD);
-    let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    let c = with_mailbox(2, &smtp.config(), &imap, "");
     c.run(&["send", "--yes"]).failure();
     assert_eq!(c.states(), ["uncertain", "sent"]);
     let first = smtp.letters().into_iter().next().unwrap();
@@ -516,7 +500,7 @@ fn xoauth2_logs_in_with_the_token_the_command_prints() {
 fn a_wrong_imap_password_stops_send_before_any_letter_goes() {
     let smtp = SmtpServer::start(Rules::default());
     let imap = ImapServer::plain(USER, "right");
-    let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    let c = with_mailbox(2, &smtp.config(), &imap, "");
     c.run(&["send", "--yes"])
         .failure()
         .stderr_has("refused the username `ana@example.com` or its password")
@@ -782,14 +766,7 @@ fn an_smtp_server_with_its_own_self_signed_certificate_is_trusted_once_ca_file_n
 fn a_letter_cut_off_by_a_crash_is_looked_up_in_sent_and_an_older_copy_is_not_taken_for_it() {
     let smtp = SmtpServer::start(Rules::default());
     let imap = ImapServer::plain(USER, PASSWORD);
-    let c = approved(
-        2,
-        &format!(
-            "{}{}",
-            smtp.config(),
-            imap_config(&imap, "save-sent = \"never\"\n")
-        ),
-    );
+    let c = with_mailbox(2, &smtp.config(), &imap, "save-sent = \"never\"\n");
     c.run(&["send", "--yes"]).success();
     // As a crash leaves it: `sending` on disk, the outcome never written.
     let journal = c.read("drafts/journal.jsonl");
@@ -825,7 +802,7 @@ fn a_letter_cut_off_by_a_crash_is_looked_up_in_sent_and_an_older_copy_is_not_tak
 fn send_at_a_later_time_tries_the_mailbox_login_before_it_waits() {
     let smtp = SmtpServer::start(Rules::default());
     let imap = ImapServer::plain(USER, "right");
-    let c = approved(2, &format!("{}{}", smtp.config(), imap_config(&imap, "")));
+    let c = with_mailbox(2, &smtp.config(), &imap, "");
     let at = (chrono::Local::now() + chrono::Duration::seconds(3600))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
@@ -844,14 +821,7 @@ fn copies_go_two_hundred_to_an_append_where_the_server_takes_several() {
         multiappend: true,
         ..ImapOptions::new(USER, PASSWORD)
     });
-    let c = approved(
-        210,
-        &format!(
-            "{}{}",
-            smtp.config(),
-            imap_config(&imap, "save-sent = \"always\"\n")
-        ),
-    );
+    let c = with_mailbox(210, &smtp.config(), &imap, "save-sent = \"always\"\n");
     c.run(&["send", "--yes"])
         .success()
         .stdout_has("copies in \"Sent\": 210 put there by cartero");
@@ -891,14 +861,7 @@ fn a_batch_refused_whole_is_journaled_for_each_letter() {
         fault: Some(ImapFault::RefuseAppend),
         ..ImapOptions::new(USER, PASSWORD)
     });
-    let c = approved(
-        3,
-        &format!(
-            "{}{}",
-            smtp.config(),
-            imap_config(&imap, "save-sent = \"always\"\n")
-        ),
-    );
+    let c = with_mailbox(3, &smtp.config(), &imap, "save-sent = \"always\"\n");
     c.run(&["send", "--yes"])
         .success()
         .stderr_has("3 letters were not copied");
@@ -914,14 +877,7 @@ fn an_answer_to_an_uncertain_letter_proves_it_arrived() {
         ..Script::default()
     });
     let imap = ImapServer::plain(USER, PASSWORD);
-    let c = approved(
-        2,
-        &format!(
-            "{}{}",
-            smtp.config(),
-            imap_config(&imap, "save-sent = \"never\"\n")
-        ),
-    );
+    let c = with_mailbox(2, &smtp.config(), &imap, "save-sent = \"never\"\n");
     c.run(&["send", "--yes"]).failure();
     assert_eq!(c.states(), ["uncertain", "sent"]);
     let id = c.status()[0]["message_id"].as_str().unwrap().to_string();
@@ -966,13 +922,11 @@ fn folders_with_letters_outside_ascii_are_named_as_people_write_them() {
         folders: vec!["Clientes A&APE-o".into()],
         ..ImapOptions::new(USER, PASSWORD)
     });
-    let c = approved(
+    let c = with_mailbox(
         1,
-        &format!(
-            "{}{}",
-            smtp.config(),
-            imap_config(&imap, "reply-folders = [\"Clientes Año\"]\n")
-        ),
+        &smtp.config(),
+        &imap,
+        "reply-folders = [\"Clientes Año\"]\n",
     );
     c.run(&["check", "--connect"]).success();
     c.run(&["send", "--yes"]).success();

@@ -491,26 +491,12 @@ pub fn dropping_proxy(upstream: u16, n: usize) -> u16 {
 /// connection reads a command and answers it. Returns the port and the envelope recipients of
 /// each message it accepted.
 pub fn implicit_tls_server() -> (u16, Arc<Mutex<Vec<Vec<String>>>>) {
-    use rustls::pki_types::pem::PemObject;
-    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
     use std::io::{BufRead, BufReader, Write};
     static CRYPTO: Once = Once::new();
     CRYPTO.call_once(|| {
         let _ = rustls::crypto::ring::default_provider().install_default();
     });
-    let fixture = |f: &str| format!("{REPO}/tests/fixtures/{f}");
-    let certs = vec![CertificateDer::from_pem_file(fixture("cert.pem")).unwrap()];
-    let key = PrivateKeyDer::from_pem_file(fixture("key.pem")).unwrap();
-    let config = Arc::new(
-        rustls::ServerConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_no_client_auth()
-        .with_single_cert(certs, key)
-        .unwrap(),
-    );
+    let config = server_tls("cert.pem", "key.pem");
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let inbox = Arc::new(Mutex::new(Vec::new()));
@@ -893,4 +879,23 @@ pub fn spawn(c: &Campaign, args: &[&str]) -> std::process::Child {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap()
+}
+
+/// A rustls server configuration showing `tests/fixtures/{cert}` with its `key`.
+pub fn server_tls(cert: &str, key: &str) -> Arc<rustls::ServerConfig> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let fixture = |f: &str| format!("{REPO}/tests/fixtures/{f}");
+    let certs = vec![CertificateDer::from_pem_file(fixture(cert)).unwrap()];
+    let key = PrivateKeyDer::from_pem_file(fixture(key)).unwrap();
+    Arc::new(
+        rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .unwrap(),
+    )
 }
