@@ -174,7 +174,7 @@ fn main() -> anyhow::Result<()> {
         .entries
         .iter()
         .filter_map(|e| {
-            let id = e.record.as_ref()?.sent.as_ref()?.0.clone();
+            let id = e.record.as_ref()?.sent.as_ref()?.message_id.clone();
             Some((e.client.email.clone(), id))
         })
         .collect();

@@ -22,7 +22,7 @@ use crate::settings::Smtp;
 use crate::state::archive::{Letter, Memory};
 use crate::state::drafts::Outcome;
 use crate::state::drafts::State;
-use crate::state::journal::{Delivery, Record};
+use crate::state::journal::{stamp, Delivery, Record, SentCopy};
 use crate::state::plan::{DayHold, Mode, Plan};
 use crate::state::survey::{Entry, Removed, Survey};
 use crate::text::{count, display_mailbox, how_long};
@@ -216,10 +216,10 @@ pub struct StatusRow<'a> {
     pub personal_share: Option<f64>,
     pub warnings: &'a [String],
     pub message_id: Option<&'a str>,
-    pub sent_at: Option<&'a str>,
+    pub sent_at: Option<String>,
     /// A copy in the Sent folder: true, false (the copy failed), null (not known).
     pub in_sent_folder: Option<bool>,
-    pub replied_at: Option<&'a str>,
+    pub replied_at: Option<String>,
     #[serde(skip)]
     pub copy_failed: Option<&'a str>,
 }
@@ -237,6 +237,7 @@ fn state_name<S: serde::Serializer>(state: &State, s: S) -> std::result::Result<
 
 impl<'a> StatusRow<'a> {
     pub fn of(e: &'a Entry) -> StatusRow<'a> {
+        let record = e.record.as_ref();
         StatusRow {
             index: e.client.index,
             email: &e.client.email,
@@ -250,23 +251,19 @@ impl<'a> StatusRow<'a> {
                 .as_ref()
                 .and_then(|r| r.delivery.as_ref())
                 .and_then(Delivery::message_id),
-            sent_at: e.record.as_ref().and_then(|r| r.sent_at.as_deref()),
-            in_sent_folder: e
-                .record
-                .as_ref()
+            sent_at: record
+                .and_then(|r| r.sent.as_ref())
+                .map(|s| stamp::format(&s.at)),
+            in_sent_folder: record
                 .and_then(|r| r.copy.as_ref())
-                .map(|c| c.is_ok()),
-            replied_at: e
-                .record
-                .as_ref()
+                .map(|c| matches!(c, SentCopy::Filed { .. })),
+            replied_at: record
                 .and_then(|r| r.replied.as_ref())
-                .map(|(at, _)| at.as_str()),
-            copy_failed: e
-                .record
-                .as_ref()
-                .and_then(|r| r.copy.as_ref())
-                .and_then(|c| c.as_ref().err())
-                .map(String::as_str),
+                .map(|a| a.at.to_rfc3339()),
+            copy_failed: match record.and_then(|r| r.copy.as_ref()) {
+                Some(SentCopy::Failed { why }) => Some(why),
+                _ => None,
+            },
         }
     }
 }
@@ -308,7 +305,7 @@ pub fn status_table(rows: &[StatusRow], removed: &[Removed]) {
         for w in r.warnings {
             say!("{:>4}  └ {w}", "");
         }
-        if let Some(at) = r.replied_at {
+        if let Some(at) = &r.replied_at {
             say!("{:>4}  └ answered on {}", "", at.get(..10).unwrap_or(at));
         }
         if let Some(why) = r.copy_failed {

@@ -12,7 +12,7 @@ use crate::domain::clients::Client;
 use crate::domain::message::draft_text;
 use crate::settings::Settings;
 use crate::state::drafts::{conflict_path, read_draft, state_of, write_atomic, Outcome, State};
-use crate::state::journal::{self, Event, Journal, Kind, Record};
+use crate::state::journal::{self, Event, Journal, Record, What};
 use crate::state::lock::Lock;
 use crate::state::survey::Survey;
 use crate::text::file_stem;
@@ -84,9 +84,12 @@ impl Drafter {
     }
 
     fn drafted(&mut self, client: &Client, name: &str, hash: &str) -> Result<()> {
-        let mut e = Event::new(self.now, &client.key, Kind::Drafted).hash(hash);
-        e.draft = Some(name.to_string());
-        self.journal.append_lazy(e)
+        let what = What::Drafted {
+            hash: hash.to_string(),
+            draft: Some(name.to_string()),
+        };
+        self.journal
+            .append_lazy(Event::new(self.now, &client.key, what))
     }
 
     /// A client the journal has no draft for.
@@ -153,9 +156,12 @@ impl Drafter {
             _ => {
                 let new = conflict_path(&path, record.render.as_deref())?;
                 write_atomic(&new, text)?;
-                let mut e = Event::new(self.now, &client.key, Kind::Conflict).hash(hash);
-                e.draft = new.file_name().map(|n| n.to_string_lossy().into_owned());
-                self.journal.append_lazy(e)?;
+                let what = What::Conflict {
+                    hash: hash.to_string(),
+                    draft: new.file_name().map(|n| n.to_string_lossy().into_owned()),
+                };
+                self.journal
+                    .append_lazy(Event::new(self.now, &client.key, what))?;
                 Outcome::Conflict(new)
             }
         })

@@ -12,7 +12,7 @@ use crate::mailbox::{self, Headers, Mailbox};
 use crate::report::{self, Answer};
 use crate::settings::Settings;
 use crate::state::archive::keep_campaign;
-use crate::state::journal::{Delivery, Event, Journal, Kind};
+use crate::state::journal::{Delivery, Event, Journal, Proof, What};
 use crate::state::lock::Lock;
 use crate::state::survey::Survey;
 
@@ -57,25 +57,26 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         let key = &survey.entries[s.index].client.key;
         if s.uncertain {
             // They answered this very letter: it arrived.
-            let mut e = Event::new(s.at, key, Kind::Sent);
-            e.message_id = Some(format!("<{}>", s.message_id));
-            e.hash = survey.entries[s.index]
-                .record
-                .as_ref()
-                .and_then(|r| r.letter.as_ref())
-                .map(|(hash, _)| hash.clone());
-            e.reply = Some(format!(
-                "answered by the client (\"{folder}\"), so it arrived"
-            ));
-            journal.append(e)?;
+            let sent = What::Sent {
+                hash: survey.entries[s.index]
+                    .record
+                    .as_ref()
+                    .and_then(|r| r.letter.as_ref())
+                    .map(|l| l.hash.clone()),
+                message_id: format!("<{}>", s.message_id),
+                reply: None,
+                proof: Proof::Answered,
+            };
+            journal.append(Event::new(s.at, key, sent))?;
             s.uncertain = false;
             report::arrived_after_all(key);
         }
-        let mut e = Event::new(settings.clock(), key, Kind::Replied);
-        e.at = Some(at.to_rfc3339());
-        e.reply = h.message_id.clone();
-        e.folder = Some(folder.to_string());
-        journal.append_lazy(e)?;
+        let replied = What::Replied {
+            at: Some(*at),
+            answer: h.message_id.clone(),
+            folder: folder.to_string(),
+        };
+        journal.append_lazy(Event::new(settings.clock(), key, replied))?;
         s.answer = Some((at.to_rfc3339(), true));
         new += 1;
     }
@@ -146,26 +147,24 @@ fn letters_sent(survey: &Survey) -> Vec<Sent> {
     for (index, e) in survey.entries.iter().enumerate() {
         let Some(r) = &e.record else { continue };
         let (message_id, at, uncertain) = match &r.delivery {
-            Some(Delivery::Sent { message_id, .. }) => (message_id, r.sent_at.as_deref(), false),
+            Some(Delivery::Sent { message_id }) => {
+                (message_id, r.sent.as_ref().map(|s| s.at), false)
+            }
             Some(Delivery::Uncertain { message_id, .. } | Delivery::Pending { message_id })
                 if e.state == crate::state::drafts::State::Uncertain =>
             {
-                (
-                    message_id,
-                    r.letter.as_ref().map(|(_, at)| at.as_str()),
-                    true,
-                )
+                (message_id, r.letter.as_ref().map(|l| l.date), true)
             }
             _ => continue,
         };
-        let Some(at) = at.and_then(|t| DateTime::parse_from_rfc3339(t).ok()) else {
+        let Some(at) = at else {
             continue;
         };
         sent.push(Sent {
             index,
             message_id: mailbox::bare_id(message_id).to_string(),
             at,
-            answer: r.replied.as_ref().map(|(at, _)| (at.clone(), false)),
+            answer: r.replied.as_ref().map(|a| (a.at.to_rfc3339(), false)),
             uncertain,
         });
     }

@@ -11,7 +11,7 @@ use anyhow::{bail, Context, Result};
 use crate::domain::message::validate;
 use crate::settings::Settings;
 use crate::state::drafts::{read_draft, State};
-use crate::state::journal::{Event, Journal, Kind};
+use crate::state::journal::{Event, Journal, Verdict};
 use crate::state::lock::Lock;
 use crate::state::survey::Survey;
 
@@ -237,7 +237,7 @@ impl Session<'_> {
             self.survey.refresh(i)?;
             return Ok(false);
         }
-        let kind = match answer {
+        let verdict = match answer {
             Answer::Approve => {
                 if let Err(why) = validate(&shown.text, &shown.key) {
                     writeln!(
@@ -247,20 +247,20 @@ impl Session<'_> {
                     return Ok(false);
                 }
                 self.counts.approved += 1;
-                Kind::Approved
+                Verdict::Approved
             }
             Answer::Skip => {
                 self.counts.skipped += 1;
-                Kind::Skipped
+                Verdict::Skipped
             }
             _ => {
                 self.counts.rejected += 1;
-                Kind::Rejected
+                Verdict::Rejected
             }
         };
         let now = self.survey.campaign.settings.clock();
         self.journal
-            .append(Event::new(now, &shown.key, kind).hash(&shown.hash))?;
+            .append(Event::decision(now, &shown.key, verdict, &shown.hash))?;
         Ok(true)
     }
 

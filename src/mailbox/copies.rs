@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset};
 use super::{Filing, Headers, Mailbox};
 use crate::domain::message::{build_message, validate};
 use crate::settings::{Imap, SaveSent, Settings};
-use crate::state::journal::{self, Delivery, Event, Journal, Kind};
+use crate::state::journal::{self, Delivery, Event, FiledBy, Filer, Handed, Journal, Proof, What};
 use crate::state::survey::Survey;
 
 /// What a batch's APPEND came to, on its thread: the session back, the copies, how many were
@@ -120,15 +120,14 @@ impl Copies {
         for (c, there) in uncertain.iter().zip(there) {
             if there {
                 // Sent when it went, not when it was found.
-                let mut sent = Event::new(c.date, &c.key, Kind::Sent);
-                sent.message_id = Some(c.id.clone());
-                sent.reply = Some(format!(
-                    "found in your \"{}\" folder: the server had taken it",
-                    super::folder_shown(&self.filing.folder)
-                ));
-                sent.hash = c.hash.clone();
-                journal.append(sent)?;
-                self.filed(journal, c, "found")?;
+                let sent = What::Sent {
+                    hash: c.hash.clone(),
+                    message_id: c.id.clone(),
+                    reply: None,
+                    proof: Proof::FoundInSent,
+                };
+                journal.append(Event::new(c.date, &c.key, sent))?;
+                self.filed(journal, c, FiledBy::Found)?;
                 self.filing.resolved.push(c.key.clone());
             } else {
                 self.filing.unresolved.push(c.key.clone());
@@ -136,7 +135,7 @@ impl Copies {
         }
         for mut c in unfiled {
             if seen.iter().any(|h| matches(h, &c)) {
-                self.filed(journal, &c, "found")?;
+                self.filed(journal, &c, FiledBy::Found)?;
                 self.filing.already += 1;
                 continue;
             }
@@ -167,14 +166,19 @@ impl Copies {
                 // The first letter of the campaign: does the server file it itself?
                 let found = self.wait_for(std::slice::from_ref(&c))?;
                 let server = !found.is_empty();
-                let mut e = Event::new(c.date, "", Kind::Mailbox);
-                e.reply = Some(if server { "server" } else { "cartero" }.into());
-                e.folder = Some(self.filing.folder.clone());
-                journal.append(e)?;
+                let what = What::Mailbox {
+                    filer: if server {
+                        Filer::Server
+                    } else {
+                        Filer::Cartero
+                    },
+                    folder: Some(self.filing.folder.clone()),
+                };
+                journal.append(Event::new(c.date, "", what))?;
                 self.filing.server_files = Some(server);
                 if server {
                     self.filing.found += 1;
-                    self.filed(journal, &c, "found")
+                    self.filed(journal, &c, FiledBy::Found)
                 } else {
                     self.queue(journal, c)
                 }
@@ -192,7 +196,7 @@ impl Copies {
             for (i, c) in waiting.into_iter().enumerate() {
                 if found.contains(&i) {
                     self.filing.found += 1;
-                    self.filed(journal, &c, "found")?;
+                    self.filed(journal, &c, FiledBy::Found)?;
                 } else {
                     self.queue(journal, c)?;
                 }
@@ -309,7 +313,7 @@ impl Copies {
                 Some(why) if i >= stored => self.copy_failed(journal, c, why)?,
                 _ => {
                     self.filing.appended += 1;
-                    self.filed(journal, c, "appended")?;
+                    self.filed(journal, c, FiledBy::Appended)?;
                 }
             }
         }
@@ -317,28 +321,22 @@ impl Copies {
     }
 
     fn copy_failed(&mut self, journal: &mut Journal, c: &Copy, why: &str) -> Result<()> {
-        let mut e = Event::new(c.date, &c.key, Kind::CopyFailed);
-        e.time = self.time();
-        e.message_id = Some(c.id.clone());
-        e.reply = Some(why.to_string());
-        journal.append(e)?;
+        let what = What::CopyFailed {
+            message_id: Some(c.id.clone()),
+            why: why.to_string(),
+        };
+        journal.append(Event::new(self.settings.clock(), &c.key, what))?;
         self.filing.failed.push(format!("{}: {why}", c.key));
         Ok(())
     }
 
-    fn time(&self) -> String {
-        self.settings
-            .clock()
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
-    }
-
-    fn filed(&mut self, journal: &mut Journal, c: &Copy, how: &str) -> Result<()> {
-        let mut e = Event::new(c.date, &c.key, Kind::Filed);
-        e.time = self.time();
-        e.message_id = Some(c.id.clone());
-        e.folder = Some(self.filing.folder.clone());
-        e.reply = Some(how.into());
-        journal.append_lazy(e)
+    fn filed(&mut self, journal: &mut Journal, c: &Copy, by: FiledBy) -> Result<()> {
+        let what = What::Filed {
+            message_id: Some(c.id.clone()),
+            folder: self.filing.folder.clone(),
+            by,
+        };
+        journal.append_lazy(Event::new(self.settings.clock(), &c.key, what))
     }
 }
 
@@ -370,12 +368,10 @@ fn owed(survey: &Survey, mode: SaveSent) -> (Vec<Copy>, Vec<Copy>) {
     let mut unfiled = Vec::new();
     for e in &survey.entries {
         let Some(r) = &e.record else { continue };
-        let Some((hash, at)) = &r.letter else {
+        let Some(Handed { hash, date }) = &r.letter else {
             continue;
         };
-        let Ok(date) = DateTime::parse_from_rfc3339(at) else {
-            continue;
-        };
+        let date = *date;
         let draft = e
             .text
             .as_deref()
@@ -400,9 +396,7 @@ fn owed(survey: &Survey, mode: SaveSent) -> (Vec<Copy>, Vec<Copy>) {
             Some(Delivery::Uncertain { message_id, .. } | Delivery::Pending { message_id }) => {
                 uncertain.push(copy(message_id))
             }
-            Some(Delivery::Sent { message_id, .. })
-                if mode != SaveSent::Never && !matches!(r.copy, Some(Ok(_))) =>
-            {
+            Some(Delivery::Sent { message_id, .. }) if mode != SaveSent::Never && !r.filed() => {
                 unfiled.push(copy(message_id))
             }
             _ => {}
@@ -437,9 +431,7 @@ pub fn owed_work(survey: &Survey, imap: &Imap, copies: bool) -> bool {
                 && match &r.delivery {
                     Some(Delivery::Uncertain { .. } | Delivery::Pending { .. }) => true,
                     Some(Delivery::Sent { .. }) => {
-                        copies
-                            && imap.save_sent != SaveSent::Never
-                            && !matches!(r.copy, Some(Ok(_)))
+                        copies && imap.save_sent != SaveSent::Never && !r.filed()
                     }
                     _ => false,
                 }

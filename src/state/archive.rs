@@ -14,7 +14,7 @@ use crate::domain::campaign::Campaign;
 use crate::domain::clients::{Past, PastLetter};
 use crate::domain::message::parse;
 use crate::settings::Settings;
-use crate::state::journal::{self, Event, Kind};
+use crate::state::journal::{self, Event, What};
 
 /// `PRAGMA application_id`: "cart", so a file is known for a cartero archive.
 const APPLICATION_ID: i64 = 0x6361_7274;
@@ -266,8 +266,11 @@ pub fn letters_of_campaign(drafts: &Path) -> Result<(Vec<Letter>, usize)> {
     let campaign = campaign_name(drafts);
     let mut letters = Vec::new();
     let mut missing = 0;
-    for e in events.iter().filter(|e| e.event == Kind::Sent) {
-        let Some(letter) = letter_of(e, &records, drafts, &campaign)? else {
+    for e in &events {
+        let What::Sent { message_id, .. } = &e.what else {
+            continue;
+        };
+        let Some(letter) = letter_of(e, message_id, &records, drafts, &campaign)? else {
             missing += 1;
             continue;
         };
@@ -288,6 +291,7 @@ fn campaign_name(drafts: &Path) -> String {
 
 fn letter_of(
     e: &Event,
+    message_id: &str,
     records: &HashMap<String, journal::Record>,
     drafts: &Path,
     campaign: &str,
@@ -302,10 +306,10 @@ fn letter_of(
         return Ok(None);
     };
     Ok(Some(Letter {
-        message_id: e.message_id.clone().unwrap_or_default(),
+        message_id: message_id.to_string(),
         email: e.client.clone(),
         name: parsed.to.name.clone().unwrap_or_default(),
-        sent_at: e.time.clone(),
+        sent_at: journal::stamp::format(&e.time),
         subject: parsed.email.subject,
         body: parsed.email.body,
         personal: String::new(),
@@ -313,9 +317,9 @@ fn letter_of(
         // The answer `replies` saw, to this letter.
         replied_at: records
             .get(&e.client)
-            .filter(|r| r.sent.as_ref().map(|(id, _)| id) == e.message_id.as_ref())
+            .filter(|r| r.sent.as_ref().map(|s| s.message_id.as_str()) == Some(message_id))
             .and_then(|r| r.replied.as_ref())
-            .map(|(at, _)| at.clone()),
+            .map(|a| a.at.to_rfc3339()),
     }))
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::state::journal::{self, Delivery, Kind, Record};
+use crate::state::journal::{self, Delivery, Record, Verdict};
 
 /// A draft file as it is on disk: what the user wrote, and the hash approvals bind to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,17 +142,15 @@ pub fn state_of(record: Option<&Record>, current: Option<&str>, send_running: bo
     let Some(current) = current else {
         return State::Missing;
     };
-    if let Some((kind, hash)) = &r.decision {
-        if hash == current {
-            if let Some(Delivery::Failed { .. }) = r.delivery {
-                return State::Failed;
-            }
-            return match kind {
-                Kind::Approved => State::Approved,
-                Kind::Rejected => State::Rejected,
-                _ => State::Skipped,
-            };
+    if let Some(d) = r.decision.as_ref().filter(|d| d.hash == current) {
+        if let Some(Delivery::Failed { .. }) = r.delivery {
+            return State::Failed;
         }
+        return match d.verdict {
+            Verdict::Approved => State::Approved,
+            Verdict::Rejected => State::Rejected,
+            Verdict::Skipped => State::Skipped,
+        };
     }
     if r.written.as_deref() == Some(current) {
         State::Drafted
@@ -208,6 +206,9 @@ pub enum Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::journal::strategies::any_event;
+    use crate::state::journal::{Decision, Event, What};
+    use proptest::prelude::*;
 
     #[test]
     fn drafts_not_in_utf8_are_decoded_not_lost() {
@@ -247,11 +248,78 @@ mod tests {
             draft: Some("0001-a.txt".into()),
             written: Some("h1".into()),
             render: Some("h1".into()),
-            decision: Some((Kind::Approved, "h1".into())),
+            decision: Some(Decision {
+                verdict: Verdict::Approved,
+                hash: "h1".into(),
+            }),
             ..Record::default()
         };
         assert_eq!(state_of(Some(&r), Some("h1"), false), State::Approved);
         assert_eq!(state_of(Some(&r), Some("h2"), false), State::Edited);
         assert_eq!(state_of(Some(&r), None, false), State::Missing);
+    }
+
+    /// What the journal says of a letter, worked out the slow way, event by event.
+    #[derive(Default)]
+    struct Model {
+        /// The Message-ID of the last `sent`, once there was one.
+        sent: Option<String>,
+        /// A `sending` (or `uncertain`) with no `sent`, `failed` or `deferred` after it.
+        open: bool,
+    }
+
+    fn model(events: &[Event], client: &str) -> Model {
+        let mut m = Model::default();
+        for e in events.iter().filter(|e| e.client == client) {
+            match &e.what {
+                What::Sending { .. } | What::Uncertain { .. } => m.open = true,
+                What::Sent { message_id, .. } => {
+                    m.sent = Some(message_id.clone());
+                    m.open = false;
+                }
+                What::Failed { .. } | What::Deferred { .. } => m.open = false,
+                _ => {}
+            }
+        }
+        m
+    }
+
+    proptest! {
+        #[test]
+        fn the_journal_keeps_its_promises(
+            events in proptest::collection::vec(any_event(), 0..40),
+            running in any::<bool>(),
+        ) {
+            // Written and read back, as a later run reads them.
+            let text: String = events
+                .iter()
+                .map(|e| serde_json::to_string(e).unwrap() + "\n")
+                .collect();
+            let (read, warnings, _) = journal::parse(&text, "journal.jsonl");
+            prop_assert!(warnings.is_empty(), "{warnings:?}");
+            prop_assert_eq!(&read, &events);
+            let records = journal::fold(&read);
+            for client in ["c0@x", "c1@x", "c2@x"] {
+                let m = model(&events, client);
+                let r = records.get(client);
+                // Never a `sent` that was not journaled, and always the Message-ID it named.
+                prop_assert_eq!(
+                    r.and_then(|r| r.sent.as_ref()).map(|s| s.message_id.clone()),
+                    m.sent.clone()
+                );
+                for current in ["h0", "h1", "h2"] {
+                    let state = state_of(r, Some(current), running);
+                    prop_assert_eq!(state == State::Sent, r.is_some_and(|r| r.draft.is_some()) && m.sent.is_some());
+                    if m.sent.is_none() && m.open && r.is_some_and(|r| r.draft.is_some()) {
+                        // An uncertain letter is never approved again, whatever follows.
+                        prop_assert!(
+                            matches!(state, State::Uncertain | State::Sending),
+                            "{client} is {state:?} after an open sending: {events:#?}"
+                        );
+                        prop_assert!(state != State::Sending || running);
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,8 @@
 //! `drafts/journal.jsonl`: append-only events, each flushed to disk; every state is derived from it.
+//!
+//! A line is one [`Event`]: when, about whom, and [`What`] happened, each kind with the fields it
+//! needs and nothing else. The words on disk are those cartero has always written (`"event":
+//! "sent"`, `"reply"`), so a journal written by any earlier cartero reads the same.
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
@@ -6,83 +10,271 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use chrono::{DateTime, FixedOffset, SecondsFormat};
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+/// One line of the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    #[serde(with = "stamp")]
+    pub time: DateTime<FixedOffset>,
+    /// The client's key (their lowercased address); `""` for the whole campaign.
+    pub client: String,
+    #[serde(flatten)]
+    pub what: What,
+}
+
+/// What happened, each kind with its own fields. `hash` is always the sha256 of the draft file's
+/// content the event is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "kebab-case")]
+pub enum What {
+    /// cartero wrote the draft file `draft` (new, refreshed or recreated).
+    Drafted {
+        hash: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft: Option<String>,
+    },
+    /// The client's data changed under an edited draft; the new render went to `draft` (the
+    /// `.new` file beside it).
+    Conflict {
+        hash: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft: Option<String>,
+    },
+    Approved {
+        hash: String,
+    },
+    Skipped {
+        hash: String,
+    },
+    Rejected {
+        hash: String,
+    },
+    /// About to hand the message to the server: on disk before a byte of it is sent. `date` is
+    /// the `Date:` it carries, so its exact bytes can be built again for the copy in Sent.
+    Sending {
+        #[serde(default)]
+        hash: String,
+        #[serde(default)]
+        message_id: String,
+        #[serde(
+            rename = "at",
+            default,
+            with = "stamp_opt",
+            skip_serializing_if = "Option::is_none"
+        )]
+        date: Option<DateTime<FixedOffset>>,
+    },
+    /// The letter went: the server took it (`reply` is its answer), or it was proved to have
+    /// gone (`proof`).
+    Sent {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hash: Option<String>,
+        #[serde(default)]
+        message_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reply: Option<String>,
+        #[serde(default, skip_serializing_if = "Proof::is_server")]
+        proof: Proof,
+    },
+    /// The server refused the letter (`reply`); `permanent` for a 5xx about this client.
+    Failed {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hash: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message_id: Option<String>,
+        #[serde(default)]
+        reply: String,
+        #[serde(default = "yes")]
+        permanent: bool,
+    },
+    /// The final "." went and no reply came: the message may have arrived.
+    Uncertain {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hash: Option<String>,
+        #[serde(default)]
+        message_id: String,
+        #[serde(rename = "reply", default)]
+        why: String,
+    },
+    /// The server refused it for the sender's account (a quota, a rate): it is still approved,
+    /// and waits for the next `send`.
+    Deferred {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hash: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message_id: Option<String>,
+        #[serde(rename = "reply", default)]
+        why: String,
+    },
+    /// A copy of the sent letter is in the sender's Sent folder `folder`.
+    Filed {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message_id: Option<String>,
+        #[serde(default)]
+        folder: String,
+        #[serde(rename = "reply", default)]
+        by: FiledBy,
+    },
+    /// Putting the copy in Sent failed: the next `send` tries again, looking first, and never
+    /// sends the letter again.
+    CopyFailed {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message_id: Option<String>,
+        #[serde(rename = "reply", default)]
+        why: String,
+    },
+    /// The client answered: `at` is when the answer arrived, `answer` its Message-ID, `folder`
+    /// where it was found.
+    Replied {
+        #[serde(default, with = "stamp_opt", skip_serializing_if = "Option::is_none")]
+        at: Option<DateTime<FixedOffset>>,
+        #[serde(rename = "reply", default, skip_serializing_if = "Option::is_none")]
+        answer: Option<String>,
+        #[serde(default)]
+        folder: String,
+    },
+    /// What cartero found out about the mailbox, for the whole campaign (client `""`).
+    Mailbox {
+        #[serde(rename = "reply")]
+        filer: Filer,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        folder: Option<String>,
+    },
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// How a letter is known to have gone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Proof {
+    /// The server said so, after the final ".".
+    #[default]
+    Server,
+    /// An uncertain letter, found in the sender's Sent folder.
+    FoundInSent,
+    /// An uncertain letter the client answered.
+    Answered,
+    /// An uncertain letter the user says arrived (`send --arrived`).
+    UserSaid,
+}
+
+impl Proof {
+    fn is_server(&self) -> bool {
+        *self == Proof::Server
+    }
+}
+
+/// Who put the copy in Sent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FiledBy {
+    /// The server filed it itself, and cartero found it there.
+    Found,
+    /// cartero appended it.
+    #[default]
+    Appended,
+}
+
+/// Who files sent letters in Sent, as found out for a campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// cartero wrote the draft file (new, refreshed or recreated).
-    Drafted,
-    /// The client's data changed under an edited draft; the new render went to `.new`.
-    Conflict,
+pub enum Filer {
+    Server,
+    Cartero,
+}
+
+/// A review decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
     Approved,
     Skipped,
     Rejected,
-    /// About to hand the message to the server: on disk before a byte is sent.
-    Sending,
-    Sent,
-    Failed,
-    /// The final "." went and no reply came: the message may have arrived.
-    Uncertain,
-    /// The server refused it for the sender's account (a quota, a rate): it is still approved,
-    /// and waits for the next `send`.
-    Deferred,
-    /// A copy of the sent letter is in the sender's Sent folder (`folder`): put there by
-    /// cartero, or found there, filed by the server itself (`reply` says which).
-    Filed,
-    /// Putting the copy in Sent failed (`reply` says why): the next `send` tries again, looking
-    /// first, and never sends the letter again.
-    #[serde(rename = "copy-failed")]
-    CopyFailed,
-    /// The client answered: `at` is when, `reply` the answer's Message-ID, `folder` where.
-    Replied,
-    /// What cartero found out about the mailbox, for the whole campaign (client ""): `reply`
-    /// is `server` when the server files sent letters in Sent itself, `cartero` when not.
-    Mailbox,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Event {
-    pub time: String,
-    pub client: String,
-    pub event: Kind,
-    /// sha256 of the draft file's content the event is about.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hash: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub draft: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub permanent: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub folder: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at: Option<String>,
 }
 
 impl Event {
-    pub fn new(now: DateTime<FixedOffset>, client: &str, event: Kind) -> Event {
+    pub fn new(now: DateTime<FixedOffset>, client: &str, what: What) -> Event {
         Event {
-            time: now.to_rfc3339_opts(SecondsFormat::Millis, false),
+            time: now,
             client: client.to_string(),
-            event,
-            hash: None,
-            draft: None,
-            message_id: None,
-            reply: None,
-            permanent: None,
-            folder: None,
-            at: None,
+            what,
         }
     }
 
-    pub fn hash(mut self, hash: &str) -> Event {
-        self.hash = Some(hash.to_string());
-        self
+    /// A review decision about the draft whose content hashes to `hash`.
+    pub fn decision(
+        now: DateTime<FixedOffset>,
+        client: &str,
+        verdict: Verdict,
+        hash: &str,
+    ) -> Event {
+        let hash = hash.to_string();
+        let what = match verdict {
+            Verdict::Approved => What::Approved { hash },
+            Verdict::Skipped => What::Skipped { hash },
+            Verdict::Rejected => What::Rejected { hash },
+        };
+        Event::new(now, client, what)
+    }
+
+    /// A letter that went, as the server took it.
+    pub fn is_sent(&self) -> bool {
+        matches!(self.what, What::Sent { .. })
+    }
+}
+
+/// Times as the journal writes them: RFC 3339 with milliseconds and the offset.
+pub mod stamp {
+    use chrono::{DateTime, FixedOffset, SecondsFormat};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn format(t: &DateTime<FixedOffset>) -> String {
+        t.to_rfc3339_opts(SecondsFormat::Millis, false)
+    }
+
+    /// RFC 3339, or with a space for the `T` (as a person may type it in a hand-edited line).
+    pub fn parse(text: &str) -> Option<DateTime<FixedOffset>> {
+        DateTime::parse_from_rfc3339(text.trim()).ok()
+    }
+
+    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format(t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(d)?;
+        parse(&text).ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a time")))
+    }
+}
+
+/// An optional time, as [`stamp`].
+mod stamp_opt {
+    use chrono::{DateTime, FixedOffset};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        t: &Option<DateTime<FixedOffset>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => super::stamp::serialize(t, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => super::stamp::parse(&text)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a time"))),
+        }
     }
 }
 
@@ -95,7 +287,6 @@ pub enum Delivery {
     },
     Sent {
         message_id: String,
-        reply: String,
     },
     Failed {
         reply: String,
@@ -120,6 +311,57 @@ impl Delivery {
     }
 }
 
+/// The last review decision, and the hash of the content it was about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub verdict: Verdict,
+    pub hash: String,
+}
+
+/// A letter that went: set once, never cleared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gone {
+    pub message_id: String,
+    /// The server's answer, when it gave one.
+    pub reply: Option<String>,
+    pub proof: Proof,
+    /// When it went.
+    pub at: DateTime<FixedOffset>,
+}
+
+/// The last time the server refused the letter for the sender's account, and its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deferral {
+    pub at: DateTime<FixedOffset>,
+    pub why: String,
+}
+
+/// The sent letter's copy in the Sent folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SentCopy {
+    Filed {
+        folder: String,
+    },
+    /// The last try failed, and why; the next `send` tries again.
+    Failed {
+        why: String,
+    },
+}
+
+/// The first answer seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub at: DateTime<FixedOffset>,
+    pub message_id: Option<String>,
+}
+
+/// The last letter handed to the server: the draft's hash and the `Date:` it carried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handed {
+    pub hash: String,
+    pub date: DateTime<FixedOffset>,
+}
+
 /// Everything the journal says about one client.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Record {
@@ -129,110 +371,163 @@ pub struct Record {
     pub written: Option<String>,
     /// The hash of the newest render shown to the user (in the draft or in a `.new` beside it).
     pub render: Option<String>,
-    /// The last review decision and the hash of the content it was about.
-    pub decision: Option<(Kind, String)>,
+    pub decision: Option<Decision>,
     pub delivery: Option<Delivery>,
     /// The file beside the draft holding the newest render, after a conflict.
     pub conflict: Option<String>,
-    /// Set once a message was accepted by a server: never cleared.
-    pub sent: Option<(String, String)>,
-    /// The last time the server refused it for the sender's account, and its words; cleared
-    /// when the letter goes.
-    pub deferred: Option<(String, String)>,
-    /// The sent letter's copy: `Ok(folder)` once it is in Sent, `Err(why)` while it failed.
-    pub copy: Option<std::result::Result<String, String>>,
-    /// The first answer seen: when, and its Message-ID.
-    pub replied: Option<(String, String)>,
-    /// The last letter handed to the server: the draft's hash and the `Date:` it carried, so its
-    /// exact bytes can be built again for the copy in Sent.
-    pub letter: Option<(String, String)>,
-    /// When the server took the letter.
-    pub sent_at: Option<String>,
+    pub sent: Option<Gone>,
+    /// Cleared when the letter goes.
+    pub deferred: Option<Deferral>,
+    pub copy: Option<SentCopy>,
+    pub replied: Option<Answer>,
+    pub letter: Option<Handed>,
 }
 
+impl Record {
+    /// Approved, and still the content `hash`.
+    pub fn approved(&self, hash: &str) -> bool {
+        matches!(&self.decision, Some(d) if d.verdict == Verdict::Approved && d.hash == hash)
+    }
+
+    /// The copy is in Sent.
+    pub fn filed(&self) -> bool {
+        matches!(self.copy, Some(SentCopy::Filed { .. }))
+    }
+}
+
+/// Each client's record, from the events in order.
 pub fn fold(events: &[Event]) -> HashMap<String, Record> {
     let mut records: HashMap<String, Record> = HashMap::new();
     for e in events {
-        if e.event == Kind::Mailbox {
+        if matches!(e.what, What::Mailbox { .. }) {
             continue;
         }
         let r = records.entry(e.client.clone()).or_default();
-        match e.event {
-            Kind::Drafted => {
-                if e.draft.is_some() {
-                    r.draft = e.draft.clone();
-                }
-                r.written = e.hash.clone();
-                r.render = e.hash.clone();
-            }
-            Kind::Conflict => {
-                r.render = e.hash.clone();
-                r.conflict = e.draft.clone();
-            }
-            Kind::Approved | Kind::Skipped | Kind::Rejected => {
-                r.decision = e.hash.clone().map(|h| (e.event, h));
-                // A new approval makes a failed message worth another try.
-                if matches!(r.delivery, Some(Delivery::Failed { .. })) {
-                    r.delivery = None;
-                }
-            }
-            Kind::Deferred => {
-                // A refusal is an answer: the server has no letter, as before the attempt; and it
-                // was about the sender, so a failure it follows was not the client's either.
-                if matches!(
-                    r.delivery,
-                    Some(Delivery::Pending { .. } | Delivery::Failed { .. })
-                ) {
-                    r.delivery = None;
-                }
-                r.deferred = Some((e.time.clone(), e.reply.clone().unwrap_or_default()));
-            }
-            Kind::Sending => {
-                if let (Some(hash), Some(at)) = (&e.hash, &e.at) {
-                    r.letter = Some((hash.clone(), at.clone()));
-                }
-                r.delivery = Some(Delivery::Pending {
-                    message_id: e.message_id.clone().unwrap_or_default(),
-                })
-            }
-            Kind::Sent => {
-                let message_id = e.message_id.clone().unwrap_or_default();
-                let reply = e.reply.clone().unwrap_or_default();
-                r.sent = Some((message_id.clone(), reply.clone()));
-                r.sent_at = Some(e.time.clone());
-                r.deferred = None;
-                r.delivery = Some(Delivery::Sent { message_id, reply });
-            }
-            Kind::Uncertain => {
-                r.delivery = Some(Delivery::Uncertain {
-                    message_id: e.message_id.clone().unwrap_or_default(),
-                    why: e.reply.clone().unwrap_or_default(),
-                })
-            }
-            Kind::Filed | Kind::CopyFailed | Kind::Replied | Kind::Mailbox => mailbox(r, e),
-            Kind::Failed => {
-                r.delivery = Some(Delivery::Failed {
-                    reply: e.reply.clone().unwrap_or_default(),
-                    permanent: e.permanent.unwrap_or(true),
-                })
-            }
+        match &e.what {
+            What::Drafted { .. } | What::Conflict { .. } => drafts(r, &e.what),
+            What::Approved { hash } => decide(r, Verdict::Approved, hash),
+            What::Skipped { hash } => decide(r, Verdict::Skipped, hash),
+            What::Rejected { hash } => decide(r, Verdict::Rejected, hash),
+            _ => delivery(r, e),
         }
     }
     records
 }
 
+/// What `draft` wrote.
+fn drafts(r: &mut Record, what: &What) {
+    match what {
+        What::Drafted { hash, draft } => {
+            if draft.is_some() {
+                r.draft = draft.clone();
+            }
+            r.written = Some(hash.clone());
+            r.render = Some(hash.clone());
+        }
+        What::Conflict { hash, draft } => {
+            r.render = Some(hash.clone());
+            r.conflict = draft.clone();
+        }
+        _ => {}
+    }
+}
+
+fn decide(r: &mut Record, verdict: Verdict, hash: &str) {
+    r.decision = Some(Decision {
+        verdict,
+        hash: hash.to_string(),
+    });
+    // A new approval makes a failed message worth another try.
+    if matches!(r.delivery, Some(Delivery::Failed { .. })) {
+        r.delivery = None;
+    }
+}
+
+/// What a send, and the sender's mailbox, said of the letter.
+fn delivery(r: &mut Record, e: &Event) {
+    match &e.what {
+        What::Deferred { why, .. } => {
+            // A refusal is an answer: the server has no letter, as before the attempt; and it
+            // was about the sender, so a failure it follows was not the client's either.
+            if matches!(
+                r.delivery,
+                Some(Delivery::Pending { .. } | Delivery::Failed { .. })
+            ) {
+                r.delivery = None;
+            }
+            r.deferred = Some(Deferral {
+                at: e.time,
+                why: why.clone(),
+            });
+        }
+        What::Sending {
+            hash,
+            message_id,
+            date,
+        } => {
+            if let Some(date) = date {
+                r.letter = Some(Handed {
+                    hash: hash.clone(),
+                    date: *date,
+                });
+            }
+            r.delivery = Some(Delivery::Pending {
+                message_id: message_id.clone(),
+            })
+        }
+        What::Sent {
+            message_id,
+            reply,
+            proof,
+            ..
+        } => {
+            r.sent = Some(Gone {
+                message_id: message_id.clone(),
+                reply: reply.clone(),
+                proof: *proof,
+                at: e.time,
+            });
+            r.deferred = None;
+            r.delivery = Some(Delivery::Sent {
+                message_id: message_id.clone(),
+            });
+        }
+        What::Uncertain {
+            message_id, why, ..
+        } => {
+            r.delivery = Some(Delivery::Uncertain {
+                message_id: message_id.clone(),
+                why: why.clone(),
+            })
+        }
+        What::Failed {
+            reply, permanent, ..
+        } => {
+            r.delivery = Some(Delivery::Failed {
+                reply: reply.clone(),
+                permanent: *permanent,
+            })
+        }
+        _ => mailbox(r, e),
+    }
+}
+
 /// What the sender's mailbox said of a sent letter: its copy in Sent, and the first answer.
 fn mailbox(r: &mut Record, e: &Event) {
-    match e.event {
-        Kind::Filed => r.copy = Some(Ok(e.folder.clone().unwrap_or_default())),
-        Kind::CopyFailed if !matches!(r.copy, Some(Ok(_))) => {
-            r.copy = Some(Err(e.reply.clone().unwrap_or_default()));
+    match &e.what {
+        What::Filed { folder, .. } => {
+            r.copy = Some(SentCopy::Filed {
+                folder: folder.clone(),
+            })
         }
-        Kind::Replied if r.replied.is_none() => {
-            r.replied = Some((
-                e.at.clone().unwrap_or_else(|| e.time.clone()),
-                e.reply.clone().unwrap_or_default(),
-            ));
+        What::CopyFailed { why, .. } if !r.filed() => {
+            r.copy = Some(SentCopy::Failed { why: why.clone() });
+        }
+        What::Replied { at, answer, .. } if r.replied.is_none() => {
+            r.replied = Some(Answer {
+                at: at.unwrap_or(e.time),
+                message_id: answer.clone(),
+            });
         }
         _ => {}
     }
@@ -365,15 +660,10 @@ impl Journal {
 
 /// Whether the server files sent letters in Sent itself, as found out for this campaign.
 pub fn server_files(events: &[Event]) -> Option<bool> {
-    events
-        .iter()
-        .rev()
-        .find(|e| e.event == Kind::Mailbox)
-        .and_then(|e| match e.reply.as_deref() {
-            Some("server") => Some(true),
-            Some("cartero") => Some(false),
-            _ => None,
-        })
+    events.iter().rev().find_map(|e| match e.what {
+        What::Mailbox { filer, .. } => Some(filer == Filer::Server),
+        _ => None,
+    })
 }
 
 pub fn hash(text: &str) -> String {
@@ -396,13 +686,139 @@ mod tests {
         DateTime::parse_from_rfc3339("2026-11-22T10:00:00+01:00").unwrap()
     }
 
+    fn approved(client: &str, hash: &str) -> Event {
+        Event::decision(now(), client, Verdict::Approved, hash)
+    }
+
     /// A journal holding one approval, in `dir`.
     fn one_approval(dir: &Path) -> PathBuf {
         let path = dir.join("journal.jsonl");
         let mut j = Journal::open(&path).unwrap();
-        j.append(Event::new(now(), "a@example.com", Kind::Approved).hash("h1"))
-            .unwrap();
+        j.append(approved("a@example.com", "h1")).unwrap();
         path
+    }
+
+    /// Every kind of line as cartero 0.1 wrote them, before the events were typed.
+    const TODAYS_JOURNAL: &str = r#"{"time":"2026-11-22T10:30:00.000+01:00","client":"a@x.es","event":"drafted","hash":"h1","draft":"0001-a.txt"}
+{"time":"2026-11-22T10:31:00.000+01:00","client":"a@x.es","event":"conflict","hash":"h2","draft":"0001-a.txt.new"}
+{"time":"2026-11-22T10:32:00.000+01:00","client":"a@x.es","event":"skipped","hash":"h1"}
+{"time":"2026-11-22T10:32:30.000+01:00","client":"a@x.es","event":"rejected","hash":"h1"}
+{"time":"2026-11-22T10:33:00.000+01:00","client":"a@x.es","event":"approved","hash":"h1"}
+{"time":"2026-11-22T10:34:00.000+01:00","client":"a@x.es","event":"sending","hash":"h1","message_id":"<1.a@x.es>","at":"2026-11-22T10:34:00+01:00"}
+{"time":"2026-11-22T10:34:01.000+01:00","client":"a@x.es","event":"failed","hash":"h1","message_id":"<1.a@x.es>","reply":"450 4.2.0 try later","permanent":false}
+{"time":"2026-11-22T10:35:00.000+01:00","client":"a@x.es","event":"deferred","hash":"h1","message_id":"<1.a@x.es>","reply":"550 5.4.5 Daily user sending quota exceeded"}
+{"time":"2026-11-22T10:35:01.000+01:00","client":"b@x.es","event":"deferred","reply":"550 5.4.5 Daily user sending quota exceeded"}
+{"time":"2026-11-22T10:36:00.000+01:00","client":"a@x.es","event":"sending","hash":"h1","message_id":"<2.a@x.es>","at":"2026-11-22T10:36:00+01:00"}
+{"time":"2026-11-22T10:36:01.000+01:00","client":"a@x.es","event":"uncertain","hash":"h1","message_id":"<2.a@x.es>","reply":"the connection was lost after the final \".\""}
+{"time":"2026-11-22T10:36:00.000+01:00","client":"a@x.es","event":"sent","hash":"h1","message_id":"<2.a@x.es>","reply":"found in your \"Sent\" folder: the server had taken it"}
+{"time":"2026-11-22T10:37:00.000+01:00","client":"","event":"mailbox","reply":"server","folder":"Sent"}
+{"time":"2026-11-22T10:37:01.000+01:00","client":"a@x.es","event":"copy-failed","message_id":"<2.a@x.es>","reply":"[OVERQUOTA] Quota exceeded"}
+{"time":"2026-11-22T10:38:00.000+01:00","client":"a@x.es","event":"filed","message_id":"<2.a@x.es>","reply":"found","folder":"Sent"}
+{"time":"2026-11-22T10:39:00.000+01:00","client":"a@x.es","event":"replied","reply":"<answer@x.es>","folder":"INBOX","at":"2026-11-23T09:00:00+01:00"}
+{"time":"2026-11-22T10:40:00.000+01:00","client":"c@x.es","event":"failed","reply":"550 5.1.1 no such user"}
+{"time":"2026-11-22T10:41:00.000+01:00","client":"c@x.es","event":"replied","folder":"INBOX"}
+"#;
+
+    #[test]
+    fn a_journal_written_before_the_events_were_typed_reads_every_kind() {
+        let (events, warnings, _) = parse(TODAYS_JOURNAL, "journal.jsonl");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(events.len(), TODAYS_JOURNAL.lines().count());
+        let t = |s: &str| stamp::parse(s).unwrap();
+        assert_eq!(
+            events[5].what,
+            What::Sending {
+                hash: "h1".into(),
+                message_id: "<1.a@x.es>".into(),
+                date: Some(t("2026-11-22T10:34:00+01:00")),
+            }
+        );
+        assert!(matches!(
+            events[6].what,
+            What::Failed {
+                permanent: false,
+                ..
+            }
+        ));
+        assert!(
+            matches!(&events[8].what, What::Deferred { hash: None, why, .. } if why.contains("5.4.5"))
+        );
+        assert!(matches!(
+            events[12].what,
+            What::Mailbox {
+                filer: Filer::Server,
+                ..
+            }
+        ));
+        assert!(matches!(
+            events[14].what,
+            What::Filed {
+                by: FiledBy::Found,
+                ..
+            }
+        ));
+        // A failure written without `permanent` was a permanent one.
+        assert!(matches!(
+            events[16].what,
+            What::Failed {
+                permanent: true,
+                ..
+            }
+        ));
+        assert_eq!(server_files(&events), Some(true));
+
+        let records = fold(&events);
+        let a = &records["a@x.es"];
+        assert_eq!(a.draft.as_deref(), Some("0001-a.txt"));
+        assert_eq!(a.written.as_deref(), Some("h1"));
+        assert_eq!(a.render.as_deref(), Some("h2"));
+        assert_eq!(a.conflict.as_deref(), Some("0001-a.txt.new"));
+        assert!(a.approved("h1"));
+        let gone = a.sent.as_ref().unwrap();
+        assert_eq!(gone.message_id, "<2.a@x.es>");
+        assert_eq!(gone.at, t("2026-11-22T10:36:00+01:00"));
+        assert_eq!(a.deferred, None, "a letter gone waits no more");
+        assert_eq!(
+            a.copy,
+            Some(SentCopy::Filed {
+                folder: "Sent".into()
+            })
+        );
+        assert_eq!(
+            a.replied,
+            Some(Answer {
+                at: t("2026-11-23T09:00:00+01:00"),
+                message_id: Some("<answer@x.es>".into()),
+            })
+        );
+        assert_eq!(
+            a.letter,
+            Some(Handed {
+                hash: "h1".into(),
+                date: t("2026-11-22T10:36:00+01:00"),
+            })
+        );
+        assert!(records["b@x.es"].deferred.is_some());
+        assert_eq!(
+            records["c@x.es"].replied.as_ref().map(|r| r.at),
+            Some(t("2026-11-22T10:41:00+01:00")),
+            "an answer with no time of its own is dated when it was seen"
+        );
+    }
+
+    #[test]
+    fn typed_events_are_written_as_before_and_read_back_the_same() {
+        let (events, _, _) = parse(TODAYS_JOURNAL, "journal.jsonl");
+        for (e, line) in events.iter().zip(TODAYS_JOURNAL.lines()) {
+            let written = serde_json::to_string(e).unwrap();
+            let back: Event = serde_json::from_str(&written).unwrap();
+            assert_eq!(&back, e, "{written}");
+            let old: serde_json::Value = serde_json::from_str(line).unwrap();
+            let new: serde_json::Value = serde_json::from_str(&written).unwrap();
+            for key in ["event", "client", "hash", "message_id", "reply", "folder"] {
+                assert_eq!(old.get(key), new.get(key), "{key} in {line}");
+            }
+        }
     }
 
     #[test]
@@ -416,8 +832,13 @@ mod tests {
         assert_eq!(events.len(), 1);
         assert!(warnings[0].contains("cut short"), "{warnings:?}");
         let mut j = Journal::open(&path).unwrap();
-        j.append(Event::new(now(), "a@example.com", Kind::Rejected).hash("h1"))
-            .unwrap();
+        j.append(Event::decision(
+            now(),
+            "a@example.com",
+            Verdict::Rejected,
+            "h1",
+        ))
+        .unwrap();
         let (events, warnings) = Journal::read(&path).unwrap();
         assert_eq!(events.len(), 2);
         assert!(warnings.is_empty(), "{warnings:?}");
@@ -427,7 +848,7 @@ mod tests {
     fn an_event_appended_after_a_torn_line_following_junk_is_not_lost() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.jsonl");
-        let approved = Event::new(now(), "a@example.com", Kind::Approved).hash("h1");
+        let approved = approved("a@example.com", "h1");
         let line = serde_json::to_string(&approved).unwrap();
         // A line that is not an event, then a torn one; or invalid UTF-8, whose lossy
         // decoding is longer than its bytes, before a torn line.
@@ -458,20 +879,52 @@ mod tests {
         assert_eq!(events.len(), 1, "{warnings:?}");
         assert!(warnings.is_empty(), "{warnings:?}");
         let mut j = Journal::open(&path).unwrap();
-        j.append(Event::new(now(), "a@example.com", Kind::Rejected).hash("h1"))
-            .unwrap();
+        j.append(Event::decision(
+            now(),
+            "a@example.com",
+            Verdict::Rejected,
+            "h1",
+        ))
+        .unwrap();
         let (events, warnings) = Journal::read(&path).unwrap();
         assert_eq!(events.len(), 2, "the approval is not lost: {warnings:?}");
-        assert_eq!(events[0].event, Kind::Approved);
+        assert!(matches!(events[0].what, What::Approved { .. }));
+    }
+
+    fn sending(client: &str, hash: &str, id: &str) -> Event {
+        Event::new(
+            now(),
+            client,
+            What::Sending {
+                hash: hash.into(),
+                message_id: id.into(),
+                date: Some(now()),
+            },
+        )
     }
 
     #[test]
     fn a_deferral_leaves_the_letter_approved() {
         let e = vec![
-            Event::new(now(), "a", Kind::Drafted).hash("h"),
-            Event::new(now(), "a", Kind::Approved).hash("h"),
-            Event::new(now(), "a", Kind::Sending),
-            Event::new(now(), "a", Kind::Deferred),
+            Event::new(
+                now(),
+                "a",
+                What::Drafted {
+                    hash: "h".into(),
+                    draft: None,
+                },
+            ),
+            approved("a", "h"),
+            sending("a", "h", "<1@x>"),
+            Event::new(
+                now(),
+                "a",
+                What::Deferred {
+                    hash: None,
+                    message_id: None,
+                    why: "quota".into(),
+                },
+            ),
         ];
         let r = &fold(&e)["a"];
         assert_eq!(r.delivery, None);
@@ -481,18 +934,120 @@ mod tests {
     #[test]
     fn approval_after_failure_clears_it() {
         let mut e = vec![
-            Event::new(now(), "a", Kind::Approved).hash("h"),
-            Event::new(now(), "a", Kind::Sending),
-            Event {
-                permanent: Some(true),
-                ..Event::new(now(), "a", Kind::Failed)
-            },
+            approved("a", "h"),
+            sending("a", "h", "<1@x>"),
+            Event::new(
+                now(),
+                "a",
+                What::Failed {
+                    hash: Some("h".into()),
+                    message_id: None,
+                    reply: "550".into(),
+                    permanent: true,
+                },
+            ),
         ];
         assert!(matches!(
             fold(&e)["a"].delivery,
             Some(Delivery::Failed { .. })
         ));
-        e.push(Event::new(now(), "a", Kind::Approved).hash("h2"));
+        e.push(approved("a", "h2"));
         assert_eq!(fold(&e)["a"].delivery, None);
+    }
+}
+
+/// Random journal events, for the property tests of what is derived from them.
+#[cfg(test)]
+pub mod strategies {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-22T10:00:00+01:00").unwrap()
+    }
+
+    /// Any event of any kind, about one of three clients, three drafts' contents and three
+    /// Message-IDs, so that a `sent` may name another Message-ID than its `sending`.
+    pub fn any_event() -> impl Strategy<Value = Event> {
+        let what = (0..14u8, 0..3u8, 0..3u8, any::<bool>(), 0..4u8).prop_map(
+            |(kind, h, id, flag, proof)| {
+                let hash = format!("h{h}");
+                let message_id = format!("<{id}@x>");
+                match kind {
+                    0 => What::Drafted {
+                        hash,
+                        draft: flag.then(|| "0001-a.txt".into()),
+                    },
+                    1 => What::Conflict {
+                        hash,
+                        draft: Some("0001-a.txt.new".into()),
+                    },
+                    2 => What::Approved { hash },
+                    3 => What::Skipped { hash },
+                    4 => What::Rejected { hash },
+                    5 => What::Sending {
+                        hash,
+                        message_id,
+                        date: flag.then(now),
+                    },
+                    6 => What::Sent {
+                        hash: flag.then_some(hash),
+                        message_id,
+                        reply: Some("250 ok".into()),
+                        proof: [
+                            Proof::Server,
+                            Proof::FoundInSent,
+                            Proof::Answered,
+                            Proof::UserSaid,
+                        ][proof as usize],
+                    },
+                    7 => What::Failed {
+                        hash: Some(hash),
+                        message_id: Some(message_id),
+                        reply: "550 no".into(),
+                        permanent: flag,
+                    },
+                    8 => What::Uncertain {
+                        hash: Some(hash),
+                        message_id,
+                        why: "lost".into(),
+                    },
+                    9 => What::Deferred {
+                        hash: flag.then_some(hash),
+                        message_id: flag.then_some(message_id),
+                        why: "quota".into(),
+                    },
+                    10 => What::Filed {
+                        message_id: Some(message_id),
+                        folder: "Sent".into(),
+                        by: if flag {
+                            FiledBy::Found
+                        } else {
+                            FiledBy::Appended
+                        },
+                    },
+                    11 => What::CopyFailed {
+                        message_id: Some(message_id),
+                        why: "full".into(),
+                    },
+                    12 => What::Replied {
+                        at: flag.then(now),
+                        answer: Some(message_id),
+                        folder: "INBOX".into(),
+                    },
+                    _ => What::Mailbox {
+                        filer: if flag { Filer::Server } else { Filer::Cartero },
+                        folder: Some("Sent".into()),
+                    },
+                }
+            },
+        );
+        (0..3u8, what, 0..600i64).prop_map(|(client, what, seconds)| {
+            let client = match what {
+                What::Mailbox { .. } => String::new(),
+                _ => format!("c{client}@x"),
+            };
+            Event::new(now() + chrono::Duration::seconds(seconds), &client, what)
+        })
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDateTime, TimeZone};
 
-use crate::state::journal::{Event, Kind};
+use crate::state::journal::Event;
 
 /// What the journal shows was sent in the 24 hours before `now`, and what that leaves.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,8 +18,8 @@ impl Day {
         let since = now - Duration::hours(24);
         let mut sent: Vec<DateTime<FixedOffset>> = events
             .iter()
-            .filter(|e| e.event == Kind::Sent)
-            .filter_map(|e| DateTime::parse_from_rfc3339(&e.time).ok())
+            .filter(|e| e.is_sent())
+            .map(|e| e.time)
             .filter(|t| *t > since && *t <= now)
             .collect();
         sent.sort();
@@ -69,6 +69,7 @@ pub fn parse_at(text: &str) -> Result<DateTime<FixedOffset>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::journal::What;
 
     fn at(text: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(text).unwrap()
@@ -76,12 +77,29 @@ mod tests {
 
     #[test]
     fn the_day_counts_the_last_24_hours_of_the_journal() {
-        let sent = |t: &str| Event::new(at(t), "a", Kind::Sent);
+        let sent = |t: &str| {
+            let what = What::Sent {
+                hash: None,
+                message_id: "<1@x>".into(),
+                reply: None,
+                proof: Default::default(),
+            };
+            Event::new(at(t), "a", what)
+        };
         let events = vec![
             sent("2026-12-01T08:00:00+01:00"),
             sent("2026-12-01T09:00:00+01:00"),
             sent("2026-12-01T10:00:00+01:00"),
-            Event::new(at("2026-12-01T10:30:00+01:00"), "b", Kind::Failed),
+            Event::new(
+                at("2026-12-01T10:30:00+01:00"),
+                "b",
+                What::Failed {
+                    hash: None,
+                    message_id: None,
+                    reply: "550".into(),
+                    permanent: true,
+                },
+            ),
         ];
         let day = Day::of(&events, 2, at("2026-12-01T12:00:00+01:00"));
         assert_eq!(day.left(), 0);

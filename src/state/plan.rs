@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::clients::{address_key, parse_address};
 use crate::domain::message::{validate, Draft};
 use crate::state::drafts::State;
-use crate::state::journal::{Delivery, Event, Kind};
+use crate::state::journal::{Delivery, Event};
 use crate::state::limits::Day;
 use crate::state::survey::{Entry, Survey};
 
@@ -212,7 +212,7 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
                 .record
                 .as_ref()
                 .and_then(|r| r.sent.as_ref())
-                .map(|s| s.0.clone())
+                .map(|s| s.message_id.clone())
                 .unwrap_or_default();
             bail!("`--resend {r}`: that email was sent and accepted by the server ({id}); cartero never sends a client the same email twice");
         }
@@ -225,8 +225,8 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
 
 /// Approved, and the draft on disk is still what was approved.
 pub fn approved_now(e: &Entry) -> bool {
-    match (e.record.as_ref().and_then(|r| r.decision.as_ref()), &e.hash) {
-        (Some((Kind::Approved, h)), Some(current)) => h == current,
+    match (&e.record, &e.hash) {
+        (Some(r), Some(current)) => r.approved(current),
         _ => false,
     }
 }

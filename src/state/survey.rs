@@ -12,7 +12,7 @@ use crate::domain::personal;
 use crate::settings::Settings;
 use crate::state::archive::Recall;
 use crate::state::drafts::{read_draft, state_of, DraftFile, State};
-use crate::state::journal::{self, Delivery, Journal, Record};
+use crate::state::journal::{self, Delivery, Journal, Record, Verdict};
 use crate::state::limits::Day;
 
 /// One client as the drafts folder and the journal show them now.
@@ -169,11 +169,11 @@ impl Survey {
             .iter_mut()
             .filter(|e| e.state == State::Approved)
         {
-            if let Some((time, reply)) = e.record.as_ref().and_then(|r| r.deferred.as_ref()) {
-                let time = chrono::DateTime::parse_from_rfc3339(time)
-                    .map_or(time.clone(), |t| t.format("%Y-%m-%d %H:%M").to_string());
+            if let Some(d) = e.record.as_ref().and_then(|r| r.deferred.as_ref()) {
                 e.warnings.push(format!(
-                    "waiting: at {time} the server refused more letters from your account ({reply}); `cartero send` tries again"
+                    "waiting: at {} the server refused more letters from your account ({}); `cartero send` tries again",
+                    d.at.format("%Y-%m-%d %H:%M"),
+                    d.why
                 ));
             }
             if room > 0 {
@@ -236,7 +236,9 @@ fn removed_from_list(campaign: &Campaign, records: &HashMap<String, Record>) -> 
             key: k.clone(),
             draft: r.draft.clone(),
             approved_unsent: r.sent.is_none()
-                && matches!(r.decision, Some((journal::Kind::Approved, _))),
+                && r.decision
+                    .as_ref()
+                    .is_some_and(|d| d.verdict == Verdict::Approved),
         })
         .collect();
     removed.sort_by(|a, b| a.key.cmp(&b.key));

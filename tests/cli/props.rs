@@ -10,7 +10,7 @@ use cartero::domain::compose::Templates;
 use cartero::domain::message;
 use cartero::settings::{Config, Settings};
 use cartero::state::drafts::{self, state_of, DraftFile, State};
-use cartero::state::journal::{self, Event, Journal, Kind};
+use cartero::state::journal::{self, Event, FiledBy, Filer, Journal, Proof, What};
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -462,42 +462,101 @@ proptest! {
 const CLIENTS: [&str; 3] = ["a@example.com", "b@example.com", "c@example.com"];
 const HASHES: [&str; 3] = ["h1", "h2", "h3"];
 
+/// Any event of any kind: a `sent` may name another Message-ID than its `sending` (a resend
+/// keeps the first, a letter found in Sent may carry the server's own).
 fn event() -> impl Strategy<Value = Event> {
-    let kind = prop::sample::select(vec![
-        Kind::Drafted,
-        Kind::Conflict,
-        Kind::Approved,
-        Kind::Skipped,
-        Kind::Rejected,
-        Kind::Sending,
-        Kind::Sent,
-        Kind::Failed,
-    ]);
     (
         0..CLIENTS.len(),
-        kind,
+        0..14u8,
         0..HASHES.len(),
+        0..3usize,
         any::<bool>(),
         "\\PC{0,6}",
     )
-        .prop_map(|(c, kind, h, permanent, text)| {
-            let mut e = Event::new(now(), CLIENTS[c], kind).hash(HASHES[h]);
-            match kind {
-                Kind::Drafted => e.draft = Some(format!("000{c}-x.txt")),
-                Kind::Conflict => e.draft = Some(format!("000{c}-x.txt.new")),
-                Kind::Sending => e.message_id = Some(format!("<{c}@example.com>")),
-                Kind::Sent => {
-                    e.message_id = Some(format!("<{c}@example.com>"));
-                    e.reply = Some(format!("250 {text}"));
-                }
-                Kind::Failed => {
-                    e.reply = Some(format!("550 {text}"));
-                    e.permanent = Some(permanent);
-                }
-                _ => {}
-            }
-            e
+        .prop_map(|(c, kind, h, id, flag, text)| {
+            let hash = HASHES[h].to_string();
+            let message_id = format!("<{id}.{c}@example.com>");
+            let what = match kind {
+                0 => What::Drafted {
+                    hash,
+                    draft: Some(format!("000{c}-x.txt")),
+                },
+                1 => What::Conflict {
+                    hash,
+                    draft: Some(format!("000{c}-x.txt.new")),
+                },
+                2 => What::Approved { hash },
+                3 => What::Skipped { hash },
+                4 => What::Rejected { hash },
+                5 => What::Sending {
+                    hash,
+                    message_id,
+                    date: flag.then(now),
+                },
+                6 => What::Sent {
+                    hash: Some(hash),
+                    message_id,
+                    reply: Some(format!("250 {text}")),
+                    proof: if flag {
+                        Proof::Server
+                    } else {
+                        Proof::FoundInSent
+                    },
+                },
+                7 => What::Failed {
+                    hash: Some(hash),
+                    message_id: Some(message_id),
+                    reply: format!("550 {text}"),
+                    permanent: flag,
+                },
+                8 => What::Uncertain {
+                    hash: Some(hash),
+                    message_id,
+                    why: text,
+                },
+                9 => What::Deferred {
+                    hash: flag.then_some(hash),
+                    message_id: flag.then_some(message_id),
+                    why: format!("550 5.4.5 {text}"),
+                },
+                10 => What::Filed {
+                    message_id: Some(message_id),
+                    folder: "Sent".into(),
+                    by: if flag {
+                        FiledBy::Found
+                    } else {
+                        FiledBy::Appended
+                    },
+                },
+                11 => What::CopyFailed {
+                    message_id: Some(message_id),
+                    why: text,
+                },
+                12 => What::Replied {
+                    at: flag.then(now),
+                    answer: Some(message_id),
+                    folder: "INBOX".into(),
+                },
+                _ => What::Mailbox {
+                    filer: if flag { Filer::Server } else { Filer::Cartero },
+                    folder: Some("Sent".into()),
+                },
+            };
+            let client = if matches!(what, What::Mailbox { .. }) {
+                ""
+            } else {
+                CLIENTS[c]
+            };
+            Event::new(now(), client, what)
         })
+}
+
+fn is_sent(e: &Event) -> bool {
+    matches!(e.what, What::Sent { .. })
+}
+
+fn is_drafted(e: &Event) -> bool {
+    matches!(e.what, What::Drafted { .. })
 }
 
 fn lines_of(events: &[Event]) -> String {
@@ -508,11 +567,11 @@ fn lines_of(events: &[Event]) -> String {
 }
 
 /// What a client's state is after `events`, with the draft file holding `current`.
-fn states(events: &[Event], current: Option<&str>) -> Vec<State> {
+fn states(events: &[Event], current: Option<&str>, running: bool) -> Vec<State> {
     let records = journal::fold(events);
     CLIENTS
         .iter()
-        .map(|c| state_of(records.get(*c), current, false))
+        .map(|c| state_of(records.get(*c), current, running))
         .collect()
 }
 
@@ -525,9 +584,10 @@ proptest! {
     fn a_journal_cut_anywhere_never_invents_a_sent_nor_loses_an_approval(
         events in prop::collection::vec(event(), 0..14),
         current in prop::option::of(prop::sample::select(HASHES.to_vec())),
+        running in any::<bool>(),
     ) {
         let text = lines_of(&events);
-        let full = states(&events, current);
+        let full = states(&events, current, running);
         for len in 0..=text.len() {
             let prefix = &text.as_bytes()[..len];
             let prefix = std::str::from_utf8(prefix).unwrap_or_else(|e| {
@@ -543,42 +603,53 @@ proptest! {
             prop_assert_eq!(&read[..], &events[..whole]);
             prop_assert_eq!(good, if tail_whole { prefix.len() } else { line_end });
             prop_assert_eq!(warnings.len(), usize::from(good < prefix.len()));
-            let cut = states(&read, current);
+            let cut = states(&read, current, running);
             for (i, client) in CLIENTS.iter().enumerate() {
                 let mine: Vec<&Event> = read.iter().filter(|e| e.client == *client).collect();
-                let sent = mine.iter().any(|e| e.event == Kind::Sent);
-                let drafted = mine.iter().any(|e| e.event == Kind::Drafted);
+                let sent = mine.iter().any(|e| is_sent(e));
+                let drafted = mine.iter().any(|e| is_drafted(e));
                 // Never sent unless a `sent` line for this client is there, and then forever.
                 prop_assert_eq!(cut[i] == State::Sent, sent && drafted, "{} {:?}", client, cut[i]);
                 if cut[i] == State::Sent {
                     prop_assert_eq!(full[i], State::Sent);
                 }
-                // A `sending` with no outcome after it is uncertain: never approved again.
-                let last_delivery = mine
-                    .iter()
-                    .rev()
-                    .find(|e| matches!(e.event, Kind::Sending | Kind::Sent | Kind::Failed));
-                if drafted && !sent && last_delivery.is_some_and(|e| e.event == Kind::Sending) {
-                    prop_assert_eq!(cut[i], State::Uncertain);
+                // A `sending` (or an `uncertain`) with no `sent`, `failed` or `deferred` after it
+                // stays uncertain (`sending` while a send runs): never approved again.
+                let last_delivery = mine.iter().rev().find(|e| {
+                    matches!(
+                        e.what,
+                        What::Sending { .. }
+                            | What::Uncertain { .. }
+                            | What::Sent { .. }
+                            | What::Failed { .. }
+                            | What::Deferred { .. }
+                    )
+                });
+                let open = last_delivery
+                    .is_some_and(|e| matches!(e.what, What::Sending { .. } | What::Uncertain { .. }));
+                if drafted && !sent && open {
+                    let pending = last_delivery.is_some_and(|e| matches!(e.what, What::Sending { .. }));
+                    let expected = if running && pending { State::Sending } else { State::Uncertain };
+                    prop_assert_eq!(cut[i], expected);
                 }
                 // Once the client's last decision (an approval of what the file holds) is in,
                 // a cut leaves it approved, uncertain (a send began), failed (a send was
                 // refused) or sent: never back to review, never lost.
                 let all: Vec<&Event> = events.iter().filter(|e| e.client == *client).collect();
                 let last_decision = all.iter().rposition(|e| {
-                    matches!(e.event, Kind::Approved | Kind::Skipped | Kind::Rejected)
+                    matches!(e.what, What::Approved { .. } | What::Skipped { .. } | What::Rejected { .. })
                 });
                 if let Some(at) = last_decision {
-                    let d = all[at];
-                    let approved_here = d.event == Kind::Approved
-                        && d.hash.as_deref() == current
+                    let approved_here = matches!(&all[at].what, What::Approved { hash } if Some(hash.as_str()) == current)
                         && drafted
                         && mine.len() > at;
                     if approved_here {
-                        let failed_last = last_delivery.is_some_and(|e| e.event == Kind::Failed)
-                            && mine[at..].iter().any(|e| e.event == Kind::Failed);
+                        let failed = |e: &&&Event| matches!(e.what, What::Failed { .. });
+                        let failed_last = last_delivery.is_some_and(|e| failed(&e))
+                            && mine[at..].iter().any(|e| failed(&e));
                         let ok = match cut[i] {
                             State::Approved | State::Uncertain | State::Sent => true,
+                            State::Sending => running,
                             State::Failed => failed_last,
                             _ => false,
                         };
@@ -638,7 +709,7 @@ proptest! {
         std::fs::write(&path, &bytes).unwrap();
         let before = Journal::read(&path).unwrap().0;
         let mut journal = Journal::open(&path).unwrap();
-        let next = Event::new(now(), "z@example.com", Kind::Approved).hash("hz");
+        let next = Event::new(now(), "z@example.com", What::Approved { hash: "hz".into() });
         journal.append(next.clone()).unwrap();
         drop(journal);
         let (after, _) = Journal::read(&path).unwrap();

@@ -14,7 +14,7 @@ use crate::outbox::replies::{same_refusal, when_to_retry};
 use crate::outbox::{Outbox, SendError};
 use crate::report::Progress;
 use crate::settings::Settings;
-use crate::state::journal::{Event, Journal, Kind};
+use crate::state::journal::{Event, Journal, Proof, What};
 use crate::state::lock::Lock;
 use crate::state::plan::{Job, Mode};
 
@@ -65,11 +65,8 @@ impl Run<'_> {
         self.mode == Mode::Real
     }
 
-    fn event(&self, job: &Job, letter: &Letter, kind: Kind, reply: Option<String>) -> Event {
-        let mut e = Event::new(self.settings.clock(), &job.key, kind).hash(&job.hash);
-        e.message_id = Some(letter.id.clone());
-        e.reply = reply;
-        e
+    fn event(&self, job: &Job, what: What) -> Event {
+        Event::new(self.settings.clock(), &job.key, what)
     }
 
     /// Sends each job in turn; stops at Ctrl-C, at a refusal about the sender, and when the
@@ -208,9 +205,12 @@ impl Run<'_> {
             return Ok(Err(e));
         }
         if self.record() {
-            let mut sending = self.event(job, letter, Kind::Sending, None);
-            sending.at = Some(letter.date.to_rfc3339());
-            if let Err(e) = self.journal.append(sending) {
+            let sending = What::Sending {
+                hash: job.hash.clone(),
+                message_id: letter.id.clone(),
+                date: Some(letter.date),
+            };
+            if let Err(e) = self.journal.append(self.event(job, sending)) {
                 self.outbox.abandon();
                 return Err(e);
             }
@@ -267,7 +267,14 @@ impl Run<'_> {
             }
             Err(SendError::Uncertain(why)) => {
                 if self.record() {
-                    let e = self.event(job, letter, Kind::Uncertain, Some(why.clone()));
+                    let e = self.event(
+                        job,
+                        What::Uncertain {
+                            hash: Some(job.hash.clone()),
+                            message_id: letter.id.clone(),
+                            why: why.clone(),
+                        },
+                    );
                     self.journal.append(e)?;
                 }
                 tally.uncertain.push(if self.record() {
@@ -298,8 +305,13 @@ impl Run<'_> {
         if self.record() {
             // Losing this line in a power cut leaves the client `uncertain`, never
             // resent; the next `sending` (or the end of the run) makes it durable.
-            let sent = self.event(job, letter, Kind::Sent, Some(reply.to_string()));
-            self.journal.append_lazy(sent)?;
+            let sent = What::Sent {
+                hash: Some(job.hash.clone()),
+                message_id: letter.id.clone(),
+                reply: Some(reply.to_string()),
+                proof: Proof::Server,
+            };
+            self.journal.append_lazy(self.event(job, sent))?;
         }
         tally.sent += 1;
         *last_failure = None;
@@ -358,8 +370,12 @@ impl Run<'_> {
         {
             self.defer(job, letter, &reply)?;
             if self.record() {
-                let mut e = Event::new(self.settings.clock(), &last.key, Kind::Deferred);
-                e.reply = Some(reply.clone());
+                let what = What::Deferred {
+                    hash: None,
+                    message_id: None,
+                    why: reply.clone(),
+                };
+                let e = Event::new(self.settings.clock(), &last.key, what);
                 self.journal.append(e)?;
             }
             tally
@@ -375,9 +391,13 @@ impl Run<'_> {
             return Ok(());
         }
         if self.record() {
-            let mut e = self.event(job, letter, Kind::Failed, Some(reply.clone()));
-            e.permanent = Some(matches!(err, SendError::Permanent(_)));
-            self.journal.append(e)?;
+            let failed = What::Failed {
+                hash: Some(job.hash.clone()),
+                message_id: Some(letter.id.clone()),
+                reply: reply.clone(),
+                permanent: matches!(err, SendError::Permanent(_)),
+            };
+            self.journal.append(self.event(job, failed))?;
         }
         tally.failed.push(format!("{}: {err}", job.key));
         progress.live(format!("failed  {} {err}", letter.label));
@@ -391,8 +411,12 @@ impl Run<'_> {
     /// The letter stays approved: the refusal is journaled as about the sender.
     fn defer(&mut self, job: &Job, letter: &Letter, why: &str) -> Result<()> {
         if self.record() {
-            let e = self.event(job, letter, Kind::Deferred, Some(why.to_string()));
-            self.journal.append(e)?;
+            let deferred = What::Deferred {
+                hash: Some(job.hash.clone()),
+                message_id: Some(letter.id.clone()),
+                why: why.to_string(),
+            };
+            self.journal.append(self.event(job, deferred))?;
         }
         Ok(())
     }
