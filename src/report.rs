@@ -470,7 +470,8 @@ pub struct SendSummary<'a> {
     pub left_before: usize,
     pub uncertain_before: usize,
     pub sent: usize,
-    pub failed: &'a [String],
+    /// Who the server refused, and its words.
+    pub failed: &'a [(String, String)],
     pub uncertain: &'a [String],
     pub stopped: Option<&'a str>,
     pub through: String,
@@ -500,8 +501,8 @@ pub fn send_summary(s: &SendSummary) -> usize {
             s.through
         ),
     }
-    for f in s.failed {
-        tell!("failed: {f}");
+    for (key, why) in s.failed {
+        tell!("failed: {key}: {why}");
     }
     for u in s.uncertain {
         tell!("uncertain: {u}");

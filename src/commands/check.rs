@@ -8,7 +8,7 @@ use crate::diag::Problem;
 use crate::domain::campaign::Campaign;
 use crate::domain::message::validate;
 use crate::mailbox::{self, Mailbox};
-use crate::outbox::{password, SmtpOutbox};
+use crate::outbox::{password, SendError, SmtpOutbox};
 use crate::report;
 use crate::settings::{Security, Settings};
 use crate::state::drafts::State;
@@ -98,7 +98,8 @@ fn connections(settings: &Settings) -> bool {
         }
         Err(e) => {
             let mut why = format!("{e:#}");
-            if why.contains("certificate") && smtp.security != Security::None {
+            let untrusted = matches!(e.downcast_ref::<SendError>(), Some(SendError::Untrusted(_)));
+            if untrusted && smtp.security != Security::None {
                 if let Probe::Refused(words) = probe(
                     &smtp.host,
                     smtp.port,

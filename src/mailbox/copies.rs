@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
-use super::{Filing, Headers, Mailbox};
+use super::{Failure, Filing, Headers, Mailbox};
 use crate::domain::message::{build_message, validate};
 use crate::settings::{Imap, SaveSent, Settings};
 use crate::state::journal::{self, Delivery, Event, FiledBy, Filer, Handed, Journal, Proof, What};
@@ -16,7 +16,7 @@ use crate::state::survey::Survey;
 
 /// What a batch's APPEND came to, on its thread: the session back, the copies, how many were
 /// stored for sure, and why the others were not.
-type Appended = (Mailbox, Vec<Copy>, usize, Option<String>);
+type Appended = (Mailbox, Vec<Copy>, usize, Option<(Failure, String)>);
 
 /// How many copies go in one APPEND (Dovecot stores a batch of 200 in about 75 ms).
 const BATCH: usize = 200;
@@ -286,7 +286,7 @@ impl Copies {
             let batch: Vec<&[u8]> = ready.iter().filter_map(|c| c.bytes.as_deref()).collect();
             let (stored, why) = match mailbox.append_all(&folder, &batch) {
                 Ok(()) => (ready.len(), None),
-                Err((stored, e)) => (stored, Some(format!("{e:#}"))),
+                Err((stored, e)) => (stored, Some((super::failure_of(&e), format!("{e:#}")))),
             };
             (mailbox, ready, stored, why)
         }));
@@ -303,11 +303,10 @@ impl Copies {
             return Ok(());
         };
         self.mailbox = Some(mailbox);
-        if let Some(why) = &why {
-            if why.contains("connection") || why.contains("in time") {
-                self.broken = Some(why.clone());
-            }
+        if let Some((Failure::Lost, words)) = &why {
+            self.broken = Some(words.clone());
         }
+        let why = why.map(|(_, words)| words);
         for (i, c) in ready.iter().enumerate() {
             match &why {
                 Some(why) if i >= stored => self.copy_failed(journal, c, why)?,

@@ -44,6 +44,10 @@ pub enum SendError {
     /// Nothing will go through this server as configured (TLS, authentication): stop the run.
     #[error("{0}")]
     Fatal(String),
+    /// The server's TLS certificate could not be verified: as `Fatal`, and worth a closer look
+    /// at the certificate (`check --connect` says whose it is).
+    #[error("{0}")]
+    Untrusted(String),
 }
 
 /// Where messages go: an SMTP server, or a folder of `.eml` files for a dry run.
@@ -213,7 +217,7 @@ fn connect_error(e: &lettre::transport::smtp::Error) -> SendError {
         );
     }
     if e.is_tls() || text.contains("certificate") {
-        SendError::Fatal(format!(
+        SendError::Untrusted(format!(
             "{text}: its TLS certificate could not be verified for this host name (a server with its own certificate authority needs `ca-file` under `[smtp]`)"
         ))
     } else if e.is_permanent() || e.is_client() {

@@ -22,7 +22,8 @@ use crate::state::plan::{Job, Mode};
 #[derive(Default)]
 pub struct Tally {
     pub sent: usize,
-    pub failed: Vec<String>,
+    /// Who the server refused, and its words.
+    pub failed: Vec<(String, String)>,
     /// The final "." went and no answer came: listed, never retried by themselves.
     pub uncertain: Vec<String>,
     pub stopped: Option<String>,
@@ -256,7 +257,7 @@ impl Run<'_> {
                     job.key
                 ));
             }
-            Err(SendError::Fatal(why)) => {
+            Err(SendError::Fatal(why) | SendError::Untrusted(why)) => {
                 // About the server or the settings, not the client: it stays approved.
                 self.defer(job, letter, &why)?;
                 progress.live(format!("stopped {} {why}", letter.label));
@@ -378,9 +379,7 @@ impl Run<'_> {
                 let e = Event::new(self.settings.clock(), &last.key, what);
                 self.journal.append(e)?;
             }
-            tally
-                .failed
-                .retain(|f| !f.starts_with(&format!("{}: ", last.key)));
+            tally.failed.retain(|(key, _)| *key != last.key);
             progress.live(format!("stopped {} {reply}", letter.label));
             tally.stopped = Some(format!(
                 "stopped: the server gave {} and {} the same refusal ({reply}), so it is about your account or the server, not them; {}. Both, and the letters after them, stay approved",
@@ -399,7 +398,7 @@ impl Run<'_> {
             };
             self.journal.append(self.event(job, failed))?;
         }
-        tally.failed.push(format!("{}: {err}", job.key));
+        tally.failed.push((job.key.clone(), err.to_string()));
         progress.live(format!("failed  {} {err}", letter.label));
         *last_failure = Some(LastFailure {
             key: job.key.clone(),
