@@ -4,6 +4,7 @@
 pub mod report;
 
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod diag;
 pub mod domain;

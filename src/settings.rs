@@ -5,11 +5,13 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::{DateTime, FixedOffset};
 use lettre::message::Mailbox;
 use serde::Deserialize;
 
 use crate::cli::Common;
+use crate::clock::Clock;
+use crate::secret::{Login, Protocol};
 
 /// The file as written by the user; unknown keys are errors, so a typo never goes unnoticed.
 #[derive(Debug, Default, Deserialize)]
@@ -142,6 +144,63 @@ impl Config {
     }
 }
 
+/// What a `send` does with the letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// To the clients, recorded in the journal.
+    Real,
+    /// Every letter to the sender, subject tagged, nothing recorded.
+    ToSelf,
+    /// `.eml` files, nothing sent.
+    DryRun,
+}
+
+/// Whether `send` asks before it sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    Ask,
+    /// `--yes`, or a later pass of a run the person already said yes to.
+    Given,
+}
+
+/// What `send` is asked to do, from its flags.
+#[derive(Debug, Clone)]
+pub struct SendRequest {
+    pub mode: Mode,
+    /// Where a dry run writes.
+    pub out: Option<PathBuf>,
+    pub limit: Option<usize>,
+    pub confirm: Confirm,
+    /// Clients to send to again although an earlier letter may have arrived.
+    pub resend: Vec<String>,
+    /// `--at`, as written.
+    pub at: Option<String>,
+    /// Day after day within `daily-limit` until every letter is sent.
+    pub spread: bool,
+}
+
+impl SendRequest {
+    pub fn from_flags(args: &crate::cli::SendArgs) -> SendRequest {
+        SendRequest {
+            mode: match (args.dry_run, args.to_self) {
+                (true, _) => Mode::DryRun,
+                (false, true) => Mode::ToSelf,
+                (false, false) => Mode::Real,
+            },
+            out: args.out.clone(),
+            limit: args.limit,
+            confirm: if args.yes {
+                Confirm::Given
+            } else {
+                Confirm::Ask
+            },
+            resend: args.resend.clone(),
+            at: args.at.clone(),
+            spread: args.spread,
+        }
+    }
+}
+
 /// Everything a command needs, resolved once: flags beat the file, the file beats defaults.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -156,9 +215,7 @@ pub struct Settings {
     pub smtp: Option<Smtp>,
     pub imap: Option<Imap>,
     /// The clock, injectable (`CARTERO_NOW`) so output can be compared byte for byte.
-    pub now: DateTime<FixedOffset>,
-    /// True when `CARTERO_NOW` fixed the clock: every message then carries that date.
-    pub fixed_clock: bool,
+    pub clock: Clock,
     /// Mixed into Message-IDs: random, or 0 under `CARTERO_NOW` so tests are reproducible.
     pub salt: u64,
     /// The archive of every letter sent, across campaigns: `--archive`, `[archive] path`, or
@@ -265,6 +322,7 @@ impl Settings {
             (None, None) => in_config(Path::new("drafts")),
         };
         let (smtp, imap) = servers(config.smtp, config.imap, &base, &label.to_string())?;
+        let clock = Clock::from_env()?;
 
         Ok(Settings {
             config: config_path,
@@ -276,9 +334,8 @@ impl Settings {
             language: config.campaign.language,
             smtp,
             imap,
-            now: now()?,
-            salt: salt(),
-            fixed_clock: std::env::var_os("CARTERO_NOW").is_some(),
+            clock,
+            salt: salt(clock),
             archive: archive_path(common, config.archive.path.map(|p| in_config(&p))),
         })
     }
@@ -299,11 +356,7 @@ impl Settings {
 
     /// The time now, for a message's `Date:` (fixed under `CARTERO_NOW`).
     pub fn clock(&self) -> DateTime<FixedOffset> {
-        if self.fixed_clock {
-            self.now
-        } else {
-            Local::now().fixed_offset()
-        }
+        self.clock.now()
     }
 
     pub fn journal_path(&self) -> PathBuf {
@@ -312,6 +365,18 @@ impl Settings {
 }
 
 impl Smtp {
+    /// The login that needs a secret; `None` for a server that wants none.
+    pub fn login(&self) -> Option<Login> {
+        Some(Login {
+            protocol: Protocol::Smtp,
+            user: self.username.clone()?,
+            host: self.host.clone(),
+            password_command: self.password_command.clone(),
+            limit: self.password_command_limit,
+            token: self.auth == Auth::Xoauth2,
+        })
+    }
+
     fn resolve(c: SmtpConfig, base: &Path) -> Result<Smtp> {
         let port = c.port.unwrap_or(match c.security {
             Security::Starttls => 587,
@@ -370,6 +435,23 @@ impl Smtp {
 }
 
 impl Imap {
+    /// The login that needs a secret.
+    pub fn login(&self) -> Login {
+        Login {
+            protocol: Protocol::Imap,
+            user: self.username.clone(),
+            host: self.host.clone(),
+            password_command: self.password_command.clone(),
+            limit: self.password_command_limit,
+            token: self.auth == Auth::Xoauth2,
+        }
+    }
+
+    /// `[smtp]`'s login, when the mailbox takes its password from it.
+    pub fn shared(&self, smtp: Option<&Smtp>) -> Option<Login> {
+        smtp.filter(|_| self.smtp_password).and_then(Smtp::login)
+    }
+
     fn resolve(c: ImapConfig, smtp: Option<&Smtp>, base: &Path) -> Result<Imap> {
         let port = c.port.unwrap_or(match c.security {
             Security::Starttls | Security::None => 143,
@@ -605,9 +687,9 @@ pub fn parse_mailbox(text: &str) -> Result<Mailbox> {
     })
 }
 
-fn salt() -> u64 {
+fn salt(clock: Clock) -> u64 {
     use std::hash::{BuildHasher, Hasher};
-    if std::env::var_os("CARTERO_NOW").is_some() {
+    if clock.is_fixed() {
         return 0;
     }
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
@@ -618,14 +700,6 @@ fn salt() -> u64 {
     );
     h.write_u32(std::process::id());
     h.finish()
-}
-
-fn now() -> Result<DateTime<FixedOffset>> {
-    match std::env::var("CARTERO_NOW") {
-        Ok(text) => DateTime::parse_from_rfc3339(&text)
-            .with_context(|| format!("`CARTERO_NOW={text}` is not an RFC 3339 time")),
-        Err(_) => Ok(Local::now().fixed_offset()),
-    }
 }
 
 #[cfg(test)]

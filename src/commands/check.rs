@@ -8,8 +8,9 @@ use crate::diag::Problem;
 use crate::domain::campaign::Campaign;
 use crate::domain::message::validate;
 use crate::mailbox::{self, Mailbox};
-use crate::outbox::{password, SendError, SmtpOutbox};
+use crate::outbox::{SendError, SmtpOutbox};
 use crate::report;
+use crate::secret::Secrets;
 use crate::settings::{Security, Settings};
 use crate::state::drafts::State;
 use crate::state::survey::Survey;
@@ -79,11 +80,11 @@ fn connections(settings: &Settings) -> bool {
         return false;
     };
     let label = format!("SMTP {}:{} ({})", smtp.host, smtp.port, smtp.security);
-    let mut known = None;
-    let smtp_ok = match password(smtp, report::ask_secret).and_then(|p| {
-        known = p.clone();
-        SmtpOutbox::connect(smtp, p)
-    }) {
+    let mut secrets = Secrets::new(&report::ask_secret);
+    let smtp_ok = match secrets
+        .smtp(smtp.login().as_ref())
+        .and_then(|p| SmtpOutbox::connect(smtp, p))
+    {
         Ok(outbox) => {
             drop(outbox);
             say!(
@@ -119,7 +120,8 @@ fn connections(settings: &Settings) -> bool {
         return smtp_ok;
     };
     let label = format!("IMAP {}:{} ({})", imap.host, imap.port, imap.security);
-    let tried = mailbox::password(imap, || Ok(known.clone()), report::ask_secret).and_then(|p| {
+    let shared = imap.shared(Some(smtp));
+    let tried = secrets.imap(&imap.login(), shared.as_ref()).and_then(|p| {
         let mut m = Mailbox::connect(imap, &p)?;
         let sent = m.sent_folder(imap.sent_folder.as_deref());
         let mut missing = Vec::new();

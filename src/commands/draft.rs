@@ -40,7 +40,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         records,
         journal,
         dir,
-        now: campaign.settings.now,
+        now: campaign.settings.clock.started(),
     };
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     for (i, (client, r)) in campaign.clients.iter().zip(&rendered).enumerate() {

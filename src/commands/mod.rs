@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::cli::{ArchiveAction, Cli, Command};
-use crate::settings::Settings;
+use crate::settings::{SendRequest, Settings};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     if let Command::Init { dir, from_archive } = &cli.command {
@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Preview { out } => preview::run(settings, &out),
         Command::Draft => draft::run(settings),
         Command::Review => review::run(settings),
-        Command::Send(args) => send::run(settings, &args),
+        Command::Send(args) => send::run(settings, &SendRequest::from_flags(&args)),
         Command::Status { json } => status::run(settings, json),
         Command::Replies => replies::run(settings),
         Command::History { email, json } => history::run(settings, &email, json),

@@ -15,7 +15,7 @@ use crate::text::{count, file_stem};
 pub fn run(settings: Settings, out: &Path) -> Result<ExitCode> {
     let mut campaign = Campaign::load(settings)?;
     crate::state::archive::recall(&mut campaign);
-    let (now, salt) = (campaign.settings.now, campaign.settings.salt);
+    let (now, salt) = (campaign.settings.clock.started(), campaign.settings.salt);
     let Some(sender) = campaign.settings.sender.clone() else {
         // Load already reported it; render anyway, to report every other problem too.
         campaign.render_all();

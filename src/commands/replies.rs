@@ -10,6 +10,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::mailbox::{self, Headers, Mailbox};
 use crate::report::{self, Answer};
+use crate::secret::Secrets;
 use crate::settings::Settings;
 use crate::state::archive::keep_campaign;
 use crate::state::journal::{Delivery, Event, Journal, Proof, What};
@@ -108,7 +109,8 @@ fn read_mailbox(
     imap: &crate::settings::Imap,
     since: DateTime<FixedOffset>,
 ) -> Result<(Vec<String>, Seen)> {
-    let secret = mailbox::login_secret(imap, settings.smtp.as_ref(), report::ask_secret)?;
+    let secret = Secrets::new(&report::ask_secret)
+        .imap(&imap.login(), imap.shared(settings.smtp.as_ref()).as_ref())?;
     let mut mailbox = Mailbox::connect(imap, &secret)?;
     let day = since.date_naive().pred_opt().unwrap_or(since.date_naive());
     // The folders as the server names them (INBOX, then each of `reply-folders` once).

@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, FixedOffset, Local};
 
-use crate::cli::SendArgs;
 use crate::mailbox;
 use crate::mailbox::copies::{self, Copies};
-use crate::outbox::{password, write_emls, FileOutbox, Outbox, SmtpOutbox};
+use crate::outbox::{write_emls, FileOutbox, Outbox, SmtpOutbox};
 use crate::report::{self, Countdown, SendSummary};
-use crate::settings::{Imap, SaveSent, Settings, Smtp};
+use crate::secret::Secrets;
+use crate::settings::{Confirm, SaveSent, SendRequest, Settings, Smtp};
 use crate::state::archive::keep_campaign;
 use crate::state::drafts::State;
 use crate::state::journal::Journal;
@@ -23,14 +23,14 @@ use crate::state::plan::{Mode, Plan};
 use crate::state::survey::Survey;
 
 /// `cartero send`: now, at `--at`, or day after day with `--spread`.
-pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
+pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
     let daily_limit = settings.smtp.as_ref().and_then(|s| s.daily_limit);
-    if args.spread && (daily_limit.is_none() || args.dry_run || args.to_self) {
+    if args.spread && (daily_limit.is_none() || args.mode != Mode::Real) {
         bail!("`--spread` goes on day after day within your daily limit: add `daily-limit = N` under `[smtp]` in cartero.toml (it is for real sends, not `--dry-run` or `--to-self`)");
     }
     let mut args = args.clone();
     // The password is asked for once, while the person is here: never after a wait.
-    let mut secret = Secret::default();
+    let mut secret = Secrets::new(&report::ask_secret);
     if let Some(at) = args.at.clone() {
         if let Some(code) = wait_for_at(&settings, &mut args, &at, &mut secret)? {
             return Ok(code);
@@ -38,7 +38,7 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
     }
     loop {
         let pass = run_once(settings.clone(), &args, false, &mut secret);
-        if Mode::of(args.dry_run, args.to_self) == Mode::Real {
+        if args.mode == Mode::Real {
             // After the journal, whatever the pass did: also what a crash kept out last time.
             if let Err(e) = keep_campaign(&settings) {
                 report::archive_not_written(&e);
@@ -52,7 +52,7 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
         let Some(next) = next else {
             return Ok(pass.code);
         };
-        args.yes = true;
+        args.confirm = Confirm::Given;
         say!(
             "the daily limit is reached; going on at {} (`--spread`); Ctrl-C stops, and `cartero send` goes on later",
             next.format("%Y-%m-%d %H:%M")
@@ -69,9 +69,9 @@ pub fn run(settings: Settings, args: &SendArgs) -> Result<ExitCode> {
 /// when the run ends before sending.
 fn wait_for_at(
     settings: &Settings,
-    args: &mut SendArgs,
+    args: &mut SendRequest,
     at: &str,
-    secret: &mut Secret,
+    secret: &mut Secrets,
 ) -> Result<Option<ExitCode>> {
     let when = parse_at(at).map_err(anyhow::Error::msg)?;
     if when < Local::now().fixed_offset() - chrono::Duration::minutes(1) {
@@ -81,16 +81,19 @@ fn wait_for_at(
     if !pass.confirmed {
         return Ok(Some(pass.code));
     }
-    args.yes = true;
-    if let (Some(smtp), false) = (&settings.smtp, args.dry_run) {
+    args.confirm = Confirm::Given;
+    if let (Some(smtp), false) = (&settings.smtp, args.mode == Mode::DryRun) {
         // Logged in and out now: a wrong password or port is said before the wait, not after.
-        drop(SmtpOutbox::connect(smtp, secret.get(smtp)?)?);
+        drop(SmtpOutbox::connect(
+            smtp,
+            secret.smtp(smtp.login().as_ref())?,
+        )?);
         if let Some(imap) = settings
             .imap
             .as_ref()
             .filter(|i| i.save_sent != SaveSent::Never)
         {
-            let key = secret.imap(imap, Some(smtp))?;
+            let key = secret.imap(&imap.login(), imap.shared(Some(smtp)).as_ref())?;
             mailbox::Mailbox::connect(imap, &key)?.logout();
         }
     }
@@ -108,40 +111,11 @@ fn next_free(settings: &Settings, limit: Option<usize>) -> Result<Option<DateTim
     Ok(Day::of(&events, limit, settings.clock()).next_free())
 }
 
-/// The SMTP password and the IMAP one, found (or asked for) once per `send`, and kept only in
-/// memory.
-#[derive(Default)]
-struct Secret(Option<Option<String>>, Option<String>);
-
-impl Secret {
-    fn get(&mut self, smtp: &Smtp) -> Result<Option<String>> {
-        if let Some(known) = &self.0 {
-            return Ok(known.clone());
-        }
-        let found = password(smtp, report::ask_secret)?;
-        self.0 = Some(found.clone());
-        Ok(found)
-    }
-
-    fn imap(&mut self, imap: &Imap, smtp: Option<&Smtp>) -> Result<String> {
-        if let Some(known) = &self.1 {
-            return Ok(known.clone());
-        }
-        let found = mailbox::password(
-            imap,
-            || smtp.map_or(Ok(None), |s| self.get(s)),
-            report::ask_secret,
-        )?;
-        self.1 = Some(found.clone());
-        Ok(found)
-    }
-}
-
 /// The run's IMAP session, opened once: before the plan when an uncertain letter or a missing
 /// copy waits in the mailbox, else after the confirmation.
-fn open_copies(settings: &Settings, survey: &Survey, secret: &mut Secret) -> Result<Copies> {
+fn open_copies(settings: &Settings, survey: &Survey, secret: &mut Secrets) -> Result<Copies> {
     let imap = settings.imap.as_ref().context("no `[imap]`")?;
-    let key = secret.imap(imap, settings.smtp.as_ref())?;
+    let key = secret.imap(&imap.login(), imap.shared(settings.smtp.as_ref()).as_ref())?;
     Copies::open(imap, &key, &survey.events, settings).map_err(|e| {
         e.context(
             "the sender's mailbox (`[imap]`) could not be opened, so nothing was sent: fix `[imap]` in cartero.toml (`cartero check --connect` tries it), or set `save-sent = \"never\"` there to send without a copy in Sent",
@@ -175,7 +149,7 @@ fn finish_copies(mut c: Copies, journal: &mut Journal) -> Result<crate::mailbox:
 
 /// Before the plan: the uncertain letters looked up in Sent (found = sent, and the survey is
 /// taken again) and the copies earlier runs owe, when there are any.
-fn mailbox_first(survey: &mut Survey, secret: &mut Secret) -> Result<Option<Copies>> {
+fn mailbox_first(survey: &mut Survey, secret: &mut Secrets) -> Result<Option<Copies>> {
     let settings = survey.campaign.settings.clone();
     let Some(imap) = &settings.imap else {
         return Ok(None);
@@ -219,22 +193,22 @@ impl Pass {
 /// One pass: plan, ask, send. With `confirm_only`, it stops after the question.
 fn run_once(
     settings: Settings,
-    args: &SendArgs,
+    args: &SendRequest,
     confirm_only: bool,
-    secret: &mut Secret,
+    secret: &mut Secrets,
 ) -> Result<Pass> {
     // The lock comes before reading any state: a send that ends while this one starts must not
     // leave us working from what it had not yet sent.
-    let lock = match args.dry_run {
-        true => None,
-        false => Some(Lock::take(&settings.drafts, "send")?),
+    let lock = match args.mode {
+        Mode::DryRun => None,
+        Mode::Real | Mode::ToSelf => Some(Lock::take(&settings.drafts, "send")?),
     };
     let mut survey = report::survey(settings)?;
     let settings = survey.campaign.settings.clone();
     for w in &survey.journal_warnings {
         tell!("warning: {w}");
     }
-    let mode = Mode::of(args.dry_run, args.to_self);
+    let mode = args.mode;
     let mut copies = None;
     if mode == Mode::Real && !confirm_only {
         copies = mailbox_first(&mut survey, secret)?;
@@ -249,7 +223,7 @@ fn run_once(
             "no SMTP server: add `[smtp]` with `host` (and `port`, `username`) to cartero.toml; `cartero send --dry-run` needs none",
         )?),
     };
-    if !confirm(&plan, mode, smtp.as_ref(), &settings, args.yes)? {
+    if !confirm(&plan, mode, smtp.as_ref(), &settings, args.confirm)? {
         tell!("nothing sent");
         return Ok(Pass::ended(ExitCode::SUCCESS));
     }
@@ -318,7 +292,7 @@ fn ended(
 }
 
 /// What this run sends and what it holds back: `--limit`, and `daily-limit` for real sends.
-fn plan_run<'a>(survey: &'a Survey, args: &SendArgs, mode: Mode) -> Result<Plan<'a>> {
+fn plan_run<'a>(survey: &'a Survey, args: &SendRequest, mode: Mode) -> Result<Plan<'a>> {
     let mut plan = Plan::of(survey, &args.resend)?;
     report::left_behind(&plan);
     if let Some(limit) = args.limit {
@@ -346,12 +320,12 @@ fn exit_code(ok: bool) -> ExitCode {
 /// The SMTP server, logged in; or the folder a dry run writes to.
 fn open_outbox(
     smtp: Option<&Smtp>,
-    args: &SendArgs,
+    args: &SendRequest,
     settings: &Settings,
-    secret: &mut Secret,
+    secret: &mut Secrets,
 ) -> Result<Box<dyn Outbox>> {
     Ok(match smtp {
-        Some(s) => Box::new(SmtpOutbox::connect(s, secret.get(s)?)?),
+        Some(s) => Box::new(SmtpOutbox::connect(s, secret.smtp(s.login().as_ref())?)?),
         None => {
             let dir = args
                 .out
@@ -369,7 +343,7 @@ fn confirm(
     mode: Mode,
     smtp: Option<&Smtp>,
     settings: &Settings,
-    yes: bool,
+    confirm: Confirm,
 ) -> Result<bool> {
     let sender = settings.sender()?;
     let whom = match mode {
@@ -381,7 +355,7 @@ fn confirm(
         Mode::Real => "one message per client".into(),
     };
     report::about_to_send(plan.jobs.len(), &whom, smtp, sender, plan.unreviewed);
-    if yes || mode == Mode::DryRun {
+    if confirm == Confirm::Given || mode == Mode::DryRun {
         return Ok(true);
     }
     let Some(answer) = report::ask("send them? [y/N] ")? else {

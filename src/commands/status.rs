@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::mailbox::copies::{self, Copies};
-use crate::mailbox::{self as imap_mailbox};
 use crate::report::{self, StatusRow};
+use crate::secret::Secrets;
 use crate::settings::{Imap, Settings};
 use crate::state::journal::Journal;
 use crate::state::lock::Lock;
@@ -50,7 +50,8 @@ fn look_up_uncertain(survey: &Survey, imap: &Imap) -> Result<Option<crate::mailb
     let Ok(_lock) = Lock::take(&settings.drafts, "status") else {
         return Ok(None);
     };
-    let secret = imap_mailbox::login_secret(imap, settings.smtp.as_ref(), report::ask_secret)?;
+    let secret = Secrets::new(&report::ask_secret)
+        .imap(&imap.login(), imap.shared(settings.smtp.as_ref()).as_ref())?;
     let mut c = Copies::open(imap, &secret, &survey.events, settings)?;
     let mut journal = Journal::open(&settings.journal_path())?;
     c.catch_up(survey, &mut journal, false)?;

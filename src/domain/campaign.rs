@@ -37,7 +37,7 @@ impl Campaign {
             settings.template.as_deref(),
             settings.language.clone(),
             settings.sender.clone(),
-            settings.now,
+            settings.clock.started(),
         );
         let mut campaign = Campaign {
             settings,

@@ -9,6 +9,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
 use super::{Failure, Filing, Headers, Mailbox};
+use crate::clock::Clock;
 use crate::domain::message::{build_message, validate};
 use crate::settings::{Imap, SaveSent, Settings};
 use crate::state::journal::{self, Delivery, Event, FiledBy, Filer, Handed, Journal, Proof, What};
@@ -48,8 +49,7 @@ pub struct Copies {
     broken: Option<String>,
     grace: Duration,
     started: DateTime<FixedOffset>,
-    /// The campaign's settings, for their clock (fixed under `CARTERO_NOW`).
-    settings: Settings,
+    clock: Clock,
 }
 
 impl Copies {
@@ -76,7 +76,7 @@ impl Copies {
             broken: None,
             grace: grace(),
             started: settings.clock(),
-            settings: settings.clone(),
+            clock: settings.clock,
         })
     }
 
@@ -324,7 +324,7 @@ impl Copies {
             message_id: Some(c.id.clone()),
             why: why.to_string(),
         };
-        journal.append(Event::new(self.settings.clock(), &c.key, what))?;
+        journal.append(Event::new(self.clock.now(), &c.key, what))?;
         self.filing.failed.push(format!("{}: {why}", c.key));
         Ok(())
     }
@@ -335,7 +335,7 @@ impl Copies {
             folder: self.filing.folder.clone(),
             by,
         };
-        journal.append_lazy(Event::new(self.settings.clock(), &c.key, what))
+        journal.append_lazy(Event::new(self.clock.now(), &c.key, what))
     }
 }
 

@@ -18,7 +18,7 @@ use imap_proto::NameAttribute;
 use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
 
-use crate::settings::{Auth, Imap, Security, Smtp};
+use crate::settings::{Auth, Imap, Security};
 use crate::tls;
 
 /// The byte stream under the IMAP session.
@@ -322,55 +322,6 @@ impl Mailbox {
     pub fn logout(mut self) {
         let _ = self.session.logout();
     }
-}
-
-/// The IMAP password (or access token): `CARTERO_IMAP_PASSWORD`, `password-command` under
-/// `[imap]`, `[smtp]`'s when the provider and login are the same (`smtp`), or asked for.
-pub fn password(
-    imap: &Imap,
-    smtp: impl FnOnce() -> Result<Option<String>>,
-    ask: impl FnOnce(&str) -> Result<Option<String>>,
-) -> Result<String> {
-    if let Ok(p) = std::env::var("CARTERO_IMAP_PASSWORD") {
-        return Ok(p);
-    }
-    if let Some(cmd) = &imap.password_command {
-        return crate::secret::run_password_command(cmd, imap.password_command_limit, "[imap]");
-    }
-    if imap.smtp_password {
-        // Without `[smtp]`'s password, the mailbox asks for its own.
-        if let Ok(Some(p)) = smtp() {
-            return Ok(p);
-        }
-    }
-    let what = match imap.auth {
-        Auth::Password => "password",
-        Auth::Xoauth2 => "access token",
-    };
-    if let Some(p) = ask(&format!(
-        "IMAP {what} for {} at {}: ",
-        imap.username, imap.host
-    ))? {
-        return Ok(p);
-    }
-    bail!(
-        "no IMAP {what} for `{}`: set CARTERO_IMAP_PASSWORD, or `password-command` under `[imap]`, or run cartero at a terminal to type it",
-        imap.username
-    )
-}
-
-/// The IMAP password for a command that reads the mailbox: `[smtp]`'s (found, or asked for)
-/// when the provider and login are the same, else the mailbox's own.
-pub fn login_secret(
-    imap: &Imap,
-    smtp: Option<&Smtp>,
-    ask: impl Fn(&str) -> Result<Option<String>> + Copy,
-) -> Result<String> {
-    password(
-        imap,
-        || smtp.map_or(Ok(None), |s| crate::outbox::password(s, ask)),
-        ask,
-    )
 }
 
 /// A folder's name as IMAP writes it (modified UTF-7, RFC 3501 5.1.3: "Clientes A&APE-o"), as

@@ -11,7 +11,7 @@ pub mod replies;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters};
@@ -521,30 +521,6 @@ impl Outbox for FileOutbox {
     fn describe(&self) -> String {
         format!("the folder `{}`", self.dir.display())
     }
-}
-
-/// The SMTP password: `CARTERO_SMTP_PASSWORD`, the `password-command`, or a prompt; never stored.
-/// `ask` asks a person at the terminal, without echo; `None` when there is no terminal.
-pub fn password(
-    smtp: &Smtp,
-    ask: impl FnOnce(&str) -> Result<Option<String>>,
-) -> Result<Option<String>> {
-    let Some(user) = &smtp.username else {
-        return Ok(None);
-    };
-    if let Ok(p) = std::env::var("CARTERO_SMTP_PASSWORD") {
-        return Ok(Some(p));
-    }
-    if let Some(cmd) = &smtp.password_command {
-        return crate::secret::run_password_command(cmd, smtp.password_command_limit, "[smtp]")
-            .map(Some);
-    }
-    if let Some(p) = ask(&format!("SMTP password for {user} at {}: ", smtp.host))? {
-        return Ok(Some(p));
-    }
-    bail!(
-        "no SMTP password for `{user}`: set CARTERO_SMTP_PASSWORD, or `password-command` under `[smtp]`, or run `cartero send` at a terminal to type it"
-    )
 }
 
 /// `NNNN-….eml`, by bytes: a name may start with any character (`Café.eml`).

@@ -6,33 +6,11 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::clients::{address_key, parse_address};
 use crate::domain::message::{validate, Draft};
+pub use crate::settings::Mode;
 use crate::state::drafts::State;
 use crate::state::journal::{Delivery, Event};
 use crate::state::limits::Day;
 use crate::state::survey::{Entry, Survey};
-
-/// What a run does with the letters.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// To the clients, recorded in the journal.
-    Real,
-    /// Every letter to the sender, subject tagged, nothing recorded.
-    ToSelf,
-    /// `.eml` files, nothing sent.
-    DryRun,
-}
-
-impl Mode {
-    pub fn of(dry_run: bool, to_self: bool) -> Mode {
-        if dry_run {
-            Mode::DryRun
-        } else if to_self {
-            Mode::ToSelf
-        } else {
-            Mode::Real
-        }
-    }
-}
 
 /// One message to go: which client, the approved draft, and the hash it was approved with.
 pub struct Job {

@@ -15,7 +15,7 @@ fn layer(module: &[String]) -> Option<usize> {
     let first = module.first().map(String::as_str);
     Some(match (first, module.len()) {
         (None, _) => 7,
-        (Some("diag" | "text" | "par" | "cli" | "secret" | "tls"), 1) => 0,
+        (Some("diag" | "text" | "par" | "cli" | "clock" | "secret" | "tls"), 1) => 0,
         (Some("settings"), 1) => 1,
         (Some("domain"), _) => 2,
         (Some("state"), _) => 3,
