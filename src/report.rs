@@ -445,7 +445,10 @@ pub fn about_to_send(
     unreviewed: usize,
 ) {
     let server = match smtp {
-        Some(s) => format!("{}:{} ({})", s.host, s.port, s.security),
+        Some(s) => format!(
+            "{}:{} ({})",
+            s.server.host, s.server.port, s.server.security
+        ),
         None => "no server (dry run)".into(),
     };
     let unreviewed = match unreviewed {

@@ -79,7 +79,10 @@ fn connections(settings: &Settings) -> bool {
         tell!("SMTP: there is no `[smtp]` in cartero.toml to try: add it with `host`, `port` and `username` (the README has your provider's)");
         return false;
     };
-    let label = format!("SMTP {}:{} ({})", smtp.host, smtp.port, smtp.security);
+    let label = format!(
+        "SMTP {}:{} ({})",
+        smtp.server.host, smtp.server.port, smtp.server.security
+    );
     let mut secrets = Secrets::new(&report::ask_secret);
     let smtp_ok = match secrets
         .smtp(smtp.login().as_ref())
@@ -89,7 +92,7 @@ fn connections(settings: &Settings) -> bool {
             drop(outbox);
             say!(
                 "{label}: connected{}, logged in as {}, and out again; nothing was sent",
-                match smtp.security {
+                match smtp.server.security {
                     Security::None => "",
                     _ => ", the certificate trusted",
                 },
@@ -100,14 +103,14 @@ fn connections(settings: &Settings) -> bool {
         Err(e) => {
             let mut why = format!("{e:#}");
             let untrusted = matches!(e.downcast_ref::<SendError>(), Some(SendError::Untrusted(_)));
-            if untrusted && smtp.security != Security::None {
+            if untrusted && smtp.server.security != Security::None {
                 if let Probe::Refused(words) = probe(
-                    &smtp.host,
-                    smtp.port,
-                    smtp.security == Security::Starttls,
-                    smtp.ca_file.as_deref(),
+                    &smtp.server.host,
+                    smtp.server.port,
+                    smtp.server.security == Security::Starttls,
+                    smtp.server.ca_file.as_deref(),
                     "[smtp]",
-                    smtp.timeout,
+                    smtp.server.timeout,
                 ) {
                     why = words;
                 }
@@ -119,7 +122,10 @@ fn connections(settings: &Settings) -> bool {
     let Some(imap) = &settings.imap else {
         return smtp_ok;
     };
-    let label = format!("IMAP {}:{} ({})", imap.host, imap.port, imap.security);
+    let label = format!(
+        "IMAP {}:{} ({})",
+        imap.server.host, imap.server.port, imap.server.security
+    );
     let shared = imap.shared(Some(smtp));
     let tried = secrets.imap(&imap.login(), shared.as_ref()).and_then(|p| {
         let mut m = Mailbox::connect(imap, &p)?;

@@ -120,14 +120,14 @@ impl imap::Authenticator for XOAuth2<'_> {
 impl Mailbox {
     /// Connects, secures and logs in; every failure in the user's words, naming `[imap]`.
     pub fn connect(imap: &Imap, secret: &str) -> Result<Mailbox> {
-        let name = format!("{}:{}", imap.host, imap.port);
+        let name = format!("{}:{}", imap.server.host, imap.server.port);
         let client = open(imap).with_context(|| {
             format!(
                 "failed to reach the IMAP server `{name}` ({})",
-                imap.security
+                imap.server.security
             )
         })?;
-        let session = match imap.auth {
+        let session = match imap.server.auth {
             Auth::Password => client.login(&imap.username, secret).map_err(|(e, _)| e),
             Auth::Xoauth2 => client
                 .authenticate(
@@ -458,19 +458,19 @@ pub fn parse_headers(uid: u32, header: &[u8]) -> Headers {
 
 /// Connects and secures the connection as `security` says; no login yet.
 fn open(imap: &Imap) -> Result<imap::Client<Stream>> {
-    let addrs: Vec<_> = (imap.host.as_str(), imap.port)
+    let addrs: Vec<_> = (imap.server.host.as_str(), imap.server.port)
         .to_socket_addrs()
         .map_err(|_| {
             anyhow::anyhow!(
                 "the server's name `{}` was not found: check `host` under `[imap]` (and that this computer is online)",
-                imap.host
+                imap.server.host
             )
         })?
         .collect();
     let mut last = None;
     let mut tcp = None;
     for addr in &addrs {
-        match TcpStream::connect_timeout(addr, imap.timeout) {
+        match TcpStream::connect_timeout(addr, imap.server.timeout) {
             Ok(s) => {
                 tcp = Some(s);
                 break;
@@ -482,20 +482,20 @@ fn open(imap: &Imap) -> Result<imap::Client<Stream>> {
         let e = last.map_or_else(|| "no address".to_string(), |e| e.to_string());
         bail!(
             "nothing answers at port {} of `{}` ({e}): check `port` under `[imap]` (993 is usual with `security = \"tls\"`, 143 with `\"starttls\"`)",
-            imap.port,
-            imap.host
+            imap.server.port,
+            imap.server.host
         );
     };
-    tcp.set_read_timeout(Some(imap.timeout))?;
-    tcp.set_write_timeout(Some(imap.timeout))?;
+    tcp.set_read_timeout(Some(imap.server.timeout))?;
+    tcp.set_write_timeout(Some(imap.server.timeout))?;
     let _ = tcp.set_nodelay(true);
-    let stream = match imap.security {
+    let stream = match imap.server.security {
         Security::Tls => secure(imap, tcp)?,
         Security::Starttls => secure(imap, starttls(imap, tcp)?)?,
         Security::None => Stream::Plain(tcp),
     };
     let mut client = imap::Client::new(stream);
-    if imap.security == Security::Starttls {
+    if imap.server.security == Security::Starttls {
         // The greeting came before STARTTLS; none follows it.
         return Ok(client);
     }
@@ -511,7 +511,7 @@ fn open(imap: &Imap) -> Result<imap::Client<Stream>> {
         {
             anyhow::anyhow!(
                 "the server sent no greeting within {} seconds: is this port for IMAP? (993 with `security = \"tls\"`, 143 with `\"starttls\"`)",
-                imap.timeout.as_secs()
+                imap.server.timeout.as_secs()
             )
         }
         e => said(&e, "greet it"),
@@ -523,7 +523,7 @@ fn open(imap: &Imap) -> Result<imap::Client<Stream>> {
 /// only with a TLS library of its own).
 fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
     use std::io::BufRead;
-    let waited = imap.timeout.min(std::time::Duration::from_secs(10));
+    let waited = imap.server.timeout.min(std::time::Duration::from_secs(10));
     let timeout = || {
         anyhow::anyhow!(
             "the server sent nothing within {} seconds: is this port for IMAP, without TLS first? (143 with `security = \"starttls\"`, 993 with `\"tls\"`)",
@@ -554,13 +554,13 @@ fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
     if line.starts_with('\u{16}') || !line.starts_with('*') {
         bail!(
             "the server does not greet as IMAP does on port {} (with port 993 use `security = \"tls\"`)",
-            imap.port
+            imap.server.port
         );
     }
     if line.starts_with("* BYE") {
         bail!("the server said goodbye at once: {}", line.trim());
     }
-    tcp.set_read_timeout(Some(imap.timeout))?;
+    tcp.set_read_timeout(Some(imap.server.timeout))?;
     tcp.write_all(b"s0 STARTTLS\r\n")?;
     loop {
         read_line(&mut line)?;
@@ -576,9 +576,14 @@ fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
 
 /// The TLS handshake, done now so that a refused certificate is said as such.
 fn secure(imap: &Imap, tcp: TcpStream) -> Result<Stream> {
-    let (config, verdict) = tls::config(imap.ca_file.as_deref(), "[imap]")?;
-    let name = ServerName::try_from(imap.host.trim_matches(|c| c == '[' || c == ']').to_string())
-        .with_context(|| format!("`{}` is not a host name", imap.host))?;
+    let (config, verdict) = tls::config(imap.server.ca_file.as_deref(), "[imap]")?;
+    let name = ServerName::try_from(
+        imap.server
+            .host
+            .trim_matches(|c| c == '[' || c == ']')
+            .to_string(),
+    )
+    .with_context(|| format!("`{}` is not a host name", imap.server.host))?;
     let conn = ClientConnection::new(Arc::clone(&config), name).context("failed to start TLS")?;
     let mut stream = StreamOwned::new(conn, tcp);
     while stream.conn.is_handshaking() {
@@ -602,7 +607,7 @@ fn tls_words(imap: &Imap, e: &std::io::Error) -> String {
     if text.contains("InvalidContentType") || text.contains("corrupt message") {
         format!(
             "the server does not speak TLS from the first byte on port {}: with port 143 use `security = \"starttls\"`; `security = \"tls\"` goes with port 993",
-            imap.port
+            imap.server.port
         )
     } else {
         format!("the secure connection failed ({text})")
@@ -612,16 +617,16 @@ fn tls_words(imap: &Imap, e: &std::io::Error) -> String {
 /// A refused login, in words: the username or the password, or the token.
 fn refused_login(imap: &Imap, e: &imap::Error) -> anyhow::Error {
     match e {
-        imap::Error::No(_) | imap::Error::Bad(_) => match imap.auth {
+        imap::Error::No(_) | imap::Error::Bad(_) => match imap.server.auth {
             Auth::Password => anyhow::anyhow!(
                 "the IMAP server `{}` refused the username `{}` or its password ({}): check `username` under `[imap]` and the password (Gmail, iCloud, Fastmail and Zoho want an app password, not your usual one)",
-                imap.host,
+                imap.server.host,
                 imap.username,
                 server_words(e)
             ),
             Auth::Xoauth2 => anyhow::anyhow!(
                 "the IMAP server `{}` refused the access token for `{}` ({}): the token `password-command` printed may have expired, or lack the IMAP permission",
-                imap.host,
+                imap.server.host,
                 imap.username,
                 server_words(e)
             ),

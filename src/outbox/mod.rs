@@ -76,7 +76,7 @@ pub struct SmtpOutbox {
 impl SmtpOutbox {
     /// Connects, upgrades to TLS and logs in, so that a wrong setting stops before anything goes.
     pub fn connect(smtp: &Smtp, password: Option<String>) -> Result<SmtpOutbox> {
-        let tls = match smtp.security {
+        let tls = match smtp.server.security {
             Security::None => None,
             Security::Starttls | Security::Tls => Some(tls_parameters(smtp)?),
         };
@@ -90,7 +90,7 @@ impl SmtpOutbox {
             credentials,
             hello: ClientId::default(),
             conn: None,
-            name: format!("{}:{}", smtp.host, smtp.port),
+            name: format!("{}:{}", smtp.server.host, smtp.server.port),
             recipient: String::new(),
         };
         outbox
@@ -99,7 +99,7 @@ impl SmtpOutbox {
             .with_context(|| {
                 format!(
                     "failed to connect to the SMTP server `{}` ({})",
-                    outbox.name, smtp.security
+                    outbox.name, smtp.server.security
                 )
             })?;
         Ok(outbox)
@@ -107,19 +107,19 @@ impl SmtpOutbox {
 
     /// Opens the connection: greeting and EHLO, STARTTLS when asked for, then AUTH.
     fn open(&mut self) -> Result<(), SendError> {
-        let wrapper = match self.smtp.security {
+        let wrapper = match self.smtp.server.security {
             Security::Tls => self.tls.as_ref(),
             _ => None,
         };
         let mut conn = SmtpConnection::connect(
-            (self.smtp.host.as_str(), self.smtp.port),
-            Some(self.smtp.timeout),
+            (self.smtp.server.host.as_str(), self.smtp.server.port),
+            Some(self.smtp.server.timeout),
             &self.hello,
             wrapper,
             None,
         )
         .map_err(|e| connect_error(&e))?;
-        if let (Security::Starttls, Some(tls)) = (self.smtp.security, &self.tls) {
+        if let (Security::Starttls, Some(tls)) = (self.smtp.server.security, &self.tls) {
             if !conn.can_starttls() {
                 conn.abort();
                 return Err(SendError::Fatal(
@@ -131,7 +131,7 @@ impl SmtpOutbox {
                 .map_err(|e| connect_error(&e))?;
         }
         if let Some(credentials) = &self.credentials {
-            let (mechanisms, what): (&[Mechanism], _) = match self.smtp.auth {
+            let (mechanisms, what): (&[Mechanism], _) = match self.smtp.server.auth {
                 Auth::Password => (&[Mechanism::Plain, Mechanism::Login], "the username or password"),
                 Auth::Xoauth2 => (&[Mechanism::Xoauth2], "the username or the access token (`auth = \"xoauth2\"`: the token `password-command` prints may have expired, or lack the SMTP permission)"),
             };
@@ -166,8 +166,8 @@ impl Drop for SmtpOutbox {
 }
 
 fn tls_parameters(smtp: &Smtp) -> Result<TlsParameters> {
-    let mut b = TlsParameters::builder(smtp.host.clone());
-    if let Some(ca) = &smtp.ca_file {
+    let mut b = TlsParameters::builder(smtp.server.host.clone());
+    if let Some(ca) = &smtp.server.ca_file {
         let pem = std::fs::read(ca)
             .with_context(|| format!("failed to read `ca-file` `{}`", ca.display()))?;
         let cert = Certificate::from_pem(&pem)
@@ -180,12 +180,12 @@ fn tls_parameters(smtp: &Smtp) -> Result<TlsParameters> {
         use rustls::pki_types::pem::PemObject;
         if pem_certs.flatten().any(|c| crate::tls::self_signed(&c)) {
             let probe = crate::tls::probe(
-                &smtp.host,
-                smtp.port,
-                smtp.security == Security::Starttls,
+                &smtp.server.host,
+                smtp.server.port,
+                smtp.server.security == Security::Starttls,
                 Some(ca),
                 "[smtp]",
-                smtp.timeout,
+                smtp.server.timeout,
             );
             if probe == crate::tls::Probe::Pinned {
                 b = b

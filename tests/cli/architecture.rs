@@ -16,7 +16,7 @@ fn layer(module: &[String]) -> Option<usize> {
     Some(match (first, module.len()) {
         (None, _) => 7,
         (Some("diag" | "text" | "par" | "cli" | "clock" | "secret" | "tls"), 1) => 0,
-        (Some("settings"), 1) => 1,
+        (Some("settings"), _) => 1,
         (Some("domain"), _) => 2,
         (Some("state"), _) => 3,
         (Some("outbox" | "mailbox"), _) => 4,

@@ -1,0 +1,302 @@
+//! `cartero.toml` and the command-line flags, merged once into `Settings`.
+
+mod send;
+mod server;
+
+pub use send::{Confirm, Mode, SendRequest};
+pub use server::{
+    is_loopback, parse_rate, same_provider, Auth, Imap, SaveSent, Security, Server, Smtp,
+};
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use anyhow::{bail, Context, Result};
+use chrono::{DateTime, FixedOffset};
+use lettre::message::Mailbox;
+use serde::Deserialize;
+
+use crate::cli::Common;
+use crate::clock::Clock;
+
+/// The file as written by the user; unknown keys are errors, so a typo never goes unnoticed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub sender: SenderConfig,
+    #[serde(default)]
+    pub campaign: CampaignConfig,
+    pub smtp: Option<SmtpConfig>,
+    pub imap: Option<ImapConfig>,
+    #[serde(default)]
+    pub archive: ArchiveConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ArchiveConfig {
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SenderConfig {
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CampaignConfig {
+    pub clients: Option<PathBuf>,
+    pub sheet: Option<String>,
+    pub template: Option<PathBuf>,
+    pub drafts: Option<PathBuf>,
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    pub username: Option<String>,
+    pub password_command: Option<String>,
+    pub password_command_seconds: Option<u64>,
+    pub rate: Option<String>,
+    pub ca_file: Option<PathBuf>,
+    pub timeout_seconds: Option<u64>,
+    pub retries: Option<u32>,
+    pub retry_delay_ms: Option<u64>,
+    pub daily_limit: Option<u32>,
+    #[serde(default)]
+    pub auth: Auth,
+}
+
+/// `[imap]`: the sender's own mailbox, for the copy in Sent and the replies.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ImapConfig {
+    pub host: String,
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    pub username: Option<String>,
+    pub password_command: Option<String>,
+    pub password_command_seconds: Option<u64>,
+    #[serde(default)]
+    pub auth: Auth,
+    pub ca_file: Option<PathBuf>,
+    pub sent_folder: Option<String>,
+    #[serde(default)]
+    pub save_sent: SaveSent,
+    #[serde(default)]
+    pub reply_folders: Vec<String>,
+    pub timeout_seconds: Option<u64>,
+}
+
+impl Config {
+    pub fn parse(text: &str) -> Result<Config> {
+        toml::from_str(text).map_err(|e| anyhow::anyhow!(plain_toml_error(&e.to_string())))
+    }
+
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("failed to read `{}`", path.display()))?;
+        Config::parse(&text).with_context(|| format!("failed to read `{}`", path.display()))
+    }
+}
+
+/// Everything a command needs, resolved once: flags beat the file, the file beats defaults.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The config file read, if there was one: problems name it only then.
+    pub config: Option<PathBuf>,
+    pub sender: Option<Mailbox>,
+    pub clients: PathBuf,
+    pub sheet: Option<String>,
+    pub template: Option<PathBuf>,
+    pub drafts: PathBuf,
+    pub language: Option<String>,
+    pub smtp: Option<Smtp>,
+    pub imap: Option<Imap>,
+    /// The clock, injectable (`CARTERO_NOW`) so output can be compared byte for byte.
+    pub clock: Clock,
+    /// Mixed into Message-IDs: random, or 0 under `CARTERO_NOW` so tests are reproducible.
+    pub salt: u64,
+    /// The archive of every letter sent, across campaigns: `--archive`, `[archive] path`, or
+    /// the platform's data folder (`None` only where there is none).
+    pub archive: Option<PathBuf>,
+}
+
+impl Settings {
+    pub fn resolve(common: &Common) -> Result<Settings> {
+        let default = Path::new("cartero.toml");
+        let (config, base, label, config_path) = match &common.config {
+            Some(path) => (
+                Config::load(path)?,
+                parent_of(path),
+                path.display(),
+                Some(path.clone()),
+            ),
+            // A file there that cannot even be looked at is the user's, and loading it says why.
+            None if !matches!(default.try_exists(), Ok(false)) => (
+                Config::load(default)?,
+                PathBuf::new(),
+                default.display(),
+                Some(default.to_path_buf()),
+            ),
+            None => (Config::default(), PathBuf::new(), default.display(), None),
+        };
+        let in_config = |p: &Path| base.join(p);
+
+        let sender = match (&common.from, &config.sender.email) {
+            (Some(from), _) => Some(parse_mailbox(from).context("failed to read `--from`")?),
+            (None, Some(email)) => {
+                let text = match &config.sender.name {
+                    Some(name) => format!("{} <{}>", quote_name(name), email.trim()),
+                    None => email.trim().to_string(),
+                };
+                Some(
+                    parse_mailbox(&text)
+                        .with_context(|| format!("failed to read `[sender]` in `{label}`"))?,
+                )
+            }
+            (None, None) => {
+                if config.sender.name.is_some() {
+                    bail!(
+                        "`[sender]` in `{label}` has a `name` but no `email`: add `email = \"you@example.com\"`"
+                    );
+                }
+                None
+            }
+        };
+
+        let clients = match (&common.clients, &config.campaign.clients) {
+            (Some(p), _) => p.clone(),
+            (None, Some(p)) => in_config(p),
+            (None, None) => default_clients(&base),
+        };
+        let template = match (&common.template, &config.campaign.template) {
+            (Some(p), _) => Some(p.clone()),
+            (None, Some(p)) => Some(in_config(p)),
+            (None, None) => None,
+        };
+        let drafts = match (&common.drafts, &config.campaign.drafts) {
+            (Some(p), _) => p.clone(),
+            (None, Some(p)) => in_config(p),
+            (None, None) => in_config(Path::new("drafts")),
+        };
+        let (smtp, imap) = server::servers(config.smtp, config.imap, &base, &label.to_string())?;
+        let clock = Clock::from_env()?;
+
+        Ok(Settings {
+            config: config_path,
+            sender,
+            clients,
+            sheet: common.sheet.clone().or(config.campaign.sheet),
+            template,
+            drafts,
+            language: config.campaign.language,
+            smtp,
+            imap,
+            clock,
+            salt: salt(clock),
+            archive: archive_path(common, config.archive.path.map(|p| in_config(&p))),
+        })
+    }
+
+    /// The archive's file, or an error that says how to give one.
+    pub fn archive_path(&self) -> Result<&Path> {
+        self.archive.as_deref().context(
+            "there is no data folder on this system for the archive: give one with `--archive FILE` or `[archive] path` in cartero.toml",
+        )
+    }
+
+    /// The sender, or an error that says how to give one.
+    pub fn sender(&self) -> Result<&Mailbox> {
+        self.sender.as_ref().context(
+            "no sender: add `[sender]` with `name` and `email` to cartero.toml, or pass `--from \"Your Name <you@example.com>\"`",
+        )
+    }
+
+    /// The time now, for a message's `Date:` (fixed under `CARTERO_NOW`).
+    pub fn clock(&self) -> DateTime<FixedOffset> {
+        self.clock.now()
+    }
+
+    pub fn journal_path(&self) -> PathBuf {
+        self.drafts.join("journal.jsonl")
+    }
+}
+
+/// serde's words for types, in a person's: `expected u16` means a whole number.
+fn plain_toml_error(text: &str) -> String {
+    let mut text = text.to_string();
+    for (machine, person) in [
+        ("expected u8", "expected a whole number (no quotes)"),
+        ("expected u16", "expected a whole number (no quotes)"),
+        ("expected u32", "expected a whole number (no quotes)"),
+        ("expected u64", "expected a whole number (no quotes)"),
+        ("expected a string", "expected text in quotes"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        text = text.replace(machine, person);
+    }
+    text
+}
+
+/// The archive: `--archive`, `[archive] path`, or the platform's data folder.
+fn archive_path(common: &Common, in_config: Option<PathBuf>) -> Option<PathBuf> {
+    common.archive.clone().or(in_config).or_else(|| {
+        directories::ProjectDirs::from("", "", "cartero")
+            .map(|d| d.data_dir().join("archive.sqlite3"))
+    })
+}
+
+fn parent_of(path: &Path) -> PathBuf {
+    path.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+fn default_clients(base: &Path) -> PathBuf {
+    for name in ["clients.csv", "clients.xlsx", "clients.ods"] {
+        // Unreadable is not absent: that file is the list, and loading it says what is wrong.
+        if !matches!(base.join(name).try_exists(), Ok(false)) {
+            return base.join(name);
+        }
+    }
+    base.join("clients.csv")
+}
+
+fn quote_name(name: &str) -> String {
+    let clean = crate::text::clean_line(name);
+    format!("\"{}\"", clean.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A mailbox from `Name <addr>` or a bare address, with a message a person can act on.
+pub fn parse_mailbox(text: &str) -> Result<Mailbox> {
+    let clean = crate::text::clean_line(text);
+    Mailbox::from_str(&clean).map_err(|e| {
+        anyhow::anyhow!(
+            "`{clean}` is not an email address like \"Ana García <ana@example.com>\" ({e})"
+        )
+    })
+}
+
+fn salt(clock: Clock) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    if clock.is_fixed() {
+        return 0;
+    }
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    h.finish()
+}

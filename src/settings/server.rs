@@ -1,0 +1,470 @@
+//! The servers of `[smtp]` and `[imap]`: what both say the same way (where the server is, how
+//! to reach it safely, how to log in) in one `Server`, and what each says of its own.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use serde::Deserialize;
+
+use super::{ImapConfig, SmtpConfig};
+use crate::secret::{Login, Protocol};
+
+/// How cartero logs in: a password (or an app password), or an OAuth2 access token that
+/// `password-command` prints (Microsoft 365, Outlook.com).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Auth {
+    #[default]
+    Password,
+    Xoauth2,
+}
+
+/// `save-sent`: whether a copy of each letter goes into the Sent folder.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SaveSent {
+    /// Look first whether the server filed it itself, and append only what is missing.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    #[default]
+    Starttls,
+    Tls,
+    None,
+}
+
+impl std::fmt::Display for Security {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Security::Starttls => "STARTTLS",
+            Security::Tls => "TLS",
+            Security::None => "unencrypted",
+        })
+    }
+}
+
+/// Where a server is, how to reach it, and how to log in: the same in `[smtp]` and `[imap]`.
+#[derive(Debug, Clone)]
+pub struct Server {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub password_command: Option<String>,
+    /// How long the password command may take (it may be asking a person, as pinentry does).
+    pub password_command_limit: Duration,
+    pub auth: Auth,
+    /// A private certificate authority, or the server's own self-signed certificate.
+    pub ca_file: Option<PathBuf>,
+    pub timeout: Duration,
+}
+
+/// `[smtp]`, resolved.
+#[derive(Debug, Clone)]
+pub struct Smtp {
+    pub server: Server,
+    pub username: Option<String>,
+    /// The shortest time between two messages.
+    pub interval: Option<Duration>,
+    pub rate: Option<String>,
+    pub retries: u32,
+    pub retry_delay: Duration,
+    /// The most letters to send in any 24 hours, as the user's provider allows.
+    pub daily_limit: Option<usize>,
+}
+
+/// `[imap]`, resolved.
+#[derive(Debug, Clone)]
+pub struct Imap {
+    pub server: Server,
+    pub username: String,
+    /// The password (or token) is `[smtp]`'s: the same provider, and no password of its own.
+    pub smtp_password: bool,
+    pub sent_folder: Option<String>,
+    pub save_sent: SaveSent,
+    pub reply_folders: Vec<String>,
+}
+
+/// What a section says of its server, as written.
+struct Written<'a> {
+    protocol: Protocol,
+    host: &'a str,
+    port: Option<u16>,
+    security: Security,
+    password_command: &'a Option<String>,
+    password_command_seconds: Option<u64>,
+    auth: Auth,
+    ca_file: &'a Option<PathBuf>,
+    timeout_seconds: Option<u64>,
+}
+
+impl Server {
+    fn resolve(w: Written, base: &Path) -> Result<Server> {
+        let port = w.port.unwrap_or(match (w.protocol, w.security) {
+            (Protocol::Smtp, Security::Starttls) => 587,
+            (Protocol::Smtp, Security::Tls) => 465,
+            (Protocol::Smtp, Security::None) => 25,
+            (Protocol::Imap, Security::Starttls | Security::None) => 143,
+            (Protocol::Imap, Security::Tls) => 993,
+        });
+        if w.security == Security::None && !is_loopback(w.host) {
+            match w.protocol {
+                Protocol::Smtp => bail!(
+                    "`security = \"none\"` would send your password and your clients' emails unencrypted to `{}`; it is only allowed for a server on this machine (127.0.0.1 or localhost): use `starttls` or `tls`",
+                    w.host
+                ),
+                Protocol::Imap => bail!(
+                    "`security = \"none\"` would send your password and read your mail unencrypted from `{}`; it is only allowed for a server on this machine (127.0.0.1 or localhost): use `tls` (port 993) or `starttls` (port 143)",
+                    w.host
+                ),
+            }
+        }
+        if w.host.trim().is_empty() {
+            match w.protocol {
+                Protocol::Smtp => bail!(
+                    "`host` is empty: write your provider's SMTP server, like \"smtp.gmail.com\""
+                ),
+                Protocol::Imap => bail!(
+                    "`host` is empty: write your provider's IMAP server, like \"imap.gmail.com\""
+                ),
+            }
+        }
+        if w.port == Some(0) {
+            match w.protocol {
+                Protocol::Smtp => bail!("`port = 0` is not a port: 587 is usual with `security = \"starttls\"`, 465 with `\"tls\"`"),
+                Protocol::Imap => bail!("`port = 0` is not a port: 993 is usual with `security = \"tls\"`, 143 with `\"starttls\"`"),
+            }
+        }
+        let timeout = bounded(
+            "timeout-seconds",
+            w.timeout_seconds,
+            30,
+            (1, 3600),
+            "seconds",
+        )?;
+        let password_command_seconds = bounded(
+            "password-command-seconds",
+            w.password_command_seconds,
+            120,
+            (1, 3600),
+            "seconds",
+        )?;
+        Ok(Server {
+            host: w.host.to_string(),
+            port,
+            security: w.security,
+            password_command: w.password_command.clone(),
+            password_command_limit: Duration::from_secs(password_command_seconds),
+            auth: w.auth,
+            ca_file: w.ca_file.as_ref().map(|p| base.join(p)),
+            timeout: Duration::from_secs(timeout),
+        })
+    }
+
+    /// The login that needs a secret, as `user`.
+    fn login(&self, protocol: Protocol, user: &str) -> Login {
+        Login {
+            protocol,
+            user: user.to_string(),
+            host: self.host.clone(),
+            password_command: self.password_command.clone(),
+            limit: self.password_command_limit,
+            token: self.auth == Auth::Xoauth2,
+        }
+    }
+}
+
+impl Smtp {
+    /// The login that needs a secret; `None` for a server that wants none.
+    pub fn login(&self) -> Option<Login> {
+        let user = self.username.as_deref()?;
+        Some(self.server.login(Protocol::Smtp, user))
+    }
+
+    fn resolve(c: SmtpConfig, base: &Path) -> Result<Smtp> {
+        let server = Server::resolve(
+            Written {
+                protocol: Protocol::Smtp,
+                host: &c.host,
+                port: c.port,
+                security: c.security,
+                password_command: &c.password_command,
+                password_command_seconds: c.password_command_seconds,
+                auth: c.auth,
+                ca_file: &c.ca_file,
+                timeout_seconds: c.timeout_seconds,
+            },
+            base,
+        )?;
+        if c.username.as_deref().is_some_and(|u| u.trim().is_empty()) {
+            bail!("`username` is empty: write the login your provider gave you (usually your address), or leave the line out for a server that wants none");
+        }
+        let interval = c.rate.as_deref().map(parse_rate).transpose()?;
+        let retries = bounded("retries", c.retries, 3, (0, 10), "tries")?;
+        let retry_delay = bounded(
+            "retry-delay-ms",
+            c.retry_delay_ms,
+            2000,
+            (0, 600_000),
+            "milliseconds",
+        )?;
+        Ok(Smtp {
+            server,
+            username: c.username,
+            interval,
+            rate: c.rate,
+            retries,
+            retry_delay: Duration::from_millis(retry_delay),
+            daily_limit: c.daily_limit.map(daily_limit).transpose()?,
+        })
+    }
+}
+
+impl Imap {
+    /// The login that needs a secret.
+    pub fn login(&self) -> Login {
+        self.server.login(Protocol::Imap, &self.username)
+    }
+
+    /// `[smtp]`'s login, when the mailbox takes its password from it.
+    pub fn shared(&self, smtp: Option<&Smtp>) -> Option<Login> {
+        smtp.filter(|_| self.smtp_password).and_then(Smtp::login)
+    }
+
+    fn resolve(c: ImapConfig, smtp: Option<&Smtp>, base: &Path) -> Result<Imap> {
+        let mut server = Server::resolve(
+            Written {
+                protocol: Protocol::Imap,
+                host: &c.host,
+                port: c.port,
+                security: c.security,
+                password_command: &c.password_command,
+                password_command_seconds: c.password_command_seconds,
+                auth: c.auth,
+                ca_file: &c.ca_file,
+                timeout_seconds: c.timeout_seconds,
+            },
+            base,
+        )?;
+        if c.username.as_deref().is_some_and(|u| u.trim().is_empty()) {
+            bail!("`username` is empty: write the login of your mailbox, usually your address");
+        }
+        // The same provider (smtp.gmail.com and imap.gmail.com): the same login, unless given.
+        let same = smtp.filter(|s| same_provider(&s.server.host, &c.host));
+        let username = match (c.username, same.and_then(|s| s.username.clone())) {
+            (Some(u), _) | (None, Some(u)) => u,
+            (None, None) => bail!(
+                "no `username`: add `username = \"you@example.com\"` (the login of your mailbox at `{}`)",
+                c.host
+            ),
+        };
+        let smtp_password = c.password_command.is_none()
+            && same.is_some_and(|s| s.username.as_deref() == Some(username.as_str()));
+        if let (Auth::Password, Some(s), true) = (c.auth, same, smtp_password) {
+            server.auth = s.server.auth;
+        }
+        if let Some(folder) = c.sent_folder.as_deref() {
+            folder_name("sent-folder", folder)?;
+        }
+        for folder in &c.reply_folders {
+            folder_name("reply-folders", folder)?;
+        }
+        Ok(Imap {
+            server,
+            username,
+            smtp_password,
+            sent_folder: c.sent_folder,
+            save_sent: c.save_sent,
+            reply_folders: c.reply_folders,
+        })
+    }
+}
+
+/// `[smtp]` and `[imap]`, resolved; `[imap]` may borrow `[smtp]`'s login.
+pub(super) fn servers(
+    smtp: Option<SmtpConfig>,
+    imap: Option<ImapConfig>,
+    base: &Path,
+    label: &str,
+) -> Result<(Option<Smtp>, Option<Imap>)> {
+    let smtp = smtp
+        .map(|s| Smtp::resolve(s, base))
+        .transpose()
+        .with_context(|| format!("failed to read `[smtp]` in `{label}`"))?;
+    let imap = imap
+        .map(|i| Imap::resolve(i, smtp.as_ref(), base))
+        .transpose()
+        .with_context(|| format!("failed to read `[imap]` in `{label}`"))?;
+    Ok((smtp, imap))
+}
+
+/// Whether two server names belong to one provider: the same host, or the same name once the
+/// first label is off (`smtp.gmail.com` and `imap.gmail.com`, `smtp.office365.com` and
+/// `outlook.office365.com`).
+pub fn same_provider(a: &str, b: &str) -> bool {
+    fn domain(host: &str) -> String {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        let labels: Vec<&str> = host.split('.').collect();
+        if labels.len() > 2 && host.parse::<std::net::IpAddr>().is_err() {
+            labels[1..].join(".")
+        } else {
+            host
+        }
+    }
+    a.eq_ignore_ascii_case(b) || (is_loopback(a) && is_loopback(b)) || domain(a) == domain(b)
+}
+
+/// A folder name as the user wrote it: not empty, no line breaks.
+fn folder_name(key: &str, name: &str) -> Result<()> {
+    if name.trim().is_empty() || name.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
+        bail!("`{key}` names a folder: write its name as your mail app shows it, like \"Sent\" or \"[Gmail]/Sent Mail\"");
+    }
+    Ok(())
+}
+
+pub fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_matches(|c| c == '[' || c == ']')
+            .parse::<std::net::IpAddr>()
+            .map(|ip| ip.is_loopback())
+            .unwrap_or(false)
+}
+
+/// The slowest and the fastest `rate` accepted: one message a day, a hundred a second.
+const SLOWEST: Duration = Duration::from_secs(86400);
+const FASTEST: Duration = Duration::from_millis(10);
+
+/// `"30/min"` → two seconds between messages.
+pub fn parse_rate(text: &str) -> Result<Duration> {
+    let bad = || {
+        anyhow::anyhow!(
+            "`rate = \"{text}\"` is not a rate: write it like \"30/min\", \"1/s\" or \"500/hour\""
+        )
+    };
+    let (count, unit) = text.split_once('/').ok_or_else(bad)?;
+    let count: f64 = count.trim().parse().map_err(|_| bad())?;
+    let per = match unit.trim() {
+        "s" | "sec" | "second" => 1.0,
+        "m" | "min" | "minute" => 60.0,
+        "h" | "hour" => 3600.0,
+        "d" | "day" => 86400.0,
+        _ => return Err(bad()),
+    };
+    if count.is_nan() || count <= 0.0 || count.is_infinite() {
+        return Err(bad());
+    }
+    // Compared as seconds before a `Duration` is made: `from_secs_f64` panics past its range.
+    let seconds = per / count;
+    if !(FASTEST.as_secs_f64()..=SLOWEST.as_secs_f64()).contains(&seconds) {
+        bail!(
+            "`rate = \"{text}\"` is out of range: cartero sends between 1 message a day (\"1/day\") and 100 a second (\"100/s\"); write a rate in between, like \"30/min\""
+        );
+    }
+    Ok(Duration::from_secs_f64(seconds))
+}
+
+/// A number from `[smtp]`, or an error naming the key, the value and what is accepted.
+fn bounded<T: PartialOrd + std::fmt::Display + Copy>(
+    key: &str,
+    value: Option<T>,
+    default: T,
+    (min, max): (T, T),
+    unit: &str,
+) -> Result<T> {
+    match value {
+        None => Ok(default),
+        Some(v) if v >= min && v <= max => Ok(v),
+        Some(v) => bail!(
+            "`{key} = {v}` is out of range: write a number of {unit} from {min} to {max} (or leave it out for {default})"
+        ),
+    }
+}
+
+/// `daily-limit = N`: a number of letters a day, 1 or more.
+fn daily_limit(n: u32) -> Result<usize> {
+    if n == 0 {
+        bail!("`daily-limit = 0` would send nothing: write how many letters your provider lets you send in a day (500 for a Gmail account), or leave it out for no limit");
+    }
+    Ok(n as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates() {
+        assert_eq!(parse_rate("30/min").unwrap(), Duration::from_secs(2));
+        assert_eq!(parse_rate("2/s").unwrap(), Duration::from_millis(500));
+        assert!(parse_rate("fast").is_err());
+        assert!(parse_rate("0/min").is_err());
+    }
+
+    #[test]
+    fn absurd_rates_are_errors_not_panics() {
+        for rate in [
+            "1e-20/s",
+            "1e-300/day",
+            "1e300/s",
+            "1e999/s",
+            "NaN/s",
+            "nan/min",
+            "inf/s",
+            "-inf/s",
+            "-1/s",
+            "-0/s",
+            "101/s",
+            "0.5/day",
+            "1e-320/s",
+        ] {
+            let err = parse_rate(rate).unwrap_err().to_string();
+            assert!(err.contains(&format!("`rate = \"{rate}\"`")), "{err}");
+        }
+        assert_eq!(parse_rate("1/day").unwrap(), Duration::from_secs(86400));
+        assert_eq!(parse_rate("100/s").unwrap(), Duration::from_millis(10));
+    }
+
+    #[test]
+    fn smtp_numbers_are_bounded() {
+        let smtp = |extra: &str| {
+            let c = super::super::Config::parse(&format!("[smtp]\nhost = \"localhost\"\n{extra}"))
+                .unwrap();
+            Smtp::resolve(c.smtp.unwrap(), Path::new(""))
+        };
+        assert_eq!(smtp("").unwrap().retries, 3);
+        for (line, key) in [
+            ("retries = 4000000000", "retries"),
+            ("retries = 11", "retries"),
+            ("retry-delay-ms = 9223372036854775807", "retry-delay-ms"),
+            ("retry-delay-ms = 600001", "retry-delay-ms"),
+            ("timeout-seconds = 0", "timeout-seconds"),
+            ("timeout-seconds = 9223372036854775807", "timeout-seconds"),
+            ("rate = \"1e-20/s\"", "rate"),
+        ] {
+            match smtp(line) {
+                Ok(_) => panic!("{line} was accepted"),
+                Err(e) => assert!(format!("{e:#}").contains(key), "{line}: {e:#}"),
+            }
+        }
+        let s = smtp("retries = 10\nretry-delay-ms = 0\ntimeout-seconds = 3600").unwrap();
+        assert_eq!(
+            (s.retries, s.retry_delay, s.server.timeout.as_secs()),
+            (10, Duration::ZERO, 3600)
+        );
+    }
+
+    #[test]
+    fn loopback() {
+        assert!(is_loopback("127.0.0.1"));
+        assert!(is_loopback("localhost"));
+        assert!(is_loopback("[::1]"));
+        assert!(!is_loopback("smtp.example.com"));
+    }
+}
