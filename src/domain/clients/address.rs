@@ -1,5 +1,4 @@
-//! Addresses from cells: exactly one, one mail servers take, nothing hidden in it; and the key
-//! that identifies a client.
+//! Addresses from cells: one, that servers take, nothing hidden in it; and the key of a client.
 
 use std::str::FromStr;
 

@@ -1,5 +1,4 @@
-//! A template file's text: the header lines (`Subject:`, `Reply-To:`) parsed, the body, the
-//! files it includes, and what it says word for word.
+//! A template file's text: its header lines (`Subject:`, `Reply-To:`), body, and what it includes.
 
 use crate::diag::{Pos, Problem};
 

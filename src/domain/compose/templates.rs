@@ -1,5 +1,4 @@
-//! The templates a campaign uses: which one each client gets, each loaded once with all it
-//! includes or extends, and what is known of them.
+//! The templates a campaign uses: which each client gets, each loaded once with all it includes.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
