@@ -15,7 +15,7 @@ use lettre::message::Mailbox;
 
 use crate::diag::{self, Problem};
 use crate::domain::campaign::Summary;
-use crate::domain::clients::Client;
+use crate::domain::clients::{Circle, Client};
 use crate::domain::personal;
 use crate::settings::Settings;
 use crate::settings::Smtp;
@@ -789,7 +789,7 @@ pub fn mailbox_after(f: &crate::mailbox::Filing) {
 pub struct Answer<'a> {
     pub name: &'a str,
     pub email: &'a str,
-    pub circle: Option<&'static str>,
+    pub circle: Option<Circle>,
     pub replied_at: Option<String>,
     /// Seen for the first time by this run.
     pub new: bool,
@@ -833,7 +833,7 @@ pub fn replies(answers: &[Answer], new: usize, folders: &[String], looked_at: us
         return;
     }
     say!("not answered yet, circle by circle:");
-    for circle in [Some("loved"), Some("ignored"), Some("hated"), None] {
+    for circle in Circle::ALL.map(Some).into_iter().chain([None]) {
         let names: Vec<String> = waiting
             .iter()
             .filter(|a| a.circle == circle)
@@ -844,7 +844,7 @@ pub fn replies(answers: &[Answer], new: usize, folders: &[String], looked_at: us
         }
         say!(
             "  {} ({}): {}",
-            circle.unwrap_or("no circle"),
+            circle.map_or("no circle", Circle::as_str),
             names.len(),
             names.join(", ")
         );

@@ -102,42 +102,10 @@ pub fn parse(text: &str) -> Result<Draft, String> {
             )
         }
     };
-    let mut to = None;
-    let mut subject = None;
-    let mut reply_to = None;
-    for (i, line) in head.lines().enumerate() {
-        let Some((name, value)) = line.split_once(':') else {
-            return Err(format!("line {} is not a header like `Subject: …`", i + 1));
-        };
-        let value = clean_line(value);
-        match name.trim().to_ascii_lowercase().as_str() {
-            "to" => {
-                to = Some(Mailbox::from_str(&value).map_err(|_| {
-                    format!("`To: {value}` is not one address like `Name <name@example.com>`")
-                })?)
-            }
-            "subject" => subject = Some(value),
-            "reply-to" if value.is_empty() => {}
-            "reply-to" => {
-                reply_to = Some(
-                    Mailbox::from_str(&value)
-                        .map_err(|_| format!("`Reply-To: {value}` is not an address"))?,
-                )
-            }
-            "cc" | "bcc" => {
-                return Err(format!(
-                    "`{name}:` is not allowed: each email goes to its client alone; remove the line"
-                ))
-            }
-            other => {
-                return Err(format!(
-                "unknown header `{other}:`: a draft has `To:`, `Subject:` and maybe `Reply-To:`"
-            ))
-            }
-        }
-    }
-    let to = to.ok_or("there is no `To:` line")?;
-    let subject = subject
+    let head = Head::read(head)?;
+    let to = head.to.ok_or("there is no `To:` line")?;
+    let subject = head
+        .subject
         .filter(|s| !s.is_empty())
         .ok_or("there is no `Subject:` line, or it is empty")?;
     if body.trim().is_empty() {
@@ -150,10 +118,62 @@ pub fn parse(text: &str) -> Result<Draft, String> {
         to,
         email: Email {
             subject,
-            reply_to,
+            reply_to: head.reply_to,
             body: body.to_string(),
         },
     })
+}
+
+/// A draft's header lines, as read.
+#[derive(Default)]
+struct Head {
+    to: Option<Mailbox>,
+    subject: Option<String>,
+    reply_to: Option<Mailbox>,
+}
+
+impl Head {
+    /// Reads the lines above the blank line; the error says which to fix.
+    fn read(head: &str) -> Result<Head, String> {
+        let mut read = Head::default();
+        for (i, line) in head.lines().enumerate() {
+            let Some((name, value)) = line.split_once(':') else {
+                return Err(format!("line {} is not a header like `Subject: …`", i + 1));
+            };
+            read.set(name, clean_line(value))?;
+        }
+        Ok(read)
+    }
+
+    /// One header line's value, kept; or why a draft cannot have it.
+    fn set(&mut self, name: &str, value: String) -> Result<(), String> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "to" => {
+                self.to = Some(Mailbox::from_str(&value).map_err(|_| {
+                    format!("`To: {value}` is not one address like `Name <name@example.com>`")
+                })?)
+            }
+            "subject" => self.subject = Some(value),
+            "reply-to" if value.is_empty() => {}
+            "reply-to" => {
+                self.reply_to = Some(
+                    Mailbox::from_str(&value)
+                        .map_err(|_| format!("`Reply-To: {value}` is not an address"))?,
+                )
+            }
+            "cc" | "bcc" => {
+                return Err(format!(
+                "`{name}:` is not allowed: each email goes to its client alone; remove the line"
+            ))
+            }
+            other => {
+                return Err(format!(
+            "unknown header `{other}:`: a draft has `To:`, `Subject:` and maybe `Reply-To:`"
+        ))
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Checks a draft for a client: it parses and still goes to that client's address.

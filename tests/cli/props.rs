@@ -5,7 +5,7 @@
 //! `PROPTEST_CASES` sets the cases per property (256 by default); a longer run:
 //! `PROPTEST_CASES=20000 cargo test --release --test cli props`.
 
-use cartero::domain::clients::{self, parse_csv};
+use cartero::domain::clients::{self, parse_csv, Language};
 use cartero::domain::compose::Templates;
 use cartero::domain::message;
 use cartero::settings::{Config, Settings};
@@ -257,7 +257,7 @@ fn render_everyone(template: &[u8]) {
         "clients.csv",
     );
     let sender = "Ana García <ana@example.com>".parse().ok();
-    let mut templates = Templates::new(Some(&path), Some("es".into()), sender, now());
+    let mut templates = Templates::new(Some(&path), Some(Language::Es), sender, now());
     let label = path.display().to_string();
     for client in &list.clients {
         use cartero::domain::compose::RenderError;

@@ -215,6 +215,23 @@ fn a_syntax_error_in_a_template_column_file_is_said_once() {
 }
 
 #[test]
+fn a_campaign_language_cartero_does_not_know_is_an_error_naming_the_config() {
+    let c = Campaign::with(TWO, "Subject: hola\n\nHola, {{ today | date }}\n");
+    c.append("cartero.toml", "language = \"spanish\"\n");
+    c.run(&["check"]).failure().stderr_has(
+        "cartero.toml: `language = \"spanish\"` under `[campaign]` is not a language cartero writes dates in: use one of es, en, pt, fr, it, de, ca",
+    );
+    // Written in capitals, it is still Spanish.
+    c.write(
+        "cartero.toml",
+        "[sender]\nname = \"Ana\"\nemail = \"ana@example.com\"\n\n[campaign]\ntemplate = \"templates/t.txt\"\nlanguage = \"ES\"\n",
+    );
+    c.run(&["draft"]).success();
+    let draft = std::fs::read_to_string(c.draft_file(0)).unwrap();
+    assert!(draft.contains("Hola, 22 de noviembre de 2026"), "{draft}");
+}
+
+#[test]
 fn a_missing_language_variant_is_a_warning_said_once_naming_its_clients() {
     let c = Campaign::with(
         "email,name,note,language\na@example.com,Ana,x,fr\nb@example.com,Bea,y,fr\nc@example.com,Cy,z,es\n",

@@ -162,37 +162,7 @@ pub fn read(
 fn read_format(bytes: &[u8], format: Format, label: &str, sheet: Option<&str>) -> Result<Table> {
     let mut workbook = open(bytes, format, label)?;
     let names = workbook.sheet_names();
-    let list = |names: &[String]| {
-        names
-            .iter()
-            .map(|n| n.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let name = match sheet {
-        Some(wanted) => match names.iter().find(|n| n.as_str() == wanted) {
-            Some(n) => n.clone(),
-            None => {
-                let close = names
-                    .iter()
-                    .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()));
-                match close {
-                    Some(n) => bail!(
-                        "`{label}` has no sheet `{wanted}`; its sheets are: {}; did you mean `{n}`? (the name must match exactly)",
-                        list(&names)
-                    ),
-                    None => bail!(
-                        "`{label}` has no sheet `{wanted}`; its sheets are: {}: pass one of them with `--sheet`, or set `sheet` in cartero.toml",
-                        list(&names)
-                    ),
-                }
-            }
-        },
-        None => match names.first() {
-            Some(n) => n.clone(),
-            None => bail!("`{label}` has no sheets: open it in Excel or LibreOffice, put the list on a sheet, and save it"),
-        },
-    };
+    let name = chosen_sheet(&names, sheet, label)?;
     let range = workbook
         .worksheet_range(&name)
         .map_err(|_| anyhow::anyhow!("failed to read sheet `{name}` of `{label}`: it is damaged: open the file in Excel or LibreOffice and save it again"))?;
@@ -207,20 +177,53 @@ fn read_format(bytes: &[u8], format: Format, label: &str, sheet: Option<&str>) -
                     .is_ok_and(|r| r.used_cells().any(|(_, _, c)| !is_blank(c)))
             })
             .collect();
-        let message = match (sheet, others.first()) {
-            (None, Some(other)) => format!(
-                "the first sheet, `{name}`, is empty; the list may be on sheet `{other}`: pass `--sheet \"{other}\"` (or set `sheet` in cartero.toml), or move the list to the first sheet"
-            ),
-            (None, None) => format!(
-                "the first sheet, `{name}`, is empty: its first row must name the columns, such as `email`, `name`, `note`"
-            ),
-            (Some(_), _) => format!(
-                "sheet `{name}` is empty: its first row must name the columns, such as `email`, `name`, `note`"
-            ),
-        };
+        let message = empty_sheet(&name, sheet, others.first().copied());
         table.notices.push(Problem::error(label, message));
     }
     Ok(table)
+}
+
+/// The sheet to read: the one asked for, else the first; the error names the sheets there are.
+fn chosen_sheet(names: &[String], sheet: Option<&str>, label: &str) -> Result<String> {
+    Ok(match sheet {
+        Some(wanted) => match names.iter().find(|n| n.as_str() == wanted) {
+            Some(n) => n.clone(),
+            None => {
+                let close = names
+                    .iter()
+                    .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()));
+                match close {
+                    Some(n) => bail!(
+                        "`{label}` has no sheet `{wanted}`; its sheets are: {}; did you mean `{n}`? (the name must match exactly)",
+                        names.join(", ")
+                    ),
+                    None => bail!(
+                        "`{label}` has no sheet `{wanted}`; its sheets are: {}: pass one of them with `--sheet`, or set `sheet` in cartero.toml",
+                        names.join(", ")
+                    ),
+                }
+            }
+        },
+        None => match names.first() {
+            Some(n) => n.clone(),
+            None => bail!("`{label}` has no sheets: open it in Excel or LibreOffice, put the list on a sheet, and save it"),
+        },
+    })
+}
+
+/// What to say of a sheet with nothing on it, naming another sheet that has something.
+fn empty_sheet(name: &str, sheet: Option<&str>, other: Option<&String>) -> String {
+    match (sheet, other) {
+        (None, Some(other)) => format!(
+            "the first sheet, `{name}`, is empty; the list may be on sheet `{other}`: pass `--sheet \"{other}\"` (or set `sheet` in cartero.toml), or move the list to the first sheet"
+        ),
+        (None, None) => format!(
+            "the first sheet, `{name}`, is empty: its first row must name the columns, such as `email`, `name`, `note`"
+        ),
+        (Some(_), _) => format!(
+            "sheet `{name}` is empty: its first row must name the columns, such as `email`, `name`, `note`"
+        ),
+    }
 }
 
 fn is_blank(cell: &Data) -> bool {

@@ -1,0 +1,323 @@
+//! What a campaign says of its problems: each worded once, naming the clients it concerns.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::diag::{Pos, Problem};
+use crate::domain::campaign::Campaign;
+use crate::domain::clients::{Client, Language};
+use crate::domain::compose::{Email, Templates, LONG_SUBJECT};
+use crate::domain::personal::{mass_mail_warning, Anecdote};
+use crate::text::clean_line;
+
+impl Campaign {
+    /// No sender, and why: the config file is named only when there is one.
+    pub(super) fn no_sender(&self, e: &anyhow::Error) -> Problem {
+        match &self.settings.config {
+            Some(c) => Problem::error(c.display().to_string(), format!("{e:#}")),
+            None => Problem::error(
+                self.settings.clients.display().to_string(),
+                "no sender, and there is no `cartero.toml`: create `cartero.toml` with `[sender]`, `name` and `email` (`cartero init` writes one to start from), or pass `--from \"Your Name <you@example.com>\"`",
+            ),
+        }
+    }
+
+    /// `[campaign] language` names no language cartero knows.
+    pub(super) fn unknown_language(&self, language: &str) -> Problem {
+        let config = self
+            .settings
+            .config
+            .as_ref()
+            .map_or("cartero.toml".to_string(), |c| c.display().to_string());
+        Problem::error(
+            config,
+            format!(
+                "`language = \"{}\"` under `[campaign]` is not a language cartero writes dates in: use one of {}",
+                clean_line(language),
+                Language::known()
+            ),
+        )
+    }
+
+    /// No `template` column value and no default: said once, for everyone it concerns.
+    pub(super) fn no_template(&self, who: &[&Client]) -> Problem {
+        let whom = if who.len() == self.clients.len() {
+            String::new()
+        } else {
+            format!(
+                " for {} with an empty `template` column ({})",
+                count(who.len(), "client"),
+                names(who)
+            )
+        };
+        let folder = self.in_folder();
+        match &self.settings.config {
+            Some(config) => Problem::error(
+                config.display().to_string(),
+                format!(
+                    "no template{whom}: add `template = \"templates/year-end.txt\"` under `[campaign]` in `{}`, or pass `--template templates/year-end.txt`{folder}",
+                    config.display()
+                ),
+            ),
+            None => Problem::error(
+                self.settings.clients.display().to_string(),
+                format!(
+                    "no template{whom}, and there is no `cartero.toml` to name one: create `cartero.toml` with `template = \"templates/year-end.txt\"` under `[campaign]` (`cartero init` writes one to start from), or pass `--template templates/year-end.txt`{folder}"
+                ),
+            ),
+        }
+    }
+
+    /// A template that is not there: the default, or one the `template` column names.
+    pub(super) fn missing(&self, name: &str, who: &[&Client], by_default: bool) -> Problem {
+        let label = self.templates.label(name);
+        let folder = self.in_folder();
+        if by_default {
+            let named_in = match &self.settings.config {
+                Some(c) => format!(
+                    "`template` under `[campaign]` in `{}` (or `--template`)",
+                    c.display()
+                ),
+                None => "`--template`".to_string(),
+            };
+            return Problem::error(
+                &label,
+                format!("there is no such template: create it, or correct {named_in}{folder}"),
+            );
+        }
+        let first = who[0];
+        Problem::error(
+            self.settings.clients.display().to_string(),
+            format!(
+                "there is no template `{label}`, and {} {} it ({}): create it, or correct the `template` column{folder}",
+                count(who.len(), "client"),
+                if who.len() == 1 { "names" } else { "name" },
+                names(who)
+            ),
+        )
+        .at(first.pos)
+        .column("template")
+        .client(&first.name)
+    }
+
+    /// A language variant that is not there: those clients get the default instead.
+    pub(super) fn missing_variant(&self, wanted: &str, used: &str, who: &[&Client]) -> Problem {
+        let lang = wanted
+            .strip_suffix(".txt")
+            .and_then(|s| s.rsplit_once('.'))
+            .map_or("", |(_, l)| l);
+        Problem::warning(
+            self.templates.label(wanted),
+            format!(
+                "there is no such template, so {} written to in `{lang}` ({}) get `{used}` instead: create `{}` for them, or give them another `language`",
+                count(who.len(), "client"),
+                names(who),
+                self.templates.label(wanted)
+            ),
+        )
+    }
+
+    /// "; the templates folder holds a.txt, b.txt", or nothing.
+    fn in_folder(&self) -> String {
+        let there = self.templates.available();
+        if there.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; `{}` holds {}",
+                self.templates.label(""),
+                there.join(", ")
+            )
+        }
+    }
+
+    /// The warning for a note that tells the client again what an earlier letter told them,
+    /// naming the year it was told.
+    pub fn repeated_anecdote(client: &Client) -> Option<String> {
+        let note = client.note.as_deref()?;
+        if client.past.letters.is_empty() {
+            return None;
+        }
+        let anecdote = Anecdote::new(note);
+        let told = client
+            .past
+            .letters
+            .iter()
+            .find(|l| anecdote.told_in(&l.personal))?;
+        let year = told.date.get(..4).unwrap_or(&told.date);
+        let snippet: String = note.chars().take(60).collect();
+        Some(format!(
+            "the note repeats what you wrote to them in {year} («{snippet}…»): tell them something new"
+        ))
+    }
+
+    /// Notes that tell a client again what an earlier letter told them.
+    pub fn repeat_problems(&self) -> Vec<Problem> {
+        let list = self.settings.clients.display().to_string();
+        self.clients
+            .iter()
+            .filter_map(|c| {
+                Campaign::repeated_anecdote(c).map(|w| {
+                    Problem::warning(list.clone(), w)
+                        .at(c.pos)
+                        .column("note")
+                        .client(&c.name)
+                })
+            })
+            .collect()
+    }
+
+    /// The warnings `check`, `draft` and `review` give about a client whatever their draft says.
+    pub fn note_warning(client: &Client) -> Option<String> {
+        client.note.is_none().then(|| {
+            "no personal note: add one to the `note` column (a memory, an anecdote, something you solved together)".to_string()
+        })
+    }
+}
+
+/// A subject mail apps will cut short: a warning, the same for every client it concerns.
+pub(super) fn long_subject(
+    templates: &Templates,
+    client: &Client,
+    template: &str,
+    email: &Email,
+) -> Option<Problem> {
+    (email.subject.chars().count() > LONG_SUBJECT).then(|| {
+        let p = Problem::warning(
+            templates.label(template),
+            format!("the subject is longer than {LONG_SUBJECT} characters: mail apps cut it short; keep it short and say the rest in the letter"),
+        )
+        .client(&client.name);
+        match templates.subject_line(template) {
+            Some(line) => p.at(Pos::Line(line)),
+            None => p,
+        }
+    })
+}
+
+/// `1 client`, `2 clients`.
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// `Ana`, `Bea`, `Cy` and 3 more.
+fn names(who: &[&Client]) -> String {
+    let shown: Vec<String> = who
+        .iter()
+        .take(5)
+        .map(|c| format!("`{}`", c.name))
+        .collect();
+    match who.len().saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
+/// Problems that are the same but for the client, said once: the first client named, and
+/// how many others (and which) it is the same for.
+pub(super) fn say_once(problems: Vec<Problem>) -> Vec<Problem> {
+    type Key = (bool, std::sync::Arc<str>, String, Option<String>, String);
+    let mut seen: HashMap<Key, usize> = HashMap::new();
+    let mut out: Vec<(Problem, Vec<String>)> = Vec::new();
+    for p in problems {
+        let key = (
+            p.is_error(),
+            p.file.clone(),
+            format!("{:?}", p.pos),
+            p.column.clone(),
+            p.message.clone(),
+        );
+        match seen.get(&key) {
+            Some(&i) => {
+                if let Some(c) = p.client {
+                    out[i].1.push(c);
+                }
+            }
+            None => {
+                seen.insert(key, out.len());
+                out.push((p, Vec::new()));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut p, others)| {
+            if !others.is_empty() {
+                let shown: Vec<String> = others.iter().take(5).map(|c| format!("`{c}`")).collect();
+                let more = others.len() - shown.len();
+                p.message.push_str(&format!(
+                    "\n  = the same for {}: {}{}",
+                    count(others.len(), "other client"),
+                    shown.join(", "),
+                    if more > 0 {
+                        format!(" and {more} others")
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+            p
+        })
+        .collect()
+}
+
+/// Clients with no personal note: each named when they are few, said once when they are many.
+pub(super) fn no_note_problems(list: &str, clients: &[&Client]) -> Vec<Problem> {
+    if clients.len() <= 3 {
+        return clients
+            .iter()
+            .filter_map(|c| {
+                Campaign::note_warning(c).map(|w| {
+                    Problem::warning(list, w)
+                        .at(c.pos)
+                        .column("note")
+                        .client(&c.name)
+                })
+            })
+            .collect();
+    }
+    let named: Vec<&str> = clients.iter().take(5).map(|c| c.name.as_str()).collect();
+    let more = clients.len().saturating_sub(5);
+    vec![Problem::warning(
+        list,
+        format!(
+            "{} clients have no personal note ({}{}): add one to the `note` column for each (a memory, an anecdote, something you solved together)",
+            clients.len(),
+            named.join(", "),
+            if more > 0 { format!(", and {more} more") } else { String::new() }
+        ),
+    )
+    .column("note")]
+}
+
+/// The letters that read like a mass mail, by template: each named when they are few, said
+/// once for the template when they are many (a name-only template on 50,000 clients).
+pub(super) fn mass_mail_problems(mass: BTreeMap<String, Vec<(&str, f64)>>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (template, clients) in mass {
+        if clients.len() <= 3 {
+            problems.extend(clients.into_iter().map(|(name, share)| {
+                Problem::warning(template.clone(), mass_mail_warning(share)).client(name)
+            }));
+            continue;
+        }
+        let named: Vec<String> = clients
+            .iter()
+            .take(5)
+            .map(|(name, share)| format!("{name} {:.0}%", share * 100.0))
+            .collect();
+        let more = clients.len().saturating_sub(5);
+        problems.push(Problem::warning(
+            template,
+            format!(
+                "{} letters read like a mass mail: little of each is about its client alone ({}{}); add something personal to their notes, or to the template",
+                clients.len(),
+                named.join(", "),
+                if more > 0 { format!(", and {more} more") } else { String::new() }
+            ),
+        ));
+    }
+    problems
+}

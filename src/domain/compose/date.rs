@@ -1,0 +1,134 @@
+//! The `date` filter: a date in the client's language, as templates write `{{ today | date }}`.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use tera::{Kwargs, State, Value};
+
+use crate::domain::clients::Language;
+
+/// `{{ today | date }}` → "22 de noviembre de 2026" in the client's language;
+/// `date(format="%B")`, `date(lang="en")` to choose. Anything else is an error that says what
+/// was expected, never a silent guess: `format=3` is not a format, `lang="xx"` not a language.
+pub(super) fn date_filter(
+    value: &Value,
+    kwargs: Kwargs,
+    state: &State,
+) -> tera::TeraResult<String> {
+    for (key, _) in kwargs.iter() {
+        if !matches!(key.as_str(), Some("format" | "lang")) {
+            return Err(tera::Error::message(format!(
+                "the `date` filter takes only `format` and `lang`, not `{key}`: such as `date(format=\"%d/%m/%Y\", lang=\"es\")`"
+            )));
+        }
+    }
+    let format = text_argument(&kwargs, "format", "%d/%m/%Y")?;
+    let lang = date_language(&kwargs, state)?;
+    let Some(text) = value.as_str() else {
+        return Err(tera::Error::message(format!(
+            "the `date` filter needs a date, such as `today` or a column holding 2026-11-22, not {}",
+            describe(value)
+        )));
+    };
+    let date = parse_date(text.trim()).ok_or_else(|| {
+        tera::Error::message(format!(
+            "`{text}` is not a date the `date` filter understands; write dates as 2026-11-22"
+        ))
+    })?;
+    format_date(date, lang, format.as_deref()).ok_or_else(|| {
+        tera::Error::message(format!(
+            "`format=\"{}\"` is not a date format the `date` filter understands; use chrono's `%` codes, such as `%-d de %B de %Y` or `%d/%m/%Y`",
+            format.as_deref().unwrap_or_default()
+        ))
+    })
+}
+
+/// A text argument of the filter, if given; any other value is an error with an example.
+fn text_argument(kwargs: &Kwargs, key: &str, example: &str) -> tera::TeraResult<Option<String>> {
+    match kwargs.get::<&Value>(key)? {
+        None => Ok(None),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(Some(s.to_string())),
+            None => Err(tera::Error::message(format!(
+                "`{key}=` of the `date` filter takes text in quotes, such as `{key}=\"{example}\"`, not {}",
+                describe(v)
+            ))),
+        },
+    }
+}
+
+/// The language of `lang="…"`, else the client's.
+fn date_language(kwargs: &Kwargs, state: &State) -> tera::TeraResult<Language> {
+    let lang = match text_argument(kwargs, "lang", "es")? {
+        Some(l) => Language::from_code(&l).ok_or_else(|| {
+            tera::Error::message(format!(
+                "`lang=\"{l}\"` is not a language the `date` filter knows: use one of {}",
+                Language::known()
+            ))
+        })?,
+        None => state
+            .get::<Value>("language")?
+            .and_then(|v| v.as_str().and_then(Language::from_code))
+            .unwrap_or(Language::En),
+    };
+    Ok(lang)
+}
+
+/// A date as a cell may hold one: `2026-11-22`, with a time, RFC 3339, or `22/11/2026`.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").map(|d| d.date()))
+        .or_else(|_| DateTime::parse_from_rfc3339(text).map(|d| d.date_naive()))
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()
+}
+
+/// A template value as a person would name it: "the number `3`", "a list".
+fn describe(value: &Value) -> String {
+    if value.is_undefined() || value.is_none() {
+        "an empty value".to_string()
+    } else if value.is_number() {
+        format!("the number `{value}`")
+    } else if value.is_bool() {
+        format!("`{value}` (yes/no)")
+    } else if value.is_array() {
+        "a list".to_string()
+    } else if value.is_map() {
+        "a group of values (a map)".to_string()
+    } else {
+        format!("`{value}`")
+    }
+}
+
+/// The date in that language, in `format` (chrono's `%` codes) or the language's long form;
+/// `None` when the format has a code chrono does not know.
+pub fn format_date(date: NaiveDate, lang: Language, format: Option<&str>) -> Option<String> {
+    use std::fmt::Write;
+    // `to_string` would panic on a bad format: chrono reports it as a `fmt::Error`.
+    let mut out = String::new();
+    write!(
+        out,
+        "{}",
+        date.format_localized(format.unwrap_or(lang.long_date()), lang.locale())
+    )
+    .ok()?;
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanish_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(
+            format_date(d, Language::Es, None).as_deref(),
+            Some("22 de noviembre de 2026")
+        );
+        assert_eq!(
+            format_date(d, Language::En, None).as_deref(),
+            Some("November 22, 2026")
+        );
+        assert_eq!(format_date(d, Language::Es, Some("%Q")), None);
+        assert_eq!(format_date(d, Language::Es, Some("%")), None);
+    }
+}
