@@ -17,3 +17,4 @@ mod review;
 mod send;
 mod support;
 mod templates;
+mod watch;
