@@ -10,6 +10,7 @@ mod exactly_once;
 mod imap_server;
 mod limits;
 mod lists;
+mod locking;
 mod mailbox;
 mod preview;
 mod props;
