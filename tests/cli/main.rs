@@ -13,6 +13,7 @@ mod lists;
 mod locking;
 mod mailbox;
 mod preview;
+mod promises;
 mod props;
 mod review;
 mod send;
