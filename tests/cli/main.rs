@@ -16,6 +16,7 @@ mod preview;
 mod promises;
 mod props;
 mod review;
+mod secrets;
 mod send;
 mod support;
 mod templates;
