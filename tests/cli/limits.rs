@@ -161,8 +161,13 @@ fn at_waits_until_then_sends() {
     // Each letter began at the time or after it, on this machine's clock.
     let at = chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%d %H:%M:%S").unwrap();
     let at = at.and_local_timezone(chrono::Local).earliest().unwrap();
-    let ago = (chrono::Local::now() - at).to_std().unwrap();
-    let at = Instant::now() - ago;
+    let now = chrono::Local::now();
+    assert!(
+        now >= at,
+        "the letters went {:?} before the time",
+        (at - now).to_std().unwrap()
+    );
+    let at = Instant::now() - (now - at).to_std().unwrap();
     for letter in server.letters() {
         assert!(
             letter.at.unwrap() + Duration::from_millis(50) >= at,

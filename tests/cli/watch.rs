@@ -95,17 +95,17 @@ impl Watched {
         let start = Instant::now();
         let mut seen = lock.lock().unwrap();
         while seen.text.matches(text).count() < n {
-            assert!(
-                !seen.closed,
-                "cartero ended without saying {text:?} ({n} times); it said:\n{}",
-                seen.text
-            );
-            assert!(
-                start.elapsed() < PATIENCE,
-                "cartero did not say {text:?} ({n} times) within {PATIENCE:?}; it said:\n{}",
-                seen.text
-            );
-            seen = cv.wait_timeout(seen, Duration::from_millis(50)).unwrap().0;
+            let why = match (seen.closed, start.elapsed() >= PATIENCE) {
+                (true, _) => "ended without saying",
+                (_, true) => "did not, within a minute, say",
+                _ => {
+                    seen = cv.wait_timeout(seen, Duration::from_millis(50)).unwrap().0;
+                    continue;
+                }
+            };
+            let said = seen.text.clone();
+            drop(seen);
+            panic!("cartero {why} {text:?} ({n} times); it said:\n{said}");
         }
     }
 
@@ -166,6 +166,10 @@ pub fn signals_taken(pid: u32) {
     let start = Instant::now();
     loop {
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        // Gone, or ended and not yet waited for: nothing is pending any more.
+        if status.is_empty() || status.contains("State:\tZ") {
+            return;
+        }
         let pending = status
             .lines()
             .find_map(|l| l.strip_prefix("ShdPnd:"))
