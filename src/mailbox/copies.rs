@@ -293,11 +293,12 @@ impl Copies {
         Ok(())
     }
 
-    /// `auto`: the copies the server filed itself after all, journaled as found; the others.
-    /// A server that missed the campaign's first letter may still file later ones (or file
-    /// them later than the grace): looking before each batch keeps every letter in Sent once.
+    /// `auto`, once the campaign's first letter was not found filed by the server: the copies
+    /// it filed itself after all, journaled as found; the others. A server that missed (or was
+    /// slower than the grace with) the first letter may still file later ones: looking before
+    /// each batch keeps every letter in Sent once.
     fn not_there(&mut self, journal: &mut Journal, ready: Vec<Copy>) -> Result<Vec<Copy>> {
-        if self.mode != SaveSent::Auto {
+        if self.mode != SaveSent::Auto || self.filing.server_files != Some(false) {
             return Ok(ready);
         }
         let since = ready.iter().map(|c| c.date).min().unwrap_or(self.started);
