@@ -276,6 +276,10 @@ impl Copies {
             }
             return Ok(());
         }
+        let ready = self.not_there(journal, ready)?;
+        if ready.is_empty() {
+            return Ok(());
+        }
         let Some(mut mailbox) = self.mailbox.take() else {
             return Ok(());
         };
@@ -291,6 +295,31 @@ impl Copies {
             (mailbox, ready, stored, why)
         }));
         Ok(())
+    }
+
+    /// `auto`, once the campaign's first letter was not found filed by the server: the copies
+    /// it filed itself after all, journaled as found; the others. A server that missed (or was
+    /// slower than the grace with) the first letter may still file later ones: looking before
+    /// each batch keeps every letter in Sent once.
+    fn not_there(&mut self, journal: &mut Journal, ready: Vec<Copy>) -> Result<Vec<Copy>> {
+        if self.mode != SaveSent::Auto || self.filing.server_files != Some(false) {
+            return Ok(ready);
+        }
+        let since = ready.iter().map(|c| c.date).min().unwrap_or(self.started);
+        let Ok(seen) = self.look(since) else {
+            // The APPEND that follows meets the same trouble and says so for each copy.
+            return Ok(ready);
+        };
+        let mut left = Vec::new();
+        for c in ready {
+            if seen.iter().any(|h| matches(h, &c)) {
+                self.filing.found += 1;
+                self.filed(journal, &c, "found")?;
+            } else {
+                left.push(c);
+            }
+        }
+        Ok(left)
     }
 
     /// Waits for the batch on its way, and journals how it went for each copy.

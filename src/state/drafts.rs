@@ -56,6 +56,15 @@ fn decode(bytes: Vec<u8>) -> (String, Option<&'static str>) {
 /// that is there but cannot be read is an error, never "missing": taking it for missing would
 /// let `draft` write over what the user wrote.
 pub fn read_draft(path: &Path) -> Result<Option<DraftFile>> {
+    // A named pipe (or a device) would block the read, or never end it: said, never read.
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() && !meta.is_dir() {
+            anyhow::bail!(
+                "`{}` is not a regular file (a named pipe or a device), where cartero keeps a draft file: move it elsewhere and try again; cartero leaves it as it is and writes nothing over it",
+                path.display()
+            );
+        }
+    }
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(DraftFile::from_bytes(bytes))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),

@@ -436,34 +436,56 @@ fn a_new_file_merged_into_as_windows_1252_is_never_overwritten() {
 
 #[test]
 fn a_draft_that_cannot_be_read_is_an_error_never_missing() {
-    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
     let c = drafted();
     let path = c.draft_file(0);
     let before = std::fs::read(&path).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&path).is_ok() {
-        // Running as root, which reads anything: the folder case below still runs.
-        eprintln!("skipped the permission check: this user reads a file with mode 000");
-    } else {
+    let refused = |why: &str| {
         for command in ["status", "draft", "review"] {
-            c.run(&[command])
+            let run = c
+                .cmd(&[command])
+                .timeout(std::time::Duration::from_secs(20))
+                .output()
+                .unwrap();
+            Run(run)
                 .failure()
                 .stderr_has("failed to read the draft of `Ana Ruiz` (ana@example.com)")
                 .stderr_has("0001-ana-ruiz.txt")
-                .stderr_has("chmod u+rw");
+                .stderr_has(why);
         }
+    };
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads a file of mode 000 (CI runs as root): the forms below stop root too.
+    if std::fs::read(&path).is_err() {
+        refused("chmod u+rw");
     }
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    // A link that points at itself: no one can read it, and it is not missing either.
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(path.file_name().unwrap(), &path).unwrap();
+    refused("cannot read");
+    assert!(
+        std::fs::symlink_metadata(&path)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "nothing was written in its place"
+    );
+    // A named pipe: reading it would wait for a writer forever.
+    std::fs::remove_file(&path).unwrap();
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid C string for the duration of the call.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+    refused("is not a regular file");
+    assert!(std::fs::symlink_metadata(&path)
+        .unwrap()
+        .file_type()
+        .is_fifo());
     // A folder where the draft was is not a missing draft either.
     std::fs::remove_file(&path).unwrap();
     std::fs::create_dir(&path).unwrap();
-    for command in ["status", "draft", "review"] {
-        c.run(&[command])
-            .failure()
-            .stderr_has("failed to read the draft of `Ana Ruiz` (ana@example.com)")
-            .stderr_has("is a folder");
-    }
+    refused("is a folder");
     assert!(path.is_dir());
 }
 

@@ -1,8 +1,6 @@
 //! Exactly once, at every point where a send can break: a scripted server on 127.0.0.1 breaks at
 //! an exact protocol point, and each test asserts the state and the letters the server holds.
 
-use std::time::Duration;
-
 use crate::send::{approved, clients, sent_events, TEMPLATE};
 use crate::support::*;
 
@@ -280,7 +278,8 @@ fn ctrl_c_waits_for_the_answer_to_the_letter_in_flight_then_stops() {
     // The third letter is at the server, its answer not yet given.
     // SAFETY: signalling our own child process.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    std::thread::sleep(Duration::from_millis(300));
+    // Released only once cartero has taken the signal: else it could go on to the next letter.
+    crate::watch::signals_taken(child.id());
     server.release();
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::send::{approved, clients, TEMPLATE};
 use crate::support::*;
+use crate::watch::watch;
 
 fn quota(after: usize, at_mail: bool, reply: &str) -> ScriptedSmtp {
     ScriptedSmtp::start(Script {
@@ -148,16 +149,32 @@ fn at_waits_until_then_sends() {
     let c = approved(2, &server.config());
     let when = chrono::Local::now() + chrono::Duration::seconds(2);
     let at = when.format("%Y-%m-%d %H:%M:%S").to_string();
-    let start = Instant::now();
-    c.run(&["send", "--yes", "--at", &at])
-        .success()
-        .stderr_has("waiting to send at")
-        .stdout_has("sent 2");
+    let send = watch(&c, &["send", "--yes", "--at", &at], &[]);
+    send.wait_for("waiting to send at");
     assert!(
-        start.elapsed() >= Duration::from_millis(900),
-        "{:?}",
-        start.elapsed()
+        server.mail_lines().is_empty(),
+        "nothing goes before the time"
     );
+    let (status, stdout, stderr) = send.finish();
+    assert!(status.success(), "{stderr}");
+    assert!(stdout.contains("sent 2"), "{stdout}");
+    // Each letter began at the time or after it, on this machine's clock.
+    let at = chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%d %H:%M:%S").unwrap();
+    let at = at.and_local_timezone(chrono::Local).earliest().unwrap();
+    let now = chrono::Local::now();
+    assert!(
+        now >= at,
+        "the letters went {:?} before the time",
+        (at - now).to_std().unwrap()
+    );
+    let at = Instant::now() - (now - at).to_std().unwrap();
+    for letter in server.letters() {
+        assert!(
+            letter.at.unwrap() + Duration::from_millis(50) >= at,
+            "a letter began {:?} before the time",
+            at - letter.at.unwrap()
+        );
+    }
     each_once(&server, 2);
     // A time gone by is refused, not taken as now.
     c.run(&["send", "--yes", "--at", "2020-01-01 09:00"])
@@ -175,13 +192,11 @@ fn ctrl_c_while_waiting_for_at_sends_nothing() {
     let at = (chrono::Local::now() + chrono::Duration::seconds(60))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
-    let child = spawn(&c, &["send", "--yes", "--at", &at]);
-    std::thread::sleep(Duration::from_millis(500));
-    // SAFETY: signalling our own child process.
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let send = watch(&c, &["send", "--yes", "--at", &at], &[]);
+    send.wait_for("waiting to send at");
+    send.signal(libc::SIGINT);
+    let (status, _, stderr) = send.finish();
+    assert_eq!(status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("nothing was sent"), "{stderr}");
     assert!(server.mail_lines().is_empty());
     assert_eq!(c.states(), ["approved", "approved"]);
@@ -197,17 +212,29 @@ fn spread_goes_on_when_the_day_frees_a_place() {
     );
     c.run(&["draft"]).success();
     c.run_with_stdin(&["review"], &"a\n".repeat(5)).success();
-    // Three letters sent (almost) a day ago: their places free up in three seconds.
-    let almost_a_day_ago = (chrono::Local::now() - chrono::Duration::hours(24)
-        + chrono::Duration::seconds(3))
-    .to_rfc3339();
+    let then = "2026-12-01T09:00:00.000+01:00";
     Run(c
         .cmd(&["send", "--yes"])
-        .env("CARTERO_NOW", &almost_a_day_ago)
+        .env("CARTERO_NOW", then)
         .output()
         .unwrap())
     .failure()
     .stdout_has("sent 3");
+    // Those three letters dated (almost) a day ago, just before the next run starts, however
+    // long the first took: their places free up in three seconds.
+    let almost_a_day_ago = (chrono::Local::now() - chrono::Duration::hours(24)
+        + chrono::Duration::seconds(3))
+    .to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
+    let journal = c.read("drafts/journal.jsonl");
+    let sent_then = journal
+        .lines()
+        .filter(|l| l.contains(then) && l.contains("\"event\":\"sent\""))
+        .count();
+    assert_eq!(sent_then, 3, "{journal}");
+    c.write(
+        "drafts/journal.jsonl",
+        journal.replace(then, &almost_a_day_ago),
+    );
     let start = Instant::now();
     Run(c
         .cmd(&["send", "--yes", "--spread"])
@@ -292,25 +319,28 @@ fn a_server_that_goes_away_mid_run_stops_it_and_fails_no_one() {
 #[test]
 fn the_password_is_got_before_waiting_for_at_never_after() {
     let server = SmtpServer::with_login("ana", "s3cret", false);
-    let stamp = "password-asked-at";
+    let asked = "password-asked";
     let smtp = server.tls_config(&format!(
-        "username = \"ana\"\npassword-command = \"date +%s > {stamp}; echo s3cret\"\n"
+        "username = \"ana\"\npassword-command = \"echo asked >> {asked}; echo s3cret\"\n"
     ));
     let c = approved(1, &smtp);
-    let started = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    let at = (chrono::Local::now() + chrono::Duration::seconds(3))
+    let at = (chrono::Local::now() + chrono::Duration::seconds(2))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string();
-    c.run(&["send", "--yes", "--at", &at])
-        .success()
-        .stdout_has("sent 1");
-    let asked: u64 = c.read(stamp).trim().parse().unwrap();
-    assert!(
-        asked <= started + 1,
-        "asked at {asked}, the run started at {started}"
+    let send = watch(&c, &["send", "--yes", "--at", &at], &[]);
+    send.wait_for("waiting to send at");
+    assert_eq!(
+        c.read(asked),
+        "asked\n",
+        "the password was got before the wait"
+    );
+    let (status, stdout, stderr) = send.finish();
+    assert!(status.success(), "{stderr}");
+    assert!(stdout.contains("sent 1"), "{stdout}");
+    assert_eq!(
+        c.read(asked),
+        "asked\n",
+        "and never asked for again after it"
     );
     assert_eq!(server.received().len(), 1);
 }
