@@ -314,7 +314,7 @@ impl Copies {
         for c in ready {
             if seen.iter().any(|h| matches(h, &c)) {
                 self.filing.found += 1;
-                self.filed(journal, &c, "found")?;
+                self.filed(journal, &c, FiledBy::Found)?;
             } else {
                 left.push(c);
             }

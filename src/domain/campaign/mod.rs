@@ -42,7 +42,7 @@ impl Campaign {
             settings.template.as_deref(),
             language.flatten(),
             settings.sender.clone(),
-            settings.now,
+            settings.clock.started(),
         );
         let mut campaign = Campaign {
             settings,
