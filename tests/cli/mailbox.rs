@@ -1,4 +1,4 @@
-//! The sender's mailbox over IMAP, against the in-process IMAP server (`imap_server.rs`): the
+//! The sender's mailbox over IMAP, against the in-process IMAP server (`support/imap.rs`): the
 //! copy of each letter in Sent exactly once, uncertain letters found there, `replies` reading
 //! without changing anything, XOAUTH2, and `check --connect` in the user's words.
 
@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::imap_server::*;
 use crate::send::{approved, clients, TEMPLATE};
+use crate::support::imap::*;
 use crate::support::*;
 
 const USER: &str = "ana@example.com";

@@ -7,7 +7,6 @@ mod check;
 mod drafting;
 mod errors;
 mod exactly_once;
-mod imap_server;
 mod limits;
 mod lists;
 mod mailbox;
