@@ -306,23 +306,112 @@ fn template_piece() -> impl Strategy<Value = String> {
     ]
 }
 
-fn template_text() -> impl Strategy<Value = String> {
+/// A header line no template may set: a second or hidden recipient, or another sender.
+fn forbidden_header() -> impl Strategy<Value = String> {
     (
-        prop::collection::vec(template_piece(), 0..4),
-        prop::option::of(prop::collection::vec(template_piece(), 0..2)),
-        prop::collection::vec(template_piece(), 0..8),
+        prop::sample::select(vec![
+            "To", "Cc", "Bcc", "From", "cc", "BCC", "bCc", "to", "FROM",
+        ]),
+        prop::sample::select(vec![
+            "{{ email }}",
+            "x@example.com",
+            "Eve <eve@example.com>",
+            "a@example.com, eve@example.com",
+            "",
+        ]),
+    )
+        .prop_map(|(name, value)| format!("{name}: {value}"))
+}
+
+/// Pieces of Tera that render for every client of `render_everyone`.
+fn good_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[a-zA-Zé,.][a-zA-Zé ,.\n]{0,10}",
+        2 => prop::sample::select(vec!["name", "first_name", "email", "year", "sender.name"])
+            .prop_map(|v| format!("{{{{ {v} }}}}")),
+        1 => Just("{{ note | default(value=\"-\") }}".to_string()),
+        1 => Just("{% if affinity %}A{% else %}B{% endif %}".to_string()),
+        1 => Just("{{ today | date(format=\"%d\") }}".to_string()),
+    ]
+}
+
+/// A template: half of them of pieces that all render, so that what a rendered letter is
+/// gets checked as often as what a broken template says.
+fn template_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        template_of(template_piece().boxed()),
+        template_of(good_piece().boxed())
+    ]
+}
+
+fn template_of(piece: BoxedStrategy<String>) -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(piece.clone(), 0..4),
+        prop::option::of(prop::collection::vec(piece.clone(), 0..2)),
+        prop::option::of((forbidden_header(), 0..3usize)),
+        prop::collection::vec(piece, 0..8),
         prop::sample::select(vec!["\n", "\r\n"]),
     )
-        .prop_map(|(subject, reply_to, body, end)| {
-            let mut head = format!("Subject: {}{end}", subject.concat().replace('\n', " "));
+        .prop_map(|(subject, reply_to, forbidden, body, end)| {
+            let mut head = vec![format!("Subject: {}", subject.concat().replace('\n', " "))];
             if let Some(r) = reply_to {
-                head.push_str(&format!("Reply-To: {}{end}", r.concat().replace('\n', " ")));
+                head.push(format!("Reply-To: {}", r.concat().replace('\n', " ")));
             }
-            format!("{head}{end}{}", body.concat())
+            if let Some((line, at)) = forbidden {
+                head.insert(at.min(head.len()), line);
+            }
+            format!("{}{end}{end}{}", head.join(end), body.concat())
         })
 }
 
-fn render_everyone(template: &[u8]) {
+/// Whether a template's header lines (those before its first blank line) set `To:`, `Cc:`,
+/// `Bcc:` or `From:`.
+fn sets_another_recipient_or_sender(template: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(template) else {
+        return false;
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let head = text.split('\n').take_while(|l| !l.trim().is_empty());
+    head.filter_map(|l| l.split_once(':'))
+        .any(|(name, _)| ["to", "cc", "bcc", "from"].contains(&name.to_ascii_lowercase().as_str()))
+}
+
+/// What a letter's text would be sent as: the draft it makes must go back to `key` alone,
+/// and the message built from it has exactly one recipient and no Cc or Bcc.
+fn assert_goes_to_one_recipient(text: &str, key: &str) -> Result<(), TestCaseError> {
+    let draft = match message::validate(text, key) {
+        Ok(d) => d,
+        Err(e) => return Err(TestCaseError::fail(format!("{e}\n{text:?}"))),
+    };
+    prop_assert_eq!(&clients::address_key(&draft.to.email), key);
+    let from = "Ana García <ana@example.com>".parse().unwrap();
+    let id = message::message_id(&from, key, now(), 1);
+    let built = message::build_message(&from, &draft.to, &draft.email, now(), &id).unwrap();
+    prop_assert_eq!(built.envelope().to().len(), 1);
+    let bytes = built.formatted();
+    let m = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+    let to: Vec<String> = m
+        .to()
+        .into_iter()
+        .flat_map(|a| a.iter())
+        .filter_map(|a| a.address().map(str::to_lowercase))
+        .collect();
+    prop_assert_eq!(to, vec![key.to_string()]);
+    prop_assert!(
+        m.cc().is_none() && m.bcc().is_none(),
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    Ok(())
+}
+
+/// Renders `template` for three clients: an error names the template (and the client, once
+/// one is rendered); a letter rendered goes to its client alone; and a template that sets
+/// another recipient or the sender renders for no one.
+fn render_everyone(template: &[u8]) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plantilla.txt");
     std::fs::write(&path, template).unwrap();
@@ -343,11 +432,23 @@ fn render_everyone(template: &[u8]) {
             }
             Err(RenderError::AlreadyReported) => continue,
         };
-        if let Err(p) = templates.render_loaded(client, &name) {
-            assert_eq!(&*p.file, label, "{p}");
-            assert_eq!(p.client.as_deref(), Some(client.name.as_str()), "{p}");
+        match templates.render_loaded(client, &name) {
+            Err(p) => {
+                assert_eq!(&*p.file, label, "{p}");
+                assert_eq!(p.client.as_deref(), Some(client.name.as_str()), "{p}");
+            }
+            Ok((_, email)) => {
+                prop_assert!(
+                    !sets_another_recipient_or_sender(template),
+                    "a template that sets another recipient or the sender rendered {email:?}\n{:?}",
+                    String::from_utf8_lossy(template)
+                );
+                let text = message::draft_text(&client.mailbox, &email);
+                assert_goes_to_one_recipient(&text, &client.key)?;
+            }
         }
     }
+    Ok(())
 }
 
 proptest! {
@@ -355,15 +456,15 @@ proptest! {
 
     #[test]
     fn templates_of_random_tera_never_panic(text in template_text()) {
-        render_everyone(text.as_bytes());
+        render_everyone(text.as_bytes())?;
     }
 
     #[test]
     fn templates_of_any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-        render_everyone(&bytes);
+        render_everyone(&bytes)?;
         let mut with_head = b"Subject: x\n\n".to_vec();
         with_head.extend(bytes);
-        render_everyone(&with_head);
+        render_everyone(&with_head)?;
     }
 }
 
@@ -372,7 +473,8 @@ fn bad_date_formats_are_template_errors_not_panics() {
     for format in ["%Q", "%", "%-", "%:", "%E", "%.9", "%#z", "%:::z", "%+%Q"] {
         render_everyone(
             format!("Subject: x\n\n{{{{ today | date(format=\"{format}\") }}}}\n").as_bytes(),
-        );
+        )
+        .unwrap();
     }
 }
 
@@ -480,18 +582,25 @@ proptest! {
 // ---------------------------------------------------------------- draft files
 
 fn draft_text() -> impl Strategy<Value = String> {
+    // The lines of a draft that validates come often, so that a line that must not pass
+    // (`Bcc:`, a second address) is often the only thing wrong with one.
     let line = prop_oneof![
-        Just("To: Ana <a@example.com>".to_string()),
-        Just("to:a@example.com".to_string()),
-        Just("To: b@example.com, c@example.com".to_string()),
-        Just("Subject: Hola".to_string()),
-        Just("Subject:".to_string()),
-        Just("Reply-To: ".to_string()),
-        Just("Reply-To: x".to_string()),
-        Just("Bcc: x@example.com".to_string()),
-        Just("\u{feff}To: a@example.com".to_string()),
-        "[A-Za-z-]{0,8}:\\PC{0,10}",
-        "\\PC{0,12}",
+        3 => Just("To: Ana <a@example.com>".to_string()),
+        2 => Just("to:a@example.com".to_string()),
+        1 => Just("To: b@example.com, c@example.com".to_string()),
+        1 => Just("To: Ana <a@example.com>, Eve <e@example.com>".to_string()),
+        1 => Just("To: b@example.com".to_string()),
+        3 => Just("Subject: Hola".to_string()),
+        1 => Just("Subject:".to_string()),
+        1 => Just("Reply-To: ".to_string()),
+        1 => Just("Reply-To: x".to_string()),
+        1 => Just("Reply-To: Ana <r@example.com>".to_string()),
+        2 => Just("Bcc: x@example.com".to_string()),
+        1 => Just("cc: a@example.com".to_string()),
+        1 => Just(" BCC : x@example.com".to_string()),
+        1 => Just("\u{feff}To: a@example.com".to_string()),
+        1 => "[A-Za-z-]{0,8}:\\PC{0,10}",
+        1 => "\\PC{0,12}",
     ];
     (
         prop::collection::vec(line, 0..5),
@@ -501,16 +610,45 @@ fn draft_text() -> impl Strategy<Value = String> {
         .prop_map(|(head, end, body)| format!("{}{end}{end}{body}", head.join(end)))
 }
 
+/// Whether a draft's header lines (those before its first blank line) name a `Cc:` or `Bcc:`.
+fn names_a_copy(text: &str) -> bool {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let head = text.split_once("\n\n").map_or("", |(head, _)| head);
+    head.lines()
+        .filter_map(|l| l.split_once(':'))
+        .any(|(name, _)| ["cc", "bcc"].contains(&name.trim().to_ascii_lowercase().as_str()))
+}
+
+/// The draft validator's verdict for `a@example.com`, checked.
+fn check_validated(text: &str) -> Result<(), TestCaseError> {
+    let verdict = message::validate(text, "a@example.com");
+    if names_a_copy(text) {
+        prop_assert!(
+            verdict.is_err(),
+            "a draft with a copy line validated: {text:?}"
+        );
+    }
+    if verdict.is_ok() {
+        assert_goes_to_one_recipient(text, "a@example.com")?;
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config())]
 
+    /// A draft parses or says why; one that validates for a client goes to that client alone,
+    /// and one with a `Cc:` or `Bcc:` line never validates.
     #[test]
     fn draft_files_never_panic(text in draft_text()) {
         if let Ok(d) = message::parse(&text) {
             prop_assert!(!d.email.subject.is_empty());
             prop_assert!(!d.email.subject.contains(['\r', '\n']));
         }
-        let _ = message::validate(&text, "a@example.com");
+        check_validated(&text)?;
     }
 
     #[test]
@@ -523,7 +661,7 @@ proptest! {
             // Windows-1252 decodes every byte to one character: nothing is dropped.
             prop_assert_eq!(f.text.chars().count(), bytes.len());
         }
-        let _ = message::validate(&f.text, "a@example.com");
+        check_validated(&f.text)?;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("0001-ana.txt");
         std::fs::write(&path, &bytes).unwrap();
