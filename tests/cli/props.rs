@@ -859,11 +859,82 @@ proptest! {
     }
 }
 
-#[test]
-fn shares_of_random_drafts_are_between_zero_and_one() {
-    let texts = ["", "a", "Hola Ana\n\nGracias", "\u{feff}é\r\n", "x x x x"];
-    let pairs: Vec<(&str, &str)> = texts.iter().map(|t| (*t, "Ana")).collect();
-    for s in cartero::domain::personal::shares(&pairs, &["Hola".to_string(), String::new()]) {
-        assert!((0.0..=1.0).contains(&s), "{s}");
+// ---------------------------------------------------------------- personal share
+
+/// Text a draft may hold: words (some repeated across drafts), names, punctuation, anything.
+fn draft_words() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => prop::sample::select(vec!["hola", "gracias", "por", "el", "año", "Ana", "te",
+                "escribo", "un", "abrazo", "paella", "Vigo", "José", "ÉL", "x"])
+                .prop_map(str::to_string),
+            2 => "[a-zñé]{1,6}",
+            1 => "[ ,.;:!?\n\r\t-]{1,3}",
+            1 => "\\PC{0,6}",
+        ],
+        0..40,
+    )
+    .prop_map(|words| words.join(" "))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Random drafts and names: one share per draft, each from 0 to 1.
+    #[test]
+    fn shares_of_random_drafts_are_between_zero_and_one(
+        drafts in prop::collection::vec((draft_words(), "[A-Za-zé ]{0,12}"), 0..8),
+        literals in prop::collection::vec(draft_words(), 0..3),
+    ) {
+        let pairs: Vec<(&str, &str)> =
+            drafts.iter().map(|(t, n)| (t.as_str(), n.as_str())).collect();
+        let shares = cartero::domain::personal::shares(&pairs, &literals);
+        prop_assert_eq!(shares.len(), drafts.len());
+        for s in shares {
+            prop_assert!((0.0..=1.0).contains(&s), "{}", s);
+        }
+    }
+
+    /// A template that only swaps the name in reads like a mass mail on every draft; the same
+    /// template with each client's own note (a sentence: three words and a fifth of the
+    /// template's, or more) does not.
+    #[test]
+    fn a_name_swapped_in_is_not_personal_and_a_note_of_ones_own_is(
+        // Names of letters the template's words never have, so that a name is never a word
+        // of the template.
+        body in prop::collection::vec("[a-m]{1,6}", 3..30),
+        at in any::<prop::sample::Index>(),
+        names in prop::collection::btree_set("[N-Z][n-z]{1,6}", 2..6),
+        extra in 3..8usize,
+    ) {
+        let note_len = body.len() / 4 + extra;
+        let names: Vec<String> = names.into_iter().collect();
+        let at = at.index(body.len() + 1);
+        let letter = |name: &str, note: &str| {
+            let mut words: Vec<&str> = body.iter().map(String::as_str).collect();
+            words.insert(at, name);
+            format!("{}\n\n{note}", words.join(" "))
+        };
+        let name_only: Vec<String> = names.iter().map(|n| letter(n, "")).collect();
+        let pairs: Vec<(&str, &str)> =
+            name_only.iter().zip(&names).map(|(t, n)| (t.as_str(), n.as_str())).collect();
+        for s in cartero::domain::personal::shares(&pairs, &[]) {
+            prop_assert!(cartero::domain::personal::reads_like_mass_mail(s), "{}", s);
+        }
+        // Each note's words are the client's own: digits never in the template, nor in
+        // another client's note.
+        let with_note: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let note: Vec<String> = (0..note_len).map(|k| format!("{i}x{k}")).collect();
+                letter(n, &note.join(" "))
+            })
+            .collect();
+        let pairs: Vec<(&str, &str)> =
+            with_note.iter().zip(&names).map(|(t, n)| (t.as_str(), n.as_str())).collect();
+        for s in cartero::domain::personal::shares(&pairs, &[]) {
+            prop_assert!(!cartero::domain::personal::reads_like_mass_mail(s), "{}", s);
+        }
     }
 }
