@@ -510,36 +510,109 @@ fn toml_value() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Every key of cartero.toml (and a few it has not), each with values it takes.
+const KEYS: &[(&str, &[&str])] = &[
+    ("[sender] name", &["\"Ana García\""]),
+    ("[sender] email", &["\"ana@example.com\"", "\"ana\""]),
+    ("[campaign] clients", &["\"clients.csv\""]),
+    ("[campaign] sheet", &["\"Clientes\""]),
+    ("[campaign] template", &["\"templates/t.txt\""]),
+    ("[campaign] drafts", &["\"drafts\""]),
+    ("[campaign] language", &["\"es\"", "\"en\""]),
+    ("[smtp] host", &["\"smtp.example.com\"", "\"127.0.0.1\""]),
+    ("[smtp] port", &["587", "465", "0"]),
+    ("[smtp] security", &["\"starttls\"", "\"tls\"", "\"none\""]),
+    ("[smtp] username", &["\"ana@example.com\"", "\"\""]),
+    ("[smtp] password-command", &["\"echo secreto\""]),
+    ("[smtp] password-command-seconds", &["5", "0", "99999"]),
+    ("[smtp] rate", &["\"30/min\"", "\"0/s\""]),
+    ("[smtp] ca-file", &["\"ca.pem\""]),
+    ("[smtp] timeout-seconds", &["30", "0"]),
+    ("[smtp] retries", &["3", "11"]),
+    ("[smtp] retry-delay-ms", &["50"]),
+    ("[smtp] daily-limit", &["500", "0", "1", "4294967295"]),
+    ("[smtp] auth", &["\"password\"", "\"xoauth2\"", "\"oauth\""]),
+    ("[smtp] nonsense", &["1"]),
+    (
+        "[imap] host",
+        &["\"imap.example.com\"", "\"127.0.0.1\"", "\" \""],
+    ),
+    ("[imap] port", &["993", "143", "0"]),
+    ("[imap] security", &["\"starttls\"", "\"tls\"", "\"none\""]),
+    ("[imap] username", &["\"ana@example.com\"", "\"\""]),
+    ("[imap] password-command", &["\"echo secreto\""]),
+    ("[imap] password-command-seconds", &["5", "0"]),
+    (
+        "[imap] auth",
+        &["\"password\"", "\"xoauth2\"", "\"XOAUTH2\""],
+    ),
+    ("[imap] ca-file", &["\"ca.pem\""]),
+    (
+        "[imap] sent-folder",
+        &["\"Sent\"", "\"Elementos enviados\"", "\"\"", "\"a\\nb\""],
+    ),
+    (
+        "[imap] save-sent",
+        &["\"auto\"", "\"always\"", "\"never\"", "\"sometimes\""],
+    ),
+    (
+        "[imap] reply-folders",
+        &["[\"INBOX\", \"Clientes Año\"]", "[]", "[\"\"]", "\"INBOX\""],
+    ),
+    ("[imap] timeout-seconds", &["30", "0", "3601"]),
+    ("[imap] nonsense", &["1"]),
+    (
+        "[archive] path",
+        &["\"archivo.sqlite3\"", "\"/nonexistent/a.sqlite3\"", "\"\""],
+    ),
+    ("[archive] nonsense", &["1"]),
+    ("[other] key", &["1"]),
+];
+
+/// A key of cartero.toml and a value: one it takes, half the time.
+fn toml_pair() -> impl Strategy<Value = (&'static str, String)> {
+    prop::sample::select(KEYS.to_vec()).prop_flat_map(|(key, good)| {
+        let good: Vec<String> = good.iter().map(|v| v.to_string()).collect();
+        (
+            Just(key),
+            prop_oneof![prop::sample::select(good), toml_value()],
+        )
+    })
+}
+
+/// What `[smtp]` and `[imap]` need to resolve at all.
+const REQUIRED: &[(&str, &str)] = &[
+    ("[smtp] host", "\"smtp.example.com\""),
+    ("[imap] host", "\"imap.example.com\""),
+    ("[imap] username", "\"ana@example.com\""),
+];
+
+/// A config file of random keys and values; half of them with what each table needs added,
+/// so that settings that resolve are checked as often as errors.
 fn toml_text() -> impl Strategy<Value = String> {
-    let key = prop::sample::select(vec![
-        "[sender] name",
-        "[sender] email",
-        "[campaign] clients",
-        "[campaign] sheet",
-        "[campaign] template",
-        "[campaign] drafts",
-        "[campaign] language",
-        "[smtp] host",
-        "[smtp] port",
-        "[smtp] security",
-        "[smtp] username",
-        "[smtp] password-command",
-        "[smtp] rate",
-        "[smtp] ca-file",
-        "[smtp] timeout-seconds",
-        "[smtp] retries",
-        "[smtp] retry-delay-ms",
-        "[smtp] nonsense",
-        "[other] key",
-    ]);
-    prop::collection::vec((key, toml_value()), 0..10).prop_map(|pairs| {
+    (prop::collection::vec(toml_pair(), 0..16), any::<bool>()).prop_map(|(pairs, complete)| {
         let mut tables: Vec<(String, Vec<String>)> = Vec::new();
-        for (key, value) in pairs {
+        let add = |tables: &mut Vec<(String, Vec<String>)>, key: &str, value: &str| {
             let (table, key) = key.split_once(' ').unwrap();
             let line = format!("{key} = {value}");
             match tables.iter_mut().find(|(t, _)| t == table) {
                 Some((_, lines)) => lines.push(line),
                 None => tables.push((table.to_string(), vec![line])),
+            }
+        };
+        for (key, value) in &pairs {
+            add(&mut tables, key, value);
+        }
+        if complete {
+            for (key, value) in REQUIRED {
+                let (table, name) = key.split_once(' ').unwrap();
+                let there = tables.iter().find(|(t, _)| t == table);
+                let given = there.is_some_and(|(_, lines)| {
+                    lines.iter().any(|l| l.starts_with(&format!("{name} =")))
+                });
+                if there.is_some() && !given {
+                    add(&mut tables, key, value);
+                }
             }
         }
         tables
@@ -549,7 +622,9 @@ fn toml_text() -> impl Strategy<Value = String> {
     })
 }
 
-fn resolve(text: &[u8]) {
+/// Settings from `text` as a config file: an error names the file; settings resolved keep
+/// what the file says of the mailbox, the daily limit, the login and the archive.
+fn resolve(text: &[u8]) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mi-cartero.toml");
     std::fs::write(&path, text).unwrap();
@@ -557,10 +632,41 @@ fn resolve(text: &[u8]) {
         config: Some(path.clone()),
         ..Default::default()
     };
-    if let Err(e) = Settings::resolve(&common) {
-        let e = format!("{e:#}");
-        assert!(e.contains("mi-cartero.toml"), "{e}");
+    let settings = match Settings::resolve(&common) {
+        Ok(settings) => settings,
+        Err(e) => {
+            let e = format!("{e:#}");
+            prop_assert!(e.contains("mi-cartero.toml"), "{}", e);
+            return Ok(());
+        }
+    };
+    let text = String::from_utf8_lossy(text);
+    let config = match Config::parse(&text) {
+        Ok(config) => config,
+        Err(e) => {
+            return Err(TestCaseError::fail(format!(
+                "resolved, yet it does not parse: {e:#}"
+            )))
+        }
+    };
+    prop_assert_eq!(settings.imap.is_some(), config.imap.is_some());
+    if let (Some(imap), Some(given)) = (&settings.imap, &config.imap) {
+        if given.auth == cartero::settings::Auth::Xoauth2 {
+            prop_assert_eq!(imap.auth, cartero::settings::Auth::Xoauth2);
+        }
+        prop_assert_eq!(imap.save_sent, given.save_sent);
+        prop_assert_eq!(&imap.reply_folders, &given.reply_folders);
+        prop_assert_eq!(&imap.sent_folder, &given.sent_folder);
     }
+    prop_assert_eq!(settings.smtp.is_some(), config.smtp.is_some());
+    if let (Some(smtp), Some(given)) = (&settings.smtp, &config.smtp) {
+        prop_assert_eq!(smtp.daily_limit, given.daily_limit.map(|n| n as usize));
+        prop_assert_eq!(smtp.auth, given.auth);
+    }
+    if let Some(archive) = &config.archive.path {
+        prop_assert_eq!(settings.archive, Some(dir.path().join(archive)));
+    }
+    Ok(())
 }
 
 proptest! {
@@ -569,13 +675,13 @@ proptest! {
     #[test]
     fn config_files_of_random_toml_never_panic(text in toml_text()) {
         let _ = Config::parse(&text);
-        resolve(text.as_bytes());
+        resolve(text.as_bytes())?;
     }
 
     #[test]
     fn config_files_of_any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         let _ = Config::parse(&String::from_utf8_lossy(&bytes));
-        resolve(&bytes);
+        resolve(&bytes)?;
     }
 }
 
