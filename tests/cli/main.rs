@@ -21,3 +21,4 @@ mod send;
 mod status;
 mod support;
 mod templates;
+mod whole_output;
