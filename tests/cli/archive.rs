@@ -1,11 +1,11 @@
-//! The archive: every letter sent, across campaigns and years; `history`, `remember`,
-//! `archive import`, and an archive that is not one.
+//! The archive: every letter sent, across campaigns and years; `archive import`, and an archive
+//! that is not one. Its readers have their own files: `history.rs`, `remember.rs`, `init.rs`.
 
 use crate::send::{approved, clients, TEMPLATE};
 use crate::support::*;
 
 /// A campaign of `n` clients sent on `now`, its letters kept in `archive`.
-fn sent_on(now: &str, n: usize, archive: &std::path::Path, server: &ScriptedSmtp) -> Campaign {
+pub fn sent_on(now: &str, n: usize, archive: &std::path::Path, server: &ScriptedSmtp) -> Campaign {
     let c = Campaign::with(&clients(n), TEMPLATE);
     c.append(
         "cartero.toml",
@@ -26,64 +26,6 @@ fn sent_on(now: &str, n: usize, archive: &std::path::Path, server: &ScriptedSmtp
     .success();
     at(&["send", "--yes"]).success();
     c
-}
-
-#[test]
-fn letters_of_two_years_are_kept_and_history_shows_them_newest_first() {
-    let server = ScriptedSmtp::start(Script::default());
-    let shared = tempfile::tempdir().unwrap();
-    let archive = shared.path().join("archive.sqlite3");
-    sent_on("2025-12-20T10:00:00+01:00", 2, &archive, &server);
-    let c = sent_on("2026-12-21T10:00:00+01:00", 3, &archive, &server);
-    let run = c.run(&["history", "C1@example.com"]).success();
-    let out = run.stdout();
-    let y2026 = out.find("2026-12-21  Gracias, Cliente").expect(&out);
-    let y2025 = out.find("2025-12-20  Gracias, Cliente").expect(&out);
-    assert!(y2026 < y2025, "newest first:\n{out}");
-    // The personal part: the client's own note, not the template's words.
-    assert!(out.contains("    Recuerdo especial número 1"), "{out}");
-    assert!(!out.contains("    Un abrazo"), "{out}");
-    let json: Vec<serde_json::Value> = serde_json::from_str(
-        &c.run(&["history", "c1@example.com", "--json"])
-            .success()
-            .stdout(),
-    )
-    .unwrap();
-    assert_eq!(json.len(), 2);
-    assert_eq!(json[0]["email"], "c1@example.com");
-    assert!(json[0]["message_id"].as_str().unwrap().starts_with('<'));
-    assert_eq!(json[1]["sent_at"].as_str().unwrap().get(..4), Some("2025"));
-    // Once each: sending again (nothing to send) keeps nothing twice.
-    c.run(&["send", "--yes"]).success();
-    let json: Vec<serde_json::Value> = serde_json::from_str(
-        &c.run(&["history", "c1@example.com", "--json"])
-            .success()
-            .stdout(),
-    )
-    .unwrap();
-    assert_eq!(json.len(), 2);
-}
-
-#[test]
-fn remember_keeps_a_dated_memory_that_history_shows() {
-    let server = ScriptedSmtp::start(Script::default());
-    let c = approved(1, &server.config());
-    c.run(&["send", "--yes"]).success();
-    c.run(&[
-        "remember",
-        "c1@example.com",
-        "abrió",
-        "la nave nueva de Getafe",
-    ])
-    .success()
-    .stdout_has("kept for c1@example.com: abrió la nave nueva de Getafe");
-    c.run(&["history", "c1@example.com"])
-        .success()
-        .stdout_has("remembered since the last letter:")
-        .stdout_has("abrió la nave nueva de Getafe");
-    c.run(&["remember", "not-an-address", "x"])
-        .failure()
-        .stderr_has("is not a valid email address");
 }
 
 #[test]
@@ -279,35 +221,6 @@ fn a_two_year_story_repeats_are_warned_memories_reach_the_letter_and_history_has
         out.contains("Me contaron: abrió la nave nueva de Getafe."),
         "{out}"
     );
-}
-
-#[test]
-fn init_from_the_archive_lists_everyone_written_to_with_last_years_note() {
-    let server = ScriptedSmtp::start(Script::default());
-    let shared = tempfile::tempdir().unwrap();
-    let archive = shared.path().join("archive.sqlite3");
-    sent_on("2025-12-20T10:00:00+01:00", 2, &archive, &server);
-    let next = Campaign::empty();
-    let archive_arg = archive.to_str().unwrap();
-    next.run(&["--archive", archive_arg, "init", "2026", "--from-archive"])
-        .success()
-        .stdout_has("wrote")
-        .stdout_has("clients.csv");
-    let csv = next.read("2026/clients.csv");
-    let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("email,name,note,last_note"));
-    assert_eq!(
-        lines.next(),
-        Some("c1@example.com,Cliente 1,,Recuerdo especial número 1")
-    );
-    assert!(csv.contains("c2@example.com,Cliente 2,,"), "{csv}");
-    // Never over a list already there; and an empty archive is said.
-    next.run(&["--archive", archive_arg, "init", "2026", "--from-archive"])
-        .success()
-        .stdout_has("kept");
-    next.run(&["--archive", "none.sqlite3", "init", "x", "--from-archive"])
-        .failure()
-        .stderr_has("there is no archive at `none.sqlite3` yet");
 }
 
 #[test]

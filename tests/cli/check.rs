@@ -228,3 +228,26 @@ fn an_empty_cell_is_said_in_words_not_in_tera_types() {
         "`city` is not defined for this client: its cell is empty, or there is no such column",
     );
 }
+
+#[test]
+fn check_summarises_circles_notes_and_mass_mail() {
+    let c = Campaign::example();
+    c.run(&["check"])
+        .success()
+        .stdout_has("13 clients")
+        .stdout_has("5 loved, 5 ignored, 3 hated")
+        .stdout_has("without a personal note: 1 (Luis Gómez)")
+        .stdout_has("1 of 13 emails read like a mass mail")
+        .stderr_has("client `Luis Gómez`: no personal note");
+}
+
+#[test]
+fn check_output_on_the_example() {
+    let c = Campaign::example();
+    let run = c.run(&["check"]).success();
+    insta::assert_snapshot!(format!(
+        "--- stdout\n{}--- stderr\n{}",
+        run.stdout(),
+        run.stderr()
+    ));
+}

@@ -1,20 +1,20 @@
-//! The sender's mailbox over IMAP, against the in-process IMAP server (`imap_server.rs`): the
-//! copy of each letter in Sent exactly once, uncertain letters found there, `replies` reading
-//! without changing anything, XOAUTH2, and `check --connect` in the user's words.
+//! The sender's mailbox over IMAP, against the in-process IMAP server (`support/imap.rs`): the
+//! copy of each letter in Sent exactly once, uncertain letters found there, XOAUTH2, and
+//! `check --connect` in the user's words. What `replies` reads there: `replies.rs`.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::imap_server::*;
-use crate::send::{approved, clients, TEMPLATE};
+use crate::send::{approved, clients};
+use crate::support::imap::*;
 use crate::support::*;
 
-const USER: &str = "ana@example.com";
-const PASSWORD: &str = "s3cret";
+pub const USER: &str = "ana@example.com";
+pub const PASSWORD: &str = "s3cret";
 
 /// The `[imap]` table for `server`, its password from a command.
-fn imap_config(server: &ImapServer, extra: &str) -> String {
+pub fn imap_config(server: &ImapServer, extra: &str) -> String {
     format!(
         "{}password-command = \"echo {PASSWORD}\"\n{extra}",
         server.config()
@@ -22,7 +22,7 @@ fn imap_config(server: &ImapServer, extra: &str) -> String {
 }
 
 /// `n` clients, approved, sending through `smtp` with `imap` as the mailbox (plus `extra`).
-fn with_mailbox(n: usize, smtp: &str, imap: &ImapServer, extra: &str) -> Campaign {
+pub fn with_mailbox(n: usize, smtp: &str, imap: &ImapServer, extra: &str) -> Campaign {
     approved(n, &format!("{smtp}{}", imap_config(imap, extra)))
 }
 
@@ -36,7 +36,7 @@ fn trimmed(bytes: &[u8]) -> &[u8] {
     &bytes[..end]
 }
 
-fn events(c: &Campaign, kind: &str) -> Vec<serde_json::Value> {
+pub fn events(c: &Campaign, kind: &str) -> Vec<serde_json::Value> {
     c.read("drafts/journal.jsonl")
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
@@ -287,177 +287,6 @@ fn send_looks_up_uncertain_letters_before_it_plans() {
         "found, so not sent again"
     );
     assert_eq!(c.states(), ["sent", "sent"]);
-}
-
-/// A reply to `message_id` from `from`, written at `date`.
-fn reply(from: &str, message_id: Option<&str>, date: &str, subject: &str) -> Vec<u8> {
-    let refs = message_id
-        .map(|id| format!("In-Reply-To: {id}\r\nReferences: {id}\r\n"))
-        .unwrap_or_default();
-    format!(
-        "From: Someone <{from}>\r\nTo: {USER}\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: <{}@example.com>\r\n{refs}\r\nGracias!\r\n",
-        from.replace('@', ".")
-    )
-    .into_bytes()
-}
-
-#[test]
-fn replies_are_found_by_reference_or_by_sender_and_the_mailbox_is_not_changed() {
-    let smtp = SmtpServer::start(Rules::default());
-    let imap = ImapServer::start(ImapOptions {
-        folders: vec!["Clientes".into()],
-        ..ImapOptions::new(USER, PASSWORD)
-    });
-    let c = Campaign::with(
-        "email,name,note,affinity\nc1@example.com,Cliente 1,Uno,9\nc2@example.com,Cliente 2,Dos,5\nc3@example.com,Cliente 3,Tres,1\nc4@example.com,Cliente 4,Cuatro,9\n",
-        TEMPLATE,
-    );
-    c.append(
-        "cartero.toml",
-        &format!(
-            "{}{}",
-            smtp.config(),
-            imap_config(&imap, "reply-folders = [\"Clientes\"]\n")
-        ),
-    );
-    c.run(&["draft"]).success();
-    c.run_with_stdin(&["review"], "a\na\na\na\n").success();
-    c.run(&["send", "--yes"]).success();
-    let ids: Vec<String> = c
-        .status()
-        .iter()
-        .map(|r| r["message_id"].as_str().unwrap().to_string())
-        .collect();
-    // c1 answers the letter from another address; c2 writes anew after it, into a folder
-    // of replies; c3 wrote before the letter went; and a stranger writes.
-    imap.deliver(
-        "INBOX",
-        &reply(
-            "c1.private@example.org",
-            Some(&ids[0]),
-            "Mon, 23 Nov 2026 09:00:00 +0100",
-            "Re: Gracias",
-        ),
-        &[],
-    );
-    imap.deliver(
-        "Clientes",
-        &reply(
-            "C2@Example.com",
-            None,
-            "Tue, 24 Nov 2026 18:00:00 +0100",
-            "Feliz navidad",
-        ),
-        &[],
-    );
-    imap.deliver(
-        "INBOX",
-        &reply(
-            "c3@example.com",
-            None,
-            "Sat, 21 Nov 2026 09:00:00 +0100",
-            "Pedido",
-        ),
-        &[],
-    );
-    imap.deliver(
-        "INBOX",
-        &reply(
-            "stranger@example.net",
-            None,
-            "Mon, 23 Nov 2026 09:00:00 +0100",
-            "Hola",
-        ),
-        &[],
-    );
-    // c4 wrote two minutes before their letter went, and their out-of-office answered it.
-    imap.deliver(
-        "INBOX",
-        &reply(
-            "c4@example.com",
-            None,
-            "Sun, 22 Nov 2026 10:28:00 +0100",
-            "Pedido",
-        ),
-        &[],
-    );
-    let mut away = reply(
-        "c4@example.com",
-        Some(&ids[3]),
-        "Mon, 23 Nov 2026 09:00:00 +0100",
-        "Fuera de la oficina",
-    );
-    away.splice(0..0, b"Auto-Submitted: auto-replied\r\n".iter().copied());
-    imap.deliver("INBOX", &away, &[]);
-    let before = imap.commands().len();
-    let run = c.run(&["replies"]).success();
-    let out = run.stdout();
-    assert!(
-        out.contains("answered: 2 of 4 (2 new since the last look)"),
-        "{out}"
-    );
-    assert!(
-        out.contains("Cliente 1 <c1@example.com>  on 2026-11-23  (new)"),
-        "{out}"
-    );
-    assert!(
-        out.contains("Cliente 2 <c2@example.com>  on 2026-11-24"),
-        "{out}"
-    );
-    assert!(out.contains("not answered yet, circle by circle:"), "{out}");
-    assert!(
-        out.contains("loved (1): Cliente 4 <c4@example.com>"),
-        "{out}"
-    );
-    assert!(
-        out.contains("hated (1): Cliente 3 <c3@example.com>"),
-        "{out}"
-    );
-    // Read only: EXAMINE, BODY.PEEK, never a flag changed or a message moved.
-    let commands = imap.commands()[before..].to_vec();
-    for c in &commands {
-        for banned in [
-            "SELECT", "STORE", "APPEND", "EXPUNGE", "COPY", "MOVE", "DELETE",
-        ] {
-            assert!(
-                !c.starts_with(banned) && !c.starts_with(&format!("UID {banned}")),
-                "{c}"
-            );
-        }
-        if c.contains("FETCH") {
-            assert!(c.contains("BODY.PEEK"), "{c}");
-        }
-    }
-    assert!(
-        commands.iter().any(|c| c.starts_with("EXAMINE")),
-        "{commands:?}"
-    );
-    assert!(imap.messages("INBOX").iter().all(|m| m.flags.is_empty()));
-    let status = c.status();
-    assert!(status[0]["replied_at"]
-        .as_str()
-        .unwrap()
-        .starts_with("2026-11-23T09:00:00"));
-    assert!(status[1]["replied_at"]
-        .as_str()
-        .unwrap()
-        .starts_with("2026-11-24T18:00:00"));
-    assert!(status[2]["replied_at"].is_null());
-    assert!(status[3]["replied_at"].is_null());
-    let table = c.run(&["status"]).success().stdout();
-    assert!(table.contains("answered on 2026-11-23"), "{table}");
-    assert!(table.contains("; 2 answered"), "{table}");
-    // Once each: a second look finds nothing new, and the journal holds two `replied`.
-    c.run(&["replies"])
-        .success()
-        .stdout_has("answered: 2 of 4\n");
-    assert_eq!(events(&c, "replied").len(), 2);
-    // And the archive knows who answered.
-    let history = c
-        .run(&["history", "c1@example.com", "--json"])
-        .success()
-        .stdout();
-    assert!(history.contains("2026-11-23T09:00:00"), "{history}");
 }
 
 #[test]
@@ -866,81 +695,4 @@ fn a_batch_refused_whole_is_journaled_for_each_letter() {
     assert_eq!(smtp.received().len(), 3);
     assert!(c.status().iter().all(|r| r["in_sent_folder"] == false));
     assert_eq!(events(&c, "copy-failed").len(), 3);
-}
-
-#[test]
-fn an_answer_to_an_uncertain_letter_proves_it_arrived() {
-    let smtp = ScriptedSmtp::start(Script {
-        faults: vec![(1, Fault::DropAfterDot)],
-        ..Script::default()
-    });
-    let imap = ImapServer::plain(USER, PASSWORD);
-    let c = with_mailbox(2, &smtp.config(), &imap, "save-sent = \"never\"\n");
-    c.run(&["send", "--yes"]).failure();
-    assert_eq!(c.states(), ["uncertain", "sent"]);
-    let id = c.status()[0]["message_id"].as_str().unwrap().to_string();
-    // A message from them that does not name the letter proves nothing.
-    imap.deliver(
-        "INBOX",
-        &reply(
-            "c1@example.com",
-            None,
-            "Mon, 23 Nov 2026 09:00:00 +0100",
-            "Hola",
-        ),
-        &[],
-    );
-    c.run(&["replies"]).success().stdout_has("answered: 0 of 1");
-    assert_eq!(c.states(), ["uncertain", "sent"]);
-    imap.deliver(
-        "INBOX",
-        &reply(
-            "c1@example.com",
-            Some(&id),
-            "Mon, 23 Nov 2026 10:00:00 +0100",
-            "Re: Gracias",
-        ),
-        &[],
-    );
-    c.run(&["replies"])
-        .success()
-        .stderr_has("c1@example.com: answered the letter left uncertain, so it arrived")
-        .stdout_has("answered: 1 of 2");
-    assert_eq!(c.states(), ["sent", "sent"]);
-    assert!(c.status()[0]["replied_at"].is_string());
-    c.run(&["send", "--yes"]).stdout_has("nothing to send");
-    assert_eq!(smtp.count_to("c1@example.com"), 1);
-}
-
-#[test]
-fn folders_with_letters_outside_ascii_are_named_as_people_write_them() {
-    let smtp = SmtpServer::start(Rules::default());
-    let imap = ImapServer::start(ImapOptions {
-        sent_folder: Some("Elementos enviados".into()),
-        folders: vec!["Clientes A&APE-o".into()],
-        ..ImapOptions::new(USER, PASSWORD)
-    });
-    let c = with_mailbox(
-        1,
-        &smtp.config(),
-        &imap,
-        "reply-folders = [\"Clientes Año\"]\n",
-    );
-    c.run(&["check", "--connect"]).success();
-    c.run(&["send", "--yes"]).success();
-    let id = c.status()[0]["message_id"].as_str().unwrap().to_string();
-    imap.deliver(
-        "Clientes A&APE-o",
-        &reply(
-            "c1@example.com",
-            Some(&id),
-            "Mon, 23 Nov 2026 10:00:00 +0100",
-            "Re: Gracias",
-        ),
-        &[],
-    );
-    c.run(&["replies"])
-        .success()
-        .stdout_has("in \"INBOX\", \"Clientes Año\"")
-        .stdout_has("answered: 1 of 1");
 }

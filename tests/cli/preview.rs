@@ -1,4 +1,4 @@
-//! `cartero preview` and `cartero check` on good input: the exact messages, parsed back.
+//! `cartero preview` on good input: the exact messages, parsed back.
 
 use mail_parser::MimeHeaders;
 
@@ -78,28 +78,6 @@ fn preview_bytes_are_stable() {
     c.run(&["preview", "--out", "out"]).success();
     let eml = c.read("out/0001-pepi-ruiz.eml");
     insta::assert_snapshot!(eml);
-}
-
-#[test]
-fn init_never_overwrites() {
-    let c = Campaign::empty();
-    c.write("clients.csv", "email,name\nmine@example.com,Mine\n");
-    c.run(&["init", "."]).success().stdout_has("kept");
-    assert_eq!(c.read("clients.csv"), "email,name\nmine@example.com,Mine\n");
-    assert!(c.path("templates/year-end.es.txt").exists());
-    assert!(c.read("cartero.toml").contains("[sender]"));
-}
-
-#[test]
-fn check_summarises_circles_notes_and_mass_mail() {
-    let c = Campaign::example();
-    c.run(&["check"])
-        .success()
-        .stdout_has("13 clients")
-        .stdout_has("5 loved, 5 ignored, 3 hated")
-        .stdout_has("without a personal note: 1 (Luis Gómez)")
-        .stdout_has("1 of 13 emails read like a mass mail")
-        .stderr_has("client `Luis Gómez`: no personal note");
 }
 
 #[test]
@@ -325,17 +303,6 @@ fn flags_beat_the_config_file() {
         addresses(parse(c.read("out2/0001-bea.eml").as_bytes().to_vec().leak()).from()),
         ["x@example.net"]
     );
-}
-
-#[test]
-fn check_output_on_the_example() {
-    let c = Campaign::example();
-    let run = c.run(&["check"]).success();
-    insta::assert_snapshot!(format!(
-        "--- stdout\n{}--- stderr\n{}",
-        run.stdout(),
-        run.stderr()
-    ));
 }
 
 #[test]

@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::imap_server::*;
 use crate::send::{approved, TEMPLATE};
+use crate::support::imap::*;
 use crate::support::*;
 use crate::watch::watch;
 

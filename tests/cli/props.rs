@@ -55,6 +55,70 @@ fn cell() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// A cell of a list saved as Windows-1252 (Spanish Excel): Spanish words with what that
+/// encoding has and UTF-8 lacks. Words, not letters at random: the reader tells Windows-1252
+/// from its neighbours by how the text reads (a note of `ÚÑa` alone reads as Cyrillic), and a
+/// `€` (0x80, a UTF-8 continuation byte) after a space, as people write it, so that no accented
+/// letter before it makes a valid UTF-8 sequence.
+fn cell_1252() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            6 => prop::sample::select(vec![
+                "año", "Cádiz", "gracias", "por", "la", "paella", "de", "junio", "niño",
+                "canción", "está", "Peña", "ayer", "más", "café", "pingüino", "también",
+                "mañana", "José", "María", "Íñigo", "Begoña", "Güell", "Ibáñez", "Álvaro",
+            ])
+            .prop_map(str::to_string),
+            1 => prop::sample::select(vec![" 20 €", " ¿qué tal?", " ¡olé!", " «sí»", " 3º", " 1ª"])
+                .prop_map(str::to_string),
+            1 => "[a-zA-Z0-9 @._-]{1,6}",
+            1 => Just("\"".to_string()),
+            1 => Just(",".to_string()),
+            1 => Just(";".to_string()),
+            1 => Just("\t".to_string()),
+            1 => Just("\n".to_string()),
+            1 => Just("\r\n".to_string()),
+        ],
+        0..8,
+    )
+    .prop_map(|parts| parts.join(" "))
+}
+
+/// A person's name as a Windows-1252 list holds it.
+fn name_1252() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "José", "María", "Peña", "Íñigo", "Muñoz", "Begoña", "Güell", "Ibáñez", "Álvaro",
+            "Núñez", "Sofía", "Ramón", "Lucía", "Tomás", "O'Connor", "Ana", "Ruiz",
+        ]),
+        1..4,
+    )
+    .prop_map(|words| words.join(" "))
+}
+
+/// An address as people have them: mixed case, `+` and `_` before the `@`.
+fn address() -> impl Strategy<Value = String> {
+    (
+        "[A-Za-z0-9][A-Za-z0-9_+-]{0,8}",
+        "[a-zA-Z]{1,8}",
+        prop::sample::select(vec!["com", "es", "org", "ES"]),
+    )
+        .prop_map(|(local, domain, tld)| format!("{local}@{domain}.{tld}"))
+}
+
+/// A note as a list keeps it: line ends made `\n`, control characters dropped, trimmed; an
+/// empty one is no note.
+fn as_kept(note: &str) -> Option<String> {
+    let text: String = note
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect();
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
 #[derive(Debug, Clone, Copy)]
 enum Encoding {
     Utf8,
@@ -178,31 +242,41 @@ proptest! {
         assert_problems_name(&list, &path.display().to_string());
     }
 
-    /// Well-formed lists come back whole, in every encoding, delimiter and line end.
+    /// Well-formed lists come back whole (every address, name and note, in order), in every
+    /// encoding, delimiter and line end.
     #[test]
     fn well_formed_client_lists_round_trip(
-        names in prop::collection::vec("[A-Za-zÁÉÍÓÚáéíóúñÑü' ]{0,12}[A-Za-zñ]", 1..6),
-        notes in prop::collection::vec(cell(), 6),
+        (encoding, rows) in encoding().prop_flat_map(|encoding| {
+            let (name, note) = match encoding {
+                Encoding::Windows1252 => (name_1252().boxed(), cell_1252().boxed()),
+                _ => ("[A-Za-zÁÉÍÓÚáéíóúñÑü' ]{0,12}[A-Za-zñ]".boxed(), cell().boxed()),
+            };
+            let row = (address(), name, note);
+            (Just(encoding), prop::collection::vec(row, 1..6))
+        }),
         delimiter in prop::sample::select(vec![",", ";", "\t"]),
         end in prop::sample::select(vec!["\n", "\r\n"]),
-        encoding in prop_oneof![
-            Just(Encoding::Utf8),
-            Just(Encoding::Utf8Bom),
-            Just(Encoding::Utf16Le),
-            Just(Encoding::Utf16Be)
-        ],
     ) {
         let q = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
         let mut text = ["email", "name", "note"].join(delimiter) + end;
-        for (i, name) in names.iter().enumerate() {
-            let row = [format!("c{i}@example.com"), q(name), q(&notes[i])];
+        // The row's number makes each address its own.
+        let emails: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (address, _, _))| format!("c{i}.{address}"))
+            .collect();
+        for ((_, name, note), email) in rows.iter().zip(&emails) {
+            let row = [email.clone(), q(name), q(note)];
             text.push_str(&(row.join(delimiter) + end));
         }
         let list = parse_csv(&encode(&text, encoding), "clients.csv");
         prop_assert!(!list.has_errors(), "{:?}\n{text:?}", list.problems);
-        prop_assert_eq!(list.clients.len(), names.len());
-        for (c, name) in list.clients.iter().zip(&names) {
+        prop_assert_eq!(list.clients.len(), rows.len());
+        for (c, ((_, name, note), email)) in list.clients.iter().zip(rows.iter().zip(&emails)) {
+            prop_assert_eq!(&c.email, email);
+            prop_assert_eq!(&c.key, &email.to_lowercase());
             prop_assert_eq!(&c.name, &cartero::text::clean_line(name));
+            prop_assert_eq!(&c.note, &as_kept(note), "{:?}", text);
         }
     }
 }
@@ -232,23 +306,112 @@ fn template_piece() -> impl Strategy<Value = String> {
     ]
 }
 
-fn template_text() -> impl Strategy<Value = String> {
+/// A header line no template may set: a second or hidden recipient, or another sender.
+fn forbidden_header() -> impl Strategy<Value = String> {
     (
-        prop::collection::vec(template_piece(), 0..4),
-        prop::option::of(prop::collection::vec(template_piece(), 0..2)),
-        prop::collection::vec(template_piece(), 0..8),
+        prop::sample::select(vec![
+            "To", "Cc", "Bcc", "From", "cc", "BCC", "bCc", "to", "FROM",
+        ]),
+        prop::sample::select(vec![
+            "{{ email }}",
+            "x@example.com",
+            "Eve <eve@example.com>",
+            "a@example.com, eve@example.com",
+            "",
+        ]),
+    )
+        .prop_map(|(name, value)| format!("{name}: {value}"))
+}
+
+/// Pieces of Tera that render for every client of `render_everyone`.
+fn good_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[a-zA-Zé,.][a-zA-Zé ,.\n]{0,10}",
+        2 => prop::sample::select(vec!["name", "first_name", "email", "year", "sender.name"])
+            .prop_map(|v| format!("{{{{ {v} }}}}")),
+        1 => Just("{{ note | default(value=\"-\") }}".to_string()),
+        1 => Just("{% if affinity %}A{% else %}B{% endif %}".to_string()),
+        1 => Just("{{ today | date(format=\"%d\") }}".to_string()),
+    ]
+}
+
+/// A template: half of them of pieces that all render, so that what a rendered letter is
+/// gets checked as often as what a broken template says.
+fn template_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        template_of(template_piece().boxed()),
+        template_of(good_piece().boxed())
+    ]
+}
+
+fn template_of(piece: BoxedStrategy<String>) -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(piece.clone(), 0..4),
+        prop::option::of(prop::collection::vec(piece.clone(), 0..2)),
+        prop::option::of((forbidden_header(), 0..3usize)),
+        prop::collection::vec(piece, 0..8),
         prop::sample::select(vec!["\n", "\r\n"]),
     )
-        .prop_map(|(subject, reply_to, body, end)| {
-            let mut head = format!("Subject: {}{end}", subject.concat().replace('\n', " "));
+        .prop_map(|(subject, reply_to, forbidden, body, end)| {
+            let mut head = vec![format!("Subject: {}", subject.concat().replace('\n', " "))];
             if let Some(r) = reply_to {
-                head.push_str(&format!("Reply-To: {}{end}", r.concat().replace('\n', " ")));
+                head.push(format!("Reply-To: {}", r.concat().replace('\n', " ")));
             }
-            format!("{head}{end}{}", body.concat())
+            if let Some((line, at)) = forbidden {
+                head.insert(at.min(head.len()), line);
+            }
+            format!("{}{end}{end}{}", head.join(end), body.concat())
         })
 }
 
-fn render_everyone(template: &[u8]) {
+/// Whether a template's header lines (those before its first blank line) set `To:`, `Cc:`,
+/// `Bcc:` or `From:`.
+fn sets_another_recipient_or_sender(template: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(template) else {
+        return false;
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let head = text.split('\n').take_while(|l| !l.trim().is_empty());
+    head.filter_map(|l| l.split_once(':'))
+        .any(|(name, _)| ["to", "cc", "bcc", "from"].contains(&name.to_ascii_lowercase().as_str()))
+}
+
+/// What a letter's text would be sent as: the draft it makes must go back to `key` alone,
+/// and the message built from it has exactly one recipient and no Cc or Bcc.
+fn assert_goes_to_one_recipient(text: &str, key: &str) -> Result<(), TestCaseError> {
+    let draft = match message::validate(text, key) {
+        Ok(d) => d,
+        Err(e) => return Err(TestCaseError::fail(format!("{e}\n{text:?}"))),
+    };
+    prop_assert_eq!(&clients::address_key(&draft.to.email), key);
+    let from = "Ana García <ana@example.com>".parse().unwrap();
+    let id = message::message_id(&from, key, now(), 1);
+    let built = message::build_message(&from, &draft.to, &draft.email, now(), &id).unwrap();
+    prop_assert_eq!(built.envelope().to().len(), 1);
+    let bytes = built.formatted();
+    let m = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+    let to: Vec<String> = m
+        .to()
+        .into_iter()
+        .flat_map(|a| a.iter())
+        .filter_map(|a| a.address().map(str::to_lowercase))
+        .collect();
+    prop_assert_eq!(to, vec![key.to_string()]);
+    prop_assert!(
+        m.cc().is_none() && m.bcc().is_none(),
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    Ok(())
+}
+
+/// Renders `template` for three clients: an error names the template (and the client, once
+/// one is rendered); a letter rendered goes to its client alone; and a template that sets
+/// another recipient or the sender renders for no one.
+fn render_everyone(template: &[u8]) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plantilla.txt");
     std::fs::write(&path, template).unwrap();
@@ -269,11 +432,23 @@ fn render_everyone(template: &[u8]) {
             }
             Err(RenderError::AlreadyReported) => continue,
         };
-        if let Err(p) = templates.render_loaded(client, &name) {
-            assert_eq!(&*p.file, label, "{p}");
-            assert_eq!(p.client.as_deref(), Some(client.name.as_str()), "{p}");
+        match templates.render_loaded(client, &name) {
+            Err(p) => {
+                assert_eq!(&*p.file, label, "{p}");
+                assert_eq!(p.client.as_deref(), Some(client.name.as_str()), "{p}");
+            }
+            Ok((_, email)) => {
+                prop_assert!(
+                    !sets_another_recipient_or_sender(template),
+                    "a template that sets another recipient or the sender rendered {email:?}\n{:?}",
+                    String::from_utf8_lossy(template)
+                );
+                let text = message::draft_text(&client.mailbox, &email);
+                assert_goes_to_one_recipient(&text, &client.key)?;
+            }
         }
     }
+    Ok(())
 }
 
 proptest! {
@@ -281,15 +456,15 @@ proptest! {
 
     #[test]
     fn templates_of_random_tera_never_panic(text in template_text()) {
-        render_everyone(text.as_bytes());
+        render_everyone(text.as_bytes())?;
     }
 
     #[test]
     fn templates_of_any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-        render_everyone(&bytes);
+        render_everyone(&bytes)?;
         let mut with_head = b"Subject: x\n\n".to_vec();
         with_head.extend(bytes);
-        render_everyone(&with_head);
+        render_everyone(&with_head)?;
     }
 }
 
@@ -298,7 +473,8 @@ fn bad_date_formats_are_template_errors_not_panics() {
     for format in ["%Q", "%", "%-", "%:", "%E", "%.9", "%#z", "%:::z", "%+%Q"] {
         render_everyone(
             format!("Subject: x\n\n{{{{ today | date(format=\"{format}\") }}}}\n").as_bytes(),
-        );
+        )
+        .unwrap();
     }
 }
 
@@ -334,36 +510,109 @@ fn toml_value() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Every key of cartero.toml (and a few it has not), each with values it takes.
+const KEYS: &[(&str, &[&str])] = &[
+    ("[sender] name", &["\"Ana García\""]),
+    ("[sender] email", &["\"ana@example.com\"", "\"ana\""]),
+    ("[campaign] clients", &["\"clients.csv\""]),
+    ("[campaign] sheet", &["\"Clientes\""]),
+    ("[campaign] template", &["\"templates/t.txt\""]),
+    ("[campaign] drafts", &["\"drafts\""]),
+    ("[campaign] language", &["\"es\"", "\"en\""]),
+    ("[smtp] host", &["\"smtp.example.com\"", "\"127.0.0.1\""]),
+    ("[smtp] port", &["587", "465", "0"]),
+    ("[smtp] security", &["\"starttls\"", "\"tls\"", "\"none\""]),
+    ("[smtp] username", &["\"ana@example.com\"", "\"\""]),
+    ("[smtp] password-command", &["\"echo secreto\""]),
+    ("[smtp] password-command-seconds", &["5", "0", "99999"]),
+    ("[smtp] rate", &["\"30/min\"", "\"0/s\""]),
+    ("[smtp] ca-file", &["\"ca.pem\""]),
+    ("[smtp] timeout-seconds", &["30", "0"]),
+    ("[smtp] retries", &["3", "11"]),
+    ("[smtp] retry-delay-ms", &["50"]),
+    ("[smtp] daily-limit", &["500", "0", "1", "4294967295"]),
+    ("[smtp] auth", &["\"password\"", "\"xoauth2\"", "\"oauth\""]),
+    ("[smtp] nonsense", &["1"]),
+    (
+        "[imap] host",
+        &["\"imap.example.com\"", "\"127.0.0.1\"", "\" \""],
+    ),
+    ("[imap] port", &["993", "143", "0"]),
+    ("[imap] security", &["\"starttls\"", "\"tls\"", "\"none\""]),
+    ("[imap] username", &["\"ana@example.com\"", "\"\""]),
+    ("[imap] password-command", &["\"echo secreto\""]),
+    ("[imap] password-command-seconds", &["5", "0"]),
+    (
+        "[imap] auth",
+        &["\"password\"", "\"xoauth2\"", "\"XOAUTH2\""],
+    ),
+    ("[imap] ca-file", &["\"ca.pem\""]),
+    (
+        "[imap] sent-folder",
+        &["\"Sent\"", "\"Elementos enviados\"", "\"\"", "\"a\\nb\""],
+    ),
+    (
+        "[imap] save-sent",
+        &["\"auto\"", "\"always\"", "\"never\"", "\"sometimes\""],
+    ),
+    (
+        "[imap] reply-folders",
+        &["[\"INBOX\", \"Clientes Año\"]", "[]", "[\"\"]", "\"INBOX\""],
+    ),
+    ("[imap] timeout-seconds", &["30", "0", "3601"]),
+    ("[imap] nonsense", &["1"]),
+    (
+        "[archive] path",
+        &["\"archivo.sqlite3\"", "\"/nonexistent/a.sqlite3\"", "\"\""],
+    ),
+    ("[archive] nonsense", &["1"]),
+    ("[other] key", &["1"]),
+];
+
+/// A key of cartero.toml and a value: one it takes, half the time.
+fn toml_pair() -> impl Strategy<Value = (&'static str, String)> {
+    prop::sample::select(KEYS.to_vec()).prop_flat_map(|(key, good)| {
+        let good: Vec<String> = good.iter().map(|v| v.to_string()).collect();
+        (
+            Just(key),
+            prop_oneof![prop::sample::select(good), toml_value()],
+        )
+    })
+}
+
+/// What `[smtp]` and `[imap]` need to resolve at all.
+const REQUIRED: &[(&str, &str)] = &[
+    ("[smtp] host", "\"smtp.example.com\""),
+    ("[imap] host", "\"imap.example.com\""),
+    ("[imap] username", "\"ana@example.com\""),
+];
+
+/// A config file of random keys and values; half of them with what each table needs added,
+/// so that settings that resolve are checked as often as errors.
 fn toml_text() -> impl Strategy<Value = String> {
-    let key = prop::sample::select(vec![
-        "[sender] name",
-        "[sender] email",
-        "[campaign] clients",
-        "[campaign] sheet",
-        "[campaign] template",
-        "[campaign] drafts",
-        "[campaign] language",
-        "[smtp] host",
-        "[smtp] port",
-        "[smtp] security",
-        "[smtp] username",
-        "[smtp] password-command",
-        "[smtp] rate",
-        "[smtp] ca-file",
-        "[smtp] timeout-seconds",
-        "[smtp] retries",
-        "[smtp] retry-delay-ms",
-        "[smtp] nonsense",
-        "[other] key",
-    ]);
-    prop::collection::vec((key, toml_value()), 0..10).prop_map(|pairs| {
+    (prop::collection::vec(toml_pair(), 0..16), any::<bool>()).prop_map(|(pairs, complete)| {
         let mut tables: Vec<(String, Vec<String>)> = Vec::new();
-        for (key, value) in pairs {
+        let add = |tables: &mut Vec<(String, Vec<String>)>, key: &str, value: &str| {
             let (table, key) = key.split_once(' ').unwrap();
             let line = format!("{key} = {value}");
             match tables.iter_mut().find(|(t, _)| t == table) {
                 Some((_, lines)) => lines.push(line),
                 None => tables.push((table.to_string(), vec![line])),
+            }
+        };
+        for (key, value) in &pairs {
+            add(&mut tables, key, value);
+        }
+        if complete {
+            for (key, value) in REQUIRED {
+                let (table, name) = key.split_once(' ').unwrap();
+                let there = tables.iter().find(|(t, _)| t == table);
+                let given = there.is_some_and(|(_, lines)| {
+                    lines.iter().any(|l| l.starts_with(&format!("{name} =")))
+                });
+                if there.is_some() && !given {
+                    add(&mut tables, key, value);
+                }
             }
         }
         tables
@@ -373,7 +622,9 @@ fn toml_text() -> impl Strategy<Value = String> {
     })
 }
 
-fn resolve(text: &[u8]) {
+/// Settings from `text` as a config file: an error names the file; settings resolved keep
+/// what the file says of the mailbox, the daily limit, the login and the archive.
+fn resolve(text: &[u8]) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mi-cartero.toml");
     std::fs::write(&path, text).unwrap();
@@ -381,10 +632,41 @@ fn resolve(text: &[u8]) {
         config: Some(path.clone()),
         ..Default::default()
     };
-    if let Err(e) = Settings::resolve(&common) {
-        let e = format!("{e:#}");
-        assert!(e.contains("mi-cartero.toml"), "{e}");
+    let settings = match Settings::resolve(&common) {
+        Ok(settings) => settings,
+        Err(e) => {
+            let e = format!("{e:#}");
+            prop_assert!(e.contains("mi-cartero.toml"), "{}", e);
+            return Ok(());
+        }
+    };
+    let text = String::from_utf8_lossy(text);
+    let config = match Config::parse(&text) {
+        Ok(config) => config,
+        Err(e) => {
+            return Err(TestCaseError::fail(format!(
+                "resolved, yet it does not parse: {e:#}"
+            )))
+        }
+    };
+    prop_assert_eq!(settings.imap.is_some(), config.imap.is_some());
+    if let (Some(imap), Some(given)) = (&settings.imap, &config.imap) {
+        if given.auth == cartero::settings::Auth::Xoauth2 {
+            prop_assert_eq!(imap.server.auth, cartero::settings::Auth::Xoauth2);
+        }
+        prop_assert_eq!(imap.save_sent, given.save_sent);
+        prop_assert_eq!(&imap.reply_folders, &given.reply_folders);
+        prop_assert_eq!(&imap.sent_folder, &given.sent_folder);
     }
+    prop_assert_eq!(settings.smtp.is_some(), config.smtp.is_some());
+    if let (Some(smtp), Some(given)) = (&settings.smtp, &config.smtp) {
+        prop_assert_eq!(smtp.daily_limit, given.daily_limit.map(|n| n as usize));
+        prop_assert_eq!(smtp.server.auth, given.auth);
+    }
+    if let Some(archive) = &config.archive.path {
+        prop_assert_eq!(settings.archive, Some(dir.path().join(archive)));
+    }
+    Ok(())
 }
 
 proptest! {
@@ -393,31 +675,38 @@ proptest! {
     #[test]
     fn config_files_of_random_toml_never_panic(text in toml_text()) {
         let _ = Config::parse(&text);
-        resolve(text.as_bytes());
+        resolve(text.as_bytes())?;
     }
 
     #[test]
     fn config_files_of_any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         let _ = Config::parse(&String::from_utf8_lossy(&bytes));
-        resolve(&bytes);
+        resolve(&bytes)?;
     }
 }
 
 // ---------------------------------------------------------------- draft files
 
 fn draft_text() -> impl Strategy<Value = String> {
+    // The lines of a draft that validates come often, so that a line that must not pass
+    // (`Bcc:`, a second address) is often the only thing wrong with one.
     let line = prop_oneof![
-        Just("To: Ana <a@example.com>".to_string()),
-        Just("to:a@example.com".to_string()),
-        Just("To: b@example.com, c@example.com".to_string()),
-        Just("Subject: Hola".to_string()),
-        Just("Subject:".to_string()),
-        Just("Reply-To: ".to_string()),
-        Just("Reply-To: x".to_string()),
-        Just("Bcc: x@example.com".to_string()),
-        Just("\u{feff}To: a@example.com".to_string()),
-        "[A-Za-z-]{0,8}:\\PC{0,10}",
-        "\\PC{0,12}",
+        3 => Just("To: Ana <a@example.com>".to_string()),
+        2 => Just("to:a@example.com".to_string()),
+        1 => Just("To: b@example.com, c@example.com".to_string()),
+        1 => Just("To: Ana <a@example.com>, Eve <e@example.com>".to_string()),
+        1 => Just("To: b@example.com".to_string()),
+        3 => Just("Subject: Hola".to_string()),
+        1 => Just("Subject:".to_string()),
+        1 => Just("Reply-To: ".to_string()),
+        1 => Just("Reply-To: x".to_string()),
+        1 => Just("Reply-To: Ana <r@example.com>".to_string()),
+        2 => Just("Bcc: x@example.com".to_string()),
+        1 => Just("cc: a@example.com".to_string()),
+        1 => Just(" BCC : x@example.com".to_string()),
+        1 => Just("\u{feff}To: a@example.com".to_string()),
+        1 => "[A-Za-z-]{0,8}:\\PC{0,10}",
+        1 => "\\PC{0,12}",
     ];
     (
         prop::collection::vec(line, 0..5),
@@ -427,16 +716,45 @@ fn draft_text() -> impl Strategy<Value = String> {
         .prop_map(|(head, end, body)| format!("{}{end}{end}{body}", head.join(end)))
 }
 
+/// Whether a draft's header lines (those before its first blank line) name a `Cc:` or `Bcc:`.
+fn names_a_copy(text: &str) -> bool {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let head = text.split_once("\n\n").map_or("", |(head, _)| head);
+    head.lines()
+        .filter_map(|l| l.split_once(':'))
+        .any(|(name, _)| ["cc", "bcc"].contains(&name.trim().to_ascii_lowercase().as_str()))
+}
+
+/// The draft validator's verdict for `a@example.com`, checked.
+fn check_validated(text: &str) -> Result<(), TestCaseError> {
+    let verdict = message::validate(text, "a@example.com");
+    if names_a_copy(text) {
+        prop_assert!(
+            verdict.is_err(),
+            "a draft with a copy line validated: {text:?}"
+        );
+    }
+    if verdict.is_ok() {
+        assert_goes_to_one_recipient(text, "a@example.com")?;
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config())]
 
+    /// A draft parses or says why; one that validates for a client goes to that client alone,
+    /// and one with a `Cc:` or `Bcc:` line never validates.
     #[test]
     fn draft_files_never_panic(text in draft_text()) {
         if let Ok(d) = message::parse(&text) {
             prop_assert!(!d.email.subject.is_empty());
             prop_assert!(!d.email.subject.contains(['\r', '\n']));
         }
-        let _ = message::validate(&text, "a@example.com");
+        check_validated(&text)?;
     }
 
     #[test]
@@ -449,7 +767,7 @@ proptest! {
             // Windows-1252 decodes every byte to one character: nothing is dropped.
             prop_assert_eq!(f.text.chars().count(), bytes.len());
         }
-        let _ = message::validate(&f.text, "a@example.com");
+        check_validated(&f.text)?;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("0001-ana.txt");
         std::fs::write(&path, &bytes).unwrap();
@@ -718,11 +1036,82 @@ proptest! {
     }
 }
 
-#[test]
-fn shares_of_random_drafts_are_between_zero_and_one() {
-    let texts = ["", "a", "Hola Ana\n\nGracias", "\u{feff}é\r\n", "x x x x"];
-    let pairs: Vec<(&str, &str)> = texts.iter().map(|t| (*t, "Ana")).collect();
-    for s in cartero::domain::personal::shares(&pairs, &["Hola".to_string(), String::new()]) {
-        assert!((0.0..=1.0).contains(&s), "{s}");
+// ---------------------------------------------------------------- personal share
+
+/// Text a draft may hold: words (some repeated across drafts), names, punctuation, anything.
+fn draft_words() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => prop::sample::select(vec!["hola", "gracias", "por", "el", "año", "Ana", "te",
+                "escribo", "un", "abrazo", "paella", "Vigo", "José", "ÉL", "x"])
+                .prop_map(str::to_string),
+            2 => "[a-zñé]{1,6}",
+            1 => "[ ,.;:!?\n\r\t-]{1,3}",
+            1 => "\\PC{0,6}",
+        ],
+        0..40,
+    )
+    .prop_map(|words| words.join(" "))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Random drafts and names: one share per draft, each from 0 to 1.
+    #[test]
+    fn shares_of_random_drafts_are_between_zero_and_one(
+        drafts in prop::collection::vec((draft_words(), "[A-Za-zé ]{0,12}"), 0..8),
+        literals in prop::collection::vec(draft_words(), 0..3),
+    ) {
+        let pairs: Vec<(&str, &str)> =
+            drafts.iter().map(|(t, n)| (t.as_str(), n.as_str())).collect();
+        let shares = cartero::domain::personal::shares(&pairs, &literals);
+        prop_assert_eq!(shares.len(), drafts.len());
+        for s in shares {
+            prop_assert!((0.0..=1.0).contains(&s), "{}", s);
+        }
+    }
+
+    /// A template that only swaps the name in reads like a mass mail on every draft; the same
+    /// template with each client's own note (a sentence: three words and a fifth of the
+    /// template's, or more) does not.
+    #[test]
+    fn a_name_swapped_in_is_not_personal_and_a_note_of_ones_own_is(
+        // Names of letters the template's words never have, so that a name is never a word
+        // of the template.
+        body in prop::collection::vec("[a-m]{1,6}", 3..30),
+        at in any::<prop::sample::Index>(),
+        names in prop::collection::btree_set("[N-Z][n-z]{1,6}", 2..6),
+        extra in 3..8usize,
+    ) {
+        let note_len = body.len() / 4 + extra;
+        let names: Vec<String> = names.into_iter().collect();
+        let at = at.index(body.len() + 1);
+        let letter = |name: &str, note: &str| {
+            let mut words: Vec<&str> = body.iter().map(String::as_str).collect();
+            words.insert(at, name);
+            format!("{}\n\n{note}", words.join(" "))
+        };
+        let name_only: Vec<String> = names.iter().map(|n| letter(n, "")).collect();
+        let pairs: Vec<(&str, &str)> =
+            name_only.iter().zip(&names).map(|(t, n)| (t.as_str(), n.as_str())).collect();
+        for s in cartero::domain::personal::shares(&pairs, &[]) {
+            prop_assert!(cartero::domain::personal::reads_like_mass_mail(s), "{}", s);
+        }
+        // Each note's words are the client's own: digits never in the template, nor in
+        // another client's note.
+        let with_note: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let note: Vec<String> = (0..note_len).map(|k| format!("{i}x{k}")).collect();
+                letter(n, &note.join(" "))
+            })
+            .collect();
+        let pairs: Vec<(&str, &str)> =
+            with_note.iter().zip(&names).map(|(t, n)| (t.as_str(), n.as_str())).collect();
+        for s in cartero::domain::personal::shares(&pairs, &[]) {
+            prop_assert!(!cartero::domain::personal::reads_like_mass_mail(s), "{}", s);
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! The SMTP and IMAP passwords: never written anywhere, the first line of a `password-command`,
 //! no wait for a prompt nobody can answer, and which source wins.
 
-use crate::imap_server::*;
 use crate::send::{approved, clients, TEMPLATE};
+use crate::support::imap::*;
 use crate::support::*;
 use crate::watch::watch;
 

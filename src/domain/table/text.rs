@@ -64,7 +64,10 @@ fn decode_8bit(bytes: &[u8]) -> Result<Decoded, NotText> {
     if !utf8_seen {
         let mut detector = chardetng::EncodingDetector::new();
         detector.feed(bytes, true);
-        let encoding = detector.guess(None, true);
+        // The lists of a Spanish or English user: Western unless the bytes say otherwise
+        // clearly. Without the hint, a short list (`Álvaro` and `Peña`) reads as Central
+        // European, and `Peña` comes out `Peńa`.
+        let encoding = detector.guess(Some(b"es"), true);
         let (text, _, _) = encoding.decode(bytes);
         return Ok(Decoded {
             text: text.into_owned(),
@@ -212,6 +215,17 @@ mod tests {
         let d = decode(b"email,name\nj@x.es,Jos\xe9\nb@x.es,Pe\xf1a\n").unwrap();
         assert_eq!(d.text, "email,name\nj@x.es,José\nb@x.es,Peña\n");
         assert!(matches!(d.notes[..], [Note::Legacy(_)]), "{:?}", d.notes);
+    }
+
+    #[test]
+    fn a_short_windows_1252_list_is_not_taken_for_central_european() {
+        let d = decode(b"email,name,note\nc0.a@a.com,\"\xc1lvaro\",\"Pe\xf1a\"\n").unwrap();
+        assert_eq!(d.text, "email,name,note\nc0.a@a.com,\"Álvaro\",\"Peña\"\n");
+        assert!(
+            matches!(d.notes[..], [Note::Legacy("windows-1252")]),
+            "{:?}",
+            d.notes
+        );
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! A campaign folder builder, a way to run cartero in it, and an SMTP server on loopback.
 
+/// The IMAP server on loopback.
+pub mod imap;
+
 use std::collections::HashSet;
 use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
