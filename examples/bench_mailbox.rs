@@ -169,7 +169,7 @@ fn main() -> anyhow::Result<()> {
     })?;
     let imap = settings.imap.clone().unwrap();
     let mut mailbox = cartero::mailbox::Mailbox::connect(&imap, &env["PASSWORD"])?;
-    let survey = cartero::state::survey::Survey::take(settings.clone())?;
+    let survey = cartero::state::survey::Survey::take(&settings)?;
     let ids: Vec<(String, String)> = survey
         .entries
         .iter()

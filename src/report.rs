@@ -103,7 +103,7 @@ pub fn ask_secret(question: &str) -> Result<Option<String>> {
 
 /// The drafts folder surveyed, with the client list's problems said first: when no client is
 /// left, that is an error; when some rows are broken, their clients are said to be left out.
-pub fn survey(settings: Settings) -> Result<Survey> {
+pub fn survey(settings: &Settings) -> Result<Survey<'_>> {
     let mut survey = Survey::take(settings)?;
     if survey.campaign.clients.is_empty() && survey.campaign.has_errors() {
         problems(&mut survey.campaign.problems);

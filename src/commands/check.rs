@@ -21,7 +21,7 @@ pub fn run(settings: Settings, connect: bool) -> Result<ExitCode> {
         true => Some(connections(&settings)),
         false => None,
     };
-    let mut campaign = Campaign::load(settings)?;
+    let mut campaign = Campaign::load(&settings)?;
     crate::state::archive::recall(&mut campaign);
     let rendered = campaign.render_all();
     let shares = campaign.shares(&rendered);

@@ -19,7 +19,7 @@ use crate::text::file_stem;
 
 /// `cartero draft`: a draft per client, never overwriting one the user edited.
 pub fn run(settings: Settings) -> Result<ExitCode> {
-    let mut campaign = Campaign::load(settings)?;
+    let mut campaign = Campaign::load(&settings)?;
     crate::state::archive::recall(&mut campaign);
     let rendered = campaign.render_all();
     let repeats = campaign.repeat_problems();

@@ -13,7 +13,7 @@ use crate::settings::Settings;
 use crate::text::{count, file_stem};
 
 pub fn run(settings: Settings, out: &Path) -> Result<ExitCode> {
-    let mut campaign = Campaign::load(settings)?;
+    let mut campaign = Campaign::load(&settings)?;
     crate::state::archive::recall(&mut campaign);
     let (now, salt) = (campaign.settings.clock.started(), campaign.settings.salt);
     let Some(sender) = campaign.settings.sender.clone() else {

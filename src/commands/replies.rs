@@ -35,8 +35,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         "no mailbox to read: add `[imap]` with `host` (and `username`) to cartero.toml; see the README for your provider",
     )?;
     let _lock = Lock::take(&settings.drafts, "replies")?;
-    let survey = report::survey(settings)?;
-    let settings = survey.campaign.settings.clone();
+    let survey = report::survey(&settings)?;
     for w in &survey.journal_warnings {
         tell!("warning: {w}");
     }

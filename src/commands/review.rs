@@ -61,8 +61,8 @@ pub fn run_with(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let _lock = Lock::take(&settings.drafts, "review")?;
-    let survey = crate::report::survey(settings)?;
-    let journal = Journal::open(&survey.campaign.settings.journal_path())?;
+    let survey = crate::report::survey(&settings)?;
+    let journal = Journal::open(&settings.journal_path())?;
     for w in &journal.warnings {
         writeln!(out, "warning: {w}")?;
     }
@@ -111,7 +111,7 @@ struct Counts {
 
 /// A review under way: the drafts, the journal its answers go to, and the person.
 struct Session<'a> {
-    survey: Survey,
+    survey: Survey<'a>,
     journal: Journal,
     input: &'a mut dyn BufRead,
     out: &'a mut dyn Write,

@@ -37,7 +37,7 @@ pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
         }
     }
     loop {
-        let pass = run_once(settings.clone(), &args, false, &mut secret);
+        let pass = run_once(&settings, &args, false, &mut secret);
         if args.mode == Mode::Real {
             // After the journal, whatever the pass did: also what a crash kept out last time.
             if let Err(e) = keep_campaign(&settings) {
@@ -77,7 +77,7 @@ fn wait_for_at(
     if when < Local::now().fixed_offset() - chrono::Duration::minutes(1) {
         bail!("`--at {at}` is in the past: give a time still to come, or leave `--at` out to send now");
     }
-    let pass = run_once(settings.clone(), args, true, secret)?;
+    let pass = run_once(settings, args, true, secret)?;
     if !pass.confirmed {
         return Ok(Some(pass.code));
     }
@@ -149,19 +149,19 @@ fn finish_copies(mut c: Copies, journal: &mut Journal) -> Result<crate::mailbox:
 
 /// Before the plan: the uncertain letters looked up in Sent (found = sent, and the survey is
 /// taken again) and the copies earlier runs owe, when there are any.
-fn mailbox_first(survey: &mut Survey, secret: &mut Secrets) -> Result<Option<Copies>> {
-    let settings = survey.campaign.settings.clone();
+fn mailbox_first<'s>(survey: &mut Survey<'s>, secret: &mut Secrets) -> Result<Option<Copies>> {
+    let settings = survey.campaign.settings;
     let Some(imap) = &settings.imap else {
         return Ok(None);
     };
     if !copies::owed_work(survey, imap, true) {
         return Ok(None);
     }
-    let mut c = open_copies(&settings, survey, secret)?;
+    let mut c = open_copies(settings, survey, secret)?;
     let mut journal = Journal::open(&settings.journal_path())?;
     if c.catch_up(survey, &mut journal, true)? {
         // Uncertain letters found in Sent are sent: the plan is made from that.
-        *survey = Survey::take(settings.clone())?;
+        *survey = Survey::take(settings)?;
     }
     journal.sync()?;
     report::mailbox_before(&c.filing);
@@ -192,7 +192,7 @@ impl Pass {
 
 /// One pass: plan, ask, send. With `confirm_only`, it stops after the question.
 fn run_once(
-    settings: Settings,
+    settings: &Settings,
     args: &SendRequest,
     confirm_only: bool,
     secret: &mut Secrets,
@@ -204,7 +204,6 @@ fn run_once(
         Mode::Real | Mode::ToSelf => Some(Lock::take(&settings.drafts, "send")?),
     };
     let mut survey = report::survey(settings)?;
-    let settings = survey.campaign.settings.clone();
     for w in &survey.journal_warnings {
         tell!("warning: {w}");
     }
@@ -223,7 +222,7 @@ fn run_once(
             "no SMTP server: add `[smtp]` with `host` (and `port`, `username`) to cartero.toml; `cartero send --dry-run` needs none",
         )?),
     };
-    if !confirm(&plan, mode, smtp.as_ref(), &settings, args.confirm)? {
+    if !confirm(&plan, mode, smtp.as_ref(), settings, args.confirm)? {
         tell!("nothing sent");
         return Ok(Pass::ended(ExitCode::SUCCESS));
     }
@@ -233,18 +232,18 @@ fn run_once(
             ..Pass::ended(ExitCode::SUCCESS)
         });
     }
-    let mut outbox = open_outbox(smtp.as_ref(), args, &settings, secret)?;
+    let mut outbox = open_outbox(smtp.as_ref(), args, settings, secret)?;
     let wants_copies = settings
         .imap
         .as_ref()
         .is_some_and(|i| i.save_sent != SaveSent::Never);
     if copies.is_none() && wants_copies && mode == Mode::Real {
-        copies = Some(open_copies(&settings, &survey, secret)?);
+        copies = Some(open_copies(settings, &survey, secret)?);
     }
     let mut journal = Journal::open(&settings.journal_path())?;
     let tally = deliver::Run {
         mode,
-        settings: &settings,
+        settings,
         outbox: outbox.as_mut(),
         journal: &mut journal,
         lock: lock.as_ref(),
@@ -252,7 +251,7 @@ fn run_once(
     }
     .deliver_all(&plan.jobs)?;
     let filing = copies.map(|c| finish_copies(c, &mut journal)).transpose()?;
-    ended(mode, &plan, tally, outbox.as_ref(), &settings, filing)
+    ended(mode, &plan, tally, outbox.as_ref(), settings, filing)
 }
 
 /// The run's summary, said; how the pass ended.

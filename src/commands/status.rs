@@ -13,15 +13,14 @@ use crate::state::lock::Lock;
 use crate::state::survey::Survey;
 
 pub fn run(settings: Settings, json: bool) -> Result<ExitCode> {
-    let mut survey = report::survey(settings)?;
-    let settings = survey.campaign.settings.clone();
+    let mut survey = report::survey(&settings)?;
     if let Some(imap) = &settings.imap {
         if copies::owed_work(&survey, imap, false) {
             match look_up_uncertain(&survey, imap) {
                 Ok(Some(filing)) => {
                     report::mailbox_before(&filing);
                     if !filing.resolved.is_empty() {
-                        survey = Survey::take(settings.clone())?;
+                        survey = Survey::take(&settings)?;
                     }
                 }
                 Ok(None) => {}

@@ -443,7 +443,7 @@ impl Archive {
 /// archive that cannot be read is a warning (the letters are made without the past), never a
 /// reason not to work.
 pub fn recall(campaign: &mut Campaign) {
-    if let Some(pending) = Recall::start(&campaign.settings) {
+    if let Some(pending) = Recall::start(campaign.settings) {
         pending.finish(campaign, &mut []);
     }
 }

@@ -38,8 +38,8 @@ pub struct Removed {
 }
 
 /// Everything `status`, `review` and `send` need: the campaign and each client's entry.
-pub struct Survey {
-    pub campaign: Campaign,
+pub struct Survey<'s> {
+    pub campaign: Campaign<'s>,
     pub entries: Vec<Entry>,
     /// Clients in the journal but not on the list as it is now (removed, or a row with errors).
     pub removed: Vec<Removed>,
@@ -49,22 +49,22 @@ pub struct Survey {
     literals: Vec<String>,
 }
 
-impl Survey {
-    pub fn take(settings: Settings) -> Result<Survey> {
+impl<'s> Survey<'s> {
+    pub fn take(settings: &'s Settings) -> Result<Survey<'s>> {
         // The archive is read while the list and the drafts are.
         // No template is rendered from a survey: the past letters' subjects are not read.
-        let recall = Recall::start_with(&settings, false);
+        let recall = Recall::start_with(settings, false);
         let campaign = Campaign::load(settings)?;
         Survey::of_with(campaign, recall)
     }
 
     /// The survey of a campaign already loaded (its clients' past already given, if any).
-    pub fn of(campaign: Campaign) -> Result<Survey> {
+    pub fn of(campaign: Campaign<'s>) -> Result<Survey<'s>> {
         Survey::of_with(campaign, None)
     }
 
     /// The survey, the clients' past arriving from `recall` before their warnings are made.
-    fn of_with(mut campaign: Campaign, recall: Option<Recall>) -> Result<Survey> {
+    fn of_with(mut campaign: Campaign<'s>, recall: Option<Recall>) -> Result<Survey<'s>> {
         if campaign.clients.is_empty() && campaign.has_errors() {
             // Nothing to survey: the caller says the list's problems.
             return Ok(Survey {
@@ -157,7 +157,7 @@ impl Survey {
 
     /// Approved letters that a limit holds back, said as waiting, with why and until when.
     fn mark_waiting(&mut self) {
-        let settings = &self.campaign.settings;
+        let settings = self.campaign.settings;
         let day = settings
             .smtp
             .as_ref()

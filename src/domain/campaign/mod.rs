@@ -16,8 +16,8 @@ use crate::settings::Settings;
 
 use problems::{long_subject, mass_mail_problems, no_note_problems, say_once};
 
-pub struct Campaign {
-    pub settings: Settings,
+pub struct Campaign<'s> {
+    pub settings: &'s Settings,
     pub clients: Vec<Client>,
     pub problems: Vec<Problem>,
     pub templates: Templates,
@@ -29,9 +29,9 @@ pub struct Rendered {
     pub email: Email,
 }
 
-impl Campaign {
+impl<'s> Campaign<'s> {
     /// Loads the list and prepares the templates; only an unreadable list is an `Err`.
-    pub fn load(settings: Settings) -> Result<Campaign> {
+    pub fn load(settings: &'s Settings) -> Result<Campaign<'s>> {
         let list = clients::load(&settings.clients, settings.sheet.as_deref())?;
         // `Some(None)`: `[campaign] language` names none cartero knows.
         let language = settings
@@ -224,7 +224,7 @@ pub struct Summary {
     pub shares: Vec<f64>,
 }
 
-impl Campaign {
+impl Campaign<'_> {
     /// Problems of the letters as rendered: what review or send would refuse, refused now;
     /// letters that read like a mass mail, and clients with no note, grouped when many.
     pub fn letter_problems(

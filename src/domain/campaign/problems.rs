@@ -9,7 +9,7 @@ use crate::domain::compose::{Email, Templates, LONG_SUBJECT};
 use crate::domain::personal::{mass_mail_warning, Anecdote};
 use crate::text::clean_line;
 
-impl Campaign {
+impl Campaign<'_> {
     /// No sender, and why: the config file is named only when there is one.
     pub(super) fn no_sender(&self, e: &anyhow::Error) -> Problem {
         match &self.settings.config {
