@@ -315,6 +315,13 @@ pub fn status_table(rows: &[StatusRow], removed: &[Removed]) {
             );
         }
     }
+    no_longer_on_the_list(removed);
+    let counts = status_counts(rows);
+    say!("{}", next_step(&counts));
+}
+
+/// Clients the journal knows who are not on the list any more.
+fn no_longer_on_the_list(removed: &[Removed]) {
     for r in removed {
         say!(
             "      no longer on the list: {} (draft `{}` kept, not sent{})",
@@ -327,6 +334,10 @@ pub fn status_table(rows: &[StatusRow], removed: &[Removed]) {
             }
         );
     }
+}
+
+/// The count by state, with the answers, in one line; the counts for the next step.
+fn status_counts(rows: &[StatusRow]) -> HashMap<State, usize> {
     let mut counts: HashMap<State, usize> = HashMap::new();
     for r in rows {
         *counts.entry(r.state).or_default() += 1;
@@ -345,7 +356,7 @@ pub fn status_table(rows: &[StatusRow], removed: &[Removed]) {
         count(rows.len(), "client"),
         summary.join(", ")
     );
-    say!("{}", next_step(&counts));
+    counts
 }
 
 fn next_step(counts: &HashMap<State, usize>) -> &'static str {

@@ -11,7 +11,7 @@ use crate::mailbox::{self, Mailbox};
 use crate::outbox::{SendError, SmtpOutbox};
 use crate::report;
 use crate::secret::Secrets;
-use crate::settings::{Security, Settings};
+use crate::settings::{Imap, Security, Settings, Smtp};
 use crate::state::drafts::State;
 use crate::state::survey::Survey;
 use crate::tls::{probe, Probe};
@@ -79,12 +79,21 @@ fn connections(settings: &Settings) -> bool {
         tell!("SMTP: there is no `[smtp]` in cartero.toml to try: add it with `host`, `port` and `username` (the README has your provider's)");
         return false;
     };
+    let mut secrets = Secrets::new(&report::ask_secret);
+    let smtp_ok = smtp_connects(smtp, &mut secrets);
+    match &settings.imap {
+        Some(imap) => imap_connects(imap, smtp, &mut secrets) && smtp_ok,
+        None => smtp_ok,
+    }
+}
+
+/// SMTP: connected, TLS trusted, logged in and out, nothing sent; or why not.
+fn smtp_connects(smtp: &Smtp, secrets: &mut Secrets) -> bool {
     let label = format!(
         "SMTP {}:{} ({})",
         smtp.server.host, smtp.server.port, smtp.server.security
     );
-    let mut secrets = Secrets::new(&report::ask_secret);
-    let smtp_ok = match secrets
+    match secrets
         .smtp(smtp.login().as_ref())
         .and_then(|p| SmtpOutbox::connect(smtp, p))
     {
@@ -104,6 +113,7 @@ fn connections(settings: &Settings) -> bool {
             let mut why = format!("{e:#}");
             let untrusted = matches!(e.downcast_ref::<SendError>(), Some(SendError::Untrusted(_)));
             if untrusted && smtp.server.security != Security::None {
+                // Whose certificate it is, and what to do about it.
                 if let Probe::Refused(words) = probe(
                     &smtp.server.host,
                     smtp.server.port,
@@ -118,10 +128,11 @@ fn connections(settings: &Settings) -> bool {
             tell!("{label}: {why}");
             false
         }
-    };
-    let Some(imap) = &settings.imap else {
-        return smtp_ok;
-    };
+    }
+}
+
+/// IMAP: logged in, Sent found, every reply folder there, logged out; or why not.
+fn imap_connects(imap: &Imap, smtp: &Smtp, secrets: &mut Secrets) -> bool {
     let label = format!(
         "IMAP {}:{} ({})",
         imap.server.host, imap.server.port, imap.server.security
@@ -151,7 +162,7 @@ fn connections(settings: &Settings) -> bool {
             for f in &missing {
                 tell!("{label}: there is no folder \"{f}\" (`reply-folders` under `[imap]`): write its name as your mail app shows it");
             }
-            smtp_ok && missing.is_empty()
+            missing.is_empty()
         }
         Err(e) => {
             tell!("{label}: {e:#}");

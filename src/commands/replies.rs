@@ -47,9 +47,26 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     let since = sent.iter().map(|s| s.at).min().unwrap_or(settings.clock());
     let (folders, seen) = read_mailbox(&settings, &imap, since)?;
     let found = first_answers(&sent, &survey, &seen, settings.clock());
+    let new = record_answers(&mut sent, &found, &survey, &settings)?;
+    if let Err(e) = keep_campaign(&settings) {
+        report::archive_not_written(&e);
+    }
+    let answers = answers_of(&sent, &survey);
+    report::replies(&answers, new, &folders, seen.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Each answer seen for the first time, journaled; an uncertain letter answered arrived. How
+/// many answers are new.
+fn record_answers(
+    sent: &mut [Sent],
+    found: &HashMap<usize, (DateTime<FixedOffset>, &Headers, &str)>,
+    survey: &Survey,
+    settings: &Settings,
+) -> Result<usize> {
     let mut journal = Journal::open(&settings.journal_path())?;
     let mut new = 0;
-    for (i, (at, h, folder)) in &found {
+    for (i, (at, h, folder)) in found {
         let s = &mut sent[*i];
         if s.answer.is_some() {
             continue;
@@ -81,11 +98,12 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         new += 1;
     }
     journal.sync()?;
-    if let Err(e) = keep_campaign(&settings) {
-        report::archive_not_written(&e);
-    }
-    let answers: Vec<Answer> = sent
-        .iter()
+    Ok(new)
+}
+
+/// Every letter that went, as `replies` shows it.
+fn answers_of<'a>(sent: &[Sent], survey: &'a Survey) -> Vec<Answer<'a>> {
+    sent.iter()
         .filter(|s| !s.uncertain)
         .map(|s| {
             let c = &survey.entries[s.index].client;
@@ -97,9 +115,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
                 new: s.answer.as_ref().is_some_and(|(_, new)| *new),
             }
         })
-        .collect();
-    report::replies(&answers, new, &folders, seen.len());
-    Ok(ExitCode::SUCCESS)
+        .collect()
 }
 
 /// The headers of INBOX and `reply-folders` since the day before `since`, read only.

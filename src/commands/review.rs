@@ -54,6 +54,34 @@ fn read_answer(input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Answer> {
     }
 }
 
+/// What the archive knows of the client: their last letter, and what was remembered since.
+fn show_past(out: &mut dyn Write, client: &crate::domain::clients::Client) -> Result<()> {
+    if let Some(last) = client.past.letters.first() {
+        let answered = if last.answered {
+            "they answered"
+        } else {
+            "no answer recorded"
+        };
+        writeln!(
+            out,
+            "last letter: {} «{}» ({answered})",
+            last.date, last.subject
+        )?;
+        for line in last
+            .personal
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(3)
+        {
+            writeln!(out, "    {line}")?;
+        }
+    }
+    for m in &client.past.memories {
+        writeln!(out, "remembered: {m}")?;
+    }
+    Ok(())
+}
+
 /// `review` with its answers from `input` and its prompts to `out`.
 pub fn run_with(
     settings: Settings,
@@ -180,29 +208,7 @@ impl Session<'_> {
         for w in &e.warnings {
             writeln!(self.out, "warning: {w}")?;
         }
-        if let Some(last) = e.client.past.letters.first() {
-            let answered = if last.answered {
-                "they answered"
-            } else {
-                "no answer recorded"
-            };
-            writeln!(
-                self.out,
-                "last letter: {} «{}» ({answered})",
-                last.date, last.subject
-            )?;
-            for line in last
-                .personal
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .take(3)
-            {
-                writeln!(self.out, "    {line}")?;
-            }
-        }
-        for m in &e.client.past.memories {
-            writeln!(self.out, "remembered: {m}")?;
-        }
+        show_past(self.out, &e.client)?;
         let key = e.client.key.clone();
         Ok(Some(Shown {
             text,

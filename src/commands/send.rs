@@ -240,18 +240,37 @@ fn run_once(
     if copies.is_none() && wants_copies && mode == Mode::Real {
         copies = Some(open_copies(settings, &survey, secret)?);
     }
+    deliver(
+        settings,
+        mode,
+        &plan,
+        outbox.as_mut(),
+        lock.as_ref(),
+        copies,
+    )
+}
+
+/// The letters of the plan, through the outbox, their copies made; the summary said.
+fn deliver(
+    settings: &Settings,
+    mode: Mode,
+    plan: &Plan,
+    outbox: &mut dyn Outbox,
+    lock: Option<&Lock>,
+    mut copies: Option<Copies>,
+) -> Result<Pass> {
     let mut journal = Journal::open(&settings.journal_path())?;
     let tally = deliver::Run {
         mode,
         settings,
-        outbox: outbox.as_mut(),
+        outbox,
         journal: &mut journal,
-        lock: lock.as_ref(),
+        lock,
         copies: copies.as_mut(),
     }
     .deliver_all(&plan.jobs)?;
     let filing = copies.map(|c| finish_copies(c, &mut journal)).transpose()?;
-    ended(mode, &plan, tally, outbox.as_ref(), settings, filing)
+    ended(mode, plan, tally, outbox, settings, filing)
 }
 
 /// The run's summary, said; how the pass ended.

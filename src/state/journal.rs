@@ -446,20 +446,7 @@ fn decide(r: &mut Record, verdict: Verdict, hash: &str) {
 /// What a send, and the sender's mailbox, said of the letter.
 fn delivery(r: &mut Record, e: &Event) {
     match &e.what {
-        What::Deferred { why, .. } => {
-            // A refusal is an answer: the server has no letter, as before the attempt; and it
-            // was about the sender, so a failure it follows was not the client's either.
-            if matches!(
-                r.delivery,
-                Some(Delivery::Pending { .. } | Delivery::Failed { .. })
-            ) {
-                r.delivery = None;
-            }
-            r.deferred = Some(Deferral {
-                at: e.time,
-                why: why.clone(),
-            });
-        }
+        What::Deferred { why, .. } => deferred(r, e.time, why),
         What::Sending {
             hash,
             message_id,
@@ -510,6 +497,22 @@ fn delivery(r: &mut Record, e: &Event) {
         }
         _ => mailbox(r, e),
     }
+}
+
+/// A refusal about the sender's account: the letter stays approved.
+fn deferred(r: &mut Record, at: DateTime<FixedOffset>, why: &str) {
+    // A refusal is an answer: the server has no letter, as before the attempt; and it was
+    // about the sender, so a failure it follows was not the client's either.
+    if matches!(
+        r.delivery,
+        Some(Delivery::Pending { .. } | Delivery::Failed { .. })
+    ) {
+        r.delivery = None;
+    }
+    r.deferred = Some(Deferral {
+        at,
+        why: why.to_string(),
+    });
 }
 
 /// What the sender's mailbox said of a sent letter: its copy in Sent, and the first answer.

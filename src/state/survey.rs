@@ -78,41 +78,12 @@ impl<'s> Survey<'s> {
         }
         let (events, journal_warnings) = Journal::read(&campaign.settings.journal_path())?;
         let records = journal::fold(&events);
-        let send_running = crate::state::lock::holder(&campaign.settings.drafts)
-            .is_some_and(|h| h.command == "send");
-        let drafts_dir = campaign.settings.drafts.clone();
-        let mut entries = Vec::with_capacity(campaign.clients.len());
+        let entries = entries_of(&campaign, &records)?;
         let mut templates_used = Vec::new();
         for client in &campaign.clients {
             if let Ok(name) = campaign.templates.template_for(client) {
                 templates_used.push(name);
             }
-        }
-        // Reading and hashing ten thousand drafts is most of the work: on every core.
-        let read = crate::par::parallel_map(&campaign.clients, |client| {
-            let record = records.get(&client.key).cloned();
-            let path = record
-                .as_ref()
-                .and_then(|r| r.draft.as_ref())
-                .map(|d| drafts_dir.join(d));
-            let file = read_entry(client, path.as_deref());
-            (record, path, file)
-        });
-        for (client, (record, path, file)) in campaign.clients.iter().zip(read) {
-            let file = file?;
-            let hash = file.as_ref().map(|f| f.hash.clone());
-            let state = state_of(record.as_ref(), hash.as_deref(), send_running);
-            entries.push(Entry {
-                client: client.clone(),
-                record,
-                path,
-                encoding: file.as_ref().and_then(|f| f.encoding),
-                text: file.map(|f| f.text),
-                hash,
-                state,
-                share: None,
-                warnings: Vec::new(),
-            });
         }
         let removed = removed_from_list(&campaign, &records);
         let literals = campaign.literals(templates_used.iter().map(String::as_str));
@@ -215,6 +186,41 @@ impl<'s> Survey<'s> {
     }
 }
 
+/// Each client as the journal and their draft file show them.
+fn entries_of(campaign: &Campaign, records: &HashMap<String, Record>) -> Result<Vec<Entry>> {
+    let send_running =
+        crate::state::lock::holder(&campaign.settings.drafts).is_some_and(|h| h.command == "send");
+    let drafts_dir = &campaign.settings.drafts;
+    // Reading and hashing ten thousand drafts is most of the work: on every core.
+    let read = crate::par::parallel_map(&campaign.clients, |client| {
+        let record = records.get(&client.key).cloned();
+        let path = record
+            .as_ref()
+            .and_then(|r| r.draft.as_ref())
+            .map(|d| drafts_dir.join(d));
+        let file = read_entry(client, path.as_deref());
+        (record, path, file)
+    });
+    let mut entries = Vec::with_capacity(campaign.clients.len());
+    for (client, (record, path, file)) in campaign.clients.iter().zip(read) {
+        let file = file?;
+        let hash = file.as_ref().map(|f| f.hash.clone());
+        let state = state_of(record.as_ref(), hash.as_deref(), send_running);
+        entries.push(Entry {
+            client: client.clone(),
+            record,
+            path,
+            encoding: file.as_ref().and_then(|f| f.encoding),
+            text: file.map(|f| f.text),
+            hash,
+            state,
+            share: None,
+            warnings: Vec::new(),
+        });
+    }
+    Ok(entries)
+}
+
 /// A client's draft file, if the journal names one and it is there.
 fn read_entry(client: &Client, path: Option<&std::path::Path>) -> Result<Option<DraftFile>> {
     let Some(path) = path else { return Ok(None) };
@@ -279,19 +285,27 @@ fn warnings_for(e: &Entry) -> Vec<String> {
             w.push(format!("this draft cannot be sent as it is: {why}"));
         }
     }
+    if let Some(said) = delivery_warning(e) {
+        w.push(said);
+    }
+    w
+}
+
+/// What the last attempt to send left to say: uncertain, refused, or the draft gone.
+fn delivery_warning(e: &Entry) -> Option<String> {
     match (
         &e.state,
         e.record.as_ref().and_then(|r| r.delivery.as_ref()),
     ) {
-        (State::Uncertain, Some(Delivery::Pending { message_id })) => w.push(format!(
+        (State::Uncertain, Some(Delivery::Pending { message_id })) => Some(format!(
             "a send was interrupted: the message {message_id} may or may not have arrived; {}",
             how_to_check(&e.client.email)
         )),
-        (State::Uncertain, Some(Delivery::Uncertain { message_id, why })) => w.push(format!(
+        (State::Uncertain, Some(Delivery::Uncertain { message_id, why })) => Some(format!(
             "{why}: the message {message_id} may or may not have arrived; {}",
             how_to_check(&e.client.email)
         )),
-        (State::Failed, Some(Delivery::Failed { reply, permanent })) => w.push(format!(
+        (State::Failed, Some(Delivery::Failed { reply, permanent })) => Some(format!(
             "the server refused it: {reply}{}",
             if *permanent {
                 " (fix the address or the draft, approve it again, or `--resend` it)"
@@ -300,11 +314,10 @@ fn warnings_for(e: &Entry) -> Vec<String> {
             }
         )),
         (State::Missing, _) => {
-            w.push("the draft file is gone: `cartero draft` writes it again".into())
+            Some("the draft file is gone: `cartero draft` writes it again".into())
         }
-        _ => {}
+        _ => None,
     }
-    w
 }
 
 /// What to do about a letter that may or may not have arrived.

@@ -238,58 +238,72 @@ impl Run<'_> {
         tally: &mut Tally,
         last_failure: &mut Option<LastFailure>,
     ) -> Result<()> {
-        match result {
-            Ok(reply) => self.delivered(job, letter, &reply, progress, tally, last_failure)?,
+        let stopped = match result {
+            Ok(reply) => return self.delivered(job, letter, &reply, progress, tally, last_failure),
+            Err(SendError::Uncertain(why)) => {
+                return self.uncertain(job, letter, &why, progress, tally)
+            }
             Err(SendError::Account(why)) => {
-                self.defer(job, letter, &why)?;
-                progress.live(format!("stopped {} {why}", letter.label));
-                tally.stopped = Some(format!(
+                let words = format!(
                     "stopped: the server refused to take more letters from your account ({why}); {}. Nothing more was sent: {} and the letters after it stay approved, and `cartero send` goes on from there, each exactly once",
                     when_to_retry(&why),
                     job.key
-                ));
+                );
+                (why, words)
             }
             Err(SendError::Unreachable(why)) => {
-                self.defer(job, letter, &why)?;
-                progress.live(format!("stopped {} {why}", letter.label));
-                tally.stopped = Some(format!(
+                let words = format!(
                     "stopped: the server could not be reached again ({why}); {} and the letters after it stay approved: `cartero send` goes on from there when it answers",
                     job.key
-                ));
+                );
+                (why, words)
             }
+            // About the server or the settings, not the client: it stays approved.
             Err(SendError::Fatal(why) | SendError::Untrusted(why)) => {
-                // About the server or the settings, not the client: it stays approved.
-                self.defer(job, letter, &why)?;
-                progress.live(format!("stopped {} {why}", letter.label));
-                tally.stopped = Some(format!(
+                let words = format!(
                     "stopped: {why}; {} and the letters after it stay approved",
                     job.key
-                ));
+                );
+                (why, words)
             }
-            Err(SendError::Uncertain(why)) => {
-                if self.record() {
-                    let e = self.event(
-                        job,
-                        What::Uncertain {
-                            hash: Some(job.hash.clone()),
-                            message_id: letter.id.clone(),
-                            why: why.clone(),
-                        },
-                    );
-                    self.journal.append(e)?;
-                }
-                tally.uncertain.push(if self.record() {
-                    format!(
-                        "{}: {why}; message {} may have arrived: it is not sent again unless you pass `--resend {}`",
-                        job.key, letter.id, job.key
-                    )
-                } else {
-                    format!("{}: {why}; a test letter, so nothing is recorded", job.key)
-                });
-                progress.live(format!("uncertain {} {why}", letter.label));
-            }
-            Err(err) => self.failed(job, letter, err, progress, tally, last_failure)?,
+            Err(err) => return self.failed(job, letter, err, progress, tally, last_failure),
+        };
+        let (why, words) = stopped;
+        self.defer(job, letter, &why)?;
+        progress.live(format!("stopped {} {why}", letter.label));
+        tally.stopped = Some(words);
+        Ok(())
+    }
+
+    /// The final "." went and no answer came: the letter may have arrived.
+    fn uncertain(
+        &mut self,
+        job: &Job,
+        letter: &Letter,
+        why: &str,
+        progress: &Progress,
+        tally: &mut Tally,
+    ) -> Result<()> {
+        if self.record() {
+            let e = self.event(
+                job,
+                What::Uncertain {
+                    hash: Some(job.hash.clone()),
+                    message_id: letter.id.clone(),
+                    why: why.to_string(),
+                },
+            );
+            self.journal.append(e)?;
         }
+        tally.uncertain.push(if self.record() {
+            format!(
+                "{}: {why}; message {} may have arrived: it is not sent again unless you pass `--resend {}`",
+                job.key, letter.id, job.key
+            )
+        } else {
+            format!("{}: {why}; a test letter, so nothing is recorded", job.key)
+        });
+        progress.live(format!("uncertain {} {why}", letter.label));
         Ok(())
     }
 
