@@ -44,6 +44,7 @@ fn main() -> anyhow::Result<()> {
                 personal: format!("Lo del año {year}: la charla del día {i}."),
                 campaign: format!("/campaigns/{year}/drafts"),
                 replied_at: None,
+                proof: None,
             })
             .collect();
         a.keep(&letters)?;

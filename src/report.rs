@@ -22,7 +22,7 @@ use crate::settings::Smtp;
 use crate::state::archive::{Letter, Memory};
 use crate::state::drafts::Outcome;
 use crate::state::drafts::State;
-use crate::state::journal::{stamp, Delivery, Record, SentCopy};
+use crate::state::journal::{stamp, Delivery, Proof, Record, SentCopy};
 use crate::state::plan::{DayHold, Mode, Plan};
 use crate::state::survey::{Entry, Removed, Survey};
 use crate::text::{count, display_mailbox, how_long};
@@ -220,8 +220,14 @@ pub struct StatusRow<'a> {
     /// A copy in the Sent folder: true, false (the copy failed), null (not known).
     pub in_sent_folder: Option<bool>,
     pub replied_at: Option<String>,
+    /// How the letter is known to have gone, when not by the server's word: `found-in-sent`,
+    /// `answered`, `user-said` (`send --arrived`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proof: Option<&'static str>,
     #[serde(skip)]
     pub copy_failed: Option<&'a str>,
+    #[serde(skip)]
+    pub waiting: bool,
 }
 
 fn three_places<S: serde::Serializer>(
@@ -260,10 +266,19 @@ impl<'a> StatusRow<'a> {
             replied_at: record
                 .and_then(|r| r.replied.as_ref())
                 .map(|a| a.at.to_rfc3339()),
+            proof: record
+                .and_then(|r| r.sent.as_ref())
+                .and_then(|s| match s.proof {
+                    Proof::Server => None,
+                    Proof::FoundInSent => Some("found-in-sent"),
+                    Proof::Answered => Some("answered"),
+                    Proof::UserSaid => Some("user-said"),
+                }),
             copy_failed: match record.and_then(|r| r.copy.as_ref()) {
                 Some(SentCopy::Failed { why }) => Some(why),
                 _ => None,
             },
+            waiting: e.waiting,
         }
     }
 }
@@ -317,7 +332,7 @@ pub fn status_table(rows: &[StatusRow], removed: &[Removed]) {
     }
     no_longer_on_the_list(removed);
     let counts = status_counts(rows);
-    say!("{}", next_step(&counts));
+    say!("{}", next_step(&counts, rows));
 }
 
 /// Clients the journal knows who are not on the list any more.
@@ -336,41 +351,69 @@ fn no_longer_on_the_list(removed: &[Removed]) {
     }
 }
 
-/// The count by state, with the answers, in one line; the counts for the next step.
+/// The count by state, and of what the clients' lines say (answered, no copy in Sent yet,
+/// waiting), in one line; the counts for the next step.
 fn status_counts(rows: &[StatusRow]) -> HashMap<State, usize> {
     let mut counts: HashMap<State, usize> = HashMap::new();
     for r in rows {
         *counts.entry(r.state).or_default() += 1;
     }
-    let summary: Vec<String> = State::ALL
+    let states: Vec<String> = State::ALL
         .iter()
         .filter_map(|s| counts.get(s).map(|n| format!("{n} {}", s.as_str())))
         .collect();
-    let answered = rows.iter().filter(|r| r.replied_at.is_some()).count();
-    let answered = match answered {
-        0 => String::new(),
-        n => format!("; {n} answered"),
-    };
-    say!(
-        "{}: {}{answered}",
-        count(rows.len(), "client"),
-        summary.join(", ")
-    );
+    let mut summary = vec![states.join(", ")];
+    let mut also = Vec::new();
+    let count_of = |f: fn(&StatusRow) -> bool| rows.iter().filter(|r| f(r)).count();
+    for (n, what) in [
+        (count_of(|r| r.replied_at.is_some()), "answered"),
+        (count_of(|r| r.waiting), "waiting"),
+        (
+            count_of(|r| r.copy_failed.is_some()),
+            "without a copy in Sent yet",
+        ),
+    ] {
+        if n > 0 {
+            also.push(format!("{n} {what}"));
+        }
+    }
+    if !also.is_empty() {
+        summary.push(also.join(", "));
+    }
+    say!("{}: {}", count(rows.len(), "client"), summary.join("; "));
     counts
 }
 
-fn next_step(counts: &HashMap<State, usize>) -> &'static str {
+/// What to do next, from the states and what the clients' lines say.
+fn next_step(counts: &HashMap<State, usize>, rows: &[StatusRow]) -> String {
+    let uncertain = counts.get(&State::Uncertain).copied().unwrap_or(0);
+    let no_copy = rows.iter().filter(|r| r.copy_failed.is_some()).count();
     if counts.contains_key(&State::New) {
-        "next: `cartero draft` writes the missing drafts"
+        "next: `cartero draft` writes the missing drafts".into()
     } else if State::ALL
         .iter()
         .any(|s| s.needs_review() && counts.contains_key(s))
     {
-        "next: `cartero review` to read and approve the drafts"
+        "next: `cartero review` to read and approve the drafts".into()
     } else if counts.contains_key(&State::Approved) || counts.contains_key(&State::Failed) {
-        "next: `cartero send --to-self` for a test run, then `cartero send`"
+        "next: `cartero send --to-self` for a test run, then `cartero send`".into()
+    } else if uncertain > 0 {
+        format!(
+            "next: {} may or may not have arrived (see above): ask those clients, then `cartero send --arrived EMAIL` for each that did, or `cartero send --resend EMAIL` for each that did not",
+            count(uncertain, "letter")
+        )
+    } else if no_copy > 0 {
+        format!(
+            "next: {} no copy in your Sent folder yet: `cartero send` makes the copies (it sends no letter again)",
+            match no_copy {
+                1 => "1 letter has".to_string(),
+                n => format!("{n} letters have"),
+            }
+        )
+    } else if counts.contains_key(&State::Sending) {
+        "next: a `cartero send` is running; `cartero status` again shows how it went".into()
     } else {
-        "nothing waits for you"
+        "nothing waits for you".into()
     }
 }
 
@@ -701,6 +744,9 @@ pub fn history(email: &str, letters: &[Letter], memories: &[Memory]) {
             None => "no answer recorded".to_string(),
         };
         say!("{day}  {}  ({answered})", l.subject);
+        if l.proof.as_deref() == Some("user-said") {
+            say!("    (recorded as sent on your word, `cartero send --arrived`: no server confirmed it)");
+        }
         for line in l.personal.lines().filter(|l| !l.trim().is_empty()).take(4) {
             say!("    {line}");
         }
@@ -754,7 +800,7 @@ pub fn mailbox_before(f: &crate::mailbox::Filing) {
     }
     for key in &f.unresolved {
         tell!(
-            "{key}: still uncertain: the letter is not in your \"{}\" folder{}. Ask them whether it arrived; `cartero send --resend {key}` sends it again",
+            "{key}: still uncertain: the letter is not in your \"{}\" folder{}. Ask them whether it arrived: if it did, `cartero send --arrived {key}` records it as sent (never sent again); if not, `cartero send --resend {key}` sends it again, with the same Message-ID",
             crate::mailbox::folder_shown(&f.folder),
             match f.server_files {
                 Some(false) => " (your server does not keep copies of what it sends, so that proves nothing)",
@@ -860,6 +906,16 @@ pub fn replies(answers: &[Answer], new: usize, folders: &[String], looked_at: us
             names.join(", ")
         );
     }
+}
+
+/// `--arrived`: an uncertain letter recorded as sent on the user's word.
+pub fn arrived_on_your_word(key: &str) {
+    tell!("{key}: recorded as sent on your word (`--arrived`): it is not sent again, and goes into your Sent folder and the archive like any letter");
+}
+
+/// `--arrived` for a letter already sent.
+pub fn already_sent(key: &str) {
+    tell!("{key}: that letter is already recorded as sent; nothing to do");
 }
 
 /// An uncertain letter the client answered: it arrived.

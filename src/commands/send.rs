@@ -19,7 +19,7 @@ use crate::state::drafts::State;
 use crate::state::journal::Journal;
 use crate::state::limits::{parse_at, Day};
 use crate::state::lock::Lock;
-use crate::state::plan::{Mode, Plan};
+use crate::state::plan::{self, Arrival, Mode, Plan};
 use crate::state::survey::Survey;
 
 /// `cartero send`: now, at `--at`, or day after day with `--spread`.
@@ -27,6 +27,9 @@ pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
     let daily_limit = settings.smtp.as_ref().and_then(|s| s.daily_limit);
     if args.spread && (daily_limit.is_none() || args.mode != Mode::Real) {
         bail!("`--spread` goes on day after day within your daily limit: add `daily-limit = N` under `[smtp]` in cartero.toml (it is for real sends, not `--dry-run` or `--to-self`)");
+    }
+    if !args.arrived.is_empty() {
+        settle_arrivals(&settings, args)?;
     }
     let mut args = args.clone();
     // The password is asked for once, while the person is here: never after a wait.
@@ -62,6 +65,25 @@ pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     }
+}
+
+/// `--arrived`: each uncertain letter the user says arrived is journaled as sent on their word,
+/// before anything else; its copy in Sent and its place in the archive follow as for any letter.
+fn settle_arrivals(settings: &Settings, args: &SendRequest) -> Result<()> {
+    let _lock = Lock::take(&settings.drafts, "send")?;
+    let survey = report::survey(settings)?;
+    let arrivals = plan::arrivals(&survey, &args.arrived, &args.resend, settings.clock())?;
+    let mut journal = Journal::open(&settings.journal_path())?;
+    for a in arrivals {
+        match a {
+            Arrival::Settled { key, event } => {
+                journal.append(event)?;
+                report::arrived_on_your_word(&key);
+            }
+            Arrival::AlreadySent { key } => report::already_sent(&key),
+        }
+    }
+    Ok(())
 }
 
 /// `--at`: everything that can be found out now is, while the person is here (what will go,

@@ -22,6 +22,10 @@ type Appended = (Mailbox, Vec<Copy>, usize, Option<(Failure, String)>);
 /// How many copies go in one APPEND (Dovecot stores a batch of 200 in about 75 ms).
 const BATCH: usize = 200;
 
+/// How long a copy waits for its batch to fill: in a long run, the copies go as the run goes,
+/// and Sent shows what went within seconds, not at the end.
+const BATCH_WAIT: Duration = Duration::from_secs(2);
+
 /// One letter to find in Sent, or to put there.
 #[derive(Clone)]
 pub struct Copy {
@@ -45,6 +49,8 @@ pub struct Copies {
     waiting: Vec<Copy>,
     /// Copies to make with the next batch.
     queued: Vec<Copy>,
+    /// When the oldest queued copy was queued.
+    queued_since: Option<Instant>,
     /// Why copies can't be made any more in this run (the connection was lost).
     broken: Option<String>,
     grace: Duration,
@@ -73,6 +79,7 @@ impl Copies {
             },
             waiting: Vec::new(),
             queued: Vec::new(),
+            queued_since: None,
             broken: None,
             grace: grace(),
             started: settings.clock(),
@@ -252,7 +259,10 @@ impl Copies {
     /// run). A crash before then leaves it to the next `send`, which looks first.
     fn queue(&mut self, journal: &mut Journal, c: Copy) -> Result<()> {
         self.queued.push(c);
-        if self.queued.len() >= BATCH {
+        let since = *self.queued_since.get_or_insert_with(Instant::now);
+        // A batch on its way is not waited for: the next letter would wait with it.
+        let idle = self.in_flight.as_ref().is_none_or(|h| h.is_finished());
+        if self.queued.len() >= BATCH || (idle && since.elapsed() >= BATCH_WAIT) {
             self.flush(journal)?;
         }
         Ok(())
@@ -261,6 +271,7 @@ impl Copies {
     /// Puts the queued copies in Sent and journals how it went for each.
     fn flush(&mut self, journal: &mut Journal) -> Result<()> {
         let queued = std::mem::take(&mut self.queued);
+        self.queued_since = None;
         let (ready, lost): (Vec<Copy>, Vec<Copy>) =
             queued.into_iter().partition(|c| c.bytes.is_some());
         for c in &lost {

@@ -31,6 +31,8 @@ pub struct SendRequest {
     pub confirm: Confirm,
     /// Clients to send to again although an earlier letter may have arrived.
     pub resend: Vec<String>,
+    /// Clients whose uncertain letter the user says arrived.
+    pub arrived: Vec<String>,
     /// `--at`, as written.
     pub at: Option<String>,
     /// Day after day within `daily-limit` until every letter is sent.
@@ -53,6 +55,7 @@ impl SendRequest {
                 Confirm::Ask
             },
             resend: args.resend.clone(),
+            arrived: args.arrived.clone(),
             at: args.at.clone(),
             spread: args.spread,
         }

@@ -14,12 +14,12 @@ use crate::domain::campaign::Campaign;
 use crate::domain::clients::{Past, PastLetter};
 use crate::domain::message::parse;
 use crate::settings::Settings;
-use crate::state::journal::{self, Event, What};
+use crate::state::journal::{self, Event, Proof, What};
 
 /// `PRAGMA application_id`: "cart", so a file is known for a cartero archive.
 const APPLICATION_ID: i64 = 0x6361_7274;
 /// The schema this cartero writes; an archive from a newer one is left alone.
-const SCHEMA: i64 = 2;
+const SCHEMA: i64 = 3;
 
 /// One letter as the archive keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -37,6 +37,10 @@ pub struct Letter {
     /// The campaign's drafts folder it came from.
     pub campaign: String,
     pub replied_at: Option<String>,
+    /// How it is known to have gone, when not by the server's word: `found-in-sent`,
+    /// `answered`, `user-said` (`cartero send --arrived`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proof: Option<String>,
 }
 
 /// A memory kept with `cartero remember`.
@@ -146,6 +150,15 @@ impl Archive {
                  COMMIT;",
             )?;
         }
+        if version < 3 {
+            // Version 3: how a letter is known to have gone, when not by the server's word.
+            self.conn.execute_batch(
+                "BEGIN;
+                 ALTER TABLE letters ADD COLUMN proof TEXT;
+                 PRAGMA user_version = 3;
+                 COMMIT;",
+            )?;
+        }
         Ok(())
     }
 
@@ -161,8 +174,8 @@ impl Archive {
         {
             let mut insert = tx.prepare(
                 "INSERT OR IGNORE INTO letters
-                 (message_id, email, name, sent_at, subject, personal, campaign, replied_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 (message_id, email, name, sent_at, subject, personal, campaign, replied_at, proof)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?;
             let mut body =
                 tx.prepare("INSERT OR IGNORE INTO bodies (message_id, body) VALUES (?1, ?2)")?;
@@ -178,7 +191,8 @@ impl Archive {
                     l.subject,
                     l.personal,
                     l.campaign,
-                    l.replied_at
+                    l.replied_at,
+                    l.proof
                 ])?;
                 if new > 0 {
                     body.execute(params![l.message_id, l.body])?;
@@ -196,7 +210,7 @@ impl Archive {
     /// Every letter to a client, newest first.
     pub fn history(&self, email: &str) -> Result<Vec<Letter>> {
         let mut q = self.conn.prepare(
-            "SELECT l.message_id, email, name, sent_at, subject, coalesce(b.body, ''), personal, campaign, replied_at
+            "SELECT l.message_id, email, name, sent_at, subject, coalesce(b.body, ''), personal, campaign, replied_at, proof
              FROM letters l LEFT JOIN bodies b ON b.message_id = l.message_id
              WHERE email = ?1 ORDER BY sent_at DESC",
         )?;
@@ -233,7 +247,7 @@ impl Archive {
     /// Everyone ever written to, each with their newest letter, by address.
     pub fn everyone(&self) -> Result<Vec<Letter>> {
         let mut q = self.conn.prepare(
-            "SELECT message_id, email, name, max(sent_at), subject, '', personal, campaign, replied_at
+            "SELECT message_id, email, name, max(sent_at), subject, '', personal, campaign, replied_at, proof
              FROM letters GROUP BY email ORDER BY email",
         )?;
         let rows = q.query_map([], letter_of_row)?;
@@ -254,6 +268,7 @@ fn letter_of_row(r: &rusqlite::Row) -> rusqlite::Result<Letter> {
         personal: r.get(6)?,
         campaign: r.get(7)?,
         replied_at: r.get(8)?,
+        proof: r.get(9)?,
     })
 }
 
@@ -267,10 +282,14 @@ pub fn letters_of_campaign(drafts: &Path) -> Result<(Vec<Letter>, usize)> {
     let mut letters = Vec::new();
     let mut missing = 0;
     for e in &events {
-        let What::Sent { message_id, .. } = &e.what else {
+        let What::Sent {
+            message_id, proof, ..
+        } = &e.what
+        else {
             continue;
         };
-        let Some(letter) = letter_of(e, message_id, &records, drafts, &campaign)? else {
+        let sent = (message_id.as_str(), *proof);
+        let Some(letter) = letter_of(e, sent, &records, drafts, &campaign)? else {
             missing += 1;
             continue;
         };
@@ -278,6 +297,16 @@ pub fn letters_of_campaign(drafts: &Path) -> Result<(Vec<Letter>, usize)> {
     }
     mark_personal(&mut letters);
     Ok((letters, missing))
+}
+
+/// How a letter is known to have gone, as the archive writes it; `None` for the server's word.
+fn proof_name(proof: Proof) -> Option<String> {
+    match proof {
+        Proof::Server => None,
+        Proof::FoundInSent => Some("found-in-sent".into()),
+        Proof::Answered => Some("answered".into()),
+        Proof::UserSaid => Some("user-said".into()),
+    }
 }
 
 /// How the archive names a campaign: its drafts folder, in full.
@@ -291,7 +320,7 @@ fn campaign_name(drafts: &Path) -> String {
 
 fn letter_of(
     e: &Event,
-    message_id: &str,
+    (message_id, proof): (&str, Proof),
     records: &HashMap<String, journal::Record>,
     drafts: &Path,
     campaign: &str,
@@ -320,6 +349,7 @@ fn letter_of(
             .filter(|r| r.sent.as_ref().map(|s| s.message_id.as_str()) == Some(message_id))
             .and_then(|r| r.replied.as_ref())
             .map(|a| a.at.to_rfc3339()),
+        proof: proof_name(proof),
     }))
 }
 

@@ -8,7 +8,7 @@ use crate::domain::clients::{address_key, parse_address};
 use crate::domain::message::{validate, Draft};
 pub use crate::settings::Mode;
 use crate::state::drafts::State;
-use crate::state::journal::{Delivery, Event};
+use crate::state::journal::{Delivery, Event, Proof, What};
 use crate::state::limits::Day;
 use crate::state::survey::{Entry, Survey};
 
@@ -170,9 +170,9 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// The clients `--resend` names, as keys; an error when one cannot be resent.
-fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
-    let mut keys: Vec<String> = resend
+/// Clients named on the command line, as keys, each once.
+fn keys_of(named: &[String]) -> Vec<String> {
+    let mut keys: Vec<String> = named
         .iter()
         .map(|e| match parse_address(e.trim()) {
             Ok(a) => address_key(&a),
@@ -181,6 +181,67 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
         .collect();
     keys.sort();
     keys.dedup();
+    keys
+}
+
+/// What `--arrived` does for one client.
+pub enum Arrival {
+    /// The uncertain letter, now journaled as sent on the user's word with this event.
+    Settled { key: String, event: Event },
+    /// Already sent: nothing to settle.
+    AlreadySent { key: String },
+}
+
+/// `--arrived`: the `sent` event that settles each named client's uncertain letter on the
+/// user's word, dated when the letter went; an error when one has no uncertain letter.
+pub fn arrivals(
+    survey: &Survey,
+    arrived: &[String],
+    resend: &[String],
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<Arrival>> {
+    let resend = keys_of(resend);
+    let mut out = Vec::new();
+    for key in keys_of(arrived) {
+        let Some(e) = survey.entries.iter().find(|e| e.client.key == key) else {
+            bail!("`--arrived {key}`: there is no such client in the list");
+        };
+        if resend.contains(&key) {
+            bail!("`--arrived {key}` and `--resend {key}` say opposite things: name them with one of the two");
+        }
+        let record = e.record.as_ref();
+        let uncertain = record
+            .and_then(|r| r.delivery.as_ref())
+            .filter(|_| e.state == State::Uncertain)
+            .and_then(Delivery::message_id);
+        match (e.state, uncertain) {
+            (State::Sent, _) => out.push(Arrival::AlreadySent { key }),
+            (_, Some(message_id)) => {
+                let letter = record.and_then(|r| r.letter.as_ref());
+                let sent = What::Sent {
+                    hash: letter.map(|l| l.hash.clone()),
+                    message_id: message_id.to_string(),
+                    reply: None,
+                    proof: Proof::UserSaid,
+                };
+                let at = letter.map_or(now, |l| l.date);
+                out.push(Arrival::Settled {
+                    event: Event::new(at, &key, sent),
+                    key,
+                });
+            }
+            (state, _) => bail!(
+                "`--arrived {key}`: no letter to them is uncertain (their draft is {}): `--arrived` is for a letter whose sending was cut off, when they told you it arrived",
+                state.as_str()
+            ),
+        }
+    }
+    Ok(out)
+}
+
+/// The clients `--resend` names, as keys; an error when one cannot be resent.
+fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
+    let keys = keys_of(resend);
     for r in &keys {
         let Some(e) = survey.entries.iter().find(|e| &e.client.key == r) else {
             bail!("`--resend {r}`: there is no such client in the list");

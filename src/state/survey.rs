@@ -12,7 +12,7 @@ use crate::domain::personal;
 use crate::settings::Settings;
 use crate::state::archive::Recall;
 use crate::state::drafts::{read_draft, state_of, DraftFile, State};
-use crate::state::journal::{self, Delivery, Journal, Record, Verdict};
+use crate::state::journal::{self, Delivery, Journal, Proof, Record, Verdict};
 use crate::state::limits::Day;
 
 /// One client as the drafts folder and the journal show them now.
@@ -27,6 +27,9 @@ pub struct Entry {
     pub state: State,
     pub share: Option<f64>,
     pub warnings: Vec<String>,
+    /// Approved, and held back for now: refused for the sender's account, or past the daily
+    /// limit.
+    pub waiting: bool,
 }
 
 /// A client the journal knows who is not on the list as it reads now.
@@ -146,6 +149,7 @@ impl<'s> Survey<'s> {
                     d.at.format("%Y-%m-%d %H:%M"),
                     d.why
                 ));
+                e.waiting = true;
             }
             if room > 0 {
                 room -= 1;
@@ -164,6 +168,7 @@ impl<'s> Survey<'s> {
                     "waiting: the daily limit of {} letters (`daily-limit` under `[smtp]`) is reached; letters may go again {from}",
                     day.limit
                 ));
+                e.waiting = true;
             }
         }
     }
@@ -216,6 +221,7 @@ fn entries_of(campaign: &Campaign, records: &HashMap<String, Record>) -> Result<
             state,
             share: None,
             warnings: Vec::new(),
+            waiting: false,
         });
     }
     Ok(entries)
@@ -261,6 +267,13 @@ fn warnings_for(e: &Entry) -> Vec<String> {
         if let Some(repeat) = Campaign::repeated_anecdote(&e.client) {
             w.push(repeat);
         }
+    }
+    let gone = e.record.as_ref().and_then(|r| r.sent.as_ref());
+    if gone.is_some_and(|g| g.proof == Proof::UserSaid) {
+        w.push(
+            "recorded as sent on your word (`cartero send --arrived`): no server confirmed it"
+                .into(),
+        );
     }
     if let Some(share) = e.share {
         if personal::reads_like_mass_mail(share) {
@@ -323,6 +336,6 @@ fn delivery_warning(e: &Entry) -> Option<String> {
 /// What to do about a letter that may or may not have arrived.
 pub fn how_to_check(email: &str) -> String {
     format!(
-        "ask them whether it arrived (a Sent folder shows it only when the provider keeps a copy of what it sends, as Gmail and Microsoft 365 do; with `[imap]` cartero looks there itself), and use `cartero send --resend {email}` only if it did not"
+        "ask them whether it arrived (a Sent folder shows it only when the provider keeps a copy of what it sends, as Gmail and Microsoft 365 do; with `[imap]` cartero looks there itself): if it did, `cartero send --arrived {email}` records it as sent, never to be sent again; if it did not, `cartero send --resend {email}` sends it again, with the same Message-ID"
     )
 }

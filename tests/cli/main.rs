@@ -3,6 +3,7 @@
 
 mod architecture;
 mod archive;
+mod arrived;
 mod check;
 mod drafting;
 mod errors;

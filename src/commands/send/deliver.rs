@@ -297,8 +297,8 @@ impl Run<'_> {
         }
         tally.uncertain.push(if self.record() {
             format!(
-                "{}: {why}; message {} may have arrived: it is not sent again unless you pass `--resend {}`",
-                job.key, letter.id, job.key
+                "{}: {why}; message {} may have arrived, so it is not sent again by itself: `cartero send --arrived {}` if they got it, `cartero send --resend {}` if not",
+                job.key, letter.id, job.key, job.key
             )
         } else {
             format!("{}: {why}; a test letter, so nothing is recorded", job.key)

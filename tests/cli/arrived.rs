@@ -1,0 +1,190 @@
+//! Settling an uncertain letter: `send --arrived` records it as sent on the user's word (filed
+//! in Sent, kept in the archive, never sent again); `status` says what still waits.
+
+use crate::mailbox::{events, with_mailbox, PASSWORD, USER};
+use crate::support::imap::*;
+use crate::support::*;
+
+/// Three letters, the first two left uncertain (the link dropped after their final "."), with
+/// a mailbox that keeps nothing by itself.
+fn two_uncertain() -> (ScriptedSmtp, ImapServer, Campaign) {
+    let smtp = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::DropAfterDot), (2, Fault::DropAfterDot)],
+        ..Script::default()
+    });
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = with_mailbox(3, &smtp.config(), &imap, "save-sent = \"always\"\n");
+    c.run(&["send", "--yes"]).failure();
+    assert_eq!(c.states(), ["uncertain", "uncertain", "sent"]);
+    (smtp, imap, c)
+}
+
+#[test]
+fn an_uncertain_letter_the_user_says_arrived_is_sent_filed_and_archived_never_sent_again() {
+    let (smtp, imap, c) = two_uncertain();
+    let before = smtp.letters().len();
+    // The advice names both ways out, and what each does.
+    c.run(&["status"])
+        .success()
+        .stdout_has("`cartero send --arrived c1@example.com` records it as sent")
+        .stdout_has("`cartero send --resend c1@example.com` sends it again");
+    c.run(&["send", "--yes", "--arrived", "c1@example.com"])
+        .failure()
+        .stderr_has("c1@example.com: recorded as sent on your word (`--arrived`)");
+    assert_eq!(c.states(), ["sent", "uncertain", "sent"]);
+    assert_eq!(smtp.letters().len(), before, "nothing was sent again");
+    let sent = events(&c, "sent");
+    let c1 = sent
+        .iter()
+        .find(|e| e["client"] == "c1@example.com")
+        .expect("a sent event for c1");
+    assert_eq!(c1["proof"], "user-said");
+    // The same Message-ID the interrupted attempt carried, dated when it went.
+    let sending = events(&c, "sending");
+    let first = sending
+        .iter()
+        .find(|e| e["client"] == "c1@example.com")
+        .unwrap();
+    assert_eq!(c1["message_id"], first["message_id"]);
+    assert_eq!(c1["time"], first["time"]);
+    // Its copy is in Sent, once, with that Message-ID.
+    let id = first["message_id"]
+        .as_str()
+        .unwrap()
+        .trim_matches(['<', '>']);
+    let copies = imap
+        .messages("Sent")
+        .iter()
+        .filter(|m| String::from_utf8_lossy(&m.bytes).contains(id))
+        .count();
+    assert_eq!(copies, 1, "the settled letter is in Sent once");
+    // status and history say it went on the user's word.
+    let status = c.status();
+    assert_eq!(status[0]["state"], "sent");
+    assert_eq!(status[0]["proof"], "user-said");
+    c.run(&["status"])
+        .success()
+        .stdout_has("recorded as sent on your word");
+    c.run(&["history", "c1@example.com"])
+        .success()
+        .stdout_has("recorded as sent on your word");
+    let history = c.run(&["history", "c1@example.com", "--json"]).success();
+    let letters: serde_json::Value = serde_json::from_str(&history.stdout()).unwrap();
+    assert_eq!(letters[0]["proof"], "user-said");
+    // Never sent again, not even when named by `--resend`.
+    c.run(&["send", "--yes", "--resend", "c1@example.com"])
+        .failure()
+        .stderr_has("never sends a client the same email twice");
+    assert_eq!(smtp.letters().len(), before);
+    // Saying it again is harmless.
+    c.run(&["send", "--yes", "--arrived", "c1@example.com"])
+        .stderr_has("already recorded as sent");
+    assert_eq!(events(&c, "sent").len(), sent.len());
+}
+
+#[test]
+fn arrived_for_a_letter_that_is_not_uncertain_is_refused_and_records_nothing() {
+    let (smtp, _imap, c) = two_uncertain();
+    let journal = c.read("drafts/journal.jsonl");
+    c.run(&["send", "--yes", "--arrived", "nobody@example.com"])
+        .failure()
+        .stderr_has("there is no such client in the list");
+    c.run(&[
+        "send",
+        "--yes",
+        "--arrived",
+        "c2@example.com",
+        "--resend",
+        "c2@example.com",
+    ])
+    .failure()
+    .stderr_has("say opposite things");
+    assert_eq!(c.read("drafts/journal.jsonl"), journal);
+    assert_eq!(c.states(), ["uncertain", "uncertain", "sent"]);
+    let n = smtp.letters().len();
+    // A letter the user is told to resend goes, once more (c1 still waits for a word: exit 1).
+    c.run(&["send", "--yes", "--resend", "c2@example.com"])
+        .failure()
+        .stdout_has("sent 1");
+    assert_eq!(smtp.letters().len(), n + 1);
+}
+
+#[test]
+fn status_does_not_say_nothing_waits_while_letters_are_uncertain() {
+    let (_smtp, _imap, c) = two_uncertain();
+    let out = c.run(&["status"]).success().stdout();
+    assert!(!out.contains("nothing waits for you"), "{out}");
+    assert!(
+        out.contains("next: 2 letters may or may not have arrived"),
+        "{out}"
+    );
+    c.run(&[
+        "send",
+        "--yes",
+        "--arrived",
+        "c1@example.com",
+        "--arrived",
+        "c2@example.com",
+    ])
+    .success();
+    c.run(&["status"])
+        .success()
+        .stdout_has("3 clients: 3 sent")
+        .stdout_has("nothing waits for you");
+}
+
+#[test]
+fn status_counts_the_copies_missing_from_sent_and_says_what_makes_them() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::start(ImapOptions {
+        fault: Some(ImapFault::RefuseAppend),
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    let c = with_mailbox(2, &smtp.config(), &imap, "save-sent = \"always\"\n");
+    c.run(&["send", "--yes"]).success();
+    let out = c.run(&["status"]).success().stdout();
+    assert!(
+        out.contains("2 clients: 2 sent; 2 without a copy in Sent yet"),
+        "{out}"
+    );
+    assert!(
+        out.contains("next: 2 letters have no copy in your Sent folder yet"),
+        "{out}"
+    );
+    assert!(!out.contains("nothing waits for you"), "{out}");
+}
+
+#[test]
+fn in_a_long_run_the_copies_reach_sent_while_the_letters_still_go() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    // Twelve letters, two a second: six seconds of sending.
+    let c = with_mailbox(
+        12,
+        &format!("{}rate = \"2/s\"\n", smtp.config()),
+        &imap,
+        "save-sent = \"always\"\n",
+    );
+    let mut child = spawn(&c, &["send", "--yes"]);
+    let started = std::time::Instant::now();
+    let mut copied_while_running = None;
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the send never ended"
+        );
+        let in_sent = imap.messages("Sent").len();
+        if in_sent > 0 && copied_while_running.is_none() {
+            copied_while_running = Some((in_sent, smtp.received().len()));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(child.wait().unwrap().success());
+    let (copies, letters) = copied_while_running.expect("no copy was in Sent before the run ended");
+    assert!(
+        letters < 12,
+        "the first copies reached Sent only after the last letter ({copies} copies, {letters} letters)"
+    );
+    assert_eq!(imap.messages("Sent").len(), 12, "each letter in Sent once");
+    assert_eq!(smtp.received().len(), 12);
+}
