@@ -104,6 +104,24 @@ struct Written<'a> {
     timeout_seconds: Option<u64>,
 }
 
+/// What `c`, a `[smtp]` or `[imap]` section as written, says of its server: both sections name
+/// these keys alike.
+macro_rules! written {
+    ($c:expr, $protocol:expr) => {
+        Written {
+            protocol: $protocol,
+            host: &$c.host,
+            port: $c.port,
+            security: $c.security,
+            password_command: &$c.password_command,
+            password_command_seconds: $c.password_command_seconds,
+            auth: $c.auth,
+            ca_file: &$c.ca_file,
+            timeout_seconds: $c.timeout_seconds,
+        }
+    };
+}
+
 impl Server {
     fn resolve(w: Written, base: &Path) -> Result<Server> {
         let port = w.port.unwrap_or(match (w.protocol, w.security) {
@@ -188,20 +206,7 @@ impl Smtp {
     }
 
     fn resolve(c: SmtpConfig, base: &Path) -> Result<Smtp> {
-        let server = Server::resolve(
-            Written {
-                protocol: Protocol::Smtp,
-                host: &c.host,
-                port: c.port,
-                security: c.security,
-                password_command: &c.password_command,
-                password_command_seconds: c.password_command_seconds,
-                auth: c.auth,
-                ca_file: &c.ca_file,
-                timeout_seconds: c.timeout_seconds,
-            },
-            base,
-        )?;
+        let server = Server::resolve(written!(c, Protocol::Smtp), base)?;
         if c.username.as_deref().is_some_and(|u| u.trim().is_empty()) {
             bail!("`username` is empty: write the login your provider gave you (usually your address), or leave the line out for a server that wants none");
         }
@@ -238,20 +243,7 @@ impl Imap {
     }
 
     fn resolve(c: ImapConfig, smtp: Option<&Smtp>, base: &Path) -> Result<Imap> {
-        let mut server = Server::resolve(
-            Written {
-                protocol: Protocol::Imap,
-                host: &c.host,
-                port: c.port,
-                security: c.security,
-                password_command: &c.password_command,
-                password_command_seconds: c.password_command_seconds,
-                auth: c.auth,
-                ca_file: &c.ca_file,
-                timeout_seconds: c.timeout_seconds,
-            },
-            base,
-        )?;
+        let mut server = Server::resolve(written!(c, Protocol::Imap), base)?;
         if c.username.as_deref().is_some_and(|u| u.trim().is_empty()) {
             bail!("`username` is empty: write the login of your mailbox, usually your address");
         }

@@ -693,6 +693,18 @@ mod tests {
         Event::decision(now(), client, Verdict::Approved, hash)
     }
 
+    /// Opens the journal at `path` again, as the next run does, and appends a rejection.
+    fn reject_after_reopening(path: &Path) {
+        let mut j = Journal::open(path).unwrap();
+        j.append(Event::decision(
+            now(),
+            "a@example.com",
+            Verdict::Rejected,
+            "h1",
+        ))
+        .unwrap();
+    }
+
     /// A journal holding one approval, in `dir`.
     fn one_approval(dir: &Path) -> PathBuf {
         let path = dir.join("journal.jsonl");
@@ -834,14 +846,7 @@ mod tests {
         let (events, warnings) = Journal::read(&path).unwrap();
         assert_eq!(events.len(), 1);
         assert!(warnings[0].contains("cut short"), "{warnings:?}");
-        let mut j = Journal::open(&path).unwrap();
-        j.append(Event::decision(
-            now(),
-            "a@example.com",
-            Verdict::Rejected,
-            "h1",
-        ))
-        .unwrap();
+        reject_after_reopening(&path);
         let (events, warnings) = Journal::read(&path).unwrap();
         assert_eq!(events.len(), 2);
         assert!(warnings.is_empty(), "{warnings:?}");
@@ -881,14 +886,7 @@ mod tests {
         let (events, warnings) = Journal::read(&path).unwrap();
         assert_eq!(events.len(), 1, "{warnings:?}");
         assert!(warnings.is_empty(), "{warnings:?}");
-        let mut j = Journal::open(&path).unwrap();
-        j.append(Event::decision(
-            now(),
-            "a@example.com",
-            Verdict::Rejected,
-            "h1",
-        ))
-        .unwrap();
+        reject_after_reopening(&path);
         let (events, warnings) = Journal::read(&path).unwrap();
         assert_eq!(events.len(), 2, "the approval is not lost: {warnings:?}");
         assert!(matches!(events[0].what, What::Approved { .. }));
