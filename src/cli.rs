@@ -102,7 +102,17 @@ pub enum Command {
         #[command(subcommand)]
         action: ArchiveAction,
     },
+    /// Print the shell's completions for cartero (see the README for where to put them)
+    Completions {
+        /// bash, zsh, fish, powershell or elvish
+        shell: Shell,
+    },
+    /// Print cartero's manual page (roff), for `man`
+    Man,
 }
+
+/// A shell `cartero completions` writes for.
+pub use clap_complete::Shell;
 
 #[derive(Debug, Subcommand)]
 pub enum ArchiveAction {

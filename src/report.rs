@@ -42,6 +42,11 @@ macro_rules! tell {
     };
 }
 
+/// Bytes for another program (a completion script, a manual page), on stdout as they are.
+pub fn raw(bytes: &[u8]) {
+    noted(std::io::stdout().write_all(bytes));
+}
+
 /// `say!`'s line.
 pub fn out(line: fmt::Arguments) {
     noted(writeln!(std::io::stdout(), "{line}"));

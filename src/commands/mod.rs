@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod check;
+pub mod completions;
 pub mod draft;
 pub mod history;
 pub mod init;
@@ -29,9 +30,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         return init::run(dir, None);
     }
+    match &cli.command {
+        Command::Completions { shell } => return completions::completions(*shell),
+        Command::Man => return completions::man(),
+        _ => {}
+    }
     let settings = Settings::resolve(&cli.common)?;
     match cli.command {
-        Command::Init { .. } => unreachable!("handled above"),
+        Command::Init { .. } | Command::Completions { .. } | Command::Man => {
+            unreachable!("handled above")
+        }
         Command::Check { connect } => check::run(settings, connect),
         Command::Preview { out } => preview::run(settings, &out),
         Command::Draft => draft::run(settings),

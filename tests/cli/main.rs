@@ -5,6 +5,7 @@ mod architecture;
 mod archive;
 mod arrived;
 mod check;
+mod completions;
 mod drafting;
 mod errors;
 mod exactly_once;
