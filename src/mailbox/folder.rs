@@ -72,42 +72,37 @@ const USUAL: &[&str] = &[
 
 /// The folder `sent-folder` names, as IMAP writes it or as a person reads it.
 pub(super) fn configured(folders: &[Listed], wanted: &str) -> Result<String> {
-    folders
+    let found = folders
         .iter()
         .find(|f| is_folder(&f.name, wanted))
-        .or_else(|| {
-            folders
-                .iter()
-                .find(|f| folder_shown(&f.name).eq_ignore_ascii_case(wanted))
-        })
-        .map(|f| f.name.clone())
-        .with_context(|| {
-            format!(
-                "there is no folder \"{wanted}\" (`sent-folder` under `[imap]`) in this mailbox; its folders are {}",
-                all(folders)
-            )
-        })
+        .or_else(|| read_as(folders, wanted));
+    found.map(|f| f.name.clone()).with_context(|| {
+        format!(
+            "there is no folder \"{wanted}\" (`sent-folder` under `[imap]`) in this mailbox; its folders are {}",
+            all(folders)
+        )
+    })
 }
 
 /// The folder the server marks `\Sent`, else the first with a usual name.
 pub(super) fn for_sent(folders: &[Listed]) -> Result<String> {
-    if let Some(f) = folders.iter().find(|f| f.sent) {
-        return Ok(f.name.clone());
-    }
-    USUAL
+    let found = folders
         .iter()
-        .find_map(|u| {
-            folders
-                .iter()
-                .find(|f| folder_shown(&f.name).eq_ignore_ascii_case(u))
-        })
-        .map(|f| f.name.clone())
-        .with_context(|| {
-            format!(
-                "no folder in this mailbox is marked as the one for sent mail; name it with `sent-folder = \"...\"` under `[imap]` (its folders are {})",
-                all(folders)
-            )
-        })
+        .find(|f| f.sent)
+        .or_else(|| USUAL.iter().find_map(|u| read_as(folders, u)));
+    found.map(|f| f.name.clone()).with_context(|| {
+        format!(
+            "no folder in this mailbox is marked as the one for sent mail; name it with `sent-folder = \"...\"` under `[imap]` (its folders are {})",
+            all(folders)
+        )
+    })
+}
+
+/// The folder a person reads as `name`, in any case.
+fn read_as<'a>(folders: &'a [Listed], name: &str) -> Option<&'a Listed> {
+    folders
+        .iter()
+        .find(|f| folder_shown(&f.name).eq_ignore_ascii_case(name))
 }
 
 /// The folders as a person reads them, quoted: `"Sent", "Clientes Año"`.
