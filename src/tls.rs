@@ -47,68 +47,74 @@ pub fn probe(
     section: &str,
     timeout: std::time::Duration,
 ) -> Probe {
-    use std::io::{BufRead, Write};
     let Ok((config, verdict)) = config(ca_file, section) else {
         return Probe::Unknown;
     };
-    let Some(addr) = std::net::ToSocketAddrs::to_socket_addrs(&(host, port))
+    let Some(mut tcp) = reach(host, port, timeout) else {
+        return Probe::Unknown;
+    };
+    if smtp_starttls && starttls(&mut tcp).is_none() {
+        return Probe::Unknown;
+    }
+    handshake(config, &verdict, host, tcp).unwrap_or(Probe::Unknown)
+}
+
+/// A connection to the first address of `host:port`, with the timeouts set.
+fn reach(host: &str, port: u16, timeout: std::time::Duration) -> Option<std::net::TcpStream> {
+    let addr = std::net::ToSocketAddrs::to_socket_addrs(&(host, port))
         .ok()
-        .and_then(|mut a| a.next())
-    else {
-        return Probe::Unknown;
-    };
-    let Ok(mut tcp) = std::net::TcpStream::connect_timeout(&addr, timeout) else {
-        return Probe::Unknown;
-    };
+        .and_then(|mut a| a.next())?;
+    let tcp = std::net::TcpStream::connect_timeout(&addr, timeout).ok()?;
     let _ = tcp.set_read_timeout(Some(timeout));
     let _ = tcp.set_write_timeout(Some(timeout));
-    if smtp_starttls {
-        let Ok(clone) = tcp.try_clone() else {
-            return Probe::Unknown;
-        };
-        let mut reader = std::io::BufReader::new(clone);
-        let reply = |reader: &mut std::io::BufReader<std::net::TcpStream>| -> Option<String> {
-            let mut line = String::new();
-            loop {
-                line.clear();
-                if reader.read_line(&mut line).ok()? == 0 {
-                    return None;
-                }
-                if line.as_bytes().get(3) != Some(&b'-') {
-                    return Some(line.clone());
-                }
+    Some(tcp)
+}
+
+/// SMTP's greeting, EHLO and STARTTLS, read by hand; `None` where the server does not go along.
+fn starttls(tcp: &mut std::net::TcpStream) -> Option<()> {
+    use std::io::{BufRead, Write};
+    let mut reader = std::io::BufReader::new(tcp.try_clone().ok()?);
+    let reply = |reader: &mut std::io::BufReader<std::net::TcpStream>| -> Option<String> {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if reader.read_line(&mut line).ok()? == 0 {
+                return None;
             }
-        };
-        let ok = reply(&mut reader).is_some_and(|l| l.starts_with("220"))
-            && tcp.write_all(b"EHLO cartero\r\n").is_ok()
-            && reply(&mut reader).is_some_and(|l| l.starts_with("250"))
-            && tcp.write_all(b"STARTTLS\r\n").is_ok()
-            && reply(&mut reader).is_some_and(|l| l.starts_with("220"));
-        if !ok {
-            return Probe::Unknown;
+            if line.as_bytes().get(3) != Some(&b'-') {
+                return Some(line.clone());
+            }
         }
-    }
-    let Ok(name) = ServerName::try_from(host.trim_matches(|c| c == '[' || c == ']').to_string())
-    else {
-        return Probe::Unknown;
     };
-    let Ok(conn) = rustls::ClientConnection::new(config, name) else {
-        return Probe::Unknown;
-    };
+    let ok = reply(&mut reader).is_some_and(|l| l.starts_with("220"))
+        && tcp.write_all(b"EHLO cartero\r\n").is_ok()
+        && reply(&mut reader).is_some_and(|l| l.starts_with("250"))
+        && tcp.write_all(b"STARTTLS\r\n").is_ok()
+        && reply(&mut reader).is_some_and(|l| l.starts_with("220"));
+    ok.then_some(())
+}
+
+/// The TLS handshake and what it found of the certificate; `None` where it says nothing.
+fn handshake(
+    config: Arc<ClientConfig>,
+    verdict: &Verdict,
+    host: &str,
+    tcp: std::net::TcpStream,
+) -> Option<Probe> {
+    let name =
+        ServerName::try_from(host.trim_matches(|c| c == '[' || c == ']').to_string()).ok()?;
+    let conn = rustls::ClientConnection::new(config, name).ok()?;
     let mut stream = rustls::StreamOwned::new(conn, tcp);
     while stream.conn.is_handshaking() {
         if stream.conn.complete_io(&mut stream.sock).is_err() {
-            return match finding(&verdict).words.take() {
-                Some(words) => Probe::Refused(words),
-                None => Probe::Unknown,
-            };
+            return finding(verdict).words.take().map(Probe::Refused);
         }
     }
-    if finding(&verdict).pinned {
+    Some(if finding(verdict).pinned {
         Probe::Pinned
     } else {
         Probe::Trusted
-    }
+    })
 }
 
 /// A client configuration for `host`, trusting the web's roots and `ca_file`.

@@ -96,7 +96,6 @@ impl Copies {
         journal: &mut Journal,
         copies: bool,
     ) -> Result<bool> {
-        let settings = &survey.campaign.settings;
         let (uncertain, mut unfiled) = owed(survey, self.mode);
         if !copies {
             unfiled.clear();
@@ -111,6 +110,16 @@ impl Copies {
             .min()
             .unwrap_or(self.started);
         let seen = self.look(since)?;
+        let there = self.in_sent(&uncertain, &seen)?;
+        self.resolve(journal, &uncertain, there)?;
+        self.make_missing(journal, survey, unfiled, &seen)?;
+        self.flush(journal)?;
+        self.settle(journal)?;
+        Ok(!self.filing.resolved.is_empty())
+    }
+
+    /// Which uncertain letters are in Sent: in what was `seen`, or filed by the server soon.
+    fn in_sent(&mut self, uncertain: &[Copy], seen: &[Headers]) -> Result<Vec<bool>> {
         let mut there: Vec<bool> = uncertain
             .iter()
             .map(|c| seen.iter().any(|h| matches(h, c)))
@@ -124,6 +133,16 @@ impl Copies {
                 there[missing[k]] = true;
             }
         }
+        Ok(there)
+    }
+
+    /// Uncertain letters found in Sent were sent after all; the others stay uncertain.
+    fn resolve(
+        &mut self,
+        journal: &mut Journal,
+        uncertain: &[Copy],
+        there: Vec<bool>,
+    ) -> Result<()> {
         for (c, there) in uncertain.iter().zip(there) {
             if there {
                 // Sent when it went, not when it was found.
@@ -140,6 +159,18 @@ impl Copies {
                 self.filing.unresolved.push(c.key.clone());
             }
         }
+        Ok(())
+    }
+
+    /// The copies earlier runs did not make: found in what was `seen`, else rebuilt and queued.
+    fn make_missing(
+        &mut self,
+        journal: &mut Journal,
+        survey: &Survey,
+        unfiled: Vec<Copy>,
+        seen: &[Headers],
+    ) -> Result<()> {
+        let settings = &survey.campaign.settings;
         for mut c in unfiled {
             if seen.iter().any(|h| matches(h, &c)) {
                 self.filed(journal, &c, FiledBy::Found)?;
@@ -149,9 +180,7 @@ impl Copies {
             c.bytes = rebuild(settings, survey, &c);
             self.queue(journal, c)?;
         }
-        self.flush(journal)?;
-        self.settle(journal)?;
-        Ok(!self.filing.resolved.is_empty())
+        Ok(())
     }
 
     /// Whether the next letter's copy waits to see if the server files it itself (once per

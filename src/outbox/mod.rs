@@ -149,6 +149,50 @@ impl SmtpOutbox {
         Ok(())
     }
 
+    /// A connection lost mid-run is opened again; one that cannot be is the server's trouble,
+    /// not this client's: retried, and then the run stops with the letter approved.
+    fn reopen_if_lost(&mut self) -> Result<(), SendError> {
+        if self.conn.as_ref().is_none_or(SmtpConnection::has_broken) {
+            self.conn = None;
+            self.open().map_err(|e| match e {
+                SendError::Transient(why) => SendError::Unreachable(why),
+                other => other,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// What MAIL, RCPT and DATA came to: `Ok` where the server waits for the message itself.
+    fn after_data(
+        &mut self,
+        result: Result<(Response, bool), lettre::transport::smtp::Error>,
+        stage: Stage,
+    ) -> Result<(), SendError> {
+        match result {
+            Ok((r, true)) if is_class(&r, '3') => Ok(()),
+            // An answer out of place (lettre takes 2xx and 3xx alike): nothing was handed over,
+            // but the conversation is out of step.
+            Ok((r, _)) => {
+                self.drop_connection();
+                Err(SendError::Transient(format!(
+                    "the server answered `{}` where SMTP does not allow it",
+                    reply_text(&r)
+                )))
+            }
+            Err(e) => {
+                let err = delivery_error(&e, false, stage, &self.recipient);
+                // A refusal leaves the connection usable once the transaction is reset.
+                let conn = self.conn.as_mut().expect("opened above");
+                let reusable = e.status().is_some_and(|c| c.to_string() != "421")
+                    && conn.command(Rset).is_ok();
+                if !reusable {
+                    self.drop_connection();
+                }
+                Err(err)
+            }
+        }
+    }
+
     /// Closes a connection that can no longer be trusted; the next message opens a new one.
     fn drop_connection(&mut self) {
         if let Some(mut conn) = self.conn.take() {
@@ -311,6 +355,39 @@ fn raw_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
+/// MAIL's parameters for this letter: SMTPUTF8 for an address beyond ASCII, 8BITMIME for
+/// text beyond it; an error where the server (`supports`) does not take them.
+fn mail_parameters(
+    envelope: &Envelope,
+    bytes: &[u8],
+    name: &str,
+    supports: impl Fn(Extension) -> bool,
+) -> Result<Vec<MailParameter>, SendError> {
+    let mut params = Vec::new();
+    let wide = envelope
+        .to()
+        .iter()
+        .chain(envelope.from())
+        .find(|a| !AsRef::<str>::as_ref(*a).is_ascii());
+    if let Some(address) = wide {
+        if !supports(Extension::SmtpUtfEight) {
+            return Err(SendError::Permanent(format!(
+                "the address `{address}` has letters outside plain ASCII, and the server {name} does not accept such addresses (it does not offer SMTPUTF8): ask the client for another address"
+            )));
+        }
+        params.push(MailParameter::SmtpUtfEight);
+    }
+    if !bytes.is_ascii() {
+        if !supports(Extension::EightBitMime) {
+            return Err(SendError::Fatal(format!(
+                "the server {name} does not accept letters with accented text in their headers (it does not offer 8BITMIME): use your provider's submission server (usually port 587)"
+            )));
+        }
+        params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+    }
+    Ok(params)
+}
+
 /// MAIL, RCPT and DATA, noting in `stage` how far it got; `true` with the reply once DATA was
 /// asked for, `false` with a reply that stopped it before.
 fn transaction(
@@ -349,39 +426,10 @@ fn reply_text(response: &Response) -> String {
 
 impl Outbox for SmtpOutbox {
     fn begin(&mut self, envelope: &Envelope, bytes: &[u8]) -> Result<(), SendError> {
-        if self.conn.as_ref().is_none_or(SmtpConnection::has_broken) {
-            self.conn = None;
-            // A connection lost mid-run that cannot be opened again is the server's trouble,
-            // not this client's: retried, and then the run stops with the letter approved.
-            self.open().map_err(|e| match e {
-                SendError::Transient(why) => SendError::Unreachable(why),
-                other => other,
-            })?;
-        }
-        let name = self.name.clone();
+        self.reopen_if_lost()?;
         let conn = self.conn.as_mut().expect("opened above");
-        let mut params = Vec::new();
-        let wide = envelope
-            .to()
-            .iter()
-            .chain(envelope.from())
-            .find(|a| !AsRef::<str>::as_ref(*a).is_ascii());
-        if let Some(address) = wide {
-            if !conn.server_info().supports_feature(Extension::SmtpUtfEight) {
-                return Err(SendError::Permanent(format!(
-                    "the address `{address}` has letters outside plain ASCII, and the server {name} does not accept such addresses (it does not offer SMTPUTF8): ask the client for another address"
-                )));
-            }
-            params.push(MailParameter::SmtpUtfEight);
-        }
-        if !bytes.is_ascii() {
-            if !conn.server_info().supports_feature(Extension::EightBitMime) {
-                return Err(SendError::Fatal(format!(
-                    "the server {name} does not accept letters with accented text in their headers (it does not offer 8BITMIME): use your provider's submission server (usually port 587)"
-                )));
-            }
-            params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
-        }
+        let info = conn.server_info();
+        let params = mail_parameters(envelope, bytes, &self.name, |e| info.supports_feature(e))?;
         let mut stage = Stage::Mail;
         let result = transaction(conn, envelope, params, &mut stage);
         self.recipient = envelope
@@ -389,29 +437,7 @@ impl Outbox for SmtpOutbox {
             .first()
             .map(|a| a.to_string())
             .unwrap_or_default();
-        match result {
-            Ok((r, true)) if is_class(&r, '3') => Ok(()),
-            // An answer out of place (lettre takes 2xx and 3xx alike): nothing was handed over,
-            // but the conversation is out of step.
-            Ok((r, _)) => {
-                self.drop_connection();
-                Err(SendError::Transient(format!(
-                    "the server answered `{}` where SMTP does not allow it",
-                    reply_text(&r)
-                )))
-            }
-            Err(e) => {
-                let err = delivery_error(&e, false, stage, &self.recipient);
-                // A refusal leaves the connection usable once the transaction is reset.
-                let conn = self.conn.as_mut().expect("opened above");
-                let reusable = e.status().is_some_and(|c| c.to_string() != "421")
-                    && conn.command(Rset).is_ok();
-                if !reusable {
-                    self.drop_connection();
-                }
-                Err(err)
-            }
-        }
+        self.after_data(result, stage)
     }
 
     fn finish(&mut self, _stem: &str, bytes: &[u8]) -> Result<String, SendError> {
@@ -590,5 +616,34 @@ mod tests {
         ] {
             assert!(!looks_like_ours(name), "{name}");
         }
+    }
+
+    #[test]
+    fn mail_parameters_ask_for_what_the_letter_needs() {
+        let envelope = |to: &str| {
+            Envelope::new(
+                Some("yo@example.com".parse().unwrap()),
+                vec![to.parse().unwrap()],
+            )
+            .unwrap()
+        };
+        let all = |_: Extension| true;
+        let none = |_: Extension| false;
+        let plain = envelope("pepi@example.com");
+        assert!(mail_parameters(&plain, b"Hola", "s", none)
+            .unwrap()
+            .is_empty());
+        let accented = mail_parameters(&plain, "Año".as_bytes(), "s", all).unwrap();
+        assert_eq!(accented.len(), 1);
+        assert!(matches!(
+            mail_parameters(&plain, "Año".as_bytes(), "s", none),
+            Err(SendError::Fatal(_))
+        ));
+        let wide = envelope("pepí@example.com");
+        assert_eq!(mail_parameters(&wide, b"Hola", "s", all).unwrap().len(), 1);
+        assert!(matches!(
+            mail_parameters(&wide, b"Hola", "s", none),
+            Err(SendError::Permanent(_))
+        ));
     }
 }

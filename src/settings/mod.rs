@@ -134,46 +134,14 @@ pub struct Settings {
 
 impl Settings {
     pub fn resolve(common: &Common) -> Result<Settings> {
-        let default = Path::new("cartero.toml");
-        let (config, base, label, config_path) = match &common.config {
-            Some(path) => (
-                Config::load(path)?,
-                parent_of(path),
-                path.display(),
-                Some(path.clone()),
-            ),
-            // A file there that cannot even be looked at is the user's, and loading it says why.
-            None if !matches!(default.try_exists(), Ok(false)) => (
-                Config::load(default)?,
-                PathBuf::new(),
-                default.display(),
-                Some(default.to_path_buf()),
-            ),
-            None => (Config::default(), PathBuf::new(), default.display(), None),
-        };
+        let Found {
+            config,
+            base,
+            label,
+            path: config_path,
+        } = Found::read(common.config.as_deref())?;
         let in_config = |p: &Path| base.join(p);
-
-        let sender = match (&common.from, &config.sender.email) {
-            (Some(from), _) => Some(parse_mailbox(from).context("failed to read `--from`")?),
-            (None, Some(email)) => {
-                let text = match &config.sender.name {
-                    Some(name) => format!("{} <{}>", quote_name(name), email.trim()),
-                    None => email.trim().to_string(),
-                };
-                Some(
-                    parse_mailbox(&text)
-                        .with_context(|| format!("failed to read `[sender]` in `{label}`"))?,
-                )
-            }
-            (None, None) => {
-                if config.sender.name.is_some() {
-                    bail!(
-                        "`[sender]` in `{label}` has a `name` but no `email`: add `email = \"you@example.com\"`"
-                    );
-                }
-                None
-            }
-        };
+        let sender = sender_of(common.from.as_deref(), &config.sender, &label)?;
 
         let clients = match (&common.clients, &config.campaign.clients) {
             (Some(p), _) => p.clone(),
@@ -190,7 +158,7 @@ impl Settings {
             (None, Some(p)) => in_config(p),
             (None, None) => in_config(Path::new("drafts")),
         };
-        let (smtp, imap) = server::servers(config.smtp, config.imap, &base, &label.to_string())?;
+        let (smtp, imap) = server::servers(config.smtp, config.imap, &base, &label)?;
         let clock = Clock::from_env()?;
 
         Ok(Settings {
@@ -231,6 +199,68 @@ impl Settings {
     pub fn journal_path(&self) -> PathBuf {
         self.drafts.join("journal.jsonl")
     }
+}
+
+/// The config file read: `--config`, else `cartero.toml` here if there is one, else none.
+struct Found {
+    config: Config,
+    /// Where the file's relative paths start.
+    base: PathBuf,
+    /// The file's name in messages.
+    label: String,
+    path: Option<PathBuf>,
+}
+
+impl Found {
+    fn read(given: Option<&Path>) -> Result<Found> {
+        let default = Path::new("cartero.toml");
+        Ok(match given {
+            Some(path) => Found {
+                config: Config::load(path)?,
+                base: parent_of(path),
+                label: path.display().to_string(),
+                path: Some(path.to_path_buf()),
+            },
+            // A file there that cannot even be looked at is the user's, and loading it says why.
+            None if !matches!(default.try_exists(), Ok(false)) => Found {
+                config: Config::load(default)?,
+                base: PathBuf::new(),
+                label: default.display().to_string(),
+                path: Some(default.to_path_buf()),
+            },
+            None => Found {
+                config: Config::default(),
+                base: PathBuf::new(),
+                label: default.display().to_string(),
+                path: None,
+            },
+        })
+    }
+}
+
+/// The sender: `--from`, else `[sender]` in the file labelled `label`, else none.
+fn sender_of(from: Option<&str>, sender: &SenderConfig, label: &str) -> Result<Option<Mailbox>> {
+    Ok(match (from, &sender.email) {
+        (Some(from), _) => Some(parse_mailbox(from).context("failed to read `--from`")?),
+        (None, Some(email)) => {
+            let text = match &sender.name {
+                Some(name) => format!("{} <{}>", quote_name(name), email.trim()),
+                None => email.trim().to_string(),
+            };
+            Some(
+                parse_mailbox(&text)
+                    .with_context(|| format!("failed to read `[sender]` in `{label}`"))?,
+            )
+        }
+        (None, None) => {
+            if sender.name.is_some() {
+                bail!(
+                    "`[sender]` in `{label}` has a `name` but no `email`: add `email = \"you@example.com\"`"
+                );
+            }
+            None
+        }
+    })
 }
 
 /// serde's words for types, in a person's: `expected u16` means a whole number.

@@ -104,8 +104,7 @@ struct Written<'a> {
     timeout_seconds: Option<u64>,
 }
 
-/// What `c`, a `[smtp]` or `[imap]` section as written, says of its server: both sections name
-/// these keys alike.
+/// The keys `[smtp]` and `[imap]` share, as written in section `$c`.
 macro_rules! written {
     ($c:expr, $protocol:expr) => {
         Written {
@@ -122,29 +121,23 @@ macro_rules! written {
     };
 }
 
-impl Server {
-    fn resolve(w: Written, base: &Path) -> Result<Server> {
-        let port = w.port.unwrap_or(match (w.protocol, w.security) {
-            (Protocol::Smtp, Security::Starttls) => 587,
-            (Protocol::Smtp, Security::Tls) => 465,
-            (Protocol::Smtp, Security::None) => 25,
-            (Protocol::Imap, Security::Starttls | Security::None) => 143,
-            (Protocol::Imap, Security::Tls) => 993,
-        });
-        if w.security == Security::None && !is_loopback(w.host) {
-            match w.protocol {
+impl Written<'_> {
+    /// What no server's keys may say: no TLS to a server elsewhere, no host, port 0.
+    fn check(&self) -> Result<()> {
+        if self.security == Security::None && !is_loopback(self.host) {
+            match self.protocol {
                 Protocol::Smtp => bail!(
                     "`security = \"none\"` would send your password and your clients' emails unencrypted to `{}`; it is only allowed for a server on this machine (127.0.0.1 or localhost): use `starttls` or `tls`",
-                    w.host
+                    self.host
                 ),
                 Protocol::Imap => bail!(
                     "`security = \"none\"` would send your password and read your mail unencrypted from `{}`; it is only allowed for a server on this machine (127.0.0.1 or localhost): use `tls` (port 993) or `starttls` (port 143)",
-                    w.host
+                    self.host
                 ),
             }
         }
-        if w.host.trim().is_empty() {
-            match w.protocol {
+        if self.host.trim().is_empty() {
+            match self.protocol {
                 Protocol::Smtp => bail!(
                     "`host` is empty: write your provider's SMTP server, like \"smtp.gmail.com\""
                 ),
@@ -153,12 +146,31 @@ impl Server {
                 ),
             }
         }
-        if w.port == Some(0) {
-            match w.protocol {
+        if self.port == Some(0) {
+            match self.protocol {
                 Protocol::Smtp => bail!("`port = 0` is not a port: 587 is usual with `security = \"starttls\"`, 465 with `\"tls\"`"),
                 Protocol::Imap => bail!("`port = 0` is not a port: 993 is usual with `security = \"tls\"`, 143 with `\"starttls\"`"),
             }
         }
+        Ok(())
+    }
+}
+
+/// The port a protocol uses with `security` when none is written.
+fn default_port(protocol: Protocol, security: Security) -> u16 {
+    match (protocol, security) {
+        (Protocol::Smtp, Security::Starttls) => 587,
+        (Protocol::Smtp, Security::Tls) => 465,
+        (Protocol::Smtp, Security::None) => 25,
+        (Protocol::Imap, Security::Starttls | Security::None) => 143,
+        (Protocol::Imap, Security::Tls) => 993,
+    }
+}
+
+impl Server {
+    fn resolve(w: Written, base: &Path) -> Result<Server> {
+        w.check()?;
+        let port = w.port.unwrap_or(default_port(w.protocol, w.security));
         let timeout = bounded(
             "timeout-seconds",
             w.timeout_seconds,
@@ -261,12 +273,7 @@ impl Imap {
         if let (Auth::Password, Some(s), true) = (c.auth, same, smtp_password) {
             server.auth = s.server.auth;
         }
-        if let Some(folder) = c.sent_folder.as_deref() {
-            folder_name("sent-folder", folder)?;
-        }
-        for folder in &c.reply_folders {
-            folder_name("reply-folders", folder)?;
-        }
+        folder_names(c.sent_folder.as_deref(), &c.reply_folders)?;
         Ok(Imap {
             server,
             username,
@@ -276,6 +283,17 @@ impl Imap {
             reply_folders: c.reply_folders,
         })
     }
+}
+
+/// `sent-folder` and `reply-folders`, checked as folder names.
+fn folder_names(sent: Option<&str>, replies: &[String]) -> Result<()> {
+    if let Some(folder) = sent {
+        folder_name("sent-folder", folder)?;
+    }
+    for folder in replies {
+        folder_name("reply-folders", folder)?;
+    }
+    Ok(())
 }
 
 /// `[smtp]` and `[imap]`, resolved; `[imap]` may borrow `[smtp]`'s login.
