@@ -24,7 +24,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     let mut campaign = Campaign::load(&settings)?;
     crate::state::archive::recall(&mut campaign);
     let rendered = campaign.render_all();
-    let repeats = campaign.repeat_problems();
+    let repeats = campaign.repeat_problems(&rendered);
     campaign.problems.extend(repeats);
     if crate::report::problems(&mut campaign.problems) {
         tell!("no draft was written: fix the errors above first");
