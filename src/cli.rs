@@ -96,6 +96,10 @@ pub enum Command {
         /// What to remember, in your words
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
+        /// Keep it although the address is in no client list and no letter of the archive
+        /// (without it, such an address is taken for a typo and refused)
+        #[arg(long)]
+        force: bool,
     },
     /// The archive of every letter sent
     Archive {

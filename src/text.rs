@@ -103,6 +103,38 @@ pub fn file_stem(index: usize, name: &str, email: &str) -> String {
     format!("{index:04}-{}", slug(name, email))
 }
 
+/// How many characters must be added, removed or changed to make `a` into `b` (Levenshtein).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The one of `known` closest to `typed`, when it is close enough to be what was meant (at
+/// most a third of its characters away); the first of equals.
+pub fn closest<'k>(typed: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    let most = typed.chars().count().div_ceil(3);
+    known
+        .into_iter()
+        .map(|k| (edit_distance(typed, k), k))
+        .filter(|(d, _)| *d <= most)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
 /// `3h 05m`, `4m 10s`, `12s`: how long until something, for a person.
 pub fn how_long(d: std::time::Duration) -> String {
     let s = d.as_secs();
@@ -116,6 +148,19 @@ pub fn how_long(d: std::time::Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_closest_address_is_the_one_a_typo_meant() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("añá", "ana"), 2);
+        let known = ["ana.garcia@example.com", "bo@example.com"];
+        assert_eq!(
+            closest("ana.garcai@example.com", known),
+            Some("ana.garcia@example.com")
+        );
+        assert_eq!(closest("zz@elsewhere.org", known), None);
+    }
 
     #[test]
     fn slugs() {

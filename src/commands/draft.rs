@@ -11,7 +11,9 @@ use crate::domain::campaign::Campaign;
 use crate::domain::clients::Client;
 use crate::domain::message::draft_text;
 use crate::settings::Settings;
-use crate::state::drafts::{conflict_path, read_draft, state_of, write_atomic, Outcome, State};
+use crate::state::drafts::{
+    conflict_path, read_draft, state_of, write_atomic, Numbers, Outcome, State,
+};
 use crate::state::journal::{self, Event, Journal, Record, What};
 use crate::state::lock::Lock;
 use crate::state::survey::Survey;
@@ -22,7 +24,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     let mut campaign = Campaign::load(&settings)?;
     crate::state::archive::recall(&mut campaign);
     let rendered = campaign.render_all();
-    let repeats = campaign.repeat_problems();
+    let repeats = campaign.repeat_problems(&rendered);
     campaign.problems.extend(repeats);
     if crate::report::problems(&mut campaign.problems) {
         tell!("no draft was written: fix the errors above first");
@@ -35,8 +37,10 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         tell!("warning: {w}");
     }
     let records = journal::fold(&journal.events);
+    let taken: HashSet<String> = records.values().filter_map(|r| r.draft.clone()).collect();
     let mut drafter = Drafter {
-        taken: records.values().filter_map(|r| r.draft.clone()).collect(),
+        numbers: Numbers::read(&dir, taken.iter().map(String::as_str))?,
+        taken,
         records,
         journal,
         dir,
@@ -66,6 +70,8 @@ struct Drafter {
     records: HashMap<String, Record>,
     /// Draft file names the journal already gives to clients.
     taken: HashSet<String>,
+    /// The numbers drafts have, so a new client gets one no draft has.
+    numbers: Numbers,
     now: DateTime<FixedOffset>,
 }
 
@@ -94,14 +100,15 @@ impl Drafter {
 
     /// A client the journal has no draft for.
     fn first_draft(&mut self, client: &Client, text: &str, hash: &str) -> Result<Outcome> {
-        let (name, holds_it) = free_name(&self.dir, &self.taken, client, hash)?;
+        let place = file_stem(client.index, &client.name, &client.email);
+        let number = self.numbers.give(client.index, &place);
+        let stem = file_stem(number, &client.name, &client.email);
+        let (name, holds_it) = free_name(&self.dir, &self.taken, &stem, hash)?;
         if !holds_it {
             write_atomic(&self.dir.join(&name), text)?;
         }
-        let first = format!(
-            "{}.txt",
-            file_stem(client.index, &client.name, &client.email)
-        );
+        self.taken.insert(name.clone());
+        let first = format!("{stem}.txt");
         if name != first && !self.taken.contains(&first) {
             tell!(
                 "note: `{}` was already there and the journal does not know it (was `journal.jsonl` moved or deleted?); it is kept as it is, and the draft cartero will use for {} is `{name}`: copy anything you wrote into it",
@@ -173,10 +180,9 @@ impl Drafter {
 fn free_name(
     dir: &Path,
     taken: &HashSet<String>,
-    client: &Client,
+    stem: &str,
     hash: &str,
 ) -> Result<(String, bool)> {
-    let stem = file_stem(client.index, &client.name, &client.email);
     for n in 1.. {
         let name = if n == 1 {
             format!("{stem}.txt")

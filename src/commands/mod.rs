@@ -48,7 +48,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Status { json } => status::run(settings, json),
         Command::Replies => replies::run(settings),
         Command::History { email, json } => history::run(settings, &email, json),
-        Command::Remember { email, text } => remember::run(settings, &email, &text.join(" ")),
+        Command::Remember { email, text, force } => {
+            remember::run(settings, &email, &text.join(" "), force)
+        }
         Command::Archive {
             action: ArchiveAction::Import { dir },
         } => archive::import(settings, &dir),

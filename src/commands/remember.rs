@@ -6,23 +6,54 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use chrono::SecondsFormat;
 
-use crate::domain::clients::{address_key, parse_address};
+use crate::domain::clients::{self, address_key, parse_address};
 use crate::report;
 use crate::settings::Settings;
 use crate::state::archive::Archive;
 
-pub fn run(settings: Settings, email: &str, text: &str) -> Result<ExitCode> {
+pub fn run(settings: Settings, email: &str, text: &str, force: bool) -> Result<ExitCode> {
     let address = parse_address(email.trim()).map_err(anyhow::Error::msg)?;
+    let key = address_key(&address);
     let text = crate::text::clean_text(text);
     if text.is_empty() {
         bail!("there is nothing to remember: write it after the address, such as `cartero remember ana@example.com \"opened the new shop in Getafe\"`");
     }
     let path = settings.archive_path()?;
     let mut archive = Archive::open(path)?;
+    if !force {
+        refuse_unknown(&settings, &archive, &key)?;
+    }
     let at = settings
         .clock()
         .to_rfc3339_opts(SecondsFormat::Millis, false);
-    archive.remember(&address_key(&address), &at, &text)?;
-    report::remembered(&address_key(&address), &text, path);
+    archive.remember(&key, &at, &text)?;
+    report::remembered(&key, &text, path);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A memory of an address no list and no letter knows is most likely a typo, and would be
+/// lost: refused, naming the known address closest to it.
+fn refuse_unknown(settings: &Settings, archive: &Archive, key: &str) -> Result<()> {
+    let mut known = archive.addresses()?;
+    known.extend(on_the_list(settings));
+    if known.iter().any(|k| k == key) {
+        return Ok(());
+    }
+    let guess = match crate::text::closest(key, known.iter().map(String::as_str)) {
+        Some(k) => format!("did you mean `{k}`? "),
+        None => String::new(),
+    };
+    bail!(
+        "`{key}` is in no client list of this campaign and in no letter of the archive, so the memory would reach no letter: {guess}pass `--force` to keep it anyway"
+    );
+}
+
+/// The addresses on the campaign's client list, when there is one to read.
+fn on_the_list(settings: &Settings) -> Vec<String> {
+    if !settings.clients.is_file() {
+        return Vec::new();
+    }
+    clients::load(&settings.clients, settings.sheet.as_deref())
+        .map(|list| list.clients.into_iter().map(|c| c.key).collect())
+        .unwrap_or_default()
 }

@@ -88,6 +88,17 @@ pub struct Draft {
     pub email: Email,
 }
 
+/// A draft's body: what is below its first blank line (the whole text when there is none).
+pub fn body_of(text: &str) -> &str {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match (text.find("\n\n"), text.find("\r\n\r\n")) {
+        (Some(lf), Some(crlf)) if crlf < lf => &text[crlf + 4..],
+        (Some(lf), _) => &text[lf + 2..],
+        (None, Some(crlf)) => &text[crlf + 4..],
+        (None, None) => text,
+    }
+}
+
 /// Reads a draft's text; the error says what to fix in the file.
 pub fn parse(text: &str) -> Result<Draft, String> {
     let text = text

@@ -5,6 +5,9 @@
 //! campaign has it too, or when it is in the template's literal text; the share is the fraction
 //! of the draft's trigrams that are not shared. A template that only swaps the name scores 0 on
 //! every draft; a sentence of the client's own note lifts a short email well above the threshold.
+//!
+//! The same trigrams tell when a draft retells what an earlier letter to that client told
+//! (`Retelling`), the template's own words left out.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -47,44 +50,76 @@ pub fn shares(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
         .collect()
 }
 
-/// Whether `note` tells again what `earlier` told: most of its word trigrams (or, for a note
-/// of a few words, all its words) are in it.
-pub fn repeats(note: &str, earlier: &str) -> bool {
-    Anecdote::new(note).told_in(earlier)
+/// The words of the templates in use: never an anecdote, whoever's letter they are in (an
+/// earlier letter may keep them as its own when it was its campaign's only one).
+#[derive(Default)]
+pub struct TemplateWords(Set);
+
+impl TemplateWords {
+    pub fn new(literals: &[String]) -> TemplateWords {
+        TemplateWords(
+            literals
+                .iter()
+                .flat_map(|l| own_grams(l, &Set::default()))
+                .collect(),
+        )
+    }
 }
 
-/// A note made ready to be looked for in earlier letters: its words' trigrams, hashed once.
-pub struct Anecdote {
-    words: Vec<u64>,
+/// A draft's body made ready to be looked for in earlier letters: its word trigrams (the
+/// template's left out), as a whole and paragraph by paragraph, hashed once.
+pub struct Retelling<'t> {
+    template: &'t TemplateWords,
     grams: Set,
+    paragraphs: Vec<Set>,
 }
 
-impl Anecdote {
-    pub fn new(note: &str) -> Anecdote {
-        let words = word_hashes(note);
-        let grams = words.windows(3).map(gram).collect();
-        Anecdote { words, grams }
+/// A paragraph of fewer trigrams than this is a greeting or a signature, not an anecdote.
+const ANECDOTE_GRAMS: usize = 3;
+
+impl<'t> Retelling<'t> {
+    pub fn new(body: &str, template: &'t TemplateWords) -> Retelling<'t> {
+        let paragraphs = paragraphs(body)
+            .map(|p| own_grams(p, &template.0))
+            .filter(|g| g.len() >= ANECDOTE_GRAMS)
+            .collect();
+        Retelling {
+            template,
+            grams: own_grams(body, &template.0),
+            paragraphs,
+        }
     }
 
-    /// Whether `earlier` already told it.
-    pub fn told_in(&self, earlier: &str) -> bool {
-        if self.words.is_empty() {
-            return false;
-        }
-        let theirs = word_hashes(earlier);
-        if self.words.len() < 3 {
-            return self.words.iter().all(|w| theirs.contains(w));
-        }
-        // Which of this note's trigrams the earlier text has, each counted once.
-        let mut shared: Vec<u64> = theirs
-            .windows(3)
-            .map(gram)
-            .filter(|g| self.grams.contains(g))
-            .collect();
-        shared.sort_unstable();
-        shared.dedup();
-        shared.len() * 2 >= self.grams.len()
+    /// The paragraph of `earlier` (a letter's personal part) that this draft tells again: one
+    /// most of whose trigrams the draft has, or one that has most of a paragraph of the draft.
+    pub fn told_in<'e>(&self, earlier: &'e str) -> Option<&'e str> {
+        paragraphs(earlier).find(|p| {
+            let theirs = own_grams(p, &self.template.0);
+            if theirs.len() < ANECDOTE_GRAMS {
+                return false;
+            }
+            let again = theirs.iter().filter(|g| self.grams.contains(g)).count();
+            again * 2 >= theirs.len()
+                || self.paragraphs.iter().any(|mine| {
+                    let told = mine.iter().filter(|g| theirs.contains(g)).count();
+                    told * 2 >= mine.len()
+                })
+        })
     }
+}
+
+/// A text's paragraphs, trimmed, empty ones left out.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// The distinct word trigrams of `text` that are not in `common`.
+fn own_grams(text: &str, common: &Set) -> Set {
+    word_hashes(text)
+        .windows(3)
+        .map(gram)
+        .filter(|g| !common.contains(g))
+        .collect()
 }
 
 /// Each word of the text, lowercased, as a hash (FNV-1a over its characters), in one pass:
@@ -274,18 +309,28 @@ mod tests {
 
     #[test]
     fn an_anecdote_told_again_is_seen_and_a_new_one_is_not() {
-        let last_year =
-            "Hola Ana:\n\nGracias por la paella de junio en la terraza, con toda la familia.";
-        assert!(repeats(
-            "Gracias por la paella de junio en la terraza",
-            last_year
-        ));
-        assert!(repeats(
-            "gracias por la PAELLA de junio, en la terraza!",
-            last_year
-        ));
-        assert!(!repeats("¿Qué tal la nave nueva de Getafe?", last_year));
-        assert!(!repeats("", last_year));
+        let last_year = "Gracias por la paella de junio en la terraza, con toda la familia.\n\nQue el año que viene nos veamos más.";
+        let none = TemplateWords::default();
+        let told = |body: &str| Retelling::new(body, &none).told_in(last_year);
+        let paella = Some("Gracias por la paella de junio en la terraza, con toda la familia.");
+        assert_eq!(
+            told("Hola Ana:\n\nGracias por la paella de junio en la terraza\n\nUn abrazo"),
+            paella
+        );
+        assert_eq!(
+            told("gracias por la PAELLA de junio, en la terraza!"),
+            paella
+        );
+        assert_eq!(told("Hola Ana:\n\n¿Qué tal la nave nueva de Getafe?"), None);
+        assert_eq!(told(""), None);
+        // The template's own words are nobody's anecdote.
+        let template = TemplateWords::new(&["Que el año que viene nos veamos más.".into()]);
+        let draft = "Hola:\n\nQue el año que viene nos veamos más.";
+        assert_eq!(
+            Retelling::new(draft, &none).told_in(last_year),
+            Some("Que el año que viene nos veamos más.")
+        );
+        assert_eq!(Retelling::new(draft, &template).told_in(last_year), None);
     }
 
     #[test]

@@ -244,6 +244,15 @@ impl Archive {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Every address a letter was ever sent to, in order.
+    pub fn addresses(&self) -> Result<Vec<String>> {
+        let mut q = self
+            .conn
+            .prepare("SELECT DISTINCT email FROM letters ORDER BY email")?;
+        let rows = q.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
+
     /// Everyone ever written to, each with their newest letter, by address.
     pub fn everyone(&self) -> Result<Vec<Letter>> {
         let mut q = self.conn.prepare(

@@ -200,6 +200,77 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
     std::fs::rename(&tmp, path).with_context(|| format!("failed to write `{}`", path.display()))
 }
 
+/// The numbers drafts go by (`NNNN-slug.txt`): those the journal gives to clients and those of
+/// the files in the drafts folder, so that a new client never gets a number a draft has.
+#[derive(Debug, Default)]
+pub struct Numbers {
+    /// Numbers of drafts the journal gives to clients (and those given since).
+    claimed: std::collections::HashSet<usize>,
+    /// The folder's numbered files, by number: a file the journal does not know may be the
+    /// very draft of a client whose journal was lost.
+    on_disk: std::collections::HashMap<usize, Vec<String>>,
+    highest: usize,
+}
+
+impl Numbers {
+    /// The numbers of `claimed` (draft names the journal knows) and of the files in `dir`.
+    pub fn read<'a>(dir: &Path, claimed: impl IntoIterator<Item = &'a str>) -> Result<Numbers> {
+        let mut numbers = Numbers::default();
+        for name in claimed {
+            if let Some(n) = number_of(name) {
+                numbers.claim(n);
+            }
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(numbers),
+            Err(e) => return Err(e).with_context(|| format!("failed to read `{}`", dir.display())),
+        };
+        for entry in entries {
+            let entry = entry.with_context(|| format!("failed to read `{}`", dir.display()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(n) = number_of(&name) {
+                numbers.highest = numbers.highest.max(n);
+                numbers.on_disk.entry(n).or_default().push(name);
+            }
+        }
+        Ok(numbers)
+    }
+
+    /// The number for a client new to the journal, claimed: their place on the list when no
+    /// other draft has it (so a first `draft` numbers them in list order), else the next
+    /// after the highest. `stem` names the client's draft at their place (`0002-ana`): a file
+    /// of that name there is theirs, not another's.
+    pub fn give(&mut self, place: usize, stem: &str) -> usize {
+        let theirs = |name: &String| {
+            name.strip_prefix(stem)
+                .is_some_and(|rest| rest.starts_with(['.', '-']))
+        };
+        let free = !self.claimed.contains(&place)
+            && self
+                .on_disk
+                .get(&place)
+                .is_none_or(|names| names.iter().all(theirs));
+        let n = if free { place } else { self.highest + 1 };
+        self.claim(n);
+        n
+    }
+
+    fn claim(&mut self, n: usize) {
+        self.claimed.insert(n);
+        self.highest = self.highest.max(n);
+    }
+}
+
+/// The number a draft's file name starts with, as in `0002-ana.txt`.
+fn number_of(name: &str) -> Option<usize> {
+    let (digits, _) = name.split_once('-')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// What `draft` did for one client.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -218,6 +289,25 @@ mod tests {
     use crate::state::journal::strategies::any_event;
     use crate::state::journal::{Decision, Event, What};
     use proptest::prelude::*;
+
+    #[test]
+    fn a_new_client_gets_a_number_no_draft_has() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("0003-cy.txt"), "").unwrap();
+        std::fs::write(dir.path().join("0001-ana.txt.new"), "").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "").unwrap();
+        let mut numbers = Numbers::read(dir.path(), ["0001-ana.txt", "0002-bo.txt"]).unwrap();
+        // Their place is another's: the next after the highest, then the one after.
+        assert_eq!(numbers.give(2, "0002-eva"), 4);
+        assert_eq!(numbers.give(3, "0003-fe"), 5);
+        // Their place is free, or holds only their own file (a journal lost): kept.
+        assert_eq!(numbers.give(6, "0006-gil"), 6);
+        assert_eq!(numbers.give(4, "0004-hu"), 7, "given to Eva by now");
+        // Cy's own file, the journal lost: theirs, not another's.
+        assert_eq!(numbers.give(3, "0003-cy"), 3);
+        assert_eq!(number_of("0012-x.txt"), Some(12));
+        assert_eq!(number_of("journal.jsonl"), None);
+    }
 
     #[test]
     fn drafts_not_in_utf8_are_decoded_not_lost() {

@@ -7,8 +7,8 @@ use anyhow::{Context, Result};
 
 use crate::domain::campaign::Campaign;
 use crate::domain::clients::Client;
-use crate::domain::message::validate;
-use crate::domain::personal;
+use crate::domain::message::{body_of, validate};
+use crate::domain::personal::{self, TemplateWords};
 use crate::settings::Settings;
 use crate::state::archive::Recall;
 use crate::state::drafts::{read_draft, state_of, DraftFile, State};
@@ -50,6 +50,8 @@ pub struct Survey<'s> {
     /// The journal's events, as read: what `send` counts a day's letters from.
     pub events: Vec<journal::Event>,
     literals: Vec<String>,
+    /// The templates' words, which no draft repeats from an earlier letter as an anecdote.
+    template_words: TemplateWords,
 }
 
 impl<'s> Survey<'s> {
@@ -77,6 +79,7 @@ impl<'s> Survey<'s> {
                 journal_warnings: Vec::new(),
                 events: Vec::new(),
                 literals: Vec::new(),
+                template_words: TemplateWords::default(),
             });
         }
         let (events, journal_warnings) = Journal::read(&campaign.settings.journal_path())?;
@@ -97,6 +100,7 @@ impl<'s> Survey<'s> {
             journal_warnings,
             events,
             literals: Vec::new(),
+            template_words: TemplateWords::new(&literals),
         };
         if let Some(recall) = recall {
             let mut copies: Vec<&mut crate::domain::clients::Client> =
@@ -105,7 +109,8 @@ impl<'s> Survey<'s> {
         }
         survey.measure(&literals);
         survey.literals = literals;
-        let warnings = crate::par::parallel_map(&survey.entries, warnings_for);
+        let words = &survey.template_words;
+        let warnings = crate::par::parallel_map(&survey.entries, |e| warnings_for(e, words));
         for (entry, w) in survey.entries.iter_mut().zip(warnings) {
             entry.warnings = w;
         }
@@ -186,7 +191,7 @@ impl<'s> Survey<'s> {
         self.measure(&literals);
         self.literals = literals;
         let e = &mut self.entries[index];
-        e.warnings = warnings_for(e);
+        e.warnings = warnings_for(e, &self.template_words);
         Ok(())
     }
 }
@@ -257,14 +262,17 @@ fn removed_from_list(campaign: &Campaign, records: &HashMap<String, Record>) -> 
     removed
 }
 
-fn warnings_for(e: &Entry) -> Vec<String> {
+fn warnings_for(e: &Entry, template_words: &TemplateWords) -> Vec<String> {
     let mut w = Vec::new();
     if let Some(note) = Campaign::note_warning(&e.client) {
         w.push(note);
     }
     // A letter gone is not warned about again (and not compared with every earlier one).
-    if e.state != State::Sent {
-        if let Some(repeat) = Campaign::repeated_anecdote(&e.client) {
+    // The draft as it is on disk now: an edit that takes the repeated words out takes the
+    // warning with them.
+    if let (Some(text), true) = (&e.text, e.state != State::Sent) {
+        if let Some(repeat) = Campaign::repeated_anecdote(&e.client, body_of(text), template_words)
+        {
             w.push(repeat);
         }
     }

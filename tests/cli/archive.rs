@@ -189,10 +189,10 @@ fn a_two_year_story_repeats_are_warned_memories_reach_the_letter_and_history_has
     let y2026 = "2026-12-21T10:00:00+01:00";
     at(&second, y2026, &["check"], "")
         .success()
-        .stderr_has("client `Ana Ruiz`: the note repeats what you wrote to them in 2025");
+        .stderr_has("client `Ana Ruiz`: this draft repeats what you wrote to them in 2025");
     at(&second, y2026, &["draft"], "")
         .success()
-        .stderr_has("the note repeats what you wrote to them in 2025");
+        .stderr_has("this draft repeats what you wrote to them in 2025");
     let bo = second.read("drafts/0002-bo-li.txt");
     assert!(
         bo.contains("Me contaron: abrió la nave nueva de Getafe."),
@@ -259,4 +259,78 @@ fn an_archive_of_the_first_version_is_brought_up_to_date_and_keeps_its_letters()
         )
         .unwrap();
     assert_eq!((version, index, proof), (3, 1, 1));
+}
+
+#[test]
+fn a_repeated_anecdote_quotes_the_earlier_letter_and_goes_when_the_draft_drops_it() {
+    let server = ScriptedSmtp::start(Script::default());
+    let shared = tempfile::tempdir().unwrap();
+    let archive = shared.path().join("archive.sqlite3");
+    let campaign = |list: &str| {
+        let c = Campaign::with(list, TEMPLATE);
+        c.append(
+            "cartero.toml",
+            &format!(
+                "{}\n[archive]\npath = \"{}\"\n",
+                server.config(),
+                archive.display()
+            ),
+        );
+        c
+    };
+    let at = |c: &Campaign, now: &str, args: &[&str], stdin: &str| {
+        Run(c
+            .cmd(args)
+            .env("CARTERO_NOW", now)
+            .env(
+                "EDITOR",
+                "sed -i s/paella\\ de\\ junio\\ en\\ la\\ terraza/tortilla\\ de\\ Navidad/",
+            )
+            .write_stdin(stdin.to_string())
+            .output()
+            .unwrap())
+    };
+    let y2025 = "2025-12-20T10:00:00+01:00";
+    let first = campaign("email,name,note\nana@example.com,Ana Ruiz,Gracias por la paella de junio en la terraza de Vigo\nbo@example.com,Bo Li,Suerte con la tienda nueva de Lugo\n");
+    at(&first, y2025, &["draft"], "").success();
+    at(&first, y2025, &["review"], "a\na\n").success();
+    at(&first, y2025, &["send", "--yes"], "").success();
+    // This year Ana's note shortens last year's anecdote; Bo's is new.
+    let y2026 = "2026-12-21T10:00:00+01:00";
+    let second = campaign("email,name,note\nana@example.com,Ana Ruiz,Gracias por la paella de junio en la terraza\nbo@example.com,Bo Li,Este año nos vimos poco\n");
+    // The earlier letter's words are quoted, not this year's.
+    let said = "this draft repeats what you wrote to them in 2025 («Gracias por la paella de junio en la terraza de Vigo»)";
+    at(&second, y2026, &["check"], "")
+        .success()
+        .stderr_has(said);
+    at(&second, y2026, &["draft"], "")
+        .success()
+        .stderr_has(said);
+    let warnings = |c: &Campaign| -> Vec<String> {
+        let run = at(c, y2026, &["status", "--json"], "").success();
+        let status: Vec<serde_json::Value> = serde_json::from_str(&run.stdout()).unwrap();
+        status.iter().map(|s| s["warnings"].to_string()).collect()
+    };
+    let before = warnings(&second);
+    assert!(before[0].contains(said), "{before:?}");
+    assert!(!before[1].contains("repeats"), "{before:?}");
+    // Bo's draft, edited to tell last year's words again: it is the draft that is read.
+    second.append(
+        "drafts/0002-bo-li.txt",
+        "\nSuerte con la tienda nueva de Lugo\n",
+    );
+    let after = warnings(&second);
+    assert!(
+        after[1].contains(
+            "repeats what you wrote to them in 2025 («Suerte con la tienda nueva de Lugo»)"
+        ),
+        "{after:?}"
+    );
+    // Ana's anecdote replaced in review: the warning goes with it.
+    let review = at(&second, y2026, &["review"], "e\ns\nq\n").success();
+    let out = review.stderr();
+    assert!(out.contains("Gracias por la tortilla de Navidad"), "{out}");
+    assert_eq!(out.matches(said).count(), 1, "{out}");
+    let after = warnings(&second);
+    assert!(!after[0].contains("repeats"), "{after:?}");
 }

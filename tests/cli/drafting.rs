@@ -466,3 +466,39 @@ fn an_edited_draft_the_journal_lost_is_kept_and_said() {
         .stderr_has("the draft cartero will use for ana@example.com is `0001-ana-ruiz-2.txt`");
     assert!(c.read("drafts/0001-ana-ruiz.txt").ends_with("Mi posdata\n"));
 }
+
+#[test]
+fn a_client_added_in_the_middle_gets_a_number_no_draft_has() {
+    let c = drafted();
+    c.write(
+        "clients.csv",
+        CLIENTS.replace(
+            "bo@example.com",
+            "cy@example.com,Cy,Nos vemos en Reus\nbo@example.com",
+        ),
+    );
+    c.run(&["draft"]).success().stdout_has("1 new");
+    let mut names: Vec<String> = std::fs::read_dir(c.path("drafts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["0001-ana-ruiz.txt", "0002-bo-li.txt", "0003-cy.txt"]
+    );
+    let drafts: Vec<String> = c
+        .status()
+        .iter()
+        .map(|s| s["draft"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        drafts,
+        [
+            "drafts/0001-ana-ruiz.txt",
+            "drafts/0003-cy.txt",
+            "drafts/0002-bo-li.txt"
+        ]
+    );
+}

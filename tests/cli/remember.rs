@@ -24,3 +24,60 @@ fn remember_keeps_a_dated_memory_that_history_shows() {
         .failure()
         .stderr_has("is not a valid email address");
 }
+
+#[test]
+fn remember_for_an_address_never_seen_is_refused_as_a_typo_unless_forced() {
+    let c = Campaign::with(
+        "email,name,note\nana.garcia@example.com,Ana García,Paella en junio\n",
+        crate::drafting::TEMPLATE,
+    );
+    // A typo: on no list and in no letter, the memory would reach no letter.
+    let refused = c
+        .run(&["remember", "ana.garcai@example.com", "abrió la nave"])
+        .failure()
+        .stderr_has("`ana.garcai@example.com` is in no client list of this campaign and in no letter of the archive")
+        .stderr_has("did you mean `ana.garcia@example.com`?")
+        .stderr_has("`--force`");
+    assert_eq!(refused.code(), Some(1));
+    // The address on the list is kept without a word more.
+    c.run(&["remember", "ana.garcia@example.com", "abrió la nave"])
+        .success()
+        .stdout_has("kept for ana.garcia@example.com: abrió la nave");
+    // Nothing close: no guess, and `--force` keeps it anyway.
+    let far = c
+        .run(&["remember", "zoe@elsewhere.org", "vino a la feria"])
+        .failure();
+    assert!(!far.stderr().contains("did you mean"), "{}", far.stderr());
+    c.run(&[
+        "remember",
+        "--force",
+        "zoe@elsewhere.org",
+        "vino a la feria",
+    ])
+    .success()
+    .stdout_has("kept for zoe@elsewhere.org: vino a la feria");
+    c.run(&["history", "zoe@elsewhere.org"])
+        .success()
+        .stdout_has("vino a la feria");
+    // The refused typo kept nothing.
+    let typo = c.run(&["history", "ana.garcai@example.com"]);
+    assert!(
+        !typo.stdout().contains("abrió la nave"),
+        "{}",
+        typo.stdout()
+    );
+}
+
+#[test]
+fn remember_knows_an_address_from_the_archive_alone() {
+    let server = ScriptedSmtp::start(Script::default());
+    let c = approved(1, &server.config());
+    c.run(&["send", "--yes"]).success();
+    // The list no longer has them; the archive's letter does.
+    c.write("clients.csv", "email,name,note\nzed@example.com,Zed,Hola\n");
+    c.run(&["remember", "c1@example.com", "se jubila en marzo"])
+        .success();
+    c.run(&["remember", "c2@example.com", "se jubila en marzo"])
+        .failure()
+        .stderr_has("did you mean `c1@example.com`?");
+}

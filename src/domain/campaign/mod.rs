@@ -260,7 +260,7 @@ impl Campaign<'_> {
             &no_note,
         ));
         problems.extend(mass_mail_problems(mass));
-        problems.extend(self.repeat_problems());
+        problems.extend(self.repeat_problems(rendered));
         problems
     }
 

@@ -3,10 +3,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::{Pos, Problem};
-use crate::domain::campaign::Campaign;
+use crate::domain::campaign::{Campaign, Rendered};
 use crate::domain::clients::{Client, Language};
 use crate::domain::compose::{Email, Templates, LONG_SUBJECT};
-use crate::domain::personal::{mass_mail_warning, Anecdote};
+use crate::domain::personal::{mass_mail_warning, Retelling, TemplateWords};
 use crate::text::clean_line;
 
 impl Campaign<'_> {
@@ -130,38 +130,45 @@ impl Campaign<'_> {
         }
     }
 
-    /// The warning for a note that tells the client again what an earlier letter told them,
-    /// naming the year it was told.
-    pub fn repeated_anecdote(client: &Client) -> Option<String> {
-        let note = client.note.as_deref()?;
+    /// The warning for a draft (its body) that tells the client again what an earlier letter
+    /// told them: the earlier letter's words, and its year.
+    pub fn repeated_anecdote(
+        client: &Client,
+        body: &str,
+        template: &TemplateWords,
+    ) -> Option<String> {
         if client.past.letters.is_empty() {
             return None;
         }
-        let anecdote = Anecdote::new(note);
-        let told = client
+        let draft = Retelling::new(body, template);
+        let (told, words) = client
             .past
             .letters
             .iter()
-            .find(|l| anecdote.told_in(&l.personal))?;
+            .find_map(|l| draft.told_in(&l.personal).map(|words| (l, words)))?;
         let year = told.date.get(..4).unwrap_or(&told.date);
-        let snippet: String = note.chars().take(60).collect();
+        let words = clean_line(words);
+        let mut snippet: String = words.chars().take(60).collect();
+        if snippet.len() < words.len() {
+            snippet.push('…');
+        }
         Some(format!(
-            "the note repeats what you wrote to them in {year} («{snippet}…»): tell them something new"
+            "this draft repeats what you wrote to them in {year} («{snippet}»): tell them something new"
         ))
     }
 
-    /// Notes that tell a client again what an earlier letter told them.
-    pub fn repeat_problems(&self) -> Vec<Problem> {
+    /// Letters, as rendered, that tell a client again what an earlier letter told them.
+    pub fn repeat_problems(&self, rendered: &[Option<Rendered>]) -> Vec<Problem> {
         let list = self.settings.clients.display().to_string();
+        let literals = self.literals(rendered.iter().flatten().map(|r| r.template.as_str()));
+        let template = TemplateWords::new(&literals);
         self.clients
             .iter()
-            .filter_map(|c| {
-                Campaign::repeated_anecdote(c).map(|w| {
-                    Problem::warning(list.clone(), w)
-                        .at(c.pos)
-                        .column("note")
-                        .client(&c.name)
-                })
+            .zip(rendered)
+            .filter_map(|(c, r)| {
+                let r = r.as_ref()?;
+                Campaign::repeated_anecdote(c, &r.email.body, &template)
+                    .map(|w| Problem::warning(list.clone(), w).at(c.pos).client(&c.name))
             })
             .collect()
     }
