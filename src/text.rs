@@ -98,6 +98,14 @@ pub fn count(n: usize, word: &str) -> String {
     }
 }
 
+/// `no errors`, `1 error`, `2 errors`: a count that reads the same whatever the number.
+pub fn tally(n: usize, word: &str) -> String {
+    match n {
+        0 => format!("no {word}s"),
+        n => count(n, word),
+    }
+}
+
 /// `NNNN-slug`, the stem of a client's preview and draft files.
 pub fn file_stem(index: usize, name: &str, email: &str) -> String {
     format!("{index:04}-{}", slug(name, email))
