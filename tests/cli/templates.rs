@@ -429,3 +429,22 @@ fn a_letter_that_comes_out_empty_is_an_error_not_an_empty_email() {
         c.run(&["preview", "--out", "out"]).failure();
     }
 }
+
+#[test]
+fn spanish_header_names_are_read_and_a_misspelt_one_gets_a_suggestion() {
+    Campaign::with(
+        TWO,
+        "Asunto: Hola {{ name }}\nResponder a: yo@example.com\n\n{{ note }}\n",
+    )
+    .run(&["check"])
+    .success();
+    Campaign::with(TWO, "Asunto: Hola\nCCO: jefe@example.com\n\n{{ note }}\n")
+        .run(&["check"])
+        .failure()
+        .stderr_has("templates/t.txt:2")
+        .stderr_has("a template cannot set `CCO:`");
+    Campaign::with(TWO, "Subjet: Hola\n\n{{ note }}\n")
+        .run(&["check"])
+        .failure()
+        .stderr_has("unknown header `Subjet:` (did you mean `Subject:`?)");
+}
