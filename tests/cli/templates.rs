@@ -431,6 +431,17 @@ fn a_letter_that_comes_out_empty_is_an_error_not_an_empty_email() {
 }
 
 #[test]
+fn an_unclosed_block_tag_is_named_with_its_line() {
+    check_body("{% if note %}\n{{ note }}\n\nUn abrazo")
+        .stderr_has("error: templates/t.txt:4:1")
+        .stderr_has("`{% if … %}` on line 4 is never closed: add `{% endif %}`");
+    check_body("{% for l in [1] %}\n{% if note %}{{ note }}\n{% endfor %}")
+        .stderr_has("templates/t.txt:6:1")
+        .stderr_has("`{% endfor %}` comes while `{% if … %}` from line 5 is still open");
+    check_body("hola\n{% macro m() %}x").stderr_has("`{% macro … %}` on line 5 is never closed");
+}
+
+#[test]
 fn spanish_header_names_are_read_and_a_misspelt_one_gets_a_suggestion() {
     Campaign::with(
         TWO,
