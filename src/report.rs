@@ -543,13 +543,20 @@ pub fn send_summary(s: &SendSummary) -> usize {
 /// A bar on a terminal, plain lines otherwise.
 pub enum Progress {
     Bar(indicatif::ProgressBar),
-    Plain,
+    /// Without a bar, each letter's line says how far the run is: `12 of 480`.
+    Plain {
+        done: std::cell::Cell<u64>,
+        len: u64,
+    },
 }
 
 impl Progress {
     pub fn new(len: u64) -> Progress {
         if !std::io::stderr().is_terminal() {
-            return Progress::Plain;
+            return Progress::Plain {
+                done: std::cell::Cell::new(0),
+                len,
+            };
         }
         let bar = indicatif::ProgressBar::new(len);
         if let Ok(style) =
@@ -563,7 +570,19 @@ impl Progress {
     pub fn println(&self, line: String) {
         match self {
             Progress::Bar(b) => b.println(line),
-            Progress::Plain => tell!("{line}"),
+            Progress::Plain { .. } => tell!("{line}"),
+        }
+    }
+
+    /// ` 12 of 480  ` for the letter in flight in plain lines (numbers aligned); nothing beside
+    /// a bar, which shows it.
+    pub fn nth(&self) -> String {
+        match self {
+            Progress::Bar(_) => String::new(),
+            Progress::Plain { done, len } => {
+                let width = len.to_string().len();
+                format!("{:>width$} of {len}  ", done.get() + 1)
+            }
         }
     }
 
@@ -576,8 +595,9 @@ impl Progress {
     }
 
     pub fn inc(&self, n: u64) {
-        if let Progress::Bar(b) = self {
-            b.inc(n)
+        match self {
+            Progress::Bar(b) => b.inc(n),
+            Progress::Plain { done, .. } => done.set(done.get() + n),
         }
     }
 

@@ -416,3 +416,13 @@ fn an_approved_client_whose_row_broke_is_counted_not_forgotten() {
         .stdout_has("not sent: 1 approved letter(s) did not go");
     assert_eq!(server.received().len(), 2);
 }
+
+#[test]
+fn each_sent_line_says_how_far_the_run_is() {
+    let server = SmtpServer::start(Rules::default());
+    let c = approved(3, &server.config());
+    c.run(&["send", "--yes"])
+        .success()
+        .stderr_has("sent    1 of 3  c1@example.com")
+        .stderr_has("sent    3 of 3  c3@example.com");
+}
