@@ -709,19 +709,28 @@ pub fn no_archive_yet(path: &Path) {
     );
 }
 
-/// `history`: each letter, newest first, with its personal part and whether they answered.
-pub fn history(email: &str, letters: &[Letter], memories: &[Memory]) {
+/// `history`: each letter, newest first, with its personal part and whether they answered; a
+/// letter `alone` in its campaign has no others to tell its personal part from, so its text
+/// is shown as it is.
+pub fn history(email: &str, letters: &[Letter], alone: &[bool], memories: &[Memory]) {
     if letters.is_empty() {
         say!("no letter to {email} in the archive yet");
     }
-    for l in letters {
+    for (i, l) in letters.iter().enumerate() {
         let day = l.sent_at.get(..10).unwrap_or(&l.sent_at);
         let answered = match &l.replied_at {
             Some(at) => format!("answered {}", at.get(..10).unwrap_or(at)),
             None => "no answer recorded".to_string(),
         };
         say!("{day}  {}  ({answered})", l.subject);
-        for line in l.personal.lines().filter(|l| !l.trim().is_empty()).take(4) {
+        let shown = match alone.get(i) {
+            Some(true) if !l.body.trim().is_empty() => {
+                say!("    (the only letter of its campaign: no other to tell its personal part from; its beginning follows)");
+                &l.body
+            }
+            _ => &l.personal,
+        };
+        for line in shown.lines().filter(|l| !l.trim().is_empty()).take(4) {
             say!("    {line}");
         }
     }
