@@ -76,6 +76,31 @@ pub fn prompts() -> impl Write {
     std::io::stderr()
 }
 
+/// How many columns the prompts have: the terminal's when stderr is one, 80 otherwise.
+pub fn prompt_width() -> usize {
+    if !std::io::stderr().is_terminal() {
+        return 80;
+    }
+    terminal_columns().filter(|&c| c >= 20).unwrap_or(80)
+}
+
+#[cfg(unix)]
+fn terminal_columns() -> Option<usize> {
+    // SAFETY: TIOCGWINSZ only writes a `winsize` into the struct handed to it.
+    unsafe {
+        let mut size: libc::winsize = std::mem::zeroed();
+        match libc::ioctl(libc::STDERR_FILENO, libc::TIOCGWINSZ, &mut size) {
+            0 => Some(usize::from(size.ws_col)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn terminal_columns() -> Option<usize> {
+    None
+}
+
 /// Asks on the terminal and reads the answer; `None` when there is no terminal to ask on.
 pub fn ask(question: &str) -> Result<Option<String>> {
     if !std::io::stdin().is_terminal() {
