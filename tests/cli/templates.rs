@@ -438,7 +438,8 @@ fn an_unclosed_block_tag_is_named_with_its_line() {
     check_body("{% for l in [1] %}\n{% if note %}{{ note }}\n{% endfor %}")
         .stderr_has("templates/t.txt:6:1")
         .stderr_has("`{% endfor %}` comes while `{% if … %}` from line 5 is still open");
-    check_body("hola\n{% macro m() %}x").stderr_has("`{% macro … %}` on line 5 is never closed");
+    check_body("hola\n{% component m() %}x")
+        .stderr_has("`{% component … %}` on line 5 is never closed");
 }
 
 #[test]

@@ -86,7 +86,16 @@ enum Unbalanced {
 }
 
 /// The tags that open a block closed by `end` + their name.
-const BLOCKS: &[&str] = &["if", "for", "block", "macro", "filter", "set", "set_global"];
+// Tera 2 has components where Tera 1 had macros.
+const BLOCKS: &[&str] = &[
+    "if",
+    "for",
+    "block",
+    "component",
+    "filter",
+    "set",
+    "set_global",
+];
 
 /// The first block tag in a template left open or closed wrongly, if any: each `{% … %}` tag
 /// read in order (comments and raw blocks passed over), the open ones kept on a stack.
