@@ -435,8 +435,12 @@ pub fn left_behind(plan: &Plan) {
 pub fn stale_emls(out: &Path, stale: usize) {
     if stale > 0 {
         tell!(
-            "note: `{}` holds {stale} other .eml file(s) that cartero did not write there; they were left as they were",
-            out.display()
+            "note: `{}` holds {} that cartero did not write there; {} left as {} {}",
+            out.display(),
+            count(stale, "other .eml file"),
+            if stale == 1 { "it was" } else { "they were" },
+            if stale == 1 { "it" } else { "they" },
+            if stale == 1 { "was" } else { "were" }
         );
     }
 }
@@ -445,7 +449,9 @@ pub fn stale_emls(out: &Path, stale: usize) {
 pub fn held_by_limit(limit: usize, held: usize) {
     if held > 0 {
         tell!(
-            "held back by `--limit {limit}`: {held} approved letter(s); `cartero send` sends them"
+            "held back by `--limit {limit}`: {}; `cartero send` sends {}",
+            count(held, "approved letter"),
+            if held == 1 { "it" } else { "them" }
         );
     }
 }
@@ -456,10 +462,11 @@ pub fn held_for_the_day(hold: &DayHold) {
         t.format("%Y-%m-%d %H:%M").to_string()
     });
     tell!(
-        "held back by the daily limit ({} letters in 24 hours, {} already sent in the last 24): {} approved letter(s) wait; the next may go from {from} (`cartero send` then, or `--spread` to go on by itself)",
+        "held back by the daily limit ({} letters in 24 hours, {} already sent in the last 24): {} {}; the next may go from {from} (`cartero send` then, or `--spread` to go on by itself)",
         hold.limit,
         hold.sent,
-        hold.held
+        count(hold.held, "approved letter"),
+        if hold.held == 1 { "waits" } else { "wait" }
     );
 }
 
@@ -489,10 +496,12 @@ pub fn about_to_send(
     };
     let unreviewed = match unreviewed {
         0 => String::new(),
-        n => format!("; {n} draft(s) are still unreviewed and will not go"),
+        1 => "; 1 draft is still unreviewed and will not go".to_string(),
+        n => format!("; {n} drafts are still unreviewed and will not go"),
     };
     tell!(
-        "about to send {letters} message(s) {whom}, through {server}, as {}{unreviewed}",
+        "about to send {} {whom}, through {server}, as {}{unreviewed}",
+        count(letters, "message"),
         display_mailbox(sender),
     );
     if let Some(rate) = smtp.and_then(|s| s.rate.as_deref()) {
@@ -530,13 +539,13 @@ pub fn send_summary(s: &SendSummary) -> usize {
             s.through
         ),
         Mode::ToSelf => say!(
-            "sent {} test message(s) to {}; nothing is recorded as sent",
-            s.sent,
+            "sent {} to {}; nothing is recorded as sent",
+            count(s.sent, "test message"),
             s.sender
         ),
         Mode::DryRun => say!(
-            "wrote {} message(s) to {}; nothing was sent",
-            s.sent,
+            "wrote {} to {}; nothing was sent",
+            count(s.sent, "message"),
             s.through
         ),
     }
@@ -547,7 +556,10 @@ pub fn send_summary(s: &SendSummary) -> usize {
         tell!("uncertain: {u}");
     }
     if s.mode == Mode::Real && behind > 0 {
-        say!("not sent: {behind} approved letter(s) did not go in this run; the reasons are above");
+        say!(
+            "not sent: {} did not go in this run; the reasons are above",
+            count(behind, "approved letter")
+        );
     }
     if let Some(why) = s.stopped {
         tell!("{why}");
@@ -558,8 +570,11 @@ pub fn send_summary(s: &SendSummary) -> usize {
         }
         Mode::Real => say!("next: `cartero status` to see every client's state"),
         _ => say!(
-            "next: when the test looks right, `cartero send` sends the {} approved draft(s) for real",
-            s.planned
+            "next: when the test looks right, `cartero send` sends the {} for real",
+            match s.planned {
+                1 => "approved draft".to_string(),
+                n => format!("{n} approved drafts"),
+            }
         ),
     }
     behind
@@ -789,7 +804,14 @@ pub fn imported(dir: &Path, found: usize, added: usize, missing: usize, path: &P
         found - added
     );
     if missing > 0 {
-        tell!("note: {missing} sent letter(s) have no draft file left, so their text could not be kept");
+        tell!(
+            "note: {} no draft file left, so {} text could not be kept",
+            match missing {
+                1 => "1 sent letter has".to_string(),
+                n => format!("{n} sent letters have"),
+            },
+            if missing == 1 { "its" } else { "their" }
+        );
     }
 }
 

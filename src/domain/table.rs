@@ -422,7 +422,7 @@ fn check_header(table: &mut Table, label: &str) {
             table.notices.push(
                 Problem::warning(
                     label,
-                    format!("column {column} has no name in the first line, so what is below it ({used} cell(s)) goes into no letter: name it (such as `note` or `city`), or delete the column"),
+                    format!("column {column} has no name in the first line, so what is below it ({}) goes into no letter: name it (such as `note` or `city`), or delete the column", crate::text::count(used, "cell")),
                 )
                 .at(header_pos),
             );

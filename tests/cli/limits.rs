@@ -115,7 +115,7 @@ fn daily_limit_keeps_each_day_within_it() {
     day("2026-12-01T09:00:00+01:00", &["send", "--yes"])
         .failure()
         .stdout_has("sent 3, failed 0")
-        .stderr_has("held back by the daily limit (3 letters in 24 hours, 0 already sent in the last 24): 2 approved letter(s) wait; the next may go from 2026-12-02 09:00");
+        .stderr_has("held back by the daily limit (3 letters in 24 hours, 0 already sent in the last 24): 2 approved letters wait; the next may go from 2026-12-02 09:00");
     // Later the same day: nothing more.
     day("2026-12-01T18:00:00+01:00", &["send", "--yes"])
         .failure()

@@ -348,7 +348,7 @@ fn a_column_without_a_name_but_with_cells_is_said() {
     .success();
     let stderr = run.stderr();
     assert!(
-        stderr.contains("warning: clients.csv:1: column 3 has no name in the first line, so what is below it (1 cell(s)) goes into no letter"),
+        stderr.contains("warning: clients.csv:1: column 3 has no name in the first line, so what is below it (1 cell) goes into no letter"),
         "{stderr}"
     );
     let c = Campaign::with("", TEMPLATE);

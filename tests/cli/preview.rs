@@ -322,9 +322,9 @@ fn preview_replaces_its_own_files_and_never_deletes_others() {
     );
     // A folder cartero did not make keeps what it had.
     c.write("mine/0007-keep.eml", "mine");
-    c.run(&["preview", "--out", "mine"])
-        .success()
-        .stderr_has("left as they were");
+    c.run(&["preview", "--out", "mine"]).success().stderr_has(
+        "holds 1 other .eml file that cartero did not write there; it was left as it was",
+    );
     assert_eq!(c.read("mine/0007-keep.eml"), "mine");
 }
 
