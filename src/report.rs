@@ -81,6 +81,31 @@ pub fn prompts() -> impl Write {
     std::io::stderr()
 }
 
+/// How many columns the prompts have: the terminal's when stderr is one, 80 otherwise.
+pub fn prompt_width() -> usize {
+    if !std::io::stderr().is_terminal() {
+        return 80;
+    }
+    terminal_columns().filter(|&c| c >= 20).unwrap_or(80)
+}
+
+#[cfg(unix)]
+fn terminal_columns() -> Option<usize> {
+    // SAFETY: TIOCGWINSZ only writes a `winsize` into the struct handed to it.
+    unsafe {
+        let mut size: libc::winsize = std::mem::zeroed();
+        match libc::ioctl(libc::STDERR_FILENO, libc::TIOCGWINSZ, &mut size) {
+            0 => Some(usize::from(size.ws_col)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn terminal_columns() -> Option<usize> {
+    None
+}
+
 /// Asks on the terminal and reads the answer; `None` when there is no terminal to ask on.
 pub fn ask(question: &str) -> Result<Option<String>> {
     if !std::io::stdin().is_terminal() {
@@ -458,8 +483,12 @@ pub fn left_behind(plan: &Plan) {
 pub fn stale_emls(out: &Path, stale: usize) {
     if stale > 0 {
         tell!(
-            "note: `{}` holds {stale} other .eml file(s) that cartero did not write there; they were left as they were",
-            out.display()
+            "note: `{}` holds {} that cartero did not write there; {} left as {} {}",
+            out.display(),
+            count(stale, "other .eml file"),
+            if stale == 1 { "it was" } else { "they were" },
+            if stale == 1 { "it" } else { "they" },
+            if stale == 1 { "was" } else { "were" }
         );
     }
 }
@@ -468,7 +497,9 @@ pub fn stale_emls(out: &Path, stale: usize) {
 pub fn held_by_limit(limit: usize, held: usize) {
     if held > 0 {
         tell!(
-            "held back by `--limit {limit}`: {held} approved letter(s); `cartero send` sends them"
+            "held back by `--limit {limit}`: {}; `cartero send` sends {}",
+            count(held, "approved letter"),
+            if held == 1 { "it" } else { "them" }
         );
     }
 }
@@ -479,10 +510,11 @@ pub fn held_for_the_day(hold: &DayHold) {
         t.format("%Y-%m-%d %H:%M").to_string()
     });
     tell!(
-        "held back by the daily limit ({} letters in 24 hours, {} already sent in the last 24): {} approved letter(s) wait; the next may go from {from} (`cartero send` then, or `--spread` to go on by itself)",
+        "held back by the daily limit ({} letters in 24 hours, {} already sent in the last 24): {} {}; the next may go from {from} (`cartero send` then, or `--spread` to go on by itself)",
         hold.limit,
         hold.sent,
-        hold.held
+        count(hold.held, "approved letter"),
+        if hold.held == 1 { "waits" } else { "wait" }
     );
 }
 
@@ -512,10 +544,12 @@ pub fn about_to_send(
     };
     let unreviewed = match unreviewed {
         0 => String::new(),
-        n => format!("; {n} draft(s) are still unreviewed and will not go"),
+        1 => "; 1 draft is still unreviewed and will not go".to_string(),
+        n => format!("; {n} drafts are still unreviewed and will not go"),
     };
     tell!(
-        "about to send {letters} message(s) {whom}, through {server}, as {}{unreviewed}",
+        "about to send {} {whom}, through {server}, as {}{unreviewed}",
+        count(letters, "message"),
         display_mailbox(sender),
     );
     if let Some(rate) = smtp.and_then(|s| s.rate.as_deref()) {
@@ -553,13 +587,13 @@ pub fn send_summary(s: &SendSummary) -> usize {
             s.through
         ),
         Mode::ToSelf => say!(
-            "sent {} test message(s) to {}; nothing is recorded as sent",
-            s.sent,
+            "sent {} to {}; nothing is recorded as sent",
+            count(s.sent, "test message"),
             s.sender
         ),
         Mode::DryRun => say!(
-            "wrote {} message(s) to {}; nothing was sent",
-            s.sent,
+            "wrote {} to {}; nothing was sent",
+            count(s.sent, "message"),
             s.through
         ),
     }
@@ -570,7 +604,10 @@ pub fn send_summary(s: &SendSummary) -> usize {
         tell!("uncertain: {u}");
     }
     if s.mode == Mode::Real && behind > 0 {
-        say!("not sent: {behind} approved letter(s) did not go in this run; the reasons are above");
+        say!(
+            "not sent: {} did not go in this run; the reasons are above",
+            count(behind, "approved letter")
+        );
     }
     if let Some(why) = s.stopped {
         tell!("{why}");
@@ -581,8 +618,11 @@ pub fn send_summary(s: &SendSummary) -> usize {
         }
         Mode::Real => say!("next: `cartero status` to see every client's state"),
         _ => say!(
-            "next: when the test looks right, `cartero send` sends the {} approved draft(s) for real",
-            s.planned
+            "next: when the test looks right, `cartero send` sends the {} for real",
+            match s.planned {
+                1 => "approved draft".to_string(),
+                n => format!("{n} approved drafts"),
+            }
         ),
     }
     behind
@@ -591,13 +631,20 @@ pub fn send_summary(s: &SendSummary) -> usize {
 /// A bar on a terminal, plain lines otherwise.
 pub enum Progress {
     Bar(indicatif::ProgressBar),
-    Plain,
+    /// Without a bar, each letter's line says how far the run is: `12 of 480`.
+    Plain {
+        done: std::cell::Cell<u64>,
+        len: u64,
+    },
 }
 
 impl Progress {
     pub fn new(len: u64) -> Progress {
         if !std::io::stderr().is_terminal() {
-            return Progress::Plain;
+            return Progress::Plain {
+                done: std::cell::Cell::new(0),
+                len,
+            };
         }
         let bar = indicatif::ProgressBar::new(len);
         if let Ok(style) =
@@ -611,7 +658,19 @@ impl Progress {
     pub fn println(&self, line: String) {
         match self {
             Progress::Bar(b) => b.println(line),
-            Progress::Plain => tell!("{line}"),
+            Progress::Plain { .. } => tell!("{line}"),
+        }
+    }
+
+    /// ` 12 of 480  ` for the letter in flight in plain lines (numbers aligned); nothing beside
+    /// a bar, which shows it.
+    pub fn nth(&self) -> String {
+        match self {
+            Progress::Bar(_) => String::new(),
+            Progress::Plain { done, len } => {
+                let width = len.to_string().len();
+                format!("{:>width$} of {len}  ", done.get() + 1)
+            }
         }
     }
 
@@ -624,8 +683,9 @@ impl Progress {
     }
 
     pub fn inc(&self, n: u64) {
-        if let Progress::Bar(b) = self {
-            b.inc(n)
+        match self {
+            Progress::Bar(b) => b.inc(n),
+            Progress::Plain { done, .. } => done.set(done.get() + n),
         }
     }
 
@@ -737,12 +797,14 @@ pub fn no_archive_yet(path: &Path) {
     );
 }
 
-/// `history`: each letter, newest first, with its personal part and whether they answered.
-pub fn history(email: &str, letters: &[Letter], memories: &[Memory]) {
+/// `history`: each letter, newest first, with its personal part and whether they answered; a
+/// letter `alone` in its campaign has no others to tell its personal part from, so its text
+/// is shown as it is.
+pub fn history(email: &str, letters: &[Letter], alone: &[bool], memories: &[Memory]) {
     if letters.is_empty() {
         say!("no letter to {email} in the archive yet");
     }
-    for l in letters {
+    for (i, l) in letters.iter().enumerate() {
         let day = l.sent_at.get(..10).unwrap_or(&l.sent_at);
         let answered = match &l.replied_at {
             Some(at) => format!("answered {}", at.get(..10).unwrap_or(at)),
@@ -752,7 +814,14 @@ pub fn history(email: &str, letters: &[Letter], memories: &[Memory]) {
         if l.proof.as_deref() == Some("user-said") {
             say!("    (recorded as sent on your word, `cartero send --arrived`: no server confirmed it)");
         }
-        for line in l.personal.lines().filter(|l| !l.trim().is_empty()).take(4) {
+        let shown = match alone.get(i) {
+            Some(true) if !l.body.trim().is_empty() => {
+                say!("    (the only letter of its campaign: no other to tell its personal part from; its beginning follows)");
+                &l.body
+            }
+            _ => &l.personal,
+        };
+        for line in shown.lines().filter(|l| !l.trim().is_empty()).take(4) {
             say!("    {line}");
         }
     }
@@ -786,7 +855,14 @@ pub fn imported(dir: &Path, found: usize, added: usize, missing: usize, path: &P
         found - added
     );
     if missing > 0 {
-        tell!("note: {missing} sent letter(s) have no draft file left, so their text could not be kept");
+        tell!(
+            "note: {} no draft file left, so {} text could not be kept",
+            match missing {
+                1 => "1 sent letter has".to_string(),
+                n => format!("{n} sent letters have"),
+            },
+            if missing == 1 { "its" } else { "their" }
+        );
     }
 }
 

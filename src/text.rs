@@ -98,6 +98,44 @@ pub fn count(n: usize, word: &str) -> String {
     }
 }
 
+/// `no errors`, `1 error`, `2 errors`: a count that reads the same whatever the number.
+pub fn tally(n: usize, word: &str) -> String {
+    match n {
+        0 => format!("no {word}s"),
+        n => count(n, word),
+    }
+}
+
+/// Fields in lines of at most `width` columns, each line `── a ── b`: broken between fields,
+/// never inside one; a field too long for a line of its own (a deep path) keeps its end.
+pub fn fields_in_width(fields: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for field in fields {
+        let room = width.saturating_sub(3).max(8);
+        let field = match field.chars().count() {
+            n if n > room => {
+                let tail: String = field.chars().skip(n - (room - 1)).collect();
+                format!("…{tail}")
+            }
+            _ => field.clone(),
+        };
+        let wide = line.chars().count() + 4 + field.chars().count();
+        if !line.is_empty() && wide > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str("── ");
+        line.push_str(&field);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// `NNNN-slug`, the stem of a client's preview and draft files.
 pub fn file_stem(index: usize, name: &str, email: &str) -> String {
     format!("{index:04}-{}", slug(name, email))
@@ -160,6 +198,36 @@ mod tests {
             Some("ana.garcia@example.com")
         );
         assert_eq!(closest("zz@elsewhere.org", known), None);
+    }
+
+    #[test]
+    fn fields_break_between_not_inside() {
+        let f = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let fields = f(&[
+            "1 of 13",
+            "Pepi Ruiz <pepi@example.com>",
+            "drafts/0001-pepi-ruiz.txt",
+            "drafted",
+            "personal 40%",
+        ]);
+        assert_eq!(
+            fields_in_width(&fields, 200),
+            ["── 1 of 13 ── Pepi Ruiz <pepi@example.com> ── drafts/0001-pepi-ruiz.txt ── drafted ── personal 40%"]
+        );
+        let lines = fields_in_width(&fields, 50);
+        assert_eq!(
+            lines,
+            [
+                "── 1 of 13 ── Pepi Ruiz <pepi@example.com>",
+                "── drafts/0001-pepi-ruiz.txt ── drafted",
+                "── personal 40%"
+            ]
+        );
+        let long = f(&[&format!("/home/{}/drafts/0001-a.txt", "x".repeat(60))]);
+        let lines = fields_in_width(&long, 40);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].chars().count(), 40, "{lines:?}");
+        assert!(lines[0].ends_with("/drafts/0001-a.txt"), "{lines:?}");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::secret::Secrets;
 use crate::settings::{Imap, Security, Settings, Smtp};
 use crate::state::drafts::State;
 use crate::state::survey::Survey;
+use crate::text::tally;
 use crate::tls::{probe, Probe};
 
 pub fn run(settings: Settings, connect: bool) -> Result<ExitCode> {
@@ -33,14 +34,15 @@ pub fn run(settings: Settings, connect: bool) -> Result<ExitCode> {
     crate::report::check_summary(&summary);
     let errors = campaign.problems.iter().filter(|p| p.is_error()).count();
     let warnings = campaign.problems.len() - errors;
+    let (errors, warnings) = (tally(errors, "error"), tally(warnings, "warning"));
     if reached == Some(false) {
-        say!("{errors} error(s), {warnings} warning(s); the connection above failed: fix what it says, then run `cartero check --connect` again");
+        say!("{errors}, {warnings}; the connection above failed: fix what it says, then run `cartero check --connect` again");
         Ok(ExitCode::from(1))
     } else if failed {
-        say!("{errors} error(s), {warnings} warning(s): fix the errors above, then run `cartero check` again");
+        say!("{errors}, {warnings}: fix the errors above, then run `cartero check` again");
         Ok(ExitCode::from(1))
     } else {
-        say!("no errors, {warnings} warning(s); next: `cartero preview --out preview` or `cartero draft`");
+        say!("{errors}, {warnings}; next: `cartero preview --out preview` or `cartero draft`");
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -22,7 +22,11 @@ pub fn run(settings: Settings, email: &str, json: bool) -> Result<ExitCode> {
     if json {
         report::history_json(&letters)?;
     } else {
-        report::history(&key, &letters, &memories);
+        let alone = letters
+            .iter()
+            .map(|l| Ok(archive.letters_in(&l.campaign)? < 2))
+            .collect::<Result<Vec<bool>>>()?;
+        report::history(&key, &letters, &alone, &memories);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -140,7 +140,10 @@ pub fn run(dir: &Path, from_archive: Option<&Path>) -> Result<ExitCode> {
         format!("cd {} && ", dir.display())
     };
     if kept > 0 {
-        say!("{kept} file(s) already existed and were left as they were");
+        match kept {
+            1 => say!("1 file already existed and was left as it was"),
+            n => say!("{n} files already existed and were left as they were"),
+        }
     }
     say!(
         "next: put your clients in clients.csv (one personal note each), your name in cartero.toml, then `{cd}cartero check`"

@@ -14,6 +14,7 @@ use crate::state::drafts::{read_draft, State};
 use crate::state::journal::{Event, Journal, Verdict};
 use crate::state::lock::Lock;
 use crate::state::survey::Survey;
+use crate::text::fields_in_width;
 
 pub fn run(settings: Settings) -> Result<ExitCode> {
     let stdin = std::io::stdin();
@@ -192,14 +193,17 @@ impl Session<'_> {
             return Ok(None);
         };
         let share = e.share.map_or("-".into(), |s| format!("{:.0}%", s * 100.0));
-        writeln!(
-            self.out,
-            "\n── {n} of {total} ── {} <{}> ── {} ── {} ── personal {share}",
-            e.client.name,
-            e.client.email,
-            path.display(),
-            e.state.as_str()
-        )?;
+        let fields = [
+            format!("{n} of {total}"),
+            format!("{} <{}>", e.client.name, e.client.email),
+            path.display().to_string(),
+            e.state.as_str().to_string(),
+            format!("personal {share}"),
+        ];
+        writeln!(self.out)?;
+        for line in fields_in_width(&fields, crate::report::prompt_width()) {
+            writeln!(self.out, "{line}")?;
+        }
         write!(self.out, "{text}")?;
         if !text.ends_with('\n') {
             writeln!(self.out)?;

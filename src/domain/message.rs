@@ -11,6 +11,7 @@ use lettre::Message;
 use std::str::FromStr;
 
 use crate::domain::compose::Email;
+use crate::domain::headers::{did_you_mean, named, Named};
 use crate::text::{clean_line, display_mailbox};
 
 /// The draft's text: `To:`, `Subject:`, optional `Reply-To:`, a blank line, the body.
@@ -156,31 +157,42 @@ impl Head {
         Ok(read)
     }
 
-    /// One header line's value, kept; or why a draft cannot have it.
+    /// One header line's value, kept; or why a draft cannot have it. cartero writes the
+    /// English names; a person may write the Spanish ones (`Para:`, `Asunto:`, `Responder-a:`).
     fn set(&mut self, name: &str, value: String) -> Result<(), String> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "to" => {
+        let allowed = [Named::To, Named::Subject, Named::ReplyTo];
+        match named(name, &allowed) {
+            Named::To => {
                 self.to = Some(Mailbox::from_str(&value).map_err(|_| {
                     format!("`To: {value}` is not one address like `Name <name@example.com>`")
                 })?)
             }
-            "subject" => self.subject = Some(value),
-            "reply-to" if value.is_empty() => {}
-            "reply-to" => {
+            Named::Subject => self.subject = Some(value),
+            Named::ReplyTo if value.is_empty() => {}
+            Named::ReplyTo => {
                 self.reply_to = Some(
                     Mailbox::from_str(&value)
                         .map_err(|_| format!("`Reply-To: {value}` is not an address"))?,
                 )
             }
-            "cc" | "bcc" => {
+            Named::Cc | Named::Bcc => {
                 return Err(format!(
-                "`{name}:` is not allowed: each email goes to its client alone; remove the line"
-            ))
+                    "`{}:` is not allowed: each email goes to its client alone; remove the line",
+                    name.trim()
+                ))
             }
-            other => {
+            Named::From => {
                 return Err(format!(
-            "unknown header `{other}:`: a draft has `To:`, `Subject:` and maybe `Reply-To:`"
-        ))
+                    "`{}:` is not allowed: the sender is you, set with `[sender]` in cartero.toml or `--from`; remove the line",
+                    name.trim()
+                ))
+            }
+            unknown @ Named::Unknown(_) => {
+                return Err(format!(
+                    "unknown header `{}:`{}: a draft has `To:`, `Subject:` and maybe `Reply-To:`",
+                    name.trim(),
+                    did_you_mean(unknown)
+                ))
             }
         }
         Ok(())
@@ -217,6 +229,19 @@ mod tests {
             .unwrap_err()
             .contains("To:"));
         assert!(parse("To: a@example.com\nBcc: b@example.com\nSubject: x\n\nb").is_err());
+        assert!(parse("To: a@example.com\nCCO: b@example.com\nSubject: x\n\nb").is_err());
+        let es = parse(
+            "Para: Ana <ana@example.com>\nAsunto: Hola\nResponder a: yo@example.com\n\nCuerpo",
+        )
+        .unwrap();
+        assert_eq!(es.email.subject, "Hola");
+        assert_eq!(
+            es.email.reply_to.map(|m| m.email.to_string()).as_deref(),
+            Some("yo@example.com")
+        );
+        assert!(parse("To: a@example.com\nSubjet: x\n\nb")
+            .unwrap_err()
+            .contains("did you mean `Subject:`?"));
         assert!(parse("To: a@example.com\nSubject: x\n\n  \n\n")
             .unwrap_err()
             .contains("no letter below the blank line"));

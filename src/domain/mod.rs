@@ -4,6 +4,7 @@
 pub mod campaign;
 pub mod clients;
 pub mod compose;
+pub mod headers;
 pub mod message;
 pub mod personal;
 pub mod table;

@@ -16,7 +16,19 @@ pub struct Table {
     pub header: Vec<String>,
     pub header_pos: Option<Pos>,
     pub rows: Vec<(Pos, Vec<String>)>,
+    /// What a spreadsheet cell held before it became text, by its row (in `rows`) and column:
+    /// numbers with decimals and dates, which a letter writes in its client's language.
+    pub typed: std::collections::BTreeMap<(usize, usize), Typed>,
     pub notices: Vec<Problem>,
+}
+
+/// A spreadsheet cell's value that is not text, kept as it was.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Typed {
+    /// A number with decimals (whole numbers stay as typed: an id, an affinity, a year).
+    Number(f64),
+    Date(chrono::NaiveDate),
+    DateTime(chrono::NaiveDateTime),
 }
 
 /// The delimiter is whichever of `,` `;` tab occurs most in the header line, outside quotes.
@@ -410,7 +422,7 @@ fn check_header(table: &mut Table, label: &str) {
             table.notices.push(
                 Problem::warning(
                     label,
-                    format!("column {column} has no name in the first line, so what is below it ({used} cell(s)) goes into no letter: name it (such as `note` or `city`), or delete the column"),
+                    format!("column {column} has no name in the first line, so what is below it ({}) goes into no letter: name it (such as `note` or `city`), or delete the column", crate::text::count(used, "cell")),
                 )
                 .at(header_pos),
             );

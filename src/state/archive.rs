@@ -218,6 +218,17 @@ impl Archive {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// How many letters the archive holds from a campaign: with one, nothing tells its
+    /// personal part from the template's.
+    pub fn letters_in(&self, campaign: &str) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM letters WHERE campaign = ?1",
+            [campaign],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
     /// Keeps a memory of a client, dated.
     pub fn remember(&mut self, email: &str, at: &str, text: &str) -> Result<()> {
         self.conn

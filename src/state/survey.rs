@@ -155,24 +155,16 @@ impl<'s> Survey<'s> {
                     d.why
                 ));
                 e.waiting = true;
+                // The server's refusal is why it waits: it goes first when `send` tries again.
+                room = room.saturating_sub(1);
+                continue;
             }
             if room > 0 {
                 room -= 1;
                 continue;
             }
             if let Some(day) = &day {
-                // The day once the letters that fit today went: when the next place frees up.
-                let mut after = day.clone();
-                after
-                    .sent
-                    .extend(std::iter::repeat_n(settings.clock(), day.left()));
-                let from = after.next_free().map_or("tomorrow".to_string(), |t| {
-                    format!("from {}", t.format("%Y-%m-%d %H:%M"))
-                });
-                e.warnings.push(format!(
-                    "waiting: the daily limit of {} letters (`daily-limit` under `[smtp]`) is reached; letters may go again {from}",
-                    day.limit
-                ));
+                e.warnings.push(beyond_the_limit(day, settings.clock()));
                 e.waiting = true;
             }
         }
@@ -346,4 +338,26 @@ pub fn how_to_check(email: &str) -> String {
     format!(
         "ask them whether it arrived (a Sent folder shows it only when the provider keeps a copy of what it sends, as Gmail and Microsoft 365 do; with `[imap]` cartero looks there itself): if it did, `cartero send --arrived {email}` records it as sent, never to be sent again; if it did not, `cartero send --resend {email}` sends it again, with the same Message-ID"
     )
+}
+/// Why a letter past today's room under `daily-limit` waits: the limit reached, or the room
+/// left taken by the letters before it (a server's refusal does not reach the limit).
+fn beyond_the_limit(day: &Day, now: chrono::DateTime<chrono::FixedOffset>) -> String {
+    // The day once the letters that fit today went: when the next place frees up.
+    let mut after = day.clone();
+    after.sent.extend(std::iter::repeat_n(now, day.left()));
+    let from = after.next_free().map_or("tomorrow".to_string(), |t| {
+        format!("from {}", t.format("%Y-%m-%d %H:%M"))
+    });
+    match day.left() {
+        0 => format!(
+            "waiting: the daily limit of {} letters (`daily-limit` under `[smtp]`) is reached; letters may go again {from}",
+            day.limit
+        ),
+        left => format!(
+            "waiting: the daily limit of {} letters (`daily-limit` under `[smtp]`) leaves room for {} today ({} sent in the last 24 hours), taken by the letters before this one; it may go {from}",
+            day.limit,
+            crate::text::count(left, "more letter"),
+            day.sent.len()
+        ),
+    }
 }

@@ -251,3 +251,19 @@ fn check_output_on_the_example() {
         run.stderr()
     ));
 }
+
+#[test]
+fn the_summary_counts_errors_in_words_not_error_s() {
+    let run = Campaign::with(
+        "email,name,note\nana@intranet,Ana,la feria\ncy@example.com,Cy,la nave\n",
+        TEMPLATE,
+    )
+    .run(&["check"])
+    .failure();
+    let run = run.stdout_has("1 error, ");
+    assert!(!run.stdout().contains("(s)"), "{}", run.stdout());
+    Campaign::with("email,name,note\ncy@example.com,Cy,la nave\n", TEMPLATE)
+        .run(&["check"])
+        .success()
+        .stdout_has("no errors, ");
+}

@@ -38,3 +38,17 @@ fn letters_of_two_years_are_kept_and_history_shows_them_newest_first() {
     .unwrap();
     assert_eq!(json.len(), 2);
 }
+
+#[test]
+fn a_campaign_of_one_letter_does_not_call_the_whole_letter_personal() {
+    let server = ScriptedSmtp::start(Script::default());
+    let shared = tempfile::tempdir().unwrap();
+    let archive = shared.path().join("archive.sqlite3");
+    let c = sent_on("2026-12-21T10:00:00+01:00", 1, &archive, &server);
+    let out = c.run(&["history", "c1@example.com"]).success().stdout();
+    assert!(
+        out.contains("the only letter of its campaign: no other to tell its personal part from"),
+        "{out}"
+    );
+    assert!(out.contains("    Hola, Cliente:"), "{out}");
+}

@@ -115,7 +115,7 @@ fn daily_limit_keeps_each_day_within_it() {
     day("2026-12-01T09:00:00+01:00", &["send", "--yes"])
         .failure()
         .stdout_has("sent 3, failed 0")
-        .stderr_has("held back by the daily limit (3 letters in 24 hours, 0 already sent in the last 24): 2 approved letter(s) wait; the next may go from 2026-12-02 09:00");
+        .stderr_has("held back by the daily limit (3 letters in 24 hours, 0 already sent in the last 24): 2 approved letters wait; the next may go from 2026-12-02 09:00");
     // Later the same day: nothing more.
     day("2026-12-01T18:00:00+01:00", &["send", "--yes"])
         .failure()
@@ -370,4 +370,33 @@ fn at_says_before_waiting_what_would_stop_it_after() {
         .stderr_has("failed to connect to the SMTP server");
     assert!(start.elapsed() < Duration::from_secs(20));
     assert_eq!(c.states(), ["approved", "approved"]);
+}
+
+#[test]
+fn a_refusal_under_a_daily_limit_is_not_called_the_limit_reached() {
+    let server = quota(2, false, QUOTA_REPLIES[1].0);
+    let c = approved(5, &format!("{}daily-limit = 3\n", server.config()));
+    c.run(&["send", "--yes"])
+        .failure()
+        .stdout_has("sent 2, failed 0");
+    let status = c.status();
+    let warnings = |s: &serde_json::Value| s["warnings"].to_string();
+    assert!(
+        warnings(&status[2]).contains("waiting: at"),
+        "{}",
+        status[2]
+    );
+    assert!(
+        !warnings(&status[2]).contains("daily limit"),
+        "{}",
+        status[2]
+    );
+    for s in &status[3..5] {
+        assert!(!warnings(s).contains("is reached"), "{s}");
+        assert!(
+            warnings(s)
+                .contains("leaves room for 1 more letter today (2 sent in the last 24 hours)"),
+            "{s}"
+        );
+    }
 }

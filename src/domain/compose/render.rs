@@ -5,6 +5,7 @@ use tera::{Context, Value};
 
 use crate::diag::{Pos, Problem};
 use crate::domain::clients::{Circle, Client};
+use crate::domain::compose::cells::in_language;
 use crate::domain::compose::template_file::Header;
 use crate::domain::compose::{Email, Templates};
 use crate::settings::parse_mailbox;
@@ -74,8 +75,12 @@ impl Templates {
     /// What the template sees of a client: their columns, then what cartero fills in.
     fn context(&self, client: &Client, template: &str) -> Context {
         let mut ctx = self.common.clone();
+        let language = self.language_of(client, template);
         for (k, v) in &client.fields {
-            ctx.insert_value(k.clone(), Value::from(v.as_str()));
+            match client.typed.get(k) {
+                Some(t) => ctx.insert_value(k.clone(), Value::from(in_language(*t, language))),
+                None => ctx.insert_value(k.clone(), Value::from(v.as_str())),
+            }
         }
         ctx.insert_value("name", Value::from(client.name.as_str()));
         ctx.insert_value("first_name", Value::from(client.first_name()));
@@ -87,10 +92,7 @@ impl Templates {
             ctx.insert_value("affinity", Value::from(a));
             ctx.insert_value("circle", Value::from(Circle::of(a).as_str()));
         }
-        ctx.insert_value(
-            "language",
-            Value::from(self.language_of(client, template).code()),
-        );
+        ctx.insert_value("language", Value::from(language.code()));
         // What earlier years left (empty lists in a first year, so `{% for %}` just works).
         ctx.insert("letters", &client.past.letters);
         ctx.insert("memories", &client.past.memories);

@@ -1,6 +1,7 @@
 //! A template file's text: its header lines (`Subject:`, `Reply-To:`), body, and what it includes.
 
 use crate::diag::{Pos, Problem};
+use crate::domain::headers::{did_you_mean, named, Named};
 
 /// A header a template may set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,9 @@ fn read_headers(lines: &[&str]) -> Result<(Vec<HeaderLine>, Option<usize>), (usi
             continue;
         }
         let Some((name, value)) = line.split_once(':').filter(|(n, _)| {
-            !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            let word = |c: char| c.is_ascii_alphanumeric() || c == '-';
+            // `Responder a:` is the one name with a space.
+            !n.is_empty() && (n.chars().all(word) || n.eq_ignore_ascii_case("responder a"))
         }) else {
             return Err((
                 n,
@@ -94,19 +97,20 @@ fn read_headers(lines: &[&str]) -> Result<(Vec<HeaderLine>, Option<usize>), (usi
     Ok((headers, None))
 }
 
-/// The header a line names, or why a template cannot set it.
+/// The header a line names (in English or Spanish), or why a template cannot set it.
 fn header_named(name: &str) -> Result<Header, String> {
-    match name.to_ascii_lowercase().as_str() {
-        "subject" => Ok(Header::Subject),
-        "reply-to" => Ok(Header::ReplyTo),
-        "to" | "cc" | "bcc" => Err(format!(
+    match named(name, &[Named::Subject, Named::ReplyTo]) {
+        Named::Subject => Ok(Header::Subject),
+        Named::ReplyTo => Ok(Header::ReplyTo),
+        Named::To | Named::Cc | Named::Bcc => Err(format!(
             "a template cannot set `{name}:`: each email goes to its client alone, never to a second or hidden recipient; remove the line"
         )),
-        "from" => Err(format!(
+        Named::From => Err(format!(
             "a template cannot set `{name}:`: the sender is you, set once with `[sender]` in cartero.toml or `--from`; remove the line"
         )),
-        _ => Err(format!(
-            "unknown header `{name}:`: a template may set only `Subject:` and `Reply-To:`"
+        unknown @ Named::Unknown(_) => Err(format!(
+            "unknown header `{name}:`{}: a template may set only `Subject:` and `Reply-To:` (`Asunto:` and `Responder-a:` in Spanish)",
+            did_you_mean(unknown)
         )),
     }
 }
@@ -199,7 +203,7 @@ mod tests {
 
     #[test]
     fn refuses_recipient_headers() {
-        for h in ["Bcc", "cc", "To", "From"] {
+        for h in ["Bcc", "cc", "To", "From", "Para", "CC", "CCO", "De"] {
             let p = parse_template("t.txt", format!("Subject: x\n{h}: a@example.com\n\nbody"))
                 .unwrap_err();
             assert_eq!(p.pos, Some(Pos::Line(2)), "{p}");
@@ -207,6 +211,21 @@ mod tests {
         }
         assert!(parse_template("t.txt", "Subject: hi\nbody without blank".into()).is_err());
         assert!(parse_template("t.txt", "Reply-To: a@example.com\n\nbody".into()).is_err());
+    }
+
+    #[test]
+    fn reads_spanish_headers_and_suggests_a_near_one() {
+        let t = parse_template(
+            "t.txt",
+            "Asunto: Hola\nResponder a: yo@example.com\n\ncuerpo".into(),
+        )
+        .unwrap();
+        let names: Vec<Header> = t.headers.iter().map(|(h, _, _)| *h).collect();
+        assert_eq!(names, [Header::Subject, Header::ReplyTo]);
+        let t = parse_template("t.txt", "Responder-a: y@example.com\nAsunto: x\n\nb".into());
+        assert!(t.is_ok(), "{t:?}");
+        let p = parse_template("t.txt", "Subjet: Hola\n\ncuerpo".into()).unwrap_err();
+        assert!(p.message.contains("did you mean `Subject:`?"), "{p}");
     }
 
     #[test]

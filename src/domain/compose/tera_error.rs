@@ -44,9 +44,12 @@ fn in_words(message: &str, line: &str, col: usize, width: usize) -> String {
 /// A Tera error as a problem at the file's line and column, with the line itself shown.
 pub(super) fn tera_problem(label: &str, source: &str, err: tera::Error) -> Problem {
     match err.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            at_span(label, source, r)
-        }
+        // Tera says where the file ended, not which tag is still open: that is found here.
+        tera::ErrorKind::SyntaxError(r) => match unbalanced(source) {
+            Some(why) => at_tag(label, source, why),
+            None => at_span(label, source, r),
+        },
+        tera::ErrorKind::RenderingError(r) => at_span(label, source, r),
         _ => written_report(label, &err),
     }
 }
@@ -69,6 +72,109 @@ fn at_span(label: &str, source: &str, r: &tera::ReportError) -> Problem {
         "^".repeat(width)
     );
     Problem::error(label, message).at(Pos::LineCol(line, span.start_col + 1))
+}
+
+/// A block tag (`{% if %}`, `{% for %}`, …) left open, or closed by the wrong end tag.
+#[derive(Debug, PartialEq, Eq)]
+enum Unbalanced {
+    /// The tag (`if`), its line and column (from 0), never closed before the file ends.
+    Unclosed(String, usize, usize),
+    /// An end tag (`endfor`, its line and column) while another tag (`if`, its line) is open.
+    WrongEnd(String, usize, usize, String, usize),
+    /// An end tag (`endif`, its line and column) with nothing open for it to close.
+    Stray(String, usize, usize),
+}
+
+/// The tags that open a block closed by `end` + their name.
+// Tera 2 has components where Tera 1 had macros.
+const BLOCKS: &[&str] = &[
+    "if",
+    "for",
+    "block",
+    "component",
+    "filter",
+    "set",
+    "set_global",
+];
+
+/// The first block tag in a template left open or closed wrongly, if any: each `{% … %}` tag
+/// read in order (comments and raw blocks passed over), the open ones kept on a stack.
+fn unbalanced(source: &str) -> Option<Unbalanced> {
+    let mut open: Vec<(String, usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(found) = source[at..].find('{') {
+        let start = at + found;
+        let rest = &source[start..];
+        if rest.starts_with("{#") {
+            at = rest.find("#}").map_or(source.len(), |e| start + e + 2);
+            continue;
+        }
+        if !rest.starts_with("{%") {
+            at = start + 1;
+            continue;
+        }
+        let end = rest[2..].find("%}")?;
+        let inner =
+            rest[2..2 + end].trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+        at = start + 2 + end + 2;
+        let word = inner.split_whitespace().next().unwrap_or("");
+        let line = source[..start].matches('\n').count() + 1;
+        let col = source[..start]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .count();
+        if word == "raw" {
+            at = source[at..]
+                .find("endraw")
+                .and_then(|e| source[at + e..].find("%}").map(|c| at + e + c + 2))
+                .unwrap_or(source.len());
+            continue;
+        }
+        // `{% set x = 1 %}` is whole; only `{% set x %}…{% endset %}` opens a block.
+        let opens = BLOCKS.contains(&word) && !(word.starts_with("set") && inner.contains('='));
+        if opens {
+            open.push((word.trim_end_matches("_global").to_string(), line, col));
+        } else if let Some(closed) = word.strip_prefix("end") {
+            match open.pop() {
+                Some((o, _, _)) if o == closed => {}
+                Some((o, l, _)) => {
+                    return Some(Unbalanced::WrongEnd(word.to_string(), line, col, o, l))
+                }
+                None => return Some(Unbalanced::Stray(word.to_string(), line, col)),
+            }
+        }
+    }
+    open.pop().map(|(o, l, c)| Unbalanced::Unclosed(o, l, c))
+}
+
+/// An unbalanced block tag said by name, over its line with the tag marked.
+fn at_tag(label: &str, source: &str, why: Unbalanced) -> Problem {
+    let (message, line, col) = match why {
+        Unbalanced::Unclosed(tag, line, col) => (
+            format!("`{{% {tag} … %}}` on line {line} is never closed: add `{{% end{tag} %}}` where its part ends"),
+            line,
+            col,
+        ),
+        Unbalanced::WrongEnd(end, line, col, tag, opened) => (
+            format!("`{{% {end} %}}` comes while `{{% {tag} … %}}` from line {opened} is still open: add `{{% end{tag} %}}` before it, or correct it"),
+            line,
+            col,
+        ),
+        Unbalanced::Stray(end, line, col) => (
+            format!("`{{% {end} %}}` closes nothing: no `{{% {} … %}}` is open above it; remove it, or add the tag it closes", &end[3..]),
+            line,
+            col,
+        ),
+    };
+    let text = source.split('\n').nth(line - 1).unwrap_or("");
+    let gutter = " ".repeat(line.to_string().len());
+    let message = format!(
+        "{message}\n {gutter} |\n {line} | {text}\n {gutter} | {}^^",
+        " ".repeat(col)
+    );
+    Problem::error(label, message).at(Pos::LineCol(line, col + 1))
 }
 
 /// Some of Tera's errors (an unknown filter, function or template) come as a report already
@@ -107,4 +213,30 @@ pub(super) fn arrow(report: &str) -> Option<&str> {
     report
         .lines()
         .find_map(|l| l.trim_start().strip_prefix("--> "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_block_tag_left_open() {
+        let t = "Subject: x\n\n{% for c in cs %}\n{%- if c %}{{ c }}\n{% endfor %}\n";
+        assert_eq!(
+            unbalanced(t),
+            Some(Unbalanced::WrongEnd("endfor".into(), 5, 0, "if".into(), 4))
+        );
+        assert_eq!(
+            unbalanced("a\n{% block b %}{% if x %}y{% endif %}\n"),
+            Some(Unbalanced::Unclosed("block".into(), 2, 0))
+        );
+        assert_eq!(
+            unbalanced("{# {% if %} #}{% raw %}{% for %}{% endraw %}{% set x = 1 %}ok"),
+            None
+        );
+        assert_eq!(
+            unbalanced("{% set x %}y{% endset %}{% endif %}"),
+            Some(Unbalanced::Stray("endif".into(), 1, 24))
+        );
+    }
 }

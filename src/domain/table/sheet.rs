@@ -3,9 +3,9 @@
 use std::io::Cursor;
 
 use anyhow::{bail, Result};
-use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
+use calamine::{Data, Dimensions, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 
-use super::Table;
+use super::{Table, Typed};
 use crate::diag::{Pos, Problem};
 
 /// What a file is, by its first bytes (and, for a zip, the names inside it).
@@ -167,6 +167,14 @@ fn read_format(bytes: &[u8], format: Format, label: &str, sheet: Option<&str>) -
         .worksheet_range(&name)
         .map_err(|_| anyhow::anyhow!("failed to read sheet `{name}` of `{label}`: it is damaged: open the file in Excel or LibreOffice and save it again"))?;
     let mut table = table_of(&range, label);
+    // Only .xlsx and .xls say which cells are merged; calamine does not read it from the others.
+    let merged = match &mut workbook {
+        Sheets::Xlsx(w) => w.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        Sheets::Xls(w) => w.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+    };
+    let notices = merged_cells(&merged, &table, label);
+    table.notices.extend(notices);
     if table.header_pos.is_none() {
         let others: Vec<&String> = names
             .iter()
@@ -234,7 +242,87 @@ fn is_blank(cell: &Data) -> bool {
     }
 }
 
-/// The cells of a sheet as text, the way a person typed them.
+/// `C`, `AB`: a column as a spreadsheet names it, from 0.
+fn column_letters(col: u32) -> String {
+    let mut n = col as usize + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().map(|&b| b as char).collect()
+}
+
+/// A warning for each merged region on the list's rows: only its first cell holds the value,
+/// the others are read as empty.
+fn merged_cells(merged: &[Dimensions], table: &Table, label: &str) -> Vec<Problem> {
+    let Some(Pos::Row(header)) = table.header_pos else {
+        return Vec::new();
+    };
+    let cell = |(r, c): (u32, u32)| format!("{}{}", column_letters(c), r + 1);
+    let named = |c: u32| {
+        table
+            .header
+            .get(c as usize)
+            .map(|h| h.trim())
+            .filter(|h| !h.is_empty())
+            .map_or(format!("column {}", column_letters(c)), |h| {
+                format!("`{h}`")
+            })
+    };
+    let mut notices = Vec::new();
+    for m in merged.iter().filter(|m| m.end.0 as usize + 1 >= header) {
+        let ((r0, c0), (r1, c1)) = (m.start, m.end);
+        let message = if r0 == r1 {
+            let others: Vec<String> = (c0 + 1..=c1).map(named).collect();
+            format!(
+                "cells {}–{} are merged; only the first ({}) holds the value, so {} {} read as empty: unmerge them in the spreadsheet and fill each cell",
+                column_letters(c0),
+                column_letters(c1),
+                named(c0),
+                others.join(", "),
+                if others.len() == 1 { "is" } else { "are" }
+            )
+        } else {
+            format!(
+                "cells {}–{} are merged; only the first ({}) holds the value, the others are read as empty ({} of {}): unmerge them in the spreadsheet and fill each cell",
+                cell(m.start),
+                cell(m.end),
+                cell(m.start),
+                match r1 - r0 {
+                    1 => format!("row {}", r1 + 1),
+                    _ => format!("rows {}–{}", r0 + 2, r1 + 1),
+                },
+                (c0..=c1).map(named).collect::<Vec<_>>().join(", ")
+            )
+        };
+        notices.push(Problem::warning(label, message).at(Pos::Row(r0 as usize + 1)));
+    }
+    notices
+}
+
+/// What a cell held, kept beside its text when a letter may write it in the client's language.
+fn typed(cell: &Data) -> Option<Typed> {
+    match cell {
+        Data::Float(f) if f.fract() != 0.0 && f.is_finite() => Some(Typed::Number(*f)),
+        Data::DateTime(dt) => dt
+            .as_datetime()
+            .map(|t| match t.time() == chrono::NaiveTime::MIN {
+                true => Typed::Date(t.date()),
+                false => Typed::DateTime(t),
+            }),
+        Data::DateTimeIso(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Typed::Date)
+            .or_else(|_| {
+                chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").map(Typed::DateTime)
+            })
+            .ok(),
+        _ => None,
+    }
+}
+
+/// The cells of a sheet as text, the way a person typed them; numbers and dates also as they
+/// were (`typed`).
 fn table_of(range: &calamine::Range<Data>, label: &str) -> Table {
     let first_row = range.start().map_or(0, |(r, _)| r as usize);
     let first_col = range.start().map_or(0, |(_, c)| c as usize);
@@ -242,7 +330,11 @@ fn table_of(range: &calamine::Range<Data>, label: &str) -> Table {
     for (i, row) in range.rows().enumerate() {
         let pos = Pos::Row(first_row + i + 1);
         let mut cells = vec![String::new(); first_col];
+        let mut kept = Vec::new();
         for cell in row {
+            if let Some(t) = typed(cell) {
+                kept.push((cells.len(), t));
+            }
             cells.push(match cell {
                 Data::Empty => String::new(),
                 Data::String(s) => s.clone(),
@@ -277,6 +369,10 @@ fn table_of(range: &calamine::Range<Data>, label: &str) -> Table {
             table.header = cells;
             table.header_pos = Some(pos);
         } else {
+            let at = table.rows.len();
+            table
+                .typed
+                .extend(kept.into_iter().map(|(c, t)| ((at, c), t)));
             table.rows.push((pos, cells));
         }
     }
@@ -286,6 +382,28 @@ fn table_of(range: &calamine::Range<Data>, label: &str) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merged_cells_are_named_with_the_columns_read_as_empty() {
+        let table = Table {
+            header: vec!["email".into(), "name".into(), "note".into(), "city".into()],
+            header_pos: Some(Pos::Row(1)),
+            ..Table::default()
+        };
+        let wide = Dimensions {
+            start: (3, 1),
+            end: (3, 3),
+        };
+        let tall = Dimensions {
+            start: (1, 2),
+            end: (2, 2),
+        };
+        let notices = merged_cells(&[wide, tall], &table, "c.xlsx");
+        assert_eq!(notices[0].pos, Some(Pos::Row(4)));
+        assert_eq!(notices[0].message, "cells B–D are merged; only the first (`name`) holds the value, so `note`, `city` are read as empty: unmerge them in the spreadsheet and fill each cell");
+        assert!(notices[1].message.starts_with("cells C2–C3 are merged; only the first (C2) holds the value, the others are read as empty (row 3 of `note`)"), "{}", notices[1].message);
+        assert_eq!(column_letters(27), "AB");
+    }
 
     #[test]
     fn kinds_by_content() {
