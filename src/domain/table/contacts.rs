@@ -94,6 +94,7 @@ pub fn table(
         ..Table::default()
     };
     let mut without = Vec::new();
+    let mut nameless = Vec::new();
     let mut several = Vec::new();
     for contact in contacts {
         let Some(email) = contact.email() else {
@@ -102,6 +103,10 @@ pub fn table(
             }
             continue;
         };
+        if contact.name().is_empty() {
+            nameless.push(email.to_string());
+            continue;
+        }
         if contact.emails.len() > 1 {
             let others: Vec<&str> = contact
                 .emails
@@ -132,6 +137,16 @@ pub fn table(
                 "{} contact(s) have no email address and are left out: {}",
                 without.len(),
                 without.join(", ")
+            ),
+        ));
+    }
+    if !nameless.is_empty() {
+        table.notices.push(Problem::warning(
+            label,
+            format!(
+                "{} contact(s) have an address but no name, so no letter could greet them, and are left out: {}: give them a name in your contacts to write to them",
+                nameless.len(),
+                nameless.join(", ")
             ),
         ));
     }
@@ -190,8 +205,10 @@ mod tests {
             pos: Some(Pos::Line(3)),
             ..Contact::default()
         };
+        let mut anonymous = Contact::default();
+        anonymous.add_emails("quien@example.com", false);
         let t = table(
-            vec![two, nobody("Fontanero"), nobody("Mamá")],
+            vec![two, nobody("Fontanero"), anonymous, nobody("Mamá")],
             "a Google Contacts export",
             Pos::Line(1),
             "c.csv",
@@ -199,14 +216,18 @@ mod tests {
         );
         assert_eq!(t.rows.len(), 1);
         let said: Vec<String> = t.notices.iter().map(|p| p.to_string()).collect();
-        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!(said.len(), 3, "{said:?}");
         assert!(
             said[0]
                 .contains("2 contact(s) have no email address and are left out: Fontanero, Mamá"),
             "{said:?}"
         );
         assert!(
-            said[1].contains("Ana Ruiz (a@example.com, not b@example.com)"),
+            said[1].contains("1 contact(s) have an address but no name, so no letter could greet them, and are left out: quien@example.com"),
+            "{said:?}"
+        );
+        assert!(
+            said[2].contains("Ana Ruiz (a@example.com, not b@example.com)"),
             "{said:?}"
         );
     }

@@ -214,7 +214,7 @@ pub fn contacts(bytes: &[u8]) -> Vec<Contact> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut contacts = Vec::new();
     let mut card: Option<Contact> = None;
-    let mut depth = 0;
+    let mut depth: usize = 0;
     for line in logical_lines(bytes) {
         let Some(p) = Property::parse(&line.bytes) else {
             continue;
@@ -231,7 +231,8 @@ pub fn contacts(bytes: &[u8]) -> Vec<Contact> {
                 }
             }
             "END" if value.eq_ignore_ascii_case("VCARD") => {
-                depth -= 1;
+                // A stray `END:VCARD` ends nothing.
+                depth = depth.saturating_sub(1);
                 if depth == 0 {
                     contacts.extend(card.take());
                 }
@@ -357,6 +358,14 @@ mod tests {
             "Primera línea\nSegunda, muy larga, que Outlook parte con un igual al final"
         );
         assert_eq!(c[0].email(), Some("inigo@example.com"));
+    }
+
+    #[test]
+    fn a_stray_end_and_a_card_cut_off_are_still_read() {
+        let c = contacts(b"END:VCARD\nBEGIN:VCARD\nFN:Ana\nEMAIL:a@example.com\nEND:VCARD\nBEGIN:VCARD\nFN:Bo\nEMAIL:b@example.com\n");
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[1].pos, Some(Pos::Line(6)));
+        assert_eq!(c[1].email(), Some("b@example.com"));
     }
 
     #[test]
