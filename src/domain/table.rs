@@ -108,6 +108,10 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table> {
         ),
         kind => sheet::read(&bytes, kind, Some(by_name), &label, sheet)?,
     };
+    // An export opened and saved as a workbook is still one.
+    if let Some(exported) = contact_export(&mut table, None, &label) {
+        return Ok(exported);
+    }
     check_header(&mut table, &label);
     Ok(table)
 }

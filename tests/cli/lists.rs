@@ -731,3 +731,37 @@ fn an_address_book_full_of_plumbers_never_stops_the_campaign() {
     run.stdout_has("read as a vCard file");
     assert_eq!(previewed(&c)[0].0, ["ana@example.com"]);
 }
+
+#[test]
+fn an_outlook_export_saved_as_a_workbook_is_still_one() {
+    let book = xlsx(&[(
+        "Contactos",
+        &[
+            &[
+                "Nombre",
+                "Segundo nombre",
+                "Apellidos",
+                "Notas",
+                "Dirección de correo electrónico",
+            ],
+            &[
+                "José María",
+                "",
+                "Peña",
+                "La obra de Oviedo",
+                "jm@example.com",
+            ],
+            &["Fontanero", "", "", "", ""],
+        ],
+    )]);
+    let c = list_named("contactos.xlsx", &book);
+    let run = c.run(&["check"]).success();
+    assert!(
+        run.stderr().contains("warning: contactos.xlsx: 1 contact(s) have no email address and are left out: Fontanero"),
+        "{}",
+        run.stderr()
+    );
+    let letters = previewed(&c);
+    assert_eq!(letters[0].0, ["jm@example.com"]);
+    assert_eq!(letters[0].1, "Hola José María");
+}
