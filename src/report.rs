@@ -189,6 +189,18 @@ pub fn share_summary(survey: &Survey) {
 /// `check`'s summary of the campaign, after its problems.
 pub fn check_summary(s: &Summary) {
     say!("{} in `{}`", count(s.clients, "client"), s.list);
+    if let Some(export) = s.read_as.export {
+        say!("  read as {export}: name, email, note and company from its own columns");
+    }
+    let renamed: Vec<String> = s
+        .read_as
+        .renamed
+        .iter()
+        .map(|(what, theirs)| format!("{what} ← {theirs}"))
+        .collect();
+    if !renamed.is_empty() {
+        say!("  columns: {}", renamed.join(", "));
+    }
     say!(
         "  circles: {} loved, {} ignored, {} hated{}",
         s.circles[0],

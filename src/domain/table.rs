@@ -1,7 +1,11 @@
 //! CSV as spreadsheets export it, and .xlsx/.xls/.ods sheets, into rows of text cells with positions.
 
+mod contacts;
+mod google;
+mod outlook;
 mod sheet;
 mod text;
+mod vcard;
 
 use std::path::Path;
 
@@ -20,6 +24,8 @@ pub struct Table {
     /// numbers with decimals and dates, which a letter writes in its client's language.
     pub typed: std::collections::BTreeMap<(usize, usize), Typed>,
     pub notices: Vec<Problem>,
+    /// The contact export it was read as (`a vCard file`), when it was one.
+    pub origin: Option<&'static str>,
 }
 
 /// A spreadsheet cell's value that is not text, kept as it was.
@@ -114,6 +120,10 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table> {
         ),
         kind => sheet::read(&bytes, kind, Some(by_name), &label, sheet)?,
     };
+    // An export opened and saved as a workbook is still one.
+    if let Some(exported) = contact_export(&mut table, None, &label) {
+        return Ok(exported);
+    }
     check_header(&mut table, &label);
     Ok(table)
 }
@@ -236,6 +246,10 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
         table.notices.push(Problem::error(label, message));
         return table;
     }
+    if vcard::is_vcard(bytes) {
+        let found = vcard::contacts(bytes);
+        return contacts::table(found, "a vCard file", Pos::Line(1), label, Vec::new());
+    }
     let decoded = match text::decode(bytes) {
         Ok(decoded) => decoded,
         Err(text::NotText { line }) => {
@@ -251,12 +265,16 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
     };
     let text = decoded.text;
     let mut odd_lines = Vec::new();
+    let mut legacy = None;
     for note in decoded.notes {
         match note {
-            text::Note::Legacy(name) => table.notices.push(Problem::warning(
+            text::Note::Legacy(name) => {
+                legacy = Some(table.notices.len());
+                table.notices.push(Problem::warning(
                 label,
                 format!("the file is not saved as UTF-8; it was read as {name} (as older Excel saves CSV): if accented letters look wrong, save it as CSV UTF-8"),
-            )),
+            ))
+            }
             text::Note::Utf16(name) => table.notices.push(Problem::warning(
                 label,
                 format!("the file is {name} text without a byte-order mark; it was read as such: to be sure, save it as CSV UTF-8"),
@@ -285,8 +303,25 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
             table.notices[i].client = Some(client);
         }
     }
+    if let Some(exported) = contact_export(&mut table, legacy, label) {
+        return exported;
+    }
     check_header(&mut table, label);
     table
+}
+
+/// A Google or Outlook export of contacts, known by its header, as a plain list's table.
+/// Outlook cannot save UTF-8, so the advice to do so is not given for its export.
+fn contact_export(table: &mut Table, legacy: Option<usize>, label: &str) -> Option<Table> {
+    let header_pos = table.header_pos?;
+    let (origin, found) = google::contacts(table)
+        .map(|c| ("a Google Contacts export", c))
+        .or_else(|| outlook::contacts(table).map(|c| ("an Outlook export", c)))?;
+    let mut notices = std::mem::take(&mut table.notices);
+    if let Some(i) = legacy {
+        notices.remove(i);
+    }
+    Some(contacts::table(found, origin, header_pos, label, notices))
 }
 
 /// The records of CSV text, the first being the header, each at the line it starts on.

@@ -15,10 +15,10 @@ fn missing_client_file() {
 
 #[test]
 fn no_email_column() {
-    Campaign::with("correo,name\nx@example.com,X\n", TEMPLATE)
+    Campaign::with("direccion,name\nx@example.com,X\n", TEMPLATE)
         .run(&["check"])
         .failure()
-        .stderr_has("clients.csv:1, column `email`: there is no `email` column; the first line names these columns: correo, name");
+        .stderr_has("clients.csv:1, column `email`: there is no `email` column (or `correo`); the first line names these columns: direccion, name");
 }
 
 #[test]

@@ -476,3 +476,318 @@ fn a_merged_cell_in_a_workbook_is_named_with_what_reads_empty() {
         .success()
         .stderr_has("warning: clients.xlsx, row 2: cells C–D are merged; only the first (`note`) holds the value, so `city` is read as empty");
 }
+
+// ---------------------------------------------------------------- the lists people really have
+
+const GREETING: &str =
+    "Subject: Hola {{ first_name }}\n\nHola {{ first_name }}:\n\n{{ note | default(value=\"\") }}\n{{ company | default(value=\"\") }}\n";
+
+/// A campaign whose client list is the file `name`, holding `bytes`.
+fn list_named(name: &str, bytes: &[u8]) -> Campaign {
+    let c = Campaign::with("", GREETING);
+    c.write(
+        "cartero.toml",
+        format!("[sender]\nname = \"Ana García\"\nemail = \"ana@example.com\"\n\n[campaign]\nclients = \"{name}\"\ntemplate = \"templates/t.txt\"\n"),
+    );
+    c.write(name, bytes);
+    c
+}
+
+/// The letters `preview --out out` made: (To:, Subject:, body).
+fn previewed(c: &Campaign) -> Vec<(Vec<String>, String, String)> {
+    c.run(&["preview", "--out", "out"]).success();
+    emls(&c.path("out"))
+        .iter()
+        .map(|(_, bytes)| {
+            let m = parse(bytes);
+            (
+                addresses(m.to()),
+                m.subject().unwrap_or_default().to_string(),
+                m.body_text(0).unwrap_or_default().replace("\r\n", "\n"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_spanish_headed_list_works_end_to_end() {
+    let c = Campaign::with(
+        "Nombre;Correo electrónico;Nota\nJosé María Peña;jm@example.com;Gracias por la obra de Oviedo\nBea Ruiz;bea@example.com;\n",
+        GREETING,
+    );
+    let run = c.run(&["check"]).success();
+    run.stdout_has("columns: name ← Nombre, email ← Correo electrónico, note ← Nota");
+    let letters = previewed(&c);
+    assert_eq!(letters.len(), 2);
+    assert_eq!(letters[0].0, ["jm@example.com"]);
+    assert_eq!(letters[0].1, "Hola José");
+    assert!(
+        letters[0].2.contains("Gracias por la obra de Oviedo"),
+        "{:?}",
+        letters[0]
+    );
+    assert_eq!(letters[1].0, ["bea@example.com"]);
+}
+
+#[test]
+fn a_google_contacts_export_greets_by_the_given_name_and_leaves_out_who_has_no_address() {
+    let csv = "First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value\n\
+José María,,Peña,,,,,,,,Peña y Cía,,,,\"La obra de Oviedo, \"\"por fin\"\"\nterminada\",,* myContacts,Home,casa@example.com ::: otra@example.com,* Work,jm@example.com,Mobile,+34 600 000 000\n\
+Fontanero,,,,,,,,,,,,,,,,* myContacts,,,,,Mobile,+34 611 111 111\n\
+Carmen,,Vidal,,,,,,,,,,,,,,* myContacts,Home,carmen@example.com,,,,\n\
+Mamá,,,,,,,,,,,,,,,,* myContacts,,,,,Mobile,+34 622 222 222\n";
+    let c = list_named("contacts.csv", csv.as_bytes());
+    let run = c.run(&["check"]).success();
+    let stderr = run.stderr();
+    assert_eq!(stderr.matches("contact(s)").count(), 2, "{stderr}");
+    assert!(
+        stderr.contains("warning: contacts.csv: 2 contact(s) have no email address and are left out: Fontanero, Mamá"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("José María Peña (jm@example.com, not casa@example.com, otra@example.com)"),
+        "{stderr}"
+    );
+    run.stdout_has("read as a Google Contacts export");
+    let letters = previewed(&c);
+    assert_eq!(letters.len(), 2);
+    assert_eq!(letters[0].0, ["jm@example.com"]);
+    assert_eq!(letters[0].1, "Hola José María");
+    assert!(
+        letters[0]
+            .2
+            .contains("La obra de Oviedo, \"por fin\"\nterminada"),
+        "{:?}",
+        letters[0]
+    );
+    assert!(letters[0].2.contains("Peña y Cía"), "{:?}", letters[0]);
+    assert_eq!(letters[1].1, "Hola Carmen");
+}
+
+/// Text as Outlook saves its CSV: Windows-1252, every field quoted, CRLF.
+fn outlook_csv(rows: &[&[&str]]) -> Vec<u8> {
+    let text: String = rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .iter()
+                .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+                .collect();
+            cells.join(",") + "\r\n"
+        })
+        .collect();
+    text.chars()
+        .map(|ch| {
+            let code = ch as u32;
+            assert!(code < 0x100, "{ch} is not in Latin-1");
+            code as u8
+        })
+        .collect()
+}
+
+#[test]
+fn a_spanish_outlook_export_in_windows_1252() {
+    let bytes = outlook_csv(&[
+        &[
+            "Tratamiento",
+            "Nombre",
+            "Segundo nombre",
+            "Apellidos",
+            "Sufijo",
+            "Organización",
+            "Departamento",
+            "Notas",
+            "Dirección de correo electrónico",
+            "Tipo de correo electrónico",
+            "Nombre para mostrar del correo electrónico",
+            "Dirección de correo electrónico 2",
+        ],
+        &[
+            "",
+            "Íñigo",
+            "",
+            "Núñez",
+            "",
+            "Núñez e Hijos",
+            "",
+            "El año de la mudanza,\r\ncon \"mucha\" lluvia",
+            "inigo@example.com",
+            "SMTP",
+            "Íñigo Núñez (inigo@example.com)",
+            "inigo@casa.example.com",
+        ],
+        &["", "Abuela", "", "", "", "", "", "", "", "", "", ""],
+    ]);
+    let c = list_named("contactos.csv", &bytes);
+    let run = c.run(&["check"]).success();
+    let stderr = run.stderr();
+    assert!(!stderr.contains("UTF-8"), "{stderr}");
+    assert!(stderr.contains("left out: Abuela"), "{stderr}");
+    assert!(
+        stderr.contains("Íñigo Núñez (inigo@example.com, not inigo@casa.example.com)"),
+        "{stderr}"
+    );
+    let letters = previewed(&c);
+    assert_eq!(letters.len(), 1);
+    assert_eq!(letters[0].0, ["inigo@example.com"]);
+    assert_eq!(letters[0].1, "Hola Íñigo");
+    assert!(
+        letters[0]
+            .2
+            .contains("El año de la mudanza,\ncon \"mucha\" lluvia"),
+        "{:?}",
+        letters[0]
+    );
+}
+
+/// A line folded as Apple Contacts folds it: at 75 bytes, even inside a character.
+fn apple_fold(line: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, chunk) in line.as_bytes().chunks(75).enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b"\r\n ");
+        }
+        out.extend_from_slice(chunk);
+    }
+    out.extend_from_slice(b"\r\n");
+    out
+}
+
+#[test]
+fn an_apple_vcard_file_folded_inside_characters() {
+    let note = "NOTE:Recuerdo el año de obras en la casa de Oviedo\\, con la grúa y la señora de las vigas\\; al final salió todo bien\\nY la cena: ¡qué cena!";
+    let cards = |carmen: &str| -> Vec<u8> {
+        [
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            "N:Peña;José María;;;",
+            "FN:José María Peña",
+            "ORG:Peña y Cía;",
+            "item1.EMAIL;type=INTERNET;type=HOME:casa@example.com",
+            "EMAIL;type=INTERNET;type=WORK;type=pref:jm@example.com",
+            note,
+            "END:VCARD",
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            "N:;Fontanero;;;",
+            "FN:Fontanero",
+            "TEL;type=CELL:+34 600 000 000",
+            "END:VCARD",
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            "N:Vidal;Carmen;;;",
+            "FN:Carmen Vidal",
+            carmen,
+            "END:VCARD",
+        ]
+        .into_iter()
+        .flat_map(apple_fold)
+        .collect()
+    };
+    let bytes = cards("EMAIL;type=INTERNET:bad@@example");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "a fold falls inside `ñ`"
+    );
+    let c = list_named("contactos.vcf", &bytes);
+    let run = c.run(&["check"]).failure();
+    let stderr = run.stderr();
+    // A card's problem names the line of its `BEGIN:VCARD`.
+    assert!(
+        stderr.contains("error: contactos.vcf:17, column `email`, client `Carmen Vidal`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("left out: Fontanero"), "{stderr}");
+    let c = list_named("contactos.vcf", &cards("EMAIL:carmen@example.com"));
+    let letters = previewed(&c);
+    assert_eq!(letters.len(), 2);
+    assert_eq!(letters[1].1, "Hola Carmen");
+    assert_eq!(letters[0].0, ["jm@example.com"]);
+    assert_eq!(letters[0].1, "Hola José María");
+    assert!(
+        letters[0].2.contains(
+            "con la grúa y la señora de las vigas; al final salió todo bien\nY la cena: ¡qué cena!"
+        ),
+        "{:?}",
+        letters[0]
+    );
+}
+
+#[test]
+fn an_outlook_vcard_2_1_in_quoted_printable() {
+    let bytes: &[u8] = b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE;CHARSET=Windows-1252:N=FA=F1ez;=CD=F1igo\r\nFN;ENCODING=QUOTED-PRINTABLE;CHARSET=Windows-1252:=CD=F1igo N=FA=F1ez\r\nORG:N\xfa\xf1ez e Hijos\r\nNOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=Windows-1252:El a=F1o de la mudanza,=0D=0Acon mucha lluvia y una nota larga que Outlook =\r\nparte con un igual\r\nEMAIL;PREF;INTERNET:inigo@example.com\r\nEMAIL;INTERNET:inigo@casa.example.com\r\nEND:VCARD\r\n";
+    let c = list_named("inigo.vcf", bytes);
+    let letters = previewed(&c);
+    assert_eq!(letters[0].0, ["inigo@example.com"]);
+    assert_eq!(letters[0].1, "Hola Íñigo");
+    assert!(
+        letters[0].2.contains("El año de la mudanza,\ncon mucha lluvia y una nota larga que Outlook parte con un igual\nNúñez e Hijos"),
+        "{:?}",
+        letters[0]
+    );
+}
+
+#[test]
+fn an_address_book_full_of_plumbers_never_stops_the_campaign() {
+    let mut vcf = String::from("BEGIN:VCARD\nVERSION:4.0\nFN:Ana Ruiz\nN:Ruiz;Ana;;;\nEMAIL;PREF=1:ana@example.com\nEMAIL:ana@work.example.com\nEND:VCARD\n");
+    for i in 0..40 {
+        vcf.push_str(&format!(
+            "BEGIN:VCARD\nVERSION:4.0\nFN:Fontanero {i}\nTEL:+34 600 000 {i:03}\nEND:VCARD\n"
+        ));
+    }
+    let c = list_named("agenda.vcf", vcf.as_bytes());
+    let run = c.run(&["check"]).success();
+    let stderr = run.stderr();
+    assert_eq!(stderr.matches("contact(s)").count(), 2, "{stderr}");
+    assert_eq!(
+        stderr.matches("have no email address").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "40 contact(s) have no email address and are left out: Fontanero 0, Fontanero 1,"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 contact(s) have several email addresses"),
+        "{stderr}"
+    );
+    run.stdout_has("read as a vCard file");
+    assert_eq!(previewed(&c)[0].0, ["ana@example.com"]);
+}
+
+#[test]
+fn an_outlook_export_saved_as_a_workbook_is_still_one() {
+    let book = xlsx(&[(
+        "Contactos",
+        &[
+            &[
+                "Nombre",
+                "Segundo nombre",
+                "Apellidos",
+                "Notas",
+                "Dirección de correo electrónico",
+            ],
+            &[
+                "José María",
+                "",
+                "Peña",
+                "La obra de Oviedo",
+                "jm@example.com",
+            ],
+            &["Fontanero", "", "", "", ""],
+        ],
+    )]);
+    let c = list_named("contactos.xlsx", &book);
+    let run = c.run(&["check"]).success();
+    assert!(
+        run.stderr().contains("warning: contactos.xlsx: 1 contact(s) have no email address and are left out: Fontanero"),
+        "{}",
+        run.stderr()
+    );
+    let letters = previewed(&c);
+    assert_eq!(letters[0].0, ["jm@example.com"]);
+    assert_eq!(letters[0].1, "Hola José María");
+}

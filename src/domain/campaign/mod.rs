@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use anyhow::Result;
 
 use crate::diag::Problem;
-use crate::domain::clients::{self, Circle, Client, Language};
+use crate::domain::clients::{self, Circle, Client, Language, ReadAs};
 use crate::domain::compose::{Choice, Email, LoadError, Templates};
 use crate::domain::message::{draft_text, validate};
 use crate::domain::personal::{self, reads_like_mass_mail};
@@ -21,6 +21,8 @@ pub struct Campaign<'s> {
     pub clients: Vec<Client>,
     pub problems: Vec<Problem>,
     pub templates: Templates,
+    /// How the client list was read: a contact export, columns named otherwise.
+    pub read_as: ReadAs,
 }
 
 /// One client's email as the template makes it today.
@@ -49,6 +51,7 @@ impl<'s> Campaign<'s> {
             clients: list.clients,
             problems: list.problems,
             templates,
+            read_as: list.read_as,
         };
         if campaign.settings.sender.is_none() {
             if let Err(e) = campaign.settings.sender() {
@@ -222,6 +225,7 @@ pub struct Summary {
     pub no_note: Vec<String>,
     /// The personal share of each letter that rendered.
     pub shares: Vec<f64>,
+    pub read_as: ReadAs,
 }
 
 impl Campaign<'_> {
@@ -284,6 +288,7 @@ impl Campaign<'_> {
                 .map(|c| c.name.clone())
                 .collect(),
             shares: shares.iter().flatten().copied().collect(),
+            read_as: self.read_as.clone(),
         }
     }
 }

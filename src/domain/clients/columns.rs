@@ -12,18 +12,63 @@ pub(super) enum Known {
     Affinity,
     Template,
     Language,
+    /// The given name whole, which `first_name` prefers to the first word of `name`.
+    Given,
+    /// The company, a template variable `company` by whichever name the list gives it.
+    Company,
 }
 
-fn known(name: &str) -> Option<Known> {
-    Some(match name {
-        "email" => Known::Email,
-        "name" => Known::Name,
-        "note" => Known::Note,
-        "affinity" => Known::Affinity,
-        "template" => Known::Template,
-        "language" => Known::Language,
+impl Known {
+    /// The name cartero gives it: what templates and messages call it.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Known::Email => "email",
+            Known::Name => "name",
+            Known::Note => "note",
+            Known::Affinity => "affinity",
+            Known::Template => "template",
+            Known::Language => "language",
+            Known::Given => "given_name",
+            Known::Company => "company",
+        }
+    }
+}
+
+/// A column name as lists write it, in Spanish or English, folded by `fold`.
+fn known(folded: &str) -> Option<Known> {
+    Some(match folded {
+        "email" | "e-mail" | "mail" | "correo" | "correo electronico" => Known::Email,
+        "name" | "nombre" => Known::Name,
+        "note" | "notes" | "nota" | "notas" => Known::Note,
+        "affinity" | "afinidad" => Known::Affinity,
+        "template" | "plantilla" => Known::Template,
+        "language" | "idioma" | "lengua" => Known::Language,
+        "given_name" => Known::Given,
+        "company" | "empresa" | "compania" | "organizacion" => Known::Company,
         _ => return None,
     })
+}
+
+/// A column name without regard to case, accents or spaces: `  Correo  Electrónico` is
+/// `correo electronico`.
+fn fold(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let plain: String = lower
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c => c,
+        })
+        // A decomposed accent (NFD, as macOS writes names) is a mark of its own: dropped.
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -35,7 +80,10 @@ fn is_identifier(name: &str) -> bool {
 /// The names cartero puts in every template's context itself: a column by one of these names
 /// would be hidden by it.
 const BUILT_IN: &[(&str, &str)] = &[
-    ("first_name", "the first word of `name`"),
+    (
+        "first_name",
+        "the given name, or else the first word of `name`",
+    ),
     ("circle", "`loved`, `ignored` or `hated`, from `affinity`"),
     ("sender", "you, from `[sender]` in cartero.toml"),
     ("today", "today's date"),
@@ -54,12 +102,21 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
+/// One column: its trimmed name (cartero's when known), what it is, and for a known column
+/// named otherwise, the name it also goes by in templates when that is an identifier.
+pub(super) struct Column {
+    pub(super) name: String,
+    pub(super) kind: Option<Known>,
+    pub(super) also: Option<String>,
+}
+
 /// What each column of the list is: a known column, a template variable, or nothing.
 pub(super) struct Columns {
-    /// Each column's trimmed name (lowercased when known) and what it is.
-    pub(super) all: Vec<(String, Option<Known>)>,
+    pub(super) all: Vec<Column>,
     pub(super) email: usize,
     pub(super) name: usize,
+    /// The known columns the list names otherwise (`Correo electrónico` for `email`), in order.
+    pub(super) renamed: Vec<(Known, String)>,
 }
 
 impl Columns {
@@ -70,12 +127,18 @@ impl Columns {
         label: &str,
         problems: &mut Vec<Problem>,
     ) -> Columns {
-        let mut all: Vec<(String, Option<Known>)> = Vec::new();
+        let mut all: Vec<Column> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut taken: HashMap<Known, usize> = HashMap::new();
+        let mut renamed = Vec::new();
         for (i, raw) in header.iter().enumerate() {
             let name = raw.trim().to_string();
             if name.is_empty() {
-                all.push((name, None));
+                all.push(Column {
+                    name,
+                    kind: None,
+                    also: None,
+                });
                 continue;
             }
             let at = |p: Problem| p.at(header_pos).column(&name);
@@ -86,7 +149,7 @@ impl Columns {
                 )));
             }
             let lower = name.to_lowercase();
-            let kind = known(&lower);
+            let kind = known(&fold(&name));
             if let Some(first) = seen.insert(lower.clone(), i) {
                 problems.push(at(Problem::error(
                     label,
@@ -96,13 +159,43 @@ impl Columns {
                         i + 1
                     ),
                 )));
+            } else if let Some(first) = kind.and_then(|k| taken.insert(k, i)) {
+                problems.push(at(Problem::error(
+                    label,
+                    format!(
+                        "columns {} (`{}`) and {} (`{name}`) are both `{}`: keep one, or rename the other",
+                        first + 1,
+                        header[first].trim(),
+                        i + 1,
+                        kind.map_or("", Known::as_str)
+                    ),
+                )));
             }
             if let Some(why) = unusable_name(&name, kind.is_some()) {
                 problems.push(at(Problem::warning(label, why)));
             }
-            all.push((if kind.is_some() { lower } else { name }, kind));
+            all.push(match kind {
+                Some(k) if lower == k.as_str() => Column {
+                    name: lower,
+                    kind,
+                    also: None,
+                },
+                Some(k) => {
+                    renamed.push((k, name.clone()));
+                    Column {
+                        name: k.as_str().to_string(),
+                        kind,
+                        also: is_identifier(&name).then_some(name),
+                    }
+                }
+                None => Column {
+                    name,
+                    kind,
+                    also: None,
+                },
+            });
         }
-        let position = |known: Known| all.iter().position(|(_, k)| *k == Some(known));
+        let position = |known: Known| all.iter().position(|c| c.kind == Some(known));
         for (required, kind) in [("email", Known::Email), ("name", Known::Name)] {
             if position(kind).is_none() {
                 problems.push(missing_column(header, required, label).at(header_pos));
@@ -112,7 +205,12 @@ impl Columns {
             position(Known::Email).unwrap_or(usize::MAX),
             position(Known::Name).unwrap_or(usize::MAX),
         );
-        Columns { all, email, name }
+        Columns {
+            all,
+            email,
+            name,
+            renamed,
+        }
     }
 }
 
@@ -146,9 +244,17 @@ fn missing_column(header: &[String], required: &str, label: &str) -> Problem {
     };
     Problem::error(
         label,
-        format!("there is no `{required}` column; the first line names these columns: {found}"),
+        format!("there is no `{required}` column (or `{}`); the first line names these columns: {found}", spanish(required)),
     )
     .column(required)
+}
+
+/// The Spanish name a required column may also have.
+fn spanish(required: &str) -> &'static str {
+    match required {
+        "email" => "correo",
+        _ => "nombre",
+    }
 }
 
 fn suggest_identifier(name: &str) -> String {
@@ -193,9 +299,62 @@ mod tests {
 
     #[test]
     fn missing_email_column() {
-        let errs = errors(&parse_csv(b"correo,name\nx@example.com,X\n", "c.csv"));
+        let errs = errors(&parse_csv(b"direccion,name\nx@example.com,X\n", "c.csv"));
         assert!(
-            errs[0].contains("no `email` column") && errs[0].contains("correo"),
+            errs[0].contains("no `email` column (or `correo`)") && errs[0].contains("direccion"),
+            "{errs:?}"
+        );
+    }
+
+    #[test]
+    fn spanish_column_names_without_regard_to_case_accents_or_spaces() {
+        let list = parse_csv(
+            " Nombre ;CORREO  ELECTRÓNICO;Notas;Afinidad;Compañía;ciudad\nJosé María Peña;jm@example.com;Gracias;8;Peña y Cía;León\n"
+                .as_bytes(),
+            "c.csv",
+        );
+        assert!(errors(&list).is_empty(), "{:?}", list.problems);
+        let c = &list.clients[0];
+        assert_eq!(
+            (c.name.as_str(), c.email.as_str()),
+            ("José María Peña", "jm@example.com")
+        );
+        assert_eq!(c.note.as_deref(), Some("Gracias"));
+        assert_eq!(c.affinity, Some(8));
+        assert_eq!(c.first_name(), "José");
+        // Under cartero's name, and under its own where a template can write it.
+        assert_eq!(c.fields["company"], "Peña y Cía");
+        assert_eq!(c.fields["Notas"], "Gracias");
+        assert_eq!(c.fields["Nombre"], "José María Peña");
+        assert_eq!(c.fields["ciudad"], "León");
+        assert!(!c.fields.contains_key("Compañía"));
+        let renamed: Vec<String> = list
+            .read_as
+            .renamed
+            .iter()
+            .map(|(k, n)| format!("{k} ← {n}"))
+            .collect();
+        assert_eq!(
+            renamed,
+            [
+                "name ← Nombre",
+                "email ← CORREO  ELECTRÓNICO",
+                "note ← Notas",
+                "affinity ← Afinidad",
+                "company ← Compañía"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_columns_for_one_known_column_are_an_error() {
+        let errs = errors(&parse_csv(
+            b"email,name,nota,note\nx@example.com,X,a,b\n",
+            "c.csv",
+        ));
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0].contains("columns 3 (`nota`) and 4 (`note`) are both `note`"),
             "{errs:?}"
         );
     }

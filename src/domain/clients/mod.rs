@@ -32,6 +32,8 @@ pub struct Client {
     pub key: String,
     pub mailbox: Mailbox,
     pub name: String,
+    /// The given name whole (`José María`), when the list says which it is: contact exports.
+    pub given: Option<String>,
     pub note: Option<String>,
     pub affinity: Option<u8>,
     pub template: Option<String>,
@@ -72,8 +74,13 @@ impl Past {
 }
 
 impl Client {
+    /// How a letter greets them: the given name when the list has it, else the first word of
+    /// the name.
     pub fn first_name(&self) -> &str {
-        self.name.split_whitespace().next().unwrap_or(&self.name)
+        match &self.given {
+            Some(given) => given,
+            None => self.name.split_whitespace().next().unwrap_or(&self.name),
+        }
     }
 
     pub fn circle(&self) -> Option<Circle> {
@@ -115,6 +122,17 @@ impl Circle {
 pub struct ClientList {
     pub clients: Vec<Client>,
     pub problems: Vec<Problem>,
+    pub read_as: ReadAs,
+}
+
+/// How the list was read, for `check` to say once: the contact export it was, or which of its
+/// columns were taken for what where it names them otherwise than cartero.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ReadAs {
+    /// `a Google Contacts export`, `an Outlook export`, `a vCard file`.
+    pub export: Option<&'static str>,
+    /// (cartero's name, the list's): (`email`, `Correo electrónico`).
+    pub renamed: Vec<(&'static str, String)>,
 }
 
 impl ClientList {
@@ -150,6 +168,17 @@ fn validate(table: Table, label: &str) -> ClientList {
         return list;
     };
     let columns = Columns::from_header(&table.header, header_pos, label, &mut list.problems);
+    list.read_as = ReadAs {
+        export: table.origin,
+        renamed: match table.origin {
+            Some(_) => Vec::new(),
+            None => columns
+                .renamed
+                .iter()
+                .map(|(k, name)| (k.as_str(), name.clone()))
+                .collect(),
+        },
+    };
     if list.has_errors() {
         return list;
     }
@@ -193,7 +222,7 @@ fn typed_fields(
     typed
         .range((i, 0)..(i + 1, 0))
         .filter_map(|((_, col), t)| {
-            let (name, _) = columns.all.get(*col)?;
+            let name = &columns.all.get(*col)?.name;
             fields.contains_key(name).then(|| (name.clone(), *t))
         })
         .collect()

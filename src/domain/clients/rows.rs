@@ -34,17 +34,21 @@ fn cells_by_column(
 ) -> (HashMap<Known, String>, BTreeMap<String, String>) {
     let mut known = HashMap::new();
     let mut fields = BTreeMap::new();
-    for ((name, kind), cell) in columns.all.iter().zip(cells) {
+    for (column, cell) in columns.all.iter().zip(cells) {
         let value = clean_text(cell);
-        if value.is_empty() || name.is_empty() {
+        if value.is_empty() || column.name.is_empty() {
             continue;
         }
-        match kind {
-            Some(k) => {
-                known.insert(*k, value);
+        if let Some(also) = &column.also {
+            fields.insert(also.clone(), value.clone());
+        }
+        match column.kind {
+            // The company is a template variable like any other, under cartero's name.
+            Some(Known::Company) | None => {
+                fields.insert(column.name.clone(), value);
             }
-            None => {
-                fields.insert(name.clone(), value);
+            Some(k) => {
+                known.insert(k, value);
             }
         }
     }
@@ -183,6 +187,10 @@ pub(super) fn client_from_row(
                 email,
                 name,
                 note: known.remove(&Known::Note),
+                given: known
+                    .get(&Known::Given)
+                    .map(|g| clean_line(g))
+                    .filter(|g| !g.is_empty()),
                 affinity: optional.affinity,
                 template: optional.template,
                 language: optional.language,

@@ -1,0 +1,234 @@
+//! A contact from an address book export (Google, Outlook, vCard) into the cells of a plain
+//! list: `name`, `email`, `note`, `company`, `given_name`, each at the contact's position.
+
+use crate::diag::{Pos, Problem};
+use crate::domain::table::Table;
+
+/// One contact as the export has it, before it is a row.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub pos: Option<Pos>,
+    /// A whole name as written (vCard's `FN`, Google's `Name`), when there is one.
+    pub full: String,
+    pub given: String,
+    pub middle: String,
+    pub family: String,
+    /// Every address, in the export's order.
+    pub emails: Vec<String>,
+    /// Which of `emails` the export marks as preferred.
+    pub preferred: Option<usize>,
+    pub note: String,
+    pub company: String,
+}
+
+impl Contact {
+    /// "given middle family", or else the whole name as written.
+    pub fn name(&self) -> String {
+        let parts = [&self.given, &self.middle, &self.family];
+        let joined = join_words(parts.iter().map(|s| s.as_str()));
+        match self.full.trim() {
+            "" => joined,
+            full => full.to_string(),
+        }
+    }
+
+    /// The address a letter goes to: the preferred one, or else the first.
+    pub fn email(&self) -> Option<&str> {
+        let i = self
+            .preferred
+            .filter(|&i| i < self.emails.len())
+            .unwrap_or(0);
+        self.emails.get(i).map(String::as_str)
+    }
+
+    /// Adds the addresses of one cell or line, which may hold several (Google joins them with
+    /// ` ::: `), each once.
+    pub fn add_emails(&mut self, cell: &str, preferred: bool) {
+        for address in cell.split(":::").map(str::trim).filter(|a| !a.is_empty()) {
+            if self.emails.iter().any(|e| e.eq_ignore_ascii_case(address)) {
+                continue;
+            }
+            if preferred && self.preferred.is_none() {
+                self.preferred = Some(self.emails.len());
+            }
+            self.emails.push(address.to_string());
+        }
+    }
+
+    /// How a warning names the contact: by name, else by position.
+    fn who(&self) -> String {
+        match (self.name(), self.pos) {
+            (name, _) if !name.is_empty() => name,
+            (_, Some(Pos::Line(n))) | (_, Some(Pos::LineCol(n, _))) => format!("line {n}"),
+            (_, Some(Pos::Row(n))) => format!("row {n}"),
+            (_, None) => String::from("a contact with no name"),
+        }
+    }
+}
+
+fn join_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The columns a contact export becomes, named as cartero names them.
+const HEADER: [&str; 5] = ["name", "email", "note", "company", "given_name"];
+
+/// The contacts as a plain list's table, read as `origin` (`a Google Contacts export`); those
+/// without an address are left out and those with several are said, each in one warning.
+pub fn table(
+    contacts: Vec<Contact>,
+    origin: &'static str,
+    header_pos: Pos,
+    label: &str,
+    notices: Vec<Problem>,
+) -> Table {
+    let mut table = Table {
+        header: HEADER.map(String::from).to_vec(),
+        header_pos: Some(header_pos),
+        notices,
+        origin: Some(origin),
+        ..Table::default()
+    };
+    let mut without = Vec::new();
+    let mut nameless = Vec::new();
+    let mut several = Vec::new();
+    for contact in contacts {
+        let Some(email) = contact.email() else {
+            if contact != Contact::default() {
+                without.push(contact.who());
+            }
+            continue;
+        };
+        if contact.name().is_empty() {
+            nameless.push(email.to_string());
+            continue;
+        }
+        if contact.emails.len() > 1 {
+            let others: Vec<&str> = contact
+                .emails
+                .iter()
+                .map(String::as_str)
+                .filter(|e| *e != email)
+                .collect();
+            several.push(format!(
+                "{} ({email}, not {})",
+                contact.who(),
+                others.join(", ")
+            ));
+        }
+        let pos = contact.pos.unwrap_or(header_pos);
+        let cells = vec![
+            contact.name(),
+            email.to_string(),
+            contact.note.trim().to_string(),
+            contact.company.trim().to_string(),
+            contact.given.trim().to_string(),
+        ];
+        table.rows.push((pos, cells));
+    }
+    if !without.is_empty() {
+        table.notices.push(Problem::warning(
+            label,
+            format!(
+                "{} contact(s) have no email address and are left out: {}",
+                without.len(),
+                without.join(", ")
+            ),
+        ));
+    }
+    if !nameless.is_empty() {
+        table.notices.push(Problem::warning(
+            label,
+            format!(
+                "{} contact(s) have an address but no name, so no letter could greet them, and are left out: {}: give them a name in your contacts to write to them",
+                nameless.len(),
+                nameless.join(", ")
+            ),
+        ));
+    }
+    if !several.is_empty() {
+        table.notices.push(Problem::warning(
+            label,
+            format!(
+                "{} contact(s) have several email addresses; each letter goes to the preferred one (or else the first): {}",
+                several.len(),
+                several.join("; ")
+            ),
+        ));
+    }
+    table
+}
+
+/// Where a header names each of `wanted` (by exact name, ignoring case and spaces around).
+pub fn find(header: &[String], wanted: &str) -> Option<usize> {
+    header
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case(wanted))
+}
+
+/// A row's cell in column `i`, or nothing.
+pub fn cell(cells: &[String], i: Option<usize>) -> &str {
+    i.and_then(|i| cells.get(i)).map_or("", |c| c.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_is_given_middle_family_and_the_preferred_address_wins() {
+        let mut c = Contact {
+            given: "José María".into(),
+            family: "Peña".into(),
+            ..Contact::default()
+        };
+        c.add_emails("jm@example.com ::: pena@example.com", false);
+        c.add_emails("work@example.com", true);
+        assert_eq!(c.name(), "José María Peña");
+        assert_eq!(c.email(), Some("work@example.com"));
+        assert_eq!(c.emails.len(), 3);
+    }
+
+    #[test]
+    fn one_warning_for_those_without_an_address_and_one_for_those_with_several() {
+        let mut two = Contact {
+            full: "Ana Ruiz".into(),
+            ..Contact::default()
+        };
+        two.add_emails("a@example.com ::: b@example.com", false);
+        let nobody = |n: &str| Contact {
+            full: n.into(),
+            pos: Some(Pos::Line(3)),
+            ..Contact::default()
+        };
+        let mut anonymous = Contact::default();
+        anonymous.add_emails("quien@example.com", false);
+        let t = table(
+            vec![two, nobody("Fontanero"), anonymous, nobody("Mamá")],
+            "a Google Contacts export",
+            Pos::Line(1),
+            "c.csv",
+            Vec::new(),
+        );
+        assert_eq!(t.rows.len(), 1);
+        let said: Vec<String> = t.notices.iter().map(|p| p.to_string()).collect();
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert!(
+            said[0]
+                .contains("2 contact(s) have no email address and are left out: Fontanero, Mamá"),
+            "{said:?}"
+        );
+        assert!(
+            said[1].contains("1 contact(s) have an address but no name, so no letter could greet them, and are left out: quien@example.com"),
+            "{said:?}"
+        );
+        assert!(
+            said[2].contains("Ana Ruiz (a@example.com, not b@example.com)"),
+            "{said:?}"
+        );
+    }
+}
