@@ -1,8 +1,8 @@
 //! cartero: one personal year-end email per client, drafted, reviewed by a person, sent one by one.
 //!
 //! ```text
-//! clients.csv/.xlsx/.ods ─► domain::table ─► clients ─► compose ─► message (draft text, .eml bytes)
-//!        templates/*.txt ──────────────────────────────┘
+//! clients .csv/.xlsx/.ods/.vcf ─► domain::table ─► clients ─► compose ─► message (draft, .eml)
+//!   (Google, Outlook exports)        templates/*.txt ──────────┘
 //! drafts/*.txt + journal.jsonl + cartero.lock ◄─ state (drafts, journal, lock, survey, plan, limits)
 //! commands/{init,check,preview,draft,review,send,status} ─► outbox (SMTP in stages, or .eml files)
 //!                            send, status, replies, check ─► mailbox (IMAP: Sent, answers)
@@ -10,22 +10,30 @@
 //! ```
 //!
 //! Layers, each importing only those below it (`tests/cli/architecture.rs` keeps it so):
-//! 0. leaves: `diag` (Problem), `text` (cleaning, slugs, mailboxes), `par`, `cli` (clap),
-//!    `secret` (running `password-command`);
-//! 1. `settings`: `cartero.toml` and flags, merged once;
-//! 2. `domain/`: client lists and templates in, letters out; never prints;
-//! 3. `state/`: the drafts folder (journal, draft files, lock, each client's state, what a send
-//!    takes, the daily limit); never prints;
-//! 4. `outbox`: where letters go: SMTP through lettre's `SmtpConnection`, stage by stage, so a
-//!    failure after the final "." is told from one before it; or `.eml` files. Beside it
-//!    `mailbox`: the sender's own mailbox over IMAP (the `imap` crate on our rustls stream):
-//!    the copy of each letter in Sent exactly once (`mailbox::copies`), uncertain letters
-//!    looked up there, answers read without changing anything;
+//! 0. leaves: `diag` (Problem), `text` (cleaning, slugs, mailboxes, counts), `par` (the parallel
+//!    map), `cli` (clap), `clock` (now, or `CARTERO_NOW`), `secret` (passwords and tokens: their
+//!    order, the prompt, once a run), `tls` (our rustls configuration and the certificate probe);
+//! 1. `settings/`: `cartero.toml` and flags, merged once (`server`: `[smtp]`, `[imap]`; `send`:
+//!    what `send` is asked to do);
+//! 2. `domain/`: inputs in, letters out, never prints: `table/` (bytes into cells: CSV, sheets,
+//!    vCard, Google and Outlook exports), `clients/` (columns, rows, addresses, languages),
+//!    `compose/` (templates, their files, Tera's errors in words, dates and cells in a
+//!    language), `headers` (the header names a template or draft may use), `message` (draft text
+//!    and MIME), `personal` (the personal share, retold anecdotes), `campaign/` (all of it, and
+//!    its problems in words);
+//! 3. `state/`: the drafts folder, never prints: `journal` (typed events), `drafts`, `lock`,
+//!    `survey` (each client's state), `plan` (what a send takes), `limits` (the daily limit),
+//!    `archive` (SQLite, across years);
+//! 4. `outbox/`: where letters go: SMTP through lettre's `SmtpConnection`, stage by stage, so a
+//!    failure after the final "." is told from one before it (`replies`: what a server's reply
+//!    means); or `.eml` files. Beside it `mailbox/`: the sender's own mailbox over IMAP
+//!    (`connection`, `session`, `folder` names, `headers`, `failure` in words), and `copies`:
+//!    each letter in Sent exactly once, uncertain letters looked up there;
 //! 5. `report`: the one printer: problems, summaries, progress, prompts, status rows and JSON;
 //! 6. `commands/`: one file a command, none importing another; `commands::run` dispatches.
 //!
-//! Files written: the drafts folder and what `init`/`preview` are asked to write. No password
-//! is ever written.
+//! Files written: the drafts folder, the archive, and what `init`/`preview` are asked to write.
+//! No password is ever written.
 
 use std::process::ExitCode;
 
