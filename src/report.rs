@@ -868,3 +868,16 @@ pub fn arrived_after_all(key: &str) {
         "{key}: answered the letter left uncertain, so it arrived: now `sent`, and not sent again"
     );
 }
+
+/// A message that answers a letter of an earlier campaign: kept with that letter in the archive.
+pub fn answered_earlier(email: &str, sent_at: &str) {
+    say!(
+        "{email} answered your letter of {}, not this year's: kept with that letter in the archive",
+        sent_at.get(..10).unwrap_or(sent_at)
+    );
+}
+
+/// The archive could not be read or written while looking for answers to earlier letters.
+pub fn archive_not_read(e: &anyhow::Error) {
+    tell!("warning: {e:#}; answers to letters of earlier years are not recorded this time");
+}

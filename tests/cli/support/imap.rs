@@ -239,6 +239,12 @@ impl ImapServer {
             .first()
             .and_then(|d| DateTime::parse_from_rfc2822(d).ok())
             .unwrap_or_else(now);
+        self.deliver_at(folder, bytes, flags, &date.to_rfc3339())
+    }
+
+    /// As `deliver`, arrived at `arrived` (RFC 3339: its INTERNALDATE), whatever its Date says.
+    pub fn deliver_at(&self, folder: &str, bytes: &[u8], flags: &[&str], arrived: &str) -> u32 {
+        let date = DateTime::parse_from_rfc3339(arrived).expect("an RFC 3339 time");
         let mut state = lock(&self.shared);
         let Some(f) = state.folder_mut(folder) else {
             panic!("the IMAP server has no folder {folder:?}: list it in ImapOptions::folders")
