@@ -784,15 +784,34 @@ pub fn mailbox_after(f: &crate::mailbox::Filing) {
         );
     }
     if !f.failed.is_empty() {
+        let full = f.no_room.len() == f.failed.len();
         tell!(
-            "{} {} not copied to \"{}\" (the letters did go; the next `cartero send` tries the copies again, never the letters):",
+            "{} {} not copied to \"{}\"{} (the letters did go; the next `cartero send` tries the copies again, never the letters):",
             f.failed.len(),
             if f.failed.len() == 1 { "letter was" } else { "letters were" },
-            crate::mailbox::folder_shown(&f.folder)
+            crate::mailbox::folder_shown(&f.folder),
+            if full {
+                format!(
+                    ": your mailbox is full (about {} more room is needed); make room there",
+                    size_shown(f.no_room.iter().sum())
+                )
+            } else {
+                String::new()
+            }
         );
         for why in &f.failed {
             tell!("  {why}");
         }
+    }
+}
+
+/// A size as people read it: "35 KB", "1.4 MB" (rounded up: room enough, not almost).
+fn size_shown(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes < MB {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    } else {
+        format!("{:.1} MB", (bytes.div_ceil(MB / 10)) as f64 / 10.0)
     }
 }
 

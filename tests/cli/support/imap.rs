@@ -110,6 +110,8 @@ struct State {
     commands: Vec<String>,
     sessions: usize,
     appends: usize,
+    /// Folders that hold at most so many messages (`set_room`).
+    room: Vec<(String, usize)>,
 }
 
 struct Folder {
@@ -254,6 +256,16 @@ impl ImapServer {
             flags.iter().map(|f| f.to_string()).collect(),
             date,
         )
+    }
+
+    /// `folder` holds at most `messages` (None: no limit): an APPEND past it stores nothing and
+    /// is refused `NO [OVERQUOTA]`, as Dovecot's quota plugin refuses it.
+    pub fn set_room(&self, folder: &str, messages: Option<usize>) {
+        let mut state = lock(&self.shared);
+        state.room.retain(|(f, _)| !same_folder(f, folder));
+        if let Some(n) = messages {
+            state.room.push((folder.to_string(), n));
+        }
     }
 
     /// The messages in `folder`, in order (none if there is no such folder).
@@ -1044,9 +1056,17 @@ impl Session {
             return Err("NO [OVERQUOTA] Mailbox is full".into());
         }
         let mut state = lock(&self.shared);
+        let room = state
+            .room
+            .iter()
+            .find(|(f, _)| same_folder(f, &name))
+            .map(|(_, n)| *n);
         let Some(f) = state.folder_mut(&name) else {
             return Err(format!("NO [TRYCREATE] Mailbox doesn't exist: {name}"));
         };
+        if room.is_some_and(|n| f.messages.len() + messages.len() > n) {
+            return Err("NO [OVERQUOTA] Quota exceeded (mailbox for user is full)".into());
+        }
         let uids: Vec<u32> = messages
             .into_iter()
             .map(|(m, flags, date)| f.add(m, flags, date.unwrap_or_else(now)))
