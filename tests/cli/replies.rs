@@ -350,7 +350,7 @@ fn a_reply_to_last_years_letter_is_kept_with_that_letter_not_taken_for_this_year
         "INBOX",
         &reply(
             "c2@example.com",
-            Some(&c.status()[1]["message_id"].as_str().unwrap().to_string()),
+            c.status()[1]["message_id"].as_str(),
             "Mon, 23 Nov 2026 12:00:00 +0100",
             "Re: Gracias, Cliente",
         ),
