@@ -518,6 +518,22 @@ impl Session {
 
     /// Reads a whole command, literals included (answering `+` to synchronizing ones), and
     /// records it.
+    /// The folder of `APPEND folder ...` holds all `set_room` allows.
+    fn no_room(&self, append: &str) -> bool {
+        let folder = append
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .trim_matches('"');
+        let state = lock(&self.shared);
+        let room = state
+            .room
+            .iter()
+            .find(|(f, _)| same_folder(f, folder))
+            .map(|(_, n)| *n);
+        room.is_some_and(|n| state.folder(folder).is_some_and(|f| f.messages.len() >= n))
+    }
+
     fn read_command(&mut self) -> io::Result<Incoming> {
         let Some(first) = self.read_line()? else {
             return Ok(Incoming::Close);
@@ -572,6 +588,15 @@ impl Session {
                         .as_bytes(),
                 )?;
                 return Ok(Incoming::Close);
+            }
+            if sync && name == "APPEND" && self.no_room(rest) {
+                // As Dovecot: a full folder is said before the message is sent.
+                lock(&self.shared)
+                    .commands
+                    .push(raw.trim_start().to_string());
+                return Ok(Incoming::Bad(format!(
+                    "{tag} NO [OVERQUOTA] Quota exceeded (mailbox for user is full)\r\n"
+                )));
             }
             if sync {
                 self.send(b"+ go ahead\r\n")?;
