@@ -923,15 +923,34 @@ pub fn mailbox_after(f: &crate::mailbox::Filing) {
         );
     }
     if !f.failed.is_empty() {
+        let full = f.no_room.len() == f.failed.len();
         tell!(
-            "{} {} not copied to \"{}\" (the letters did go; the next `cartero send` tries the copies again, never the letters):",
+            "{} {} not copied to \"{}\"{} (the letters did go; the next `cartero send` tries the copies again, never the letters):",
             f.failed.len(),
             if f.failed.len() == 1 { "letter was" } else { "letters were" },
-            crate::mailbox::folder_shown(&f.folder)
+            crate::mailbox::folder_shown(&f.folder),
+            if full {
+                format!(
+                    ": your mailbox is full (about {} more room is needed); make room there",
+                    size_shown(f.no_room.iter().sum())
+                )
+            } else {
+                String::new()
+            }
         );
         for why in &f.failed {
             tell!("  {why}");
         }
+    }
+}
+
+/// A size as people read it: "35 KB", "1.4 MB" (rounded up: room enough, not almost).
+fn size_shown(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes < MB {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    } else {
+        format!("{:.1} MB", (bytes.div_ceil(MB / 10)) as f64 / 10.0)
     }
 }
 
@@ -1016,4 +1035,17 @@ pub fn arrived_after_all(key: &str) {
     tell!(
         "{key}: answered the letter left uncertain, so it arrived: now `sent`, and not sent again"
     );
+}
+
+/// A message that answers a letter of an earlier campaign: kept with that letter in the archive.
+pub fn answered_earlier(email: &str, sent_at: &str) {
+    say!(
+        "{email} answered your letter of {}, not this year's: kept with that letter in the archive",
+        sent_at.get(..10).unwrap_or(sent_at)
+    );
+}
+
+/// The archive could not be read or written while looking for answers to earlier letters.
+pub fn archive_not_read(e: &anyhow::Error) {
+    tell!("warning: {e:#}; answers to letters of earlier years are not recorded this time");
 }

@@ -1,8 +1,10 @@
 //! `cartero replies`: who answered. The mailbox is only read (EXAMINE, BODY.PEEK: no flag
-//! changes); an answer names a sent letter's Message-ID (In-Reply-To, References), or comes
-//! from the client's address after their letter went. Each is journaled `replied` once.
+//! changes); an answer arrived (the server's INTERNALDATE) after the letter went, and names its
+//! Message-ID (In-Reply-To, References) or comes from the client's address. Each is journaled
+//! `replied` once. A message naming a letter of an earlier campaign answers that one: the
+//! archive keeps it with that letter.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -12,7 +14,7 @@ use crate::mailbox::{self, Headers, Mailbox};
 use crate::report::{self, Answer};
 use crate::secret::Secrets;
 use crate::settings::Settings;
-use crate::state::archive::keep_campaign;
+use crate::state::archive::{self, keep_campaign, Letter};
 use crate::state::journal::{Delivery, Event, Journal, Proof, What};
 use crate::state::lock::Lock;
 use crate::state::survey::Survey;
@@ -46,11 +48,13 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     }
     let since = sent.iter().map(|s| s.at).min().unwrap_or(settings.clock());
     let (folders, seen) = read_mailbox(&settings, &imap, since)?;
-    let found = first_answers(&sent, &survey, &seen, settings.clock());
+    let earlier = earlier_letters(&settings, &sent, &seen);
+    let found = first_answers(&sent, &survey, &seen, &earlier, settings.clock());
     let new = record_answers(&mut sent, &found, &survey, &settings)?;
     if let Err(e) = keep_campaign(&settings) {
         report::archive_not_written(&e);
     }
+    record_earlier_answers(&settings, &earlier, &seen);
     let answers = answers_of(&sent, &survey);
     report::replies(&answers, new, &folders, seen.len());
     Ok(ExitCode::SUCCESS)
@@ -188,14 +192,90 @@ fn letters_sent(survey: &Survey) -> Vec<Sent> {
     sent
 }
 
+/// The letters of earlier campaigns the messages seen name (In-Reply-To, References), by bare
+/// Message-ID; none when the archive cannot be read (said as a warning).
+fn earlier_letters(settings: &Settings, sent: &[Sent], seen: &Seen) -> HashMap<String, Letter> {
+    let own: HashSet<&str> = sent.iter().map(|s| s.message_id.as_str()).collect();
+    let named: Vec<&str> = seen
+        .iter()
+        .flat_map(|(_, h)| h.refers_to.iter())
+        .map(|r| mailbox::bare_id(r))
+        .filter(|r| !own.contains(r))
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    if named.is_empty() {
+        return HashMap::new();
+    }
+    archive::earlier_letters(settings, &named).unwrap_or_else(|e| {
+        report::archive_not_read(&e);
+        HashMap::new()
+    })
+}
+
+/// Answers to letters of earlier campaigns, kept in the archive with those letters (the earliest
+/// one each), and said.
+fn record_earlier_answers(settings: &Settings, earlier: &HashMap<String, Letter>, seen: &Seen) {
+    if earlier.is_empty() {
+        return;
+    }
+    let now = settings.clock();
+    let mut first: HashMap<&str, DateTime<FixedOffset>> = HashMap::new();
+    for (_, h) in seen.iter().filter(|(_, h)| !h.automatic) {
+        let Some(letter) = h
+            .refers_to
+            .iter()
+            .find_map(|r| earlier.get(mailbox::bare_id(r)))
+        else {
+            continue;
+        };
+        let at = when(h, now);
+        let id = letter.message_id.as_str();
+        if first.get(id).is_none_or(|t| at < *t) {
+            first.insert(id, at);
+        }
+    }
+    let answers: Vec<(String, String)> = first
+        .iter()
+        .filter(|(id, _)| {
+            earlier
+                .values()
+                .any(|l| l.message_id == **id && l.replied_at.is_none())
+        })
+        .map(|(id, at)| (id.to_string(), at.to_rfc3339()))
+        .collect();
+    if let Err(e) = archive::keep_earlier_answers(settings, &answers) {
+        report::archive_not_read(&e);
+        return;
+    }
+    let mut told: Vec<&Letter> = earlier
+        .values()
+        .filter(|l| answers.iter().any(|(id, _)| *id == l.message_id))
+        .collect();
+    told.sort_by(|a, b| (&a.email, &a.sent_at).cmp(&(&b.email, &b.sent_at)));
+    for l in told {
+        report::answered_earlier(&l.email, &l.sent_at);
+    }
+}
+
+/// When a message came, as an answer is dated: its Date, unless missing or in the future (then
+/// when the server got it).
+fn when(h: &Headers, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    h.date
+        .filter(|d| *d <= now + chrono::Duration::days(1))
+        .or(h.arrived)
+        .unwrap_or(now)
+}
+
 /// The earliest answer to each letter, by its index in `sent`.
 fn first_answers<'a>(
     sent: &[Sent],
     survey: &Survey,
     seen: &'a [(String, Headers)],
+    earlier: &HashMap<String, Letter>,
     now: DateTime<FixedOffset>,
 ) -> HashMap<usize, (DateTime<FixedOffset>, &'a Headers, &'a str)> {
-    let own: std::collections::HashSet<&str> = sent.iter().map(|s| s.message_id.as_str()).collect();
+    let own: HashSet<&str> = sent.iter().map(|s| s.message_id.as_str()).collect();
     let by_id: HashMap<&str, usize> = sent
         .iter()
         .enumerate()
@@ -213,17 +293,12 @@ fn first_answers<'a>(
         if h.automatic || h.message_id.as_deref().is_some_and(|id| own.contains(id)) {
             continue;
         }
-        let Some(i) = answered(h, sent, &by_id, &by_address) else {
+        let Some(i) = answered(h, sent, &by_id, &by_address, earlier) else {
             continue;
         };
-        // When it came: its Date, unless missing or in the future (then when the server got
-        // it); never before its letter (a client's clock may be a little off).
-        let at = h
-            .date
-            .filter(|d| *d <= now + chrono::Duration::days(1))
-            .or(h.arrived)
-            .unwrap_or(now)
-            .max(sent[i].at);
+        // Dated by its Date (the server's arrival when missing or in the future), never before
+        // its letter (a client's clock may be a little off).
+        let at = when(h, now).max(sent[i].at);
         if found.get(&i).is_none_or(|(t, _, _)| at < *t) {
             found.insert(i, (at, h, folder.as_str()));
         }
@@ -231,25 +306,35 @@ fn first_answers<'a>(
     found
 }
 
-/// The sent letter a message answers, if it does.
+/// The sent letter a message answers, if it does: it arrived after the letter went (the
+/// server's time, INTERNALDATE: a message written before is no answer, whatever its Date says),
+/// and names it, or comes from the client without naming a letter of an earlier campaign.
 fn answered(
     h: &Headers,
     sent: &[Sent],
     by_id: &HashMap<&str, usize>,
     by_address: &HashMap<String, usize>,
+    earlier: &HashMap<String, Letter>,
 ) -> Option<usize> {
+    let arrived = h.arrived.or(h.date)?;
+    let after = |i: usize| (arrived > sent[i].at).then_some(i);
     if let Some(i) = h
         .refers_to
         .iter()
         .find_map(|r| by_id.get(mailbox::bare_id(r)))
     {
-        return Some(*i);
+        return after(*i);
+    }
+    if h.refers_to
+        .iter()
+        .any(|r| earlier.contains_key(mailbox::bare_id(r)))
+    {
+        // An answer to last year's letter, kept with it in the archive.
+        return None;
     }
     let i = h.from.iter().find_map(|a| by_address.get(a.as_str()))?;
     if sent[*i].uncertain {
         return None;
     }
-    // From the client, written after their letter went (a clock a minute off is forgiven).
-    let date = h.date.or(h.arrived)?;
-    (date >= sent[*i].at - chrono::Duration::minutes(1)).then_some(*i)
+    after(*i)
 }

@@ -15,9 +15,9 @@ use crate::settings::{Imap, SaveSent, Settings};
 use crate::state::journal::{self, Delivery, Event, FiledBy, Filer, Handed, Journal, Proof, What};
 use crate::state::survey::Survey;
 
-/// What a batch's APPEND came to, on its thread: the session back, the copies, how many were
-/// stored for sure, and why the others were not.
-type Appended = (Mailbox, Vec<Copy>, usize, Option<(Failure, String)>);
+/// What a batch's APPEND came to, on its thread: the session back, the copies, and for each
+/// why it was not stored (`None`: stored for sure).
+type Appended = (Mailbox, Vec<Copy>, Vec<Option<(Failure, String)>>);
 
 /// How many copies go in one APPEND (Dovecot stores a batch of 200 in about 75 ms).
 const BATCH: usize = 200;
@@ -328,11 +328,8 @@ impl Copies {
         // stores them at its own pace (Dovecot syncs each to disk).
         self.in_flight = Some(std::thread::spawn(move || {
             let batch: Vec<&[u8]> = ready.iter().filter_map(|c| c.bytes.as_deref()).collect();
-            let (stored, why) = match mailbox.append_all(&folder, &batch) {
-                Ok(()) => (ready.len(), None),
-                Err((stored, e)) => (stored, Some((super::failure_of(&e), format!("{e:#}")))),
-            };
-            (mailbox, ready, stored, why)
+            let outcomes = append(&mut mailbox, &folder, &batch);
+            (mailbox, ready, outcomes)
         }));
         Ok(())
     }
@@ -367,21 +364,26 @@ impl Copies {
         let Some(handle) = self.in_flight.take() else {
             return Ok(());
         };
-        let Ok((mailbox, ready, stored, why)) = handle.join() else {
+        let Ok((mailbox, ready, outcomes)) = handle.join() else {
             self.broken = Some("the copies could not be made (cartero failed inside)".into());
             return Ok(());
         };
         self.mailbox = Some(mailbox);
-        if let Some((Failure::Lost, words)) = &why {
-            self.broken = Some(words.clone());
-        }
-        let why = why.map(|(_, words)| words);
-        for (i, c) in ready.iter().enumerate() {
-            match &why {
-                Some(why) if i >= stored => self.copy_failed(journal, c, why)?,
-                _ => {
+        for (c, why) in ready.iter().zip(outcomes) {
+            match why {
+                None => {
                     self.filing.appended += 1;
                     self.filed(journal, c, FiledBy::Appended)?;
+                }
+                Some((failure, why)) => {
+                    if failure == Failure::Lost {
+                        self.broken = Some(why.clone());
+                    }
+                    if failure == Failure::Full {
+                        let size = c.bytes.as_ref().map_or(0, |b| b.len() as u64);
+                        self.filing.no_room.push(size);
+                    }
+                    self.copy_failed(journal, c, &why)?;
                 }
             }
         }
@@ -406,6 +408,34 @@ impl Copies {
         };
         journal.append_lazy(Event::new(self.clock.now(), &c.key, what))
     }
+}
+
+/// Puts `batch` in `folder`; for each copy, why it was not stored (`None`: stored). A batch
+/// refused for want of room (one APPEND of several is all or none, RFC 3502) goes again one by
+/// one: what fits is kept, and each that does not is said.
+fn append(mailbox: &mut Mailbox, folder: &str, batch: &[&[u8]]) -> Vec<Option<(Failure, String)>> {
+    let (stored, e) = match mailbox.append_all(folder, batch) {
+        Ok(()) => return vec![None; batch.len()],
+        Err(failed) => failed,
+    };
+    let mut outcomes = vec![None; stored];
+    let mut why = (super::failure_of(&e), format!("{e:#}"));
+    for b in &batch[stored..] {
+        if why.0 != Failure::Full {
+            // Lost: nothing more goes through this session; refused: as the batch was.
+            outcomes.push(Some(why.clone()));
+            continue;
+        }
+        match mailbox.append(folder, b) {
+            Ok(()) => outcomes.push(None),
+            // Full again: the next, smaller copy may still fit.
+            Err(e) => {
+                why = (super::failure_of(&e), format!("{e:#}"));
+                outcomes.push(Some(why.clone()));
+            }
+        }
+    }
+    outcomes
 }
 
 /// How long the server may take to file its own copy: `CARTERO_SENT_GRACE_MS`, or 5 seconds.

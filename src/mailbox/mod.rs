@@ -25,6 +25,8 @@ pub struct Filing {
     /// Found there by a later run (a copy whose `filed` was lost with a crash).
     pub already: usize,
     pub failed: Vec<String>,
+    /// The size in bytes of each copy refused for want of room (`[OVERQUOTA]`).
+    pub no_room: Vec<u64>,
     /// Uncertain letters found in Sent: sent after all.
     pub resolved: Vec<String>,
     /// Uncertain letters not found there.

@@ -85,6 +85,20 @@ impl Mailbox {
     /// Puts `bytes` in `folder`, marked as read. An `Err` after the bytes went may still have
     /// stored them: the caller looks before trying again.
     pub fn append(&mut self, folder: &str, bytes: &[u8]) -> Result<()> {
+        // With LITERAL+ the server answers the whole command, in its own words: Dovecot refuses a
+        // full folder before the message, which the `imap` crate then reports without them
+        // (`[OVERQUOTA]`).
+        if let (true, Ok(text)) = (self.multiappend, std::str::from_utf8(bytes)) {
+            let command = format!(
+                "APPEND {} (\\Seen) {{{}+}}\r\n{text}",
+                quoted(folder),
+                text.len()
+            );
+            self.session
+                .run_command_and_read_response(command)
+                .map_err(|e| said(&e, &format!("put the copy in \"{folder}\"")))?;
+            return Ok(());
+        }
         self.session
             .append(folder, bytes)
             .flag(Flag::Seen)

@@ -386,6 +386,62 @@ pub fn keep_campaign(settings: &crate::settings::Settings) -> Result<()> {
     Ok(())
 }
 
+/// The letters of earlier campaigns (not the one in `settings`' drafts folder) among `ids`
+/// (Message-IDs, with or without their brackets), by bare Message-ID; none without an archive.
+pub fn earlier_letters(
+    settings: &crate::settings::Settings,
+    ids: &[&str],
+) -> Result<HashMap<String, Letter>> {
+    let Some(path) = settings.archive.as_ref().filter(|p| p.exists()) else {
+        return Ok(HashMap::new());
+    };
+    let archive = Archive::open(path)?;
+    let this = campaign_name(&settings.drafts);
+    let mut q = archive.conn.prepare(
+        "SELECT message_id, email, name, sent_at, subject, '', personal, campaign, replied_at, proof
+         FROM letters WHERE message_id IN (?1, '<' || ?1 || '>') AND campaign != ?2",
+    )?;
+    let mut found = HashMap::new();
+    for id in ids {
+        let bare = id.trim().trim_matches(|c| c == '<' || c == '>');
+        if found.contains_key(bare) {
+            continue;
+        }
+        if let Some(l) = q.query_map(params![bare, this], letter_of_row)?.next() {
+            found.insert(bare.to_string(), l?);
+        }
+    }
+    Ok(found)
+}
+
+/// Answers to letters of earlier campaigns, `(message_id as kept, when)`: each letter's
+/// `replied_at`, unless it has one. How many letters gained one.
+pub fn keep_earlier_answers(
+    settings: &crate::settings::Settings,
+    answers: &[(String, String)],
+) -> Result<usize> {
+    let Some(path) = &settings.archive else {
+        return Ok(0);
+    };
+    if answers.is_empty() {
+        return Ok(0);
+    }
+    let mut archive = Archive::open(path)?;
+    let tx = archive.conn.transaction()?;
+    let mut changed = 0;
+    {
+        let mut replied = tx.prepare(
+            "UPDATE letters SET replied_at = ?2 WHERE message_id = ?1 AND replied_at IS NULL",
+        )?;
+        for (id, at) in answers {
+            changed += replied.execute(params![id, at])?;
+        }
+    }
+    tx.commit()
+        .with_context(|| format!("failed to write the archive `{}`", path.display()))?;
+    Ok(changed)
+}
+
 /// Each letter's personal part: its paragraphs that no other letter of the campaign has, once
 /// the client's own name is taken out (a greeting that only swaps the name is not personal).
 fn mark_personal(letters: &mut [Letter]) {

@@ -696,3 +696,67 @@ fn a_batch_refused_whole_is_journaled_for_each_letter() {
     assert!(c.status().iter().all(|r| r["in_sent_folder"] == false));
     assert_eq!(events(&c, "copy-failed").len(), 3);
 }
+
+#[test]
+fn a_nearly_full_sent_folder_keeps_the_copies_that_fit_and_gets_the_rest_once_there_is_room() {
+    let smtp = SmtpServer::start(Rules::default());
+    // One APPEND of several is stored whole or refused whole (RFC 3502): a batch of 8 copies
+    // into room for 6 stores none.
+    let imap = ImapServer::start(ImapOptions {
+        multiappend: true,
+        ..ImapOptions::new(USER, PASSWORD)
+    });
+    imap.set_room("Sent", Some(6));
+    let c = with_mailbox(8, &smtp.config(), &imap, "save-sent = \"always\"\n");
+    let run = c.run(&["send", "--yes"]).success();
+    assert_eq!(smtp.received().len(), 8, "every letter went, once");
+    assert_eq!(imap.messages("Sent").len(), 6, "what fits is kept");
+    assert_eq!(events(&c, "filed").len(), 6);
+    assert_eq!(events(&c, "copy-failed").len(), 2);
+    let filed: Vec<bool> = c
+        .status()
+        .iter()
+        .map(|r| r["in_sent_folder"] == true)
+        .collect();
+    assert_eq!(filed.iter().filter(|f| **f).count(), 6);
+    // The room missing is the size of the two copies that did not fit.
+    let left: Vec<Vec<u8>> = smtp
+        .received()
+        .iter()
+        .map(|l| trimmed(&l.data).to_vec())
+        .filter(|l| {
+            !imap
+                .messages("Sent")
+                .iter()
+                .any(|m| trimmed(&m.bytes) == &l[..])
+        })
+        .collect();
+    assert_eq!(left.len(), 2);
+    let kb = (left.iter().map(|l| l.len() + 2).sum::<usize>()).div_ceil(1024);
+    run.stdout_has("copies in \"Sent\": 6 put there by cartero")
+        .stderr_has(&format!(
+            "2 letters were not copied to \"Sent\": your mailbox is full (about {kb} KB more room is needed)"
+        ))
+        .stderr_has("OVERQUOTA");
+    // Room is made: the next send looks, files the two, and sends nothing.
+    imap.set_room("Sent", None);
+    c.run(&["send", "--yes"])
+        .success()
+        .stdout_has("nothing to send")
+        .stdout_has("copies in \"Sent\": 2 put there by cartero");
+    assert_eq!(smtp.received().len(), 8, "no letter sent twice");
+    let mut copies: Vec<Vec<u8>> = imap
+        .messages("Sent")
+        .iter()
+        .map(|m| trimmed(&m.bytes).to_vec())
+        .collect();
+    let mut letters: Vec<Vec<u8>> = smtp
+        .received()
+        .iter()
+        .map(|l| trimmed(&l.data).to_vec())
+        .collect();
+    copies.sort();
+    letters.sort();
+    assert_eq!(copies, letters, "each letter once in Sent, as sent");
+    assert!(c.status().iter().all(|r| r["in_sent_folder"] == true));
+}

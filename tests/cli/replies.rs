@@ -253,3 +253,138 @@ fn folders_with_letters_outside_ascii_are_named_as_people_write_them() {
         .stdout_has("in \"INBOX\", \"Clientes Año\"")
         .stdout_has("answered: 1 of 1");
 }
+
+#[test]
+fn a_message_that_arrived_before_the_letter_went_is_no_answer() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = with_mailbox(2, &smtp.config(), &imap, "");
+    c.run(&["send", "--yes"]).success();
+    // The letters went at 10:30:00. c1's message arrived 30 s before, though its Date (a clock
+    // a little fast) says after; c2 answered an hour later.
+    imap.deliver_at(
+        "INBOX",
+        &reply(
+            "c1@example.com",
+            None,
+            "Sun, 22 Nov 2026 10:30:20 +0100",
+            "Pedido",
+        ),
+        &[],
+        "2026-11-22T10:29:30+01:00",
+    );
+    imap.deliver_at(
+        "INBOX",
+        &reply(
+            "c2@example.com",
+            None,
+            "Sun, 22 Nov 2026 11:30:00 +0100",
+            "Gracias",
+        ),
+        &[],
+        "2026-11-22T11:30:05+01:00",
+    );
+    c.run(&["replies"])
+        .success()
+        .stdout_has("answered: 1 of 2 (1 new since the last look)")
+        .stdout_has("Cliente 2 <c2@example.com>  on 2026-11-22  (new)")
+        .stdout_has(": Cliente 1 <c1@example.com>");
+    let status = c.status();
+    assert!(status[0]["replied_at"].is_null(), "{status:?}");
+    assert!(status[1]["replied_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-11-22T11:30:00"));
+}
+
+#[test]
+fn a_reply_to_last_years_letter_is_kept_with_that_letter_not_taken_for_this_years() {
+    let shared = tempfile::tempdir().unwrap();
+    let archive = shared.path().join("archive.sqlite3");
+    let old_smtp = ScriptedSmtp::start(Script::default());
+    let last_year = crate::archive::sent_on("2025-12-20T10:00:00+01:00", 2, &archive, &old_smtp);
+    let old_id = last_year.status()[0]["message_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = with_mailbox(
+        2,
+        &format!(
+            "{}\n[archive]\npath = \"{}\"\n",
+            smtp.config(),
+            archive.display()
+        ),
+        &imap,
+        "",
+    );
+    c.run(&["send", "--yes"]).success();
+    let new_id = c.status()[0]["message_id"].as_str().unwrap().to_string();
+    assert_ne!(old_id, new_id);
+    // c1 answers last year's letter this morning, before this year's went at 10:30, and again
+    // the next day; c2 answers this year's.
+    imap.deliver_at(
+        "INBOX",
+        &reply(
+            "c1@example.com",
+            Some(&old_id),
+            "Sun, 22 Nov 2026 09:00:00 +0100",
+            "Re: Gracias, Cliente",
+        ),
+        &[],
+        "2026-11-22T09:00:02+01:00",
+    );
+    imap.deliver_at(
+        "INBOX",
+        &reply(
+            "c1@example.com",
+            Some(&old_id),
+            "Mon, 23 Nov 2026 09:00:00 +0100",
+            "Re: Gracias, Cliente",
+        ),
+        &[],
+        "2026-11-23T09:00:02+01:00",
+    );
+    imap.deliver_at(
+        "INBOX",
+        &reply(
+            "c2@example.com",
+            c.status()[1]["message_id"].as_str(),
+            "Mon, 23 Nov 2026 12:00:00 +0100",
+            "Re: Gracias, Cliente",
+        ),
+        &[],
+        "2026-11-23T12:00:02+01:00",
+    );
+    c.run(&["replies"])
+        .success()
+        .stdout_has("answered: 1 of 2 (1 new since the last look)")
+        .stdout_has(
+            "c1@example.com answered your letter of 2025-12-20, not this year's: kept with that letter in the archive",
+        );
+    let status = c.status();
+    assert!(status[0]["replied_at"].is_null(), "{status:?}");
+    assert!(status[1]["replied_at"].is_string(), "{status:?}");
+    let history: Vec<serde_json::Value> = serde_json::from_str(
+        &c.run(&["history", "c1@example.com", "--json"])
+            .success()
+            .stdout(),
+    )
+    .unwrap();
+    assert_eq!(history.len(), 2, "{history:?}");
+    assert_eq!(history[0]["message_id"], new_id.as_str());
+    assert!(history[0]["replied_at"].is_null(), "{history:?}");
+    assert_eq!(history[1]["message_id"], old_id.as_str());
+    assert!(
+        history[1]["replied_at"]
+            .as_str()
+            .is_some_and(|at| at.starts_with("2026-11-22T09:00:00")),
+        "{history:?}"
+    );
+    // Once: a second look says nothing new of either year.
+    let again = c.run(&["replies"]).success().stdout();
+    assert!(again.contains("answered: 1 of 2\n"), "{again}");
+    assert!(!again.contains("2025-12-20"), "{again}");
+    assert_eq!(events(&c, "replied").len(), 1);
+}

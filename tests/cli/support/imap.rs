@@ -110,6 +110,8 @@ struct State {
     commands: Vec<String>,
     sessions: usize,
     appends: usize,
+    /// Folders that hold at most so many messages (`set_room`).
+    room: Vec<(String, usize)>,
 }
 
 struct Folder {
@@ -239,6 +241,12 @@ impl ImapServer {
             .first()
             .and_then(|d| DateTime::parse_from_rfc2822(d).ok())
             .unwrap_or_else(now);
+        self.deliver_at(folder, bytes, flags, &date.to_rfc3339())
+    }
+
+    /// As `deliver`, arrived at `arrived` (RFC 3339: its INTERNALDATE), whatever its Date says.
+    pub fn deliver_at(&self, folder: &str, bytes: &[u8], flags: &[&str], arrived: &str) -> u32 {
+        let date = DateTime::parse_from_rfc3339(arrived).expect("an RFC 3339 time");
         let mut state = lock(&self.shared);
         let Some(f) = state.folder_mut(folder) else {
             panic!("the IMAP server has no folder {folder:?}: list it in ImapOptions::folders")
@@ -248,6 +256,16 @@ impl ImapServer {
             flags.iter().map(|f| f.to_string()).collect(),
             date,
         )
+    }
+
+    /// `folder` holds at most `messages` (None: no limit): an APPEND past it stores nothing and
+    /// is refused `NO [OVERQUOTA]`, as Dovecot's quota plugin refuses it.
+    pub fn set_room(&self, folder: &str, messages: Option<usize>) {
+        let mut state = lock(&self.shared);
+        state.room.retain(|(f, _)| !same_folder(f, folder));
+        if let Some(n) = messages {
+            state.room.push((folder.to_string(), n));
+        }
     }
 
     /// The messages in `folder`, in order (none if there is no such folder).
@@ -500,6 +518,22 @@ impl Session {
 
     /// Reads a whole command, literals included (answering `+` to synchronizing ones), and
     /// records it.
+    /// The folder of `APPEND folder ...` holds all `set_room` allows.
+    fn no_room(&self, append: &str) -> bool {
+        let folder = append
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .trim_matches('"');
+        let state = lock(&self.shared);
+        let room = state
+            .room
+            .iter()
+            .find(|(f, _)| same_folder(f, folder))
+            .map(|(_, n)| *n);
+        room.is_some_and(|n| state.folder(folder).is_some_and(|f| f.messages.len() >= n))
+    }
+
     fn read_command(&mut self) -> io::Result<Incoming> {
         let Some(first) = self.read_line()? else {
             return Ok(Incoming::Close);
@@ -554,6 +588,15 @@ impl Session {
                         .as_bytes(),
                 )?;
                 return Ok(Incoming::Close);
+            }
+            if sync && name == "APPEND" && self.no_room(rest) {
+                // As Dovecot: a full folder is said before the message is sent.
+                lock(&self.shared)
+                    .commands
+                    .push(raw.trim_start().to_string());
+                return Ok(Incoming::Bad(format!(
+                    "{tag} NO [OVERQUOTA] Quota exceeded (mailbox for user is full)\r\n"
+                )));
             }
             if sync {
                 self.send(b"+ go ahead\r\n")?;
@@ -1038,9 +1081,17 @@ impl Session {
             return Err("NO [OVERQUOTA] Mailbox is full".into());
         }
         let mut state = lock(&self.shared);
+        let room = state
+            .room
+            .iter()
+            .find(|(f, _)| same_folder(f, &name))
+            .map(|(_, n)| *n);
         let Some(f) = state.folder_mut(&name) else {
             return Err(format!("NO [TRYCREATE] Mailbox doesn't exist: {name}"));
         };
+        if room.is_some_and(|n| f.messages.len() + messages.len() > n) {
+            return Err("NO [OVERQUOTA] Quota exceeded (mailbox for user is full)".into());
+        }
         let uids: Vec<u32> = messages
             .into_iter()
             .map(|(m, flags, date)| f.add(m, flags, date.unwrap_or_else(now)))
