@@ -141,6 +141,15 @@ impl SmtpOutbox {
                         "the server refused {what} ({}): check `username` under `[smtp]` and the password",
                         chain(&e)
                     )),
+                    // A refused XOAUTH2 token comes back as a challenge (RFC 7628 3.2.2) that
+                    // lettre cannot answer: it is the server's refusal all the same.
+                    None if self.smtp.server.auth == Auth::Xoauth2
+                        && chain(&e).contains("does not expect a challenge") =>
+                    {
+                        SendError::Fatal(format!(
+                            "the server refused {what}: check `username` under `[smtp]` and the token"
+                        ))
+                    }
                     _ => connect_error(&e),
                 })?;
         }
