@@ -264,9 +264,30 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
         }
     };
     let text = decoded.text;
+    let (odd_lines, legacy) = encoding_notices(decoded.notes, label, &mut table);
+    read_records(&text, label, &mut table);
+    for (i, line) in odd_lines {
+        if let Some(client) = client_on_line(&table, line) {
+            table.notices[i].client = Some(client);
+        }
+    }
+    if let Some(exported) = contact_export(&mut table, legacy, label) {
+        return exported;
+    }
+    check_header(&mut table, label);
+    table
+}
+
+/// What decoding found, said: the notices' places of lines read as Windows-1252 (to name their
+/// clients once the rows are read), and of the note that the whole file was.
+fn encoding_notices(
+    notes: Vec<text::Note>,
+    label: &str,
+    table: &mut Table,
+) -> (Vec<(usize, usize)>, Option<usize>) {
     let mut odd_lines = Vec::new();
     let mut legacy = None;
-    for note in decoded.notes {
+    for note in notes {
         match note {
             text::Note::Legacy(name) => {
                 legacy = Some(table.notices.len());
@@ -297,17 +318,7 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
             }
         }
     }
-    read_records(&text, label, &mut table);
-    for (i, line) in odd_lines {
-        if let Some(client) = client_on_line(&table, line) {
-            table.notices[i].client = Some(client);
-        }
-    }
-    if let Some(exported) = contact_export(&mut table, legacy, label) {
-        return exported;
-    }
-    check_header(&mut table, label);
-    table
+    (odd_lines, legacy)
 }
 
 /// A Google or Outlook export of contacts, known by its header, as a plain list's table.

@@ -148,52 +148,14 @@ impl Columns {
                     "the column name has spaces around it; they are ignored",
                 )));
             }
-            let lower = name.to_lowercase();
             let kind = known(&fold(&name));
-            if let Some(first) = seen.insert(lower.clone(), i) {
-                problems.push(at(Problem::error(
-                    label,
-                    format!(
-                        "two columns are named `{name}` (columns {} and {}): rename one",
-                        first + 1,
-                        i + 1
-                    ),
-                )));
-            } else if let Some(first) = kind.and_then(|k| taken.insert(k, i)) {
-                problems.push(at(Problem::error(
-                    label,
-                    format!(
-                        "columns {} (`{}`) and {} (`{name}`) are both `{}`: keep one, or rename the other",
-                        first + 1,
-                        header[first].trim(),
-                        i + 1,
-                        kind.map_or("", Known::as_str)
-                    ),
-                )));
+            if let Some(why) = clash(header, i, &name, kind, &mut seen, &mut taken) {
+                problems.push(at(Problem::error(label, why)));
             }
             if let Some(why) = unusable_name(&name, kind.is_some()) {
                 problems.push(at(Problem::warning(label, why)));
             }
-            all.push(match kind {
-                Some(k) if lower == k.as_str() => Column {
-                    name: lower,
-                    kind,
-                    also: None,
-                },
-                Some(k) => {
-                    renamed.push((k, name.clone()));
-                    Column {
-                        name: k.as_str().to_string(),
-                        kind,
-                        also: is_identifier(&name).then_some(name),
-                    }
-                }
-                None => Column {
-                    name,
-                    kind,
-                    also: None,
-                },
-            });
+            all.push(column(name, kind, &mut renamed));
         }
         let position = |known: Known| all.iter().position(|c| c.kind == Some(known));
         for (required, kind) in [("email", Known::Email), ("name", Known::Name)] {
@@ -211,6 +173,59 @@ impl Columns {
             name,
             renamed,
         }
+    }
+}
+
+/// Why column `i`, `name`, clashes with one before it: the same name, or the same known column
+/// under another name.
+fn clash(
+    header: &[String],
+    i: usize,
+    name: &str,
+    kind: Option<Known>,
+    seen: &mut HashMap<String, usize>,
+    taken: &mut HashMap<Known, usize>,
+) -> Option<String> {
+    if let Some(first) = seen.insert(name.to_lowercase(), i) {
+        return Some(format!(
+            "two columns are named `{name}` (columns {} and {}): rename one",
+            first + 1,
+            i + 1
+        ));
+    }
+    let first = kind.and_then(|k| taken.insert(k, i))?;
+    Some(format!(
+        "columns {} (`{}`) and {} (`{name}`) are both `{}`: keep one, or rename the other",
+        first + 1,
+        header[first].trim(),
+        i + 1,
+        kind.map_or("", Known::as_str)
+    ))
+}
+
+/// A named column: a known one under cartero's name (and its own, when a template can use it;
+/// noted in `renamed`), or a template variable.
+fn column(name: String, kind: Option<Known>, renamed: &mut Vec<(Known, String)>) -> Column {
+    let lower = name.to_lowercase();
+    match kind {
+        Some(k) if lower == k.as_str() => Column {
+            name: lower,
+            kind,
+            also: None,
+        },
+        Some(k) => {
+            renamed.push((k, name.clone()));
+            Column {
+                name: k.as_str().to_string(),
+                kind,
+                also: is_identifier(&name).then_some(name),
+            }
+        }
+        None => Column {
+            name,
+            kind,
+            also: None,
+        },
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::diag::{Pos, Problem};
 use crate::domain::table::Table;
+use crate::text::count;
 
 /// One contact as the export has it, before it is a row.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -93,19 +94,36 @@ pub fn table(
         origin: Some(origin),
         ..Table::default()
     };
-    let mut without = Vec::new();
-    let mut nameless = Vec::new();
-    let mut several = Vec::new();
+    let mut left = LeftOut::default();
     for contact in contacts {
+        if let Some(row) = left.row_of(&contact, header_pos) {
+            table.rows.push(row);
+        }
+    }
+    table.notices.extend(left.said(label));
+    table
+}
+
+/// The contacts a list leaves out, and those with several addresses: each said once.
+#[derive(Default)]
+struct LeftOut {
+    without: Vec<String>,
+    nameless: Vec<String>,
+    several: Vec<String>,
+}
+
+impl LeftOut {
+    /// The contact's row (name, email, note, company, given name), or why it has none.
+    fn row_of(&mut self, contact: &Contact, header_pos: Pos) -> Option<(Pos, Vec<String>)> {
         let Some(email) = contact.email() else {
-            if contact != Contact::default() {
-                without.push(contact.who());
+            if *contact != Contact::default() {
+                self.without.push(contact.who());
             }
-            continue;
+            return None;
         };
         if contact.name().is_empty() {
-            nameless.push(email.to_string());
-            continue;
+            self.nameless.push(email.to_string());
+            return None;
         }
         if contact.emails.len() > 1 {
             let others: Vec<&str> = contact
@@ -114,13 +132,12 @@ pub fn table(
                 .map(String::as_str)
                 .filter(|e| *e != email)
                 .collect();
-            several.push(format!(
+            self.several.push(format!(
                 "{} ({email}, not {})",
                 contact.who(),
                 others.join(", ")
             ));
         }
-        let pos = contact.pos.unwrap_or(header_pos);
         let cells = vec![
             contact.name(),
             email.to_string(),
@@ -128,39 +145,53 @@ pub fn table(
             contact.company.trim().to_string(),
             contact.given.trim().to_string(),
         ];
-        table.rows.push((pos, cells));
+        Some((contact.pos.unwrap_or(header_pos), cells))
     }
-    if !without.is_empty() {
-        table.notices.push(Problem::warning(
-            label,
-            format!(
-                "{} contact(s) have no email address and are left out: {}",
-                without.len(),
-                without.join(", ")
-            ),
-        ));
+
+    /// One warning for each kind, naming everyone of that kind.
+    fn said(self, label: &str) -> Vec<Problem> {
+        let has = |n: usize| if n == 1 { "has" } else { "have" };
+        let mut said = Vec::new();
+        if !self.without.is_empty() {
+            let n = self.without.len();
+            said.push(Problem::warning(
+                label,
+                format!(
+                    "{} {} no email address and {} left out: {}",
+                    count(n, "contact"),
+                    has(n),
+                    if n == 1 { "is" } else { "are" },
+                    self.without.join(", ")
+                ),
+            ));
+        }
+        if !self.nameless.is_empty() {
+            let n = self.nameless.len();
+            said.push(Problem::warning(
+                label,
+                format!(
+                    "{} {} an address but no name, so no letter could greet them, and {} left out: {}: give them a name in your contacts to write to them",
+                    count(n, "contact"),
+                    has(n),
+                    if n == 1 { "is" } else { "are" },
+                    self.nameless.join(", ")
+                ),
+            ));
+        }
+        if !self.several.is_empty() {
+            let n = self.several.len();
+            said.push(Problem::warning(
+                label,
+                format!(
+                    "{} {} several email addresses; each letter goes to the preferred one (or else the first): {}",
+                    count(n, "contact"),
+                    has(n),
+                    self.several.join("; ")
+                ),
+            ));
+        }
+        said
     }
-    if !nameless.is_empty() {
-        table.notices.push(Problem::warning(
-            label,
-            format!(
-                "{} contact(s) have an address but no name, so no letter could greet them, and are left out: {}: give them a name in your contacts to write to them",
-                nameless.len(),
-                nameless.join(", ")
-            ),
-        ));
-    }
-    if !several.is_empty() {
-        table.notices.push(Problem::warning(
-            label,
-            format!(
-                "{} contact(s) have several email addresses; each letter goes to the preferred one (or else the first): {}",
-                several.len(),
-                several.join("; ")
-            ),
-        ));
-    }
-    table
 }
 
 /// Where a header names each of `wanted` (by exact name, ignoring case and spaces around).
@@ -218,12 +249,11 @@ mod tests {
         let said: Vec<String> = t.notices.iter().map(|p| p.to_string()).collect();
         assert_eq!(said.len(), 3, "{said:?}");
         assert!(
-            said[0]
-                .contains("2 contact(s) have no email address and are left out: Fontanero, Mamá"),
+            said[0].contains("2 contacts have no email address and are left out: Fontanero, Mamá"),
             "{said:?}"
         );
         assert!(
-            said[1].contains("1 contact(s) have an address but no name, so no letter could greet them, and are left out: quien@example.com"),
+            said[1].contains("1 contact has an address but no name, so no letter could greet them, and is left out: quien@example.com"),
             "{said:?}"
         );
         assert!(
