@@ -1021,8 +1021,25 @@ pub fn replies(answers: &[Answer], new: usize, folders: &[String], looked_at: us
 }
 
 /// `--arrived`: an uncertain letter recorded as sent on the user's word.
-pub fn arrived_on_your_word(key: &str) {
-    tell!("{key}: recorded as sent on your word (`--arrived`): it is not sent again, and goes into your Sent folder and the archive like any letter");
+pub fn arrived_on_your_word(key: &str, copies: bool) {
+    if copies {
+        tell!("{key}: recorded as sent on your word (`--arrived`): it is not sent again, and goes into your Sent folder and the archive like any letter");
+    } else {
+        tell!("{key}: recorded as sent on your word (`--arrived`): it is not sent again, and goes into the archive like any letter");
+    }
+}
+
+/// After `--arrived`, which sends nothing: what else waits.
+pub fn after_arrivals(approved: usize) {
+    if approved > 0 {
+        let (letters, them) = match approved {
+            1 => ("1 letter is".to_string(), "it"),
+            n => (format!("{n} letters are"), "them"),
+        };
+        say!("nothing was sent; {letters} approved and not sent yet: `cartero send` sends {them}");
+    } else {
+        say!("nothing was sent; `cartero status` shows every client's state");
+    }
 }
 
 /// `--arrived` for a letter already sent.

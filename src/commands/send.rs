@@ -29,7 +29,8 @@ pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
         bail!("`--spread` goes on day after day within your daily limit: add `daily-limit = N` under `[smtp]` in cartero.toml (it is for real sends, not `--dry-run` or `--to-self`)");
     }
     if !args.arrived.is_empty() {
-        settle_arrivals(&settings, args)?;
+        // The user's word, recorded; nothing else is sent by it.
+        return settle_arrivals(&settings, args);
     }
     let mut args = args.clone();
     // The password is asked for once, while the person is here: never after a wait.
@@ -69,21 +70,42 @@ pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
 
 /// `--arrived`: each uncertain letter the user says arrived is journaled as sent on their word,
 /// before anything else; its copy in Sent and its place in the archive follow as for any letter.
-fn settle_arrivals(settings: &Settings, args: &SendRequest) -> Result<()> {
+fn settle_arrivals(settings: &Settings, args: &SendRequest) -> Result<ExitCode> {
     let _lock = Lock::take(&settings.drafts, "send")?;
-    let survey = report::survey(settings)?;
+    let mut survey = report::survey(settings)?;
     let arrivals = plan::arrivals(&survey, &args.arrived, &args.resend, settings.clock())?;
     let mut journal = Journal::open(&settings.journal_path())?;
+    let copies = settings
+        .imap
+        .as_ref()
+        .is_some_and(|i| i.save_sent != SaveSent::Never);
     for a in arrivals {
         match a {
             Arrival::Settled { key, event } => {
                 journal.append(event)?;
-                report::arrived_on_your_word(&key);
+                report::arrived_on_your_word(&key, copies);
             }
             Arrival::AlreadySent { key } => report::already_sent(&key),
         }
     }
-    Ok(())
+    drop(journal);
+    // Their copies in Sent, and their place in the archive, as for any letter that went.
+    survey = Survey::take(settings)?;
+    let mut secret = Secrets::new(&report::ask_secret);
+    if let Some(c) = mailbox_first(&mut survey, &mut secret)? {
+        let mut journal = Journal::open(&settings.journal_path())?;
+        report::mailbox_after(&finish_copies(c, &mut journal)?);
+    }
+    if let Err(e) = keep_campaign(settings) {
+        report::archive_not_written(&e);
+    }
+    let waiting = survey
+        .entries
+        .iter()
+        .filter(|e| e.state == State::Approved)
+        .count();
+    report::after_arrivals(waiting);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--at`: everything that can be found out now is, while the person is here (what will go,

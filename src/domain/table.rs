@@ -247,8 +247,18 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
         return table;
     }
     if vcard::is_vcard(bytes) {
-        let found = vcard::contacts(bytes);
-        return contacts::table(found, "a vCard file", Pos::Line(1), label, Vec::new());
+        let (found, unended) = vcard::read(bytes);
+        let notices = unended
+            .into_iter()
+            .map(|line| {
+                Problem::warning(
+                    label,
+                    "this card has no `END:VCARD`: it was read up to the next card (or the end of the file); check that contact in your address book",
+                )
+                .at(Pos::Line(line))
+            })
+            .collect();
+        return contacts::table(found, "a vCard file", Pos::Line(1), label, notices);
     }
     let decoded = match text::decode(bytes) {
         Ok(decoded) => decoded,

@@ -218,6 +218,18 @@ pub fn arrivals(
             (State::Sent, _) => out.push(Arrival::AlreadySent { key }),
             (_, Some(message_id)) => {
                 let letter = record.and_then(|r| r.letter.as_ref());
+                if let Some(went) = letter.filter(|l| e.hash.as_deref() != Some(l.hash.as_str())) {
+                    // What went must still be at hand: its copy in Sent and the archive keep it.
+                    let now = match &e.path {
+                        Some(p) if e.hash.is_some() => format!("`{}` was changed after it went", p.display()),
+                        Some(p) => format!("`{}` is gone", p.display()),
+                        None => "its draft is gone".to_string(),
+                    };
+                    bail!(
+                        "`--arrived {key}`: {now}, so the letter that went (its text's sha256 {}) is not at hand to file in Sent and keep in the archive: put the draft back as it went, then run this again",
+                        &went.hash[..went.hash.len().min(12)]
+                    );
+                }
                 let sent = What::Sent {
                     hash: letter.map(|l| l.hash.clone()),
                     message_id: message_id.to_string(),
@@ -253,6 +265,10 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
                 .and_then(|r| r.sent.as_ref())
                 .map(|s| s.message_id.clone())
                 .unwrap_or_default();
+            let gone = e.record.as_ref().and_then(|r| r.sent.as_ref());
+            if gone.is_some_and(|g| g.proof == Proof::UserSaid) {
+                bail!("`--resend {r}`: that email is recorded as sent on your word (`--arrived`, {id}); cartero never sends a client the same email twice");
+            }
             bail!("`--resend {r}`: that email was sent and accepted by the server ({id}); cartero never sends a client the same email twice");
         }
         if !approved_now(e) {

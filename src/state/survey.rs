@@ -301,6 +301,12 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> Vec<String> {
     if let Some(said) = delivery_warning(e) {
         w.push(said);
     }
+    let went = e.record.as_ref().and_then(|r| r.letter.as_ref());
+    if e.state == State::Uncertain
+        && went.is_some_and(|l| e.hash.as_deref() != Some(l.hash.as_str()))
+    {
+        w.push("its draft was changed after this letter went: `cartero send --arrived` needs the draft back as it went, to file and keep what went".into());
+    }
     w
 }
 

@@ -29,8 +29,9 @@ fn an_uncertain_letter_the_user_says_arrived_is_sent_filed_and_archived_never_se
         .stdout_has("`cartero send --arrived c1@example.com` records it as sent")
         .stdout_has("`cartero send --resend c1@example.com` sends it again");
     c.run(&["send", "--yes", "--arrived", "c1@example.com"])
-        .failure()
-        .stderr_has("c1@example.com: recorded as sent on your word (`--arrived`)");
+        .success()
+        .stderr_has("c1@example.com: recorded as sent on your word (`--arrived`)")
+        .stdout_has("nothing was sent");
     assert_eq!(c.states(), ["sent", "uncertain", "sent"]);
     assert_eq!(smtp.letters().len(), before, "nothing was sent again");
     let sent = events(&c, "sent");
@@ -74,6 +75,7 @@ fn an_uncertain_letter_the_user_says_arrived_is_sent_filed_and_archived_never_se
     // Never sent again, not even when named by `--resend`.
     c.run(&["send", "--yes", "--resend", "c1@example.com"])
         .failure()
+        .stderr_has("recorded as sent on your word (`--arrived`")
         .stderr_has("never sends a client the same email twice");
     assert_eq!(smtp.letters().len(), before);
     // Saying it again is harmless.
@@ -187,4 +189,54 @@ fn in_a_long_run_the_copies_reach_sent_while_the_letters_still_go() {
     );
     assert_eq!(imap.messages("Sent").len(), 12, "each letter in Sent once");
     assert_eq!(smtp.received().len(), 12);
+}
+
+#[test]
+fn arrived_records_the_users_word_and_sends_nothing_else() {
+    let (smtp, _imap, c) = two_uncertain();
+    // Another client approved since, waiting to go.
+    c.append(
+        "clients.csv",
+        "c4@example.com,Cliente 4,Gracias por lo de este año\n",
+    );
+    c.run(&["draft"]).success();
+    c.run_with_stdin(&["review"], "a\n").success();
+    assert_eq!(c.states(), ["uncertain", "uncertain", "sent", "approved"]);
+    let n = smtp.letters().len();
+    c.run(&["send", "--yes", "--arrived", "c1@example.com"])
+        .success()
+        .stdout_has(
+            "nothing was sent; 1 letter is approved and not sent yet: `cartero send` sends it",
+        );
+    assert_eq!(smtp.letters().len(), n, "--arrived sent a letter");
+    assert_eq!(c.states(), ["sent", "uncertain", "sent", "approved"]);
+}
+
+#[test]
+fn arrived_for_a_letter_whose_draft_changed_since_it_went_is_refused() {
+    let (_smtp, _imap, c) = two_uncertain();
+    let draft = c.draft_file(0);
+    let text = std::fs::read_to_string(&draft).unwrap();
+    std::fs::write(&draft, text.replace("Hola", "HOLA EDITADO")).unwrap();
+    c.run(&["status"])
+        .success()
+        .stdout_has("its draft was changed after this letter went");
+    let journal = c.read("drafts/journal.jsonl");
+    c.run(&["send", "--yes", "--arrived", "c1@example.com"])
+        .failure()
+        .stderr_has("was changed after it went")
+        .stderr_has("put the draft back as it went");
+    assert_eq!(c.read("drafts/journal.jsonl"), journal, "nothing recorded");
+    // Put back as it went, the word is taken.
+    std::fs::write(&draft, text).unwrap();
+    c.run(&["send", "--yes", "--arrived", "c1@example.com"])
+        .success()
+        .stderr_has("recorded as sent on your word");
+    let history = c.run(&["history", "c1@example.com", "--json"]).success();
+    assert!(history.stdout().contains("Hola"), "{}", history.stdout());
+    assert!(
+        !history.stdout().contains("EDITADO"),
+        "{}",
+        history.stdout()
+    );
 }

@@ -801,3 +801,36 @@ fn an_outlook_export_saved_as_a_workbook_is_still_one() {
     assert_eq!(letters[0].0, ["jm@example.com"]);
     assert_eq!(letters[0].1, "Hola José María");
 }
+
+#[test]
+fn a_vcard_missing_its_end_loses_no_contact_after_it_and_is_said() {
+    let vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Uno Primero\r\nEMAIL:uno@example.com\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dos Segundo\r\nEMAIL:dos@example.com\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tres\r\nEMAIL:tres@example.com\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Cuatro Cortado\r\nEMAIL:cuatro@example.com\r\n";
+    let c = list_named("agenda.vcf", vcf.as_bytes());
+    c.run(&["check"])
+        .success()
+        .stdout_has("4 clients")
+        .stderr_has("warning: agenda.vcf:1: this card has no `END:VCARD`")
+        .stderr_has("the same on line 15");
+    let to: Vec<String> = previewed(&c).into_iter().flat_map(|l| l.0).collect();
+    assert_eq!(
+        to,
+        [
+            "uno@example.com",
+            "dos@example.com",
+            "tres@example.com",
+            "cuatro@example.com"
+        ]
+    );
+}
+
+#[test]
+fn two_contacts_sharing_an_address_are_said_to_be_maybe_one_person() {
+    let csv = "First Name,Middle Name,Last Name,Notes,Organization Name,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value\n\
+Ana,,López,nota ana,,Home,ana.home@example.com,* Work,ana.work@example.com\n\
+Ana,,López,nota ana dup,,* Other,ANA.HOME@example.com,,\n\
+Bo,,Li,nota bo,,* Home,bo@example.com,,\n";
+    let c = list_named("contacts.csv", csv.as_bytes());
+    c.run(&["check"])
+        .success()
+        .stderr_has("these contacts share an address, so one person may get two letters: Ana López (ANA.HOME@example.com) and Ana López (written to at ana.work@example.com)");
+}

@@ -1,6 +1,8 @@
 //! A contact from an address book export (Google, Outlook, vCard) into the cells of a plain
 //! list: `name`, `email`, `note`, `company`, `given_name`, each at the contact's position.
 
+use std::collections::HashMap;
+
 use crate::diag::{Pos, Problem};
 use crate::domain::table::Table;
 use crate::text::count;
@@ -95,13 +97,57 @@ pub fn table(
         ..Table::default()
     };
     let mut left = LeftOut::default();
-    for contact in contacts {
-        if let Some(row) = left.row_of(&contact, header_pos) {
+    for contact in &contacts {
+        if let Some(row) = left.row_of(contact, header_pos) {
             table.rows.push(row);
         }
     }
     table.notices.extend(left.said(label));
+    table.notices.extend(shared(&contacts, label));
     table
+}
+
+/// Two contacts who share an address, each written to at another one: maybe one person, who
+/// would get two letters. Said once, naming them.
+fn shared(contacts: &[Contact], label: &str) -> Option<Problem> {
+    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in contacts.iter().enumerate() {
+        for e in &c.emails {
+            let owners = owners.entry(e.trim().to_lowercase()).or_default();
+            if !owners.contains(&i) {
+                owners.push(i);
+            }
+        }
+    }
+    let mut said = Vec::new();
+    for (i, c) in contacts.iter().enumerate() {
+        let (Some(chosen), false) = (c.email(), c.name().is_empty()) else {
+            continue;
+        };
+        let key = chosen.trim().to_lowercase();
+        for &j in owners.get(&key).into_iter().flatten().filter(|&&j| j != i) {
+            let other = &contacts[j];
+            let theirs = other.email().map(|e| e.trim().to_lowercase());
+            // The same address chosen for both is a duplicate the list itself refuses.
+            if theirs.as_deref() != Some(key.as_str()) && !other.name().is_empty() {
+                said.push(format!(
+                    "{} ({chosen}) and {} (written to at {})",
+                    c.who(),
+                    other.who(),
+                    theirs.unwrap_or_default()
+                ));
+            }
+        }
+    }
+    (!said.is_empty()).then(|| {
+        Problem::warning(
+            label,
+            format!(
+                "these contacts share an address, so one person may get two letters: {}: if they are one person, keep one contact (or choose one address for both)",
+                said.join("; ")
+            ),
+        )
+    })
 }
 
 /// The contacts a list leaves out, and those with several addresses: each said once.

@@ -210,11 +210,22 @@ fn unescape(value: &str) -> String {
 }
 
 /// The contacts of a vCard file, each at the line of its `BEGIN:VCARD`.
+#[cfg(test)]
 pub fn contacts(bytes: &[u8]) -> Vec<Contact> {
+    read(bytes).0
+}
+
+/// The contacts of a vCard file, and the lines of the cards with no `END:VCARD` of their own
+/// (each read up to the next card, or to the end of the file).
+pub fn read(bytes: &[u8]) -> (Vec<Contact>, Vec<usize>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut contacts = Vec::new();
+    let mut unended = Vec::new();
     let mut card: Option<Contact> = None;
     let mut depth: usize = 0;
+    // Only right after an `AGENT` property is a card inside a card someone else (2.1); any other
+    // `BEGIN:VCARD` in a card means its `END:VCARD` is missing: the next contact begins.
+    let mut agent = false;
     for line in logical_lines(bytes) {
         let Some(p) = Property::parse(&line.bytes) else {
             continue;
@@ -222,6 +233,13 @@ pub fn contacts(bytes: &[u8]) -> Vec<Contact> {
         let value = p.value.trim();
         match p.name.as_str() {
             "BEGIN" if value.eq_ignore_ascii_case("VCARD") => {
+                if depth == 1 && !agent {
+                    if let Some(open) = card.take() {
+                        unended.extend(line_of(&open));
+                        contacts.push(open);
+                    }
+                    depth = 0;
+                }
                 depth += 1;
                 if depth == 1 {
                     card = Some(Contact {
@@ -245,10 +263,21 @@ pub fn contacts(bytes: &[u8]) -> Vec<Contact> {
                 }
             }
         }
+        agent = p.name == "AGENT" && value.is_empty();
     }
-    // A card cut off before its `END:VCARD` is still read.
-    contacts.extend(card);
-    contacts
+    // A card cut off before its `END:VCARD` is still read, and said.
+    if let Some(open) = card {
+        unended.extend(line_of(&open));
+        contacts.push(open);
+    }
+    (contacts, unended)
+}
+
+fn line_of(c: &Contact) -> Option<usize> {
+    match c.pos {
+        Some(Pos::Line(n)) => Some(n),
+        _ => None,
+    }
 }
 
 /// What a property says of the contact.
@@ -363,6 +392,11 @@ mod tests {
     #[test]
     fn a_stray_end_and_a_card_cut_off_are_still_read() {
         let c = contacts(b"END:VCARD\nBEGIN:VCARD\nFN:Ana\nEMAIL:a@example.com\nEND:VCARD\nBEGIN:VCARD\nFN:Bo\nEMAIL:b@example.com\n");
+        // A card whose END:VCARD is missing ends where the next one begins: no one is lost.
+        let (c2, unended) = read(b"BEGIN:VCARD\nFN:Uno\nEMAIL:uno@example.com\nBEGIN:VCARD\nFN:Dos\nEMAIL:dos@example.com\nEND:VCARD\nBEGIN:VCARD\nFN:Tres\nEMAIL:tres@example.com\nEND:VCARD\n");
+        let names: Vec<String> = c2.iter().map(|c| c.name()).collect();
+        assert_eq!(names, ["Uno", "Dos", "Tres"]);
+        assert_eq!(unended, [1]);
         assert_eq!(c.len(), 2);
         assert_eq!(c[1].pos, Some(Pos::Line(6)));
         assert_eq!(c[1].email(), Some("b@example.com"));
