@@ -834,3 +834,20 @@ Bo,,Li,nota bo,,* Home,bo@example.com,,\n";
         .success()
         .stderr_has("these contacts share an address, so one person may get two letters: Ana López (ANA.HOME@example.com) and Ana López (written to at ana.work@example.com)");
 }
+
+#[test]
+fn a_spanish_list_with_the_family_name_apart_greets_by_the_given_name_whole() {
+    let csv = "Nombre;Apellidos;Correo electrónico;Notas\nMaría José;García Pérez;mj@example.com;lo de la feria\nJosé María;Peña;jm@example.com;la obra\n";
+    let c = list_named("clientes.csv", csv.as_bytes());
+    c.run(&["check"])
+        .success()
+        .stdout_has("surname ← Apellidos");
+    let letters = previewed(&c);
+    assert_eq!(letters[0].0, ["mj@example.com"]);
+    assert_eq!(letters[0].1, "Hola María José");
+    assert_eq!(letters[1].1, "Hola José María");
+    let eml = std::fs::read(c.path("out/0001-maria-jose-garcia-perez.eml")).unwrap();
+    let m = parse(&eml);
+    let to = m.to().unwrap().first().unwrap();
+    assert_eq!(to.name(), Some("María José García Pérez"));
+}

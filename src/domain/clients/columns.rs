@@ -16,6 +16,9 @@ pub(super) enum Known {
     Given,
     /// The company, a template variable `company` by whichever name the list gives it.
     Company,
+    /// The family name, in a column of its own (`Apellidos`): the name is then `name surname`,
+    /// and `first_name` the `name` cell whole.
+    Surname,
 }
 
 impl Known {
@@ -30,6 +33,7 @@ impl Known {
             Known::Language => "language",
             Known::Given => "given_name",
             Known::Company => "company",
+            Known::Surname => "surname",
         }
     }
 }
@@ -38,7 +42,8 @@ impl Known {
 fn known(folded: &str) -> Option<Known> {
     Some(match folded {
         "email" | "e-mail" | "mail" | "correo" | "correo electronico" => Known::Email,
-        "name" | "nombre" => Known::Name,
+        "name" | "nombre" | "full name" | "nombre completo" | "nombre y apellidos" => Known::Name,
+        "surname" | "last name" | "family name" | "apellido" | "apellidos" => Known::Surname,
         "note" | "notes" | "nota" | "notas" => Known::Note,
         "affinity" | "afinidad" => Known::Affinity,
         "template" | "plantilla" => Known::Template,

@@ -47,6 +47,11 @@ fn cells_by_column(
             Some(Known::Company) | None => {
                 fields.insert(column.name.clone(), value);
             }
+            // The family name is a template variable too, besides making the name whole.
+            Some(Known::Surname) => {
+                fields.insert(column.name.clone(), value.clone());
+                known.insert(Known::Surname, value);
+            }
             Some(k) => {
                 known.insert(k, value);
             }
@@ -171,6 +176,18 @@ pub(super) fn client_from_row(
         .unwrap_or_default();
     let address = problems.field("email", parse_address(&email));
     let name = problems.field("name", name_field(known.get(&Known::Name)));
+    // With the family name in a column of its own, the name is both, and the given name the
+    // `name` cell whole (`María José`, not `María`).
+    let surname = known.get(&Known::Surname).map(|s| clean_line(s));
+    let given = known.get(&Known::Given).or(match surname {
+        Some(_) => known.get(&Known::Name),
+        None => None,
+    });
+    let given = given.map(|g| clean_line(g)).filter(|g| !g.is_empty());
+    let name = match (name, surname) {
+        (Some(name), Some(surname)) if !surname.is_empty() => Some(format!("{name} {surname}")),
+        (name, _) => name,
+    };
     let optional = Optional::read(&known, &mut problems);
     if let Some(why) = cells.get(columns.name).and_then(|n| hidden_characters(n)) {
         let p = problems.at(Problem::warning(label, why), "name");
@@ -187,10 +204,7 @@ pub(super) fn client_from_row(
                 email,
                 name,
                 note: known.remove(&Known::Note),
-                given: known
-                    .get(&Known::Given)
-                    .map(|g| clean_line(g))
-                    .filter(|g| !g.is_empty()),
+                given,
                 affinity: optional.affinity,
                 template: optional.template,
                 language: optional.language,
