@@ -9,13 +9,35 @@ use clap::{Args, Parser, Subcommand};
 /// cartero drafts one email per client from a client list and a template, lets you read and
 /// edit every draft, and sends only the ones you approved, one message per client.
 #[derive(Debug, Parser)]
-#[command(name = "cartero", version, propagate_version = true)]
+#[command(
+    name = "cartero",
+    version,
+    propagate_version = true,
+    after_long_help = ABOUT_RUNNING
+)]
 pub struct Cli {
     #[command(flatten)]
     pub common: Common,
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// What `--help` and the manual page say after the options: the environment, the exit codes,
+/// the files.
+const ABOUT_RUNNING: &str = "\
+Environment:
+  CARTERO_SMTP_PASSWORD   the SMTP password (else `password-command`, else a prompt)
+  CARTERO_IMAP_PASSWORD   the IMAP password or token (else its `password-command`, [smtp]'s, a prompt)
+  VISUAL, EDITOR          the editor `review` opens with [e]dit
+  NO_COLOR                no colours
+
+Exit codes: 0 ok, 1 an error (or letters that did not go), 2 a usage error.
+
+Files: cartero.toml (the campaign's settings), the client list, templates/, drafts/ (one draft
+a client and journal.jsonl), and the archive of every letter (the platform's data folder,
+cartero/archive.sqlite3). No password is ever written.
+
+Each command has its own --help: `cartero send --help`.";
 
 /// Flags every command understands; each beats the same setting in `cartero.toml`.
 #[derive(Debug, Args, Default, Clone)]

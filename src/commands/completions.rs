@@ -17,12 +17,22 @@ pub fn completions(shell: Shell) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The manual page, in roff, on stdout.
+/// The manual page, in roff, on stdout: cartero's, then each command's (`cartero-send`, which
+/// the first names), one after the other as `man` shows them.
 pub fn man() -> Result<ExitCode> {
     let mut bytes = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    let mut cli = Cli::command();
+    cli.build();
+    clap_mangen::Man::new(cli.clone())
         .render(&mut bytes)
         .context("failed to write the manual page")?;
+    for sub in cli.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("cartero-{}", sub.get_name());
+        let page = sub.clone().display_name(name);
+        clap_mangen::Man::new(page)
+            .render(&mut bytes)
+            .context("failed to write the manual page")?;
+    }
     report::raw(&bytes);
     Ok(ExitCode::SUCCESS)
 }

@@ -50,5 +50,18 @@ fn the_manual_page_is_roff_for_section_1_with_every_command() {
     assert!(out.contains("Write a personal year"), "{out}");
     for command in ["send", "review", "status", "completions"] {
         assert!(out.contains(command), "the manual page lacks `{command}`");
+        // The page it names is there too, with the command's own options.
+        assert!(
+            out.contains(&format!(".TH cartero-{command} 1")),
+            "no page for `cartero-{command}`"
+        );
     }
+    assert!(
+        out.contains("arrived"),
+        "send's options are not in the manual"
+    );
+    assert!(
+        out.contains("CARTERO_SMTP_PASSWORD"),
+        "no environment in the manual"
+    );
 }
