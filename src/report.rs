@@ -374,7 +374,9 @@ pub fn status_table(rows: &[StatusRow], removed: &[Removed]) {
     }
     no_longer_on_the_list(removed);
     let counts = status_counts(rows);
-    say!("{}", next_step(&counts, rows));
+    for line in next_step(&counts, rows) {
+        say!("{line}");
+    }
 }
 
 /// Clients the journal knows who are not on the list any more.
@@ -427,11 +429,18 @@ fn status_counts(rows: &[StatusRow]) -> HashMap<State, usize> {
 }
 
 /// What to do next, from the states and what the clients' lines say.
-fn next_step(counts: &HashMap<State, usize>, rows: &[StatusRow]) -> String {
+/// What to do next, from the states and what the clients' lines say: the first step, and the
+/// uncertain letters besides when they are not it (they wait for the user's word whatever else
+/// is done).
+fn next_step(counts: &HashMap<State, usize>, rows: &[StatusRow]) -> Vec<String> {
     let uncertain = counts.get(&State::Uncertain).copied().unwrap_or(0);
     let no_copy = rows.iter().filter(|r| r.copy_failed.is_some()).count();
-    if counts.contains_key(&State::New) {
-        "next: `cartero draft` writes the missing drafts".into()
+    let ask = format!(
+        "{} may or may not have arrived (see above): ask those clients, then `cartero send --arrived EMAIL` for each that did, or `cartero send --resend EMAIL` for each that did not",
+        count(uncertain, "letter")
+    );
+    let first = if counts.contains_key(&State::New) {
+        "next: `cartero draft` writes the missing drafts".to_string()
     } else if State::ALL
         .iter()
         .any(|s| s.needs_review() && counts.contains_key(s))
@@ -440,10 +449,7 @@ fn next_step(counts: &HashMap<State, usize>, rows: &[StatusRow]) -> String {
     } else if counts.contains_key(&State::Approved) || counts.contains_key(&State::Failed) {
         "next: `cartero send --to-self` for a test run, then `cartero send`".into()
     } else if uncertain > 0 {
-        format!(
-            "next: {} may or may not have arrived (see above): ask those clients, then `cartero send --arrived EMAIL` for each that did, or `cartero send --resend EMAIL` for each that did not",
-            count(uncertain, "letter")
-        )
+        return vec![format!("next: {ask}")];
     } else if no_copy > 0 {
         format!(
             "next: {} no copy in your Sent folder yet: `cartero send` makes the copies (it sends no letter again)",
@@ -456,6 +462,10 @@ fn next_step(counts: &HashMap<State, usize>, rows: &[StatusRow]) -> String {
         "next: a `cartero send` is running; `cartero status` again shows how it went".into()
     } else {
         "nothing waits for you".into()
+    };
+    match uncertain {
+        0 => vec![first],
+        _ => vec![first, format!("also: {ask}")],
     }
 }
 

@@ -414,7 +414,7 @@ fn confirm(
             sender.email
         ),
         Mode::DryRun => "as .eml files, recorded as nothing".into(),
-        Mode::Real => "one message per client".into(),
+        Mode::Real => "each to its client alone".into(),
     };
     report::about_to_send(plan.jobs.len(), &whom, smtp, sender, plan.unreviewed);
     if confirm == Confirm::Given || mode == Mode::DryRun {

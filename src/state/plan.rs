@@ -204,7 +204,11 @@ pub fn arrivals(
     let mut out = Vec::new();
     for key in keys_of(arrived) {
         let Some(e) = survey.entries.iter().find(|e| e.client.key == key) else {
-            bail!("`--arrived {key}`: there is no such client in the list");
+            let keys = survey.entries.iter().map(|e| e.client.key.as_str());
+            match crate::text::closest(&key, keys) {
+                Some(close) => bail!("`--arrived {key}`: there is no such client in the list; did you mean `{close}`?"),
+                None => bail!("`--arrived {key}`: there is no such client in the list"),
+            }
         };
         if resend.contains(&key) {
             bail!("`--arrived {key}` and `--resend {key}` say opposite things: name them with one of the two");

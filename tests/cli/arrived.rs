@@ -240,3 +240,18 @@ fn arrived_for_a_letter_whose_draft_changed_since_it_went_is_refused() {
         history.stdout()
     );
 }
+
+#[test]
+fn status_names_the_uncertain_letters_beside_the_approved_ones() {
+    let (_smtp, _imap, c) = two_uncertain();
+    c.append(
+        "clients.csv",
+        "c4@example.com,Cliente 4,Gracias por lo de este año\n",
+    );
+    c.run(&["draft"]).success();
+    c.run_with_stdin(&["review"], "a\n").success();
+    c.run(&["status"])
+        .success()
+        .stdout_has("next: `cartero send --to-self` for a test run, then `cartero send`")
+        .stdout_has("also: 2 letters may or may not have arrived");
+}

@@ -14,7 +14,17 @@ pub fn parse_address(email: &str) -> Result<Address, String> {
     if email.is_empty() {
         return Err("no email address: every client needs one".into());
     }
-    if email.contains([',', ';']) || email.split_whitespace().count() > 1 {
+    let parts: Vec<&str> = email
+        .split([',', ';', ' ', '\t'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let separated = parts.len() > 1 || email.contains([',', ';']);
+    if separated && parts.iter().filter(|p| p.contains('@')).count() < 2 {
+        return Err(format!(
+            "`{shown}` has a space (or a `,` or `;`) in it, which no address has: write the address alone"
+        ));
+    }
+    if separated {
         return Err(format!(
             "`{shown}` holds more than one address: a client gets exactly one email at one address"
         ));
