@@ -60,6 +60,26 @@ fn cells_by_column(
     (known, fields)
 }
 
+/// The name to write to, and the given name `first_name` prefers: with the family name in a
+/// column of its own, the name is both, and the given name the `name` cell whole (`María
+/// José`, not `María`).
+fn whole_name(
+    name: Option<String>,
+    known: &HashMap<Known, String>,
+) -> (Option<String>, Option<String>) {
+    let surname = known.get(&Known::Surname).map(|s| clean_line(s));
+    let given = known.get(&Known::Given).or(match surname {
+        Some(_) => known.get(&Known::Name),
+        None => None,
+    });
+    let given = given.map(|g| clean_line(g)).filter(|g| !g.is_empty());
+    let name = match (name, surname) {
+        (Some(name), Some(surname)) if !surname.is_empty() => Some(format!("{name} {surname}")),
+        (name, _) => name,
+    };
+    (name, given)
+}
+
 /// Cells past the last named column: a stray delimiter, or a cell that needed quotes.
 fn leftover_cells(columns: &Columns, cells: &[String]) -> Result<(), String> {
     let extra: Vec<String> = cells
@@ -176,18 +196,7 @@ pub(super) fn client_from_row(
         .unwrap_or_default();
     let address = problems.field("email", parse_address(&email));
     let name = problems.field("name", name_field(known.get(&Known::Name)));
-    // With the family name in a column of its own, the name is both, and the given name the
-    // `name` cell whole (`María José`, not `María`).
-    let surname = known.get(&Known::Surname).map(|s| clean_line(s));
-    let given = known.get(&Known::Given).or(match surname {
-        Some(_) => known.get(&Known::Name),
-        None => None,
-    });
-    let given = given.map(|g| clean_line(g)).filter(|g| !g.is_empty());
-    let name = match (name, surname) {
-        (Some(name), Some(surname)) if !surname.is_empty() => Some(format!("{name} {surname}")),
-        (name, _) => name,
-    };
+    let (name, given) = whole_name(name, &known);
     let optional = Optional::read(&known, &mut problems);
     if let Some(why) = cells.get(columns.name).and_then(|n| hidden_characters(n)) {
         let p = problems.at(Problem::warning(label, why), "name");

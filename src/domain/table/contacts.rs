@@ -252,6 +252,31 @@ pub fn cell(cells: &[String], i: Option<usize>) -> &str {
     i.and_then(|i| cells.get(i)).map_or("", |c| c.trim())
 }
 
+/// Where an export's header has a contact's given, middle and family names, note and company.
+pub struct Places {
+    pub given: Option<usize>,
+    pub middle: Option<usize>,
+    pub family: Option<usize>,
+    pub note: Option<usize>,
+    pub company: Option<usize>,
+}
+
+impl Contact {
+    /// A contact from a row of an export, at `pos`: its names, note and company (the addresses
+    /// are the export's own business).
+    pub fn of_row(pos: Pos, cells: &[String], at: &Places) -> Contact {
+        Contact {
+            pos: Some(pos),
+            given: cell(cells, at.given).to_string(),
+            middle: cell(cells, at.middle).to_string(),
+            family: cell(cells, at.family).to_string(),
+            note: cell(cells, at.note).to_string(),
+            company: cell(cells, at.company).to_string(),
+            ..Contact::default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! Google Contacts' "Google CSV" export, known by its header: its contacts, each at its line.
 
-use crate::domain::table::contacts::{cell, find, Contact};
+use crate::domain::table::contacts::{cell, find, Contact, Places};
 use crate::domain::table::Table;
 
 /// The contacts of a Google CSV export, or `None` when the header is not Google's.
@@ -18,25 +18,19 @@ pub fn contacts(table: &Table) -> Option<Vec<Contact>> {
         return None;
     }
     let either = |new: &str, old: &str| find(h, new).or_else(|| find(h, old));
-    let given = either("First Name", "Given Name");
-    let middle = either("Middle Name", "Additional Name");
-    let family = either("Last Name", "Family Name");
     let full = find(h, "Name");
-    let note = find(h, "Notes");
-    let company = either("Organization Name", "Organization 1 - Name");
+    let places = Places {
+        given: either("First Name", "Given Name"),
+        middle: either("Middle Name", "Additional Name"),
+        family: either("Last Name", "Family Name"),
+        note: find(h, "Notes"),
+        company: either("Organization Name", "Organization 1 - Name"),
+    };
     let contacts = table
         .rows
         .iter()
         .map(|(pos, cells)| {
-            let mut c = Contact {
-                pos: Some(*pos),
-                given: cell(cells, given).to_string(),
-                middle: cell(cells, middle).to_string(),
-                family: cell(cells, family).to_string(),
-                note: cell(cells, note).to_string(),
-                company: cell(cells, company).to_string(),
-                ..Contact::default()
-            };
+            let mut c = Contact::of_row(*pos, cells, &places);
             if c.given.is_empty() && c.family.is_empty() {
                 c.full = cell(cells, full).to_string();
             }

@@ -1,6 +1,6 @@
 //! Outlook's CSV export of contacts, with English or Spanish headers, known by its header.
 
-use crate::domain::table::contacts::{cell, find, Contact};
+use crate::domain::table::contacts::{cell, find, Contact, Places};
 use crate::domain::table::Table;
 
 /// The column names of one language of Outlook's export.
@@ -49,27 +49,18 @@ pub fn contacts(table: &Table) -> Option<Vec<Contact>> {
         .chain(names.more)
         .map(|e| find(h, e))
         .collect();
-    let [given, middle, family, note, company] = [
-        names.given,
-        names.middle,
-        names.family,
-        names.note,
-        names.company,
-    ]
-    .map(|n| find(h, n));
+    let places = Places {
+        given: find(h, names.given),
+        middle: find(h, names.middle),
+        family: find(h, names.family),
+        note: find(h, names.note),
+        company: find(h, names.company),
+    };
     let contacts = table
         .rows
         .iter()
         .map(|(pos, cells)| {
-            let mut c = Contact {
-                pos: Some(*pos),
-                given: cell(cells, given).to_string(),
-                middle: cell(cells, middle).to_string(),
-                family: cell(cells, family).to_string(),
-                note: cell(cells, note).to_string(),
-                company: cell(cells, company).to_string(),
-                ..Contact::default()
-            };
+            let mut c = Contact::of_row(*pos, cells, &places);
             for &e in &emails {
                 c.add_emails(cell(cells, e), false);
             }
