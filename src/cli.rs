@@ -171,7 +171,11 @@ pub struct SendArgs {
     pub resend: Vec<String>,
     /// The letter to this client, left uncertain, arrived (they told you): record it as sent,
     /// file its copy in Sent, and never send it again
-    #[arg(long, value_name = "EMAIL", conflicts_with_all = ["dry_run", "to_self"])]
+    #[arg(
+        long,
+        value_name = "EMAIL",
+        conflicts_with_all = ["dry_run", "to_self", "limit", "at", "spread"]
+    )]
     pub arrived: Vec<String>,
     /// Wait until then, then send: "2026-12-22 09:00" (your local time) or RFC 3339
     #[arg(long, value_name = "TIME")]

@@ -201,6 +201,11 @@ impl Copies {
             (SaveSent::Auto, None) => {
                 // The first letter of the campaign: does the server file it itself?
                 let found = self.wait_for(std::slice::from_ref(&c))?;
+                if self.broken.is_some() {
+                    // The look itself failed: nothing is known of the server, and nothing is
+                    // kept for the campaign; the copy waits for the next run, which looks again.
+                    return self.queue(journal, c);
+                }
                 let server = !found.is_empty();
                 let what = What::Mailbox {
                     filer: if server {
@@ -321,6 +326,9 @@ impl Copies {
             return Ok(());
         }
         let Some(mut mailbox) = self.mailbox.take() else {
+            for c in &ready {
+                self.copy_failed(journal, c, "the session with your mailbox was gone")?;
+            }
             return Ok(());
         };
         let folder = self.filing.folder.clone();

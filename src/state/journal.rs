@@ -196,6 +196,28 @@ pub enum Verdict {
     Rejected,
 }
 
+impl What {
+    /// The kind's word in the journal (`sending`, `copy-failed`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            What::Drafted { .. } => "drafted",
+            What::Conflict { .. } => "conflict",
+            What::Approved { .. } => "approved",
+            What::Skipped { .. } => "skipped",
+            What::Rejected { .. } => "rejected",
+            What::Sending { .. } => "sending",
+            What::Sent { .. } => "sent",
+            What::Failed { .. } => "failed",
+            What::Uncertain { .. } => "uncertain",
+            What::Deferred { .. } => "deferred",
+            What::Filed { .. } => "filed",
+            What::CopyFailed { .. } => "copy-failed",
+            What::Replied { .. } => "replied",
+            What::Mailbox { .. } => "mailbox",
+        }
+    }
+}
+
 impl Event {
     pub fn new(now: DateTime<FixedOffset>, client: &str, what: What) -> Event {
         Event {
@@ -557,14 +579,63 @@ pub fn parse(text: &str, label: &str) -> (Vec<Event>, Vec<String>, usize) {
                 good_len = offset;
             }
             _ if line.trim().is_empty() => good_len = offset,
-            _ if i + 1 == lines.len() => warnings.push(format!(
-                "{label}:{}: the last line was cut short (cartero was stopped while writing it?); it is ignored",
-                i + 1
-            )),
-            Err(e) => warnings.push(format!("{label}:{}: this line is not a journal event ({e}); it is ignored", i + 1)),
+            Err(e) => match salvage(line) {
+                // A whole line about a letter on its way, damaged (a hand edit): read as what it
+                // says, so that letter is never taken for one that did not go.
+                Some(event) => {
+                    warnings.push(format!(
+                        "{label}:{}: this line is not a whole journal event ({e}); it is read as `{}` for `{}`, so that letter is never sent again by mistake",
+                        i + 1,
+                        event.what.name(),
+                        event.client
+                    ));
+                    events.push(event);
+                    good_len = offset;
+                }
+                None if i + 1 == lines.len() => warnings.push(format!(
+                    "{label}:{}: the last line was cut short (cartero was stopped while writing it?); it is ignored",
+                    i + 1
+                )),
+                None => warnings.push(format!(
+                    "{label}:{}: this line is not a journal event ({e}); it is ignored",
+                    i + 1
+                )),
+            },
         }
     }
     (events, warnings, good_len)
+}
+
+/// A whole JSON line that says a letter was on its way (`sending`, `uncertain`) or went
+/// (`sent`), whatever else is wrong with it (a time or a field edited by hand).
+fn salvage(line: &str) -> Option<Event> {
+    let v: serde_json::Value = serde_json::from_str(line.trim_end()).ok()?;
+    let text = |key: &str| v.get(key).and_then(|x| x.as_str()).map(str::to_string);
+    let client = text("client")?;
+    let message_id = text("message_id").unwrap_or_default();
+    let what = match text("event")?.as_str() {
+        "sending" => What::Sending {
+            hash: text("hash").unwrap_or_default(),
+            message_id,
+            date: None,
+        },
+        "uncertain" => What::Uncertain {
+            hash: text("hash"),
+            message_id,
+            why: text("reply").unwrap_or_default(),
+        },
+        "sent" => What::Sent {
+            hash: text("hash"),
+            message_id,
+            reply: text("reply"),
+            proof: Proof::Server,
+        },
+        _ => return None,
+    };
+    let time = text("time")
+        .and_then(|t| stamp::parse(&t))
+        .unwrap_or_default();
+    Some(Event { time, client, what })
 }
 
 /// The journal open for appending: every `append` is on disk before it returns.
@@ -834,6 +905,25 @@ mod tests {
                 assert_eq!(old.get(key), new.get(key), "{key} in {line}");
             }
         }
+    }
+
+    #[test]
+    fn a_damaged_line_about_a_letter_on_its_way_still_holds_it_back() {
+        let text = "{\"time\":\"yesterday\",\"client\":\"a@x.es\",\"event\":\"sending\",\"message_id\":\"<1@x>\"}\n{\"time\":\"2026-11-22T10:00:00+01:00\",\"client\":\"b@x.es\",\"event\":\"sent\",\"message_id\":7}\n";
+        let (events, warnings, _) = parse(text, "journal.jsonl");
+        assert_eq!(events.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].contains("read as `sending` for `a@x.es`"),
+            "{warnings:?}"
+        );
+        let records = fold(&events);
+        assert_eq!(
+            records["a@x.es"].delivery,
+            Some(Delivery::Pending {
+                message_id: "<1@x>".into()
+            })
+        );
+        assert!(records["b@x.es"].sent.is_some());
     }
 
     #[test]

@@ -213,6 +213,9 @@ pub fn arrivals(
         if resend.contains(&key) {
             bail!("`--arrived {key}` and `--resend {key}` say opposite things: name them with one of the two");
         }
+        if let Some(other) = resend.first() {
+            bail!("`--arrived` records your word and sends nothing: run `cartero send --resend {other}` on its own");
+        }
         let record = e.record.as_ref();
         let uncertain = record
             .and_then(|r| r.delivery.as_ref())
@@ -231,7 +234,7 @@ pub fn arrivals(
                     };
                     bail!(
                         "`--arrived {key}`: {now}, so the letter that went (its text's sha256 {}) is not at hand to file in Sent and keep in the archive: put the draft back as it went, then run this again",
-                        &went.hash[..went.hash.len().min(12)]
+                        went.hash.chars().take(12).collect::<String>()
                     );
                 }
                 let sent = What::Sent {
