@@ -63,6 +63,9 @@ pub struct Common {
     /// The archive of every letter sent, across campaigns [default: the platform's data folder]
     #[arg(long, global = true, value_name = "FILE")]
     pub archive: Option<PathBuf>,
+    /// The language cartero speaks: es or en [default: CARTERO_LANG, else the locale's]
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["es", "en"])]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,8 @@
 //! The cartero library: every stage of the pipeline, and `main` to run a command line.
 
 #[macro_use]
+pub mod i18n;
+#[macro_use]
 pub mod report;
 
 pub mod cli;
@@ -23,7 +25,9 @@ use clap::Parser;
 
 /// Parses the command line, runs it, prints the error chain; the exit code is 0, 1, or 2 (usage).
 pub fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::choose(&args);
+    let cli = cli::Cli::parse_from(args);
     if matches!(
         cli.command,
         cli::Command::Status { .. } | cli::Command::Check { .. }
@@ -35,13 +39,17 @@ pub fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(code) => match report::output_lost() {
             Some(why) => {
-                tell!("error: some of the output could not be written ({why}): it is incomplete");
+                tell!(
+                    "{}: {}",
+                    tr!("error-prefix"),
+                    tr!("error-output-lost", why = why)
+                );
                 ExitCode::from(1)
             }
             None => code,
         },
         Err(err) => {
-            tell!("error: {err:#}");
+            tell!("{}: {err:#}", tr!("error-prefix"));
             ExitCode::from(1)
         }
     }

@@ -188,7 +188,11 @@ pub fn share_summary(survey: &Survey) {
 
 /// `check`'s summary of the campaign, after its problems.
 pub fn check_summary(s: &Summary) {
-    say!("{} in `{}`", count(s.clients, "client"), s.list);
+    say!(
+        "{} in `{}`",
+        tr!("clients-count", count = s.clients),
+        s.list
+    );
     if let Some(export) = s.read_as.export {
         say!("  read as {export}: name, email, note and company from its own columns");
     }

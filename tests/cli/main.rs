@@ -4,6 +4,7 @@
 mod architecture;
 mod archive;
 mod arrived;
+mod catalogs;
 mod check;
 mod completions;
 mod drafting;

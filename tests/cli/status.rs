@@ -48,6 +48,8 @@ fn output_that_cannot_be_written_is_an_error_not_a_short_success() {
         .current_dir(c.dir.path())
         .args(["status", "--json"])
         .env("CARTERO_NOW", NOW)
+        // English, whatever the tester's locale: the tests of the languages set their own.
+        .env("CARTERO_LANG", "en")
         .stdout(full)
         .output()
         .unwrap();

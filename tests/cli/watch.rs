@@ -32,6 +32,8 @@ pub fn watch(c: &Campaign, args: &[&str], env: &[(&str, &str)]) -> Watched {
     cmd.current_dir(c.dir.path())
         .args(args)
         .env("CARTERO_NOW", NOW)
+        // English, whatever the tester's locale: the tests of the languages set their own.
+        .env("CARTERO_LANG", "en")
         .env("XDG_DATA_HOME", c.path(".data"))
         .env("NO_COLOR", "1")
         .env_remove("VISUAL")

@@ -77,6 +77,8 @@ impl Campaign {
         cmd.current_dir(self.dir.path())
             .args(args)
             .env("CARTERO_NOW", NOW)
+            // English, whatever the tester's locale: the tests of the languages set their own.
+            .env("CARTERO_LANG", "en")
             // The archive goes in the campaign's folder, never in the tester's own data folder.
             .env("XDG_DATA_HOME", self.path(".data"))
             .env("NO_COLOR", "1")
@@ -875,6 +877,7 @@ pub fn spawn(c: &Campaign, args: &[&str]) -> std::process::Child {
         .current_dir(c.dir.path())
         .args(args)
         .env("CARTERO_NOW", NOW)
+        .env("CARTERO_LANG", "en")
         .env("XDG_DATA_HOME", c.path(".data"))
         .env_remove("CARTERO_SMTP_PASSWORD")
         .stdin(std::process::Stdio::null())
