@@ -513,6 +513,23 @@ fn the_readme_recipes_are_settings_cartero_takes() {
 }
 
 #[test]
+fn the_spanish_guide_s_recipes_are_settings_cartero_takes() {
+    let guide = std::fs::read_to_string(format!("{REPO}/LEEME.md")).unwrap();
+    let blocks: Vec<&str> = guide
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 3, "Gmail, Microsoft, Fastmail/iCloud/Zoho");
+    for block in blocks {
+        let c = Campaign::example();
+        c.append("cartero.toml", &format!("\n{block}"));
+        c.cmd(&["check"]).env("CARTERO_LANG", "es").assert().success();
+        assert!(block.contains("[imap]"), "{block}");
+    }
+}
+
+#[test]
 fn a_self_signed_certificate_is_named_as_such_and_trusted_once_ca_file_names_it() {
     let imap = ImapServer::start(ImapOptions {
         tls: ImapTls::Starttls,

@@ -12,6 +12,7 @@ mod errors;
 mod exactly_once;
 mod history;
 mod init;
+mod languages;
 mod limits;
 mod lists;
 mod locking;
