@@ -126,6 +126,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Open the writing desk: every client's letter, past and memories in a page on this machine
+    Web {
+        /// The port on 127.0.0.1 [default: any free one]
+        #[arg(long, default_value_t = 0, hide_default_value = true)]
+        port: u16,
+        /// Print the address only; do not open a browser
+        #[arg(long)]
+        no_open: bool,
+    },
     /// The archive of every letter sent
     Archive {
         #[command(subcommand)]

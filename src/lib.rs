@@ -8,6 +8,7 @@ pub mod report;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod desk;
 pub mod diag;
 pub mod domain;
 pub mod mailbox;

@@ -12,6 +12,7 @@ pub mod replies;
 pub mod review;
 pub mod send;
 pub mod status;
+pub mod web;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Review => review::run(settings),
         Command::Send(args) => send::run(settings, &SendRequest::from_flags(&args)),
         Command::Status { json } => status::run(settings, json),
+        Command::Web { port, no_open } => web::run(settings, port, no_open),
         Command::Replies => replies::run(settings),
         Command::History { email, json } => history::run(settings, &email, json),
         Command::Remember { email, text, force } => {

@@ -1,9 +1,10 @@
 //! The layers of `src/`, kept: every `crate::` path read, and each must point down (or across,
 //! but never from one command to another); no import circle; one module prints.
 //!
-//! From the bottom: the leaves (`diag`, `text`, `par`, `cli`), `settings`, `domain/` (inputs in,
-//! letters out), `state/` (the drafts folder), `outbox`, `report` (the one printer), each command
-//! in `commands/`, and at the top the dispatcher and the crate root.
+//! From the bottom: the leaves (`diag`, `text`, `par`, `cli`, `i18n`…), `settings`, `domain/`
+//! (inputs in, letters out), `state/` (the drafts folder), `outbox`, `report` (the one printer)
+//! and beside it `desk/` (the web pages), each command in `commands/`, and at the top the
+//! dispatcher and the crate root.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -15,12 +16,14 @@ fn layer(module: &[String]) -> Option<usize> {
     let first = module.first().map(String::as_str);
     Some(match (first, module.len()) {
         (None, _) => 7,
-        (Some("diag" | "text" | "par" | "cli" | "clock" | "secret" | "tls"), 1) => 0,
+        (Some("diag" | "text" | "par" | "cli" | "clock" | "secret" | "tls" | "i18n"), 1) => 0,
         (Some("settings"), _) => 1,
         (Some("domain"), _) => 2,
         (Some("state"), _) => 3,
         (Some("outbox" | "mailbox"), _) => 4,
         (Some("report"), 1) => 5,
+        // The writing desk: pages over `state/` and `domain/`, beside the printer.
+        (Some("desk"), _) => 5,
         (Some("commands"), 1) => 7,
         (Some("commands"), _) => 6,
         _ => return None,

@@ -37,7 +37,10 @@ fn campaign_in(lang: &str, keys: &str) -> Vec<(String, String)> {
     let c = Campaign::empty();
     let mut seen = vec![];
     let mut step = |name: &str, run: Run| {
-        seen.push((name.to_string(), format!("{}{}", run.stdout(), run.stderr())));
+        seen.push((
+            name.to_string(),
+            format!("{}{}", run.stdout(), run.stderr()),
+        ));
         run
     };
     step("init", in_locale(c.cmd(&["init", "."]), lang)).success();
@@ -70,7 +73,11 @@ fn campaign_in(lang: &str, keys: &str) -> Vec<(String, String)> {
     step(
         "remember",
         in_locale(
-            c.cmd(&["remember", "pepi.ruiz@example.com", "abrió una tienda en Vigo"]),
+            c.cmd(&[
+                "remember",
+                "pepi.ruiz@example.com",
+                "abrió una tienda en Vigo",
+            ]),
             lang,
         ),
     )
@@ -138,7 +145,12 @@ fn sentences(language: &str, other: &str) -> Vec<String> {
     let theirs = pieces(other);
     pieces(language)
         .into_iter()
-        .filter(|p| p.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 3)
+        .filter(|p| {
+            p.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+                >= 3
+        })
         .filter(|p| !theirs.iter().any(|t| t.contains(p.as_str())))
         .collect()
 }
@@ -160,9 +172,9 @@ fn lines_with(seen: &[(String, String)], sentences: &[String]) -> Vec<String> {
 /// catalog it came from or none.
 const ENGLISH: &[&str] = &[
     "the", "and", "with", "your", "you", "not", "was", "were", "from", "this", "that", "which",
-    "will", "have", "has", "are", "is", "of", "to", "in", "for", "each", "every", "no", "or",
-    "by", "it", "its", "one", "run", "them", "they", "what", "when", "sent", "send", "client",
-    "clients", "draft", "drafts", "letter", "letters", "approved", "next",
+    "will", "have", "has", "are", "is", "of", "to", "in", "for", "each", "every", "no", "or", "by",
+    "it", "its", "one", "run", "them", "they", "what", "when", "sent", "send", "client", "clients",
+    "draft", "drafts", "letter", "letters", "approved", "next",
 ];
 
 fn english_lines(seen: &[(String, String)]) -> Vec<String> {
@@ -174,7 +186,10 @@ fn english_lines(seen: &[(String, String)]) -> Vec<String> {
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect();
-            let english = words.iter().filter(|w| ENGLISH.contains(&w.as_str())).count();
+            let english = words
+                .iter()
+                .filter(|w| ENGLISH.contains(&w.as_str()))
+                .count();
             if english >= 2 {
                 wrong.push(format!("{step}: {line:?}"));
             }

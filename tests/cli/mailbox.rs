@@ -524,7 +524,10 @@ fn the_spanish_guide_s_recipes_are_settings_cartero_takes() {
     for block in blocks {
         let c = Campaign::example();
         c.append("cartero.toml", &format!("\n{block}"));
-        c.cmd(&["check"]).env("CARTERO_LANG", "es").assert().success();
+        c.cmd(&["check"])
+            .env("CARTERO_LANG", "es")
+            .assert()
+            .success();
         assert!(block.contains("[imap]"), "{block}");
     }
 }

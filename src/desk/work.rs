@@ -1,0 +1,189 @@
+//! What a page does, under the lock the desk holds: the same files, journal and archive the
+//! commands write, through the same functions. A page always says which text it showed (its
+//! hash): an edit or an answer about another text is a conflict, never a silent overwrite.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use chrono::SecondsFormat;
+
+use crate::domain::message::validate;
+use crate::settings::Settings;
+use crate::state::archive::{Archive, Letter, Memory};
+use crate::state::drafts::{read_draft, write_atomic};
+use crate::state::journal::{self, Event, Journal, Verdict};
+use crate::state::survey::Survey;
+
+/// The campaign as the desk holds it.
+pub struct Work {
+    pub survey: Survey<'static>,
+    journal: Journal,
+    pub settings: &'static Settings,
+    /// Each draft file's size and time of change when last read: an editor beside the desk is
+    /// noticed by them without reading every draft again.
+    stamps: Vec<Option<Stamp>>,
+}
+
+type Stamp = (std::time::SystemTime, u64);
+
+fn stamp_of(path: Option<&std::path::Path>) -> Option<Stamp> {
+    let meta = std::fs::metadata(path?).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// What a page asks for a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Save,
+    Approve,
+    Skip,
+    Reject,
+}
+
+/// What came of it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Saved (when the text changed) and, for a decision, journaled.
+    Done,
+    /// The file on disk is no longer the text the page showed, and the page sends another:
+    /// both are kept for the person to choose; nothing was written.
+    Conflict {
+        yours: String,
+        theirs: String,
+        theirs_hash: String,
+    },
+    /// Saved, but not approved: why the text cannot be sent.
+    Unsendable(String),
+    /// The draft file is gone (or the client has none): nothing to decide.
+    Gone,
+}
+
+impl Work {
+    pub fn open(settings: &'static Settings) -> Result<Work> {
+        let survey = Survey::take(settings)?;
+        let journal = Journal::open(&settings.journal_path())?;
+        let stamps = survey
+            .entries
+            .iter()
+            .map(|e| stamp_of(e.path.as_deref()))
+            .collect();
+        Ok(Work {
+            survey,
+            journal,
+            settings,
+            stamps,
+        })
+    }
+
+    /// Every draft changed on disk since it was last read, read again.
+    pub fn look_all(&mut self) -> Result<()> {
+        for i in 0..self.survey.entries.len() {
+            let now = stamp_of(self.survey.entries[i].path.as_deref());
+            if now != self.stamps[i] {
+                self.look(i)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The draft of client `i` as it is on disk now (an editor beside the desk may have changed
+    /// it since the survey).
+    pub fn look(&mut self, i: usize) -> Result<()> {
+        let e = &self.survey.entries[i];
+        let Some(path) = &e.path else {
+            return Ok(());
+        };
+        self.stamps[i] = stamp_of(Some(path));
+        let now = read_draft(path)?.map(|f| f.hash);
+        if now != e.hash {
+            self.survey.refresh(i)?;
+        }
+        Ok(())
+    }
+
+    /// `act` on the draft of client `i`, whose page showed the text hashed `base` and sends
+    /// `text`.
+    pub fn act(&mut self, i: usize, act: Act, text: &str, base: &str) -> Result<Outcome> {
+        let e = &self.survey.entries[i];
+        let Some(path) = e.path.clone() else {
+            return Ok(Outcome::Gone);
+        };
+        let key = e.client.key.clone();
+        let Some(on_disk) = read_draft(&path)? else {
+            return Ok(Outcome::Gone);
+        };
+        if on_disk.hash != base && on_disk.text != text {
+            return Ok(Outcome::Conflict {
+                yours: text.to_string(),
+                theirs: on_disk.text,
+                theirs_hash: on_disk.hash,
+            });
+        }
+        if on_disk.text != text {
+            write_atomic(&path, text)?;
+        }
+        self.stamps[i] = stamp_of(Some(&path));
+        let hash = journal::hash(text);
+        let verdict = match act {
+            Act::Save => {
+                self.survey.refresh(i)?;
+                return Ok(Outcome::Done);
+            }
+            Act::Approve => match validate(text, &key) {
+                Ok(_) => Verdict::Approved,
+                Err(why) => {
+                    self.survey.refresh(i)?;
+                    return Ok(Outcome::Unsendable(why));
+                }
+            },
+            Act::Skip => Verdict::Skipped,
+            Act::Reject => Verdict::Rejected,
+        };
+        let event = Event::decision(self.settings.clock(), &key, verdict, &hash);
+        self.journal.append(event.clone())?;
+        self.survey.events.push(event);
+        self.refold(i);
+        self.survey.refresh(i)?;
+        Ok(Outcome::Done)
+    }
+
+    /// Client `i`'s record again from the journal's events, with the ones this desk added.
+    fn refold(&mut self, i: usize) {
+        let key = &self.survey.entries[i].client.key;
+        let theirs: Vec<Event> = self
+            .survey
+            .events
+            .iter()
+            .filter(|e| &e.client == key)
+            .cloned()
+            .collect();
+        let mut records: HashMap<_, _> = journal::fold(&theirs);
+        self.survey.entries[i].record = records.remove(key);
+    }
+
+    /// A dated memory of client `i`, in the archive, as `cartero remember` keeps it.
+    pub fn remember(&mut self, i: usize, text: &str) -> Result<bool> {
+        let text = crate::text::clean_text(text);
+        if text.is_empty() {
+            return Ok(false);
+        }
+        let key = self.survey.entries[i].client.key.clone();
+        let at = self
+            .settings
+            .clock()
+            .to_rfc3339_opts(SecondsFormat::Millis, false);
+        Archive::open(self.settings.archive_path()?)?.remember(&key, &at, &text)?;
+        Ok(true)
+    }
+
+    /// Client `i`'s past in the archive: every letter (newest first) and every memory (oldest
+    /// first). No archive yet is no past.
+    pub fn past(&self, i: usize) -> Result<(Vec<Letter>, Vec<Memory>)> {
+        let Some(path) = self.settings.archive.as_deref().filter(|p| p.exists()) else {
+            return Ok((Vec::new(), Vec::new()));
+        };
+        let key = &self.survey.entries[i].client.key;
+        let archive = Archive::open(path)?;
+        Ok((archive.history(key)?, archive.memories(key, None)?))
+    }
+}

@@ -1,0 +1,524 @@
+//! `cartero web`: the writing desk over HTTP, as a browser would use it, with the real binary:
+//! the token and its cookie, a foreign `Host`, a cross-site POST, a note holding `<script>`, an
+//! edit reaching the draft file, an approval bound to its text, an outside edit noticed, the
+//! lock refusing a `send` beside it, and Ctrl-C.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::support::*;
+
+/// A desk running on a campaign.
+struct Desk {
+    child: Child,
+    port: u16,
+    token: String,
+    first_lines: Vec<String>,
+}
+
+impl Drop for Desk {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn open_desk(c: &Campaign, lang: &str) -> Desk {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cartero"))
+        .current_dir(c.dir.path())
+        .args(["web", "--no-open"])
+        .env("CARTERO_NOW", NOW)
+        .env("CARTERO_LANG", lang)
+        .env("XDG_DATA_HOME", c.path(".data"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    let url = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {first:?}"))
+        .to_string();
+    let rest = url.strip_prefix("http://127.0.0.1:").unwrap();
+    let (port, token) = rest.split_once("/?token=").unwrap();
+    let mut second = String::new();
+    out.read_line(&mut second).unwrap();
+    // The rest of what it says is read on its own, so that it never blocks on a full pipe.
+    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+    Desk {
+        child,
+        port: port.parse().unwrap(),
+        token: token.to_string(),
+        first_lines: vec![first, second],
+    }
+}
+
+/// An answer: its status, headers (lowercased names) and body.
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One HTTP/1.1 request, as it goes on the wire, and its whole answer.
+fn http(port: u16, method: &str, path: &str, headers: &[(&str, String)], body: &str) -> Answer {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let mut req = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        req.push_str(&format!("Host: 127.0.0.1:{port}\r\n"));
+    }
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if method == "POST" {
+        req.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+        req.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    s.write_all(req.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8(raw).unwrap();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    let mut lines = head.lines();
+    let status = lines.next().unwrap().split_whitespace().nth(1).unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
+        .collect::<Vec<_>>();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"));
+    Answer {
+        status: status.parse().unwrap(),
+        body: if chunked {
+            unchunk(body)
+        } else {
+            body.to_string()
+        },
+        headers,
+    }
+}
+
+fn unchunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        body = &rest[n + 2..];
+    }
+    out
+}
+
+impl Desk {
+    fn cookie(&self) -> (&'static str, String) {
+        (
+            "Cookie",
+            format!("cartero_desk_{}={}", self.port, self.token),
+        )
+    }
+
+    fn origin(&self) -> (&'static str, String) {
+        ("Origin", format!("http://127.0.0.1:{}", self.port))
+    }
+
+    fn get(&self, path: &str) -> Answer {
+        http(self.port, "GET", path, &[self.cookie()], "")
+    }
+
+    fn post(&self, path: &str, form: &[(&str, &str)]) -> Answer {
+        http(
+            self.port,
+            "POST",
+            path,
+            &[self.cookie(), self.origin()],
+            &encode(form),
+        )
+    }
+
+    /// The client page `n`: the text in its letter box and the hash it was shown with.
+    fn letter(&self, n: usize) -> (String, String) {
+        let page = self.get(&format!("/client/{n}"));
+        assert_eq!(page.status, 200, "{}", page.body);
+        (textarea(&page.body, "text"), hidden(&page.body, "base"))
+    }
+}
+
+fn encode(form: &[(&str, &str)]) -> String {
+    form.iter()
+        .map(|(k, v)| format!("{k}={}", percent(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn percent(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn unescape(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&")
+}
+
+/// A textarea's text as a browser reads it (the newline right after the tag is not text).
+fn textarea(html: &str, id: &str) -> String {
+    let start = html.find(&format!("id=\"{id}\"")).unwrap();
+    let open = start + html[start..].find('>').unwrap() + 1;
+    let close = open + html[open..].find("</textarea>").unwrap();
+    let text = &html[open..close];
+    unescape(text.strip_prefix('\n').unwrap_or(text))
+}
+
+fn hidden(html: &str, name: &str) -> String {
+    let at = html.find(&format!("name=\"{name}\" value=\"")).unwrap() + name.len() + 15;
+    html[at..at + html[at..].find('"').unwrap()].to_string()
+}
+
+fn journal(c: &Campaign) -> Vec<serde_json::Value> {
+    c.read("drafts/journal.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn drafted() -> Campaign {
+    let c = Campaign::with(
+        "email,name,note\nana@example.com,Ana Ruiz,Gracias por la paella de junio\nbo@example.com,Bo Li,<script>alert('bo')</script> & la tienda de Vigo\n",
+        "Subject: Hola {{ first_name }}\n\nHola {{ first_name }}:\n\n{{ note }}\n\nUn abrazo,\n{{ sender.name }}\n",
+    );
+    c.run(&["draft"]).success();
+    c
+}
+
+#[test]
+fn nobody_without_the_token_sees_a_client() {
+    let c = drafted();
+    let desk = open_desk(&c, "en");
+    assert!(desk.first_lines[0].contains("the writing desk is open at http://127.0.0.1:"));
+    // No token, a wrong token, a wrong cookie: refused, and nothing of the list in the answer.
+    for (path, headers) in [
+        ("/", vec![]),
+        ("/client/1", vec![]),
+        ("/?token=0000", vec![]),
+        (
+            "/",
+            vec![("Cookie", format!("cartero_desk_{}=guess", desk.port))],
+        ),
+    ] {
+        let a = http(desk.port, "GET", path, &headers, "");
+        assert_eq!(a.status, 401, "{path}");
+        assert!(!a.body.contains("Ana Ruiz") && !a.body.contains("ana@example.com"));
+        assert!(
+            a.body.contains("secret address cartero printed"),
+            "{}",
+            a.body
+        );
+    }
+    // The token is traded for a cookie, and the address loses it.
+    let a = http(
+        desk.port,
+        "GET",
+        &format!("/?token={}", desk.token),
+        &[],
+        "",
+    );
+    assert_eq!(a.status, 303);
+    assert_eq!(a.header("location"), Some("/"));
+    let cookie = a.header("set-cookie").unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    assert!(cookie.starts_with(&format!("cartero_desk_{}={}", desk.port, desk.token)));
+    let list = desk.get("/");
+    assert_eq!(list.status, 200);
+    assert!(list.body.contains("Ana Ruiz") && list.body.contains("Bo Li"));
+    assert!(list.body.contains("0 of 2 decided"), "{}", list.body);
+    assert!(list
+        .header("content-security-policy")
+        .is_some_and(|p| p.contains("default-src 'self'")));
+}
+
+#[test]
+fn a_foreign_host_and_a_cross_site_post_are_refused() {
+    let c = drafted();
+    let desk = open_desk(&c, "en");
+    // DNS rebinding: a page elsewhere that names itself 127.0.0.1 still sends its own Host.
+    let a = http(
+        desk.port,
+        "GET",
+        "/",
+        &[
+            ("Host", format!("evil.example:{}", desk.port)),
+            desk.cookie(),
+        ],
+        "",
+    );
+    assert_eq!(a.status, 403);
+    assert!(!a.body.contains("Ana Ruiz"));
+    let a = http(
+        desk.port,
+        "GET",
+        "/",
+        &[("Host", format!("localhost:{}", desk.port)), desk.cookie()],
+        "",
+    );
+    assert_eq!(a.status, 200, "localhost is this machine too");
+    // A form on another site posting with the person's cookie: no Origin of ours, no change.
+    let before = c.read("drafts/0001-ana-ruiz.txt");
+    let (_, base) = desk.letter(1);
+    for origin in [
+        vec![("Origin", "http://evil.example".to_string())],
+        vec![("Origin", "null".to_string())],
+        vec![],
+    ] {
+        let mut headers = vec![desk.cookie()];
+        headers.extend(origin);
+        let a = http(
+            desk.port,
+            "POST",
+            "/client/1",
+            &headers,
+            &encode(&[
+                ("action", "approve"),
+                ("text", "To: x@evil\n\nhi"),
+                ("base", &base),
+            ]),
+        );
+        assert_eq!(a.status, 403);
+    }
+    // A same-origin request that a browser marks as coming from another site.
+    let a = http(
+        desk.port,
+        "POST",
+        "/client/1",
+        &[
+            desk.cookie(),
+            desk.origin(),
+            ("Sec-Fetch-Site", "cross-site".into()),
+        ],
+        &encode(&[("action", "approve"), ("text", &before), ("base", &base)]),
+    );
+    assert_eq!(a.status, 403);
+    assert_eq!(c.read("drafts/0001-ana-ruiz.txt"), before);
+    assert!(journal(&c).iter().all(|e| e["event"] != "approved"));
+}
+
+#[test]
+fn a_note_holding_html_shows_as_text() {
+    let c = drafted();
+    let desk = open_desk(&c, "en");
+    let page = desk.get("/client/2").body;
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert("), "{page}");
+    let (text, _) = desk.letter(2);
+    assert!(text.contains("<script>alert('bo')</script> & la tienda de Vigo"));
+}
+
+#[test]
+fn an_edit_reaches_the_draft_file_and_an_approval_binds_to_the_text_on_the_screen() {
+    let c = drafted();
+    let desk = open_desk(&c, "en");
+    let (text, base) = desk.letter(1);
+    assert_eq!(text, c.read("drafts/0001-ana-ruiz.txt"));
+    // A browser sends CRLF; the file keeps its own line ends.
+    let edited = text
+        .replace(
+            "Gracias por la paella de junio",
+            "Gracias por la paella de junio, y por la receta",
+        )
+        .replace('\n', "\r\n");
+    let a = desk.post(
+        "/client/1",
+        &[("action", "save"), ("text", &edited), ("base", &base)],
+    );
+    assert_eq!(a.status, 303, "{}", a.body);
+    let on_disk = c.read("drafts/0001-ana-ruiz.txt");
+    assert_eq!(on_disk, edited.replace("\r\n", "\n"));
+    assert!(journal(&c).iter().all(|e| e["event"] != "approved"));
+    // Approve a text changed again on the screen: the file is that text, the approval its hash.
+    let (shown, base) = desk.letter(1);
+    let approved = shown.replace("Un abrazo", "Un abrazo fuerte");
+    let a = desk.post(
+        "/client/1",
+        &[("action", "approve"), ("text", &approved), ("base", &base)],
+    );
+    assert_eq!(a.status, 303, "{}", a.body);
+    assert_eq!(a.header("location"), Some("/client/2?done=approved&who=1"));
+    assert_eq!(c.read("drafts/0001-ana-ruiz.txt"), approved);
+    let approvals: Vec<_> = journal(&c)
+        .into_iter()
+        .filter(|e| e["event"] == "approved")
+        .collect();
+    assert_eq!(approvals.len(), 1);
+    assert_eq!(approvals[0]["client"], "ana@example.com");
+    assert_eq!(approvals[0]["hash"], sha256(&approved));
+    let next = desk.get("/client/2?done=approved&who=1").body;
+    assert!(next.contains("Approved: Ana Ruiz."), "{next}");
+    assert_eq!(c.states()[0], "approved");
+    // An edit after approval sends it back to review, as with any editor.
+    c.write(
+        "drafts/0001-ana-ruiz.txt",
+        approved.replace("fuerte", "grande"),
+    );
+    assert_eq!(c.states()[0], "edited");
+    assert!(desk.get("/").body.contains("0 of 2 decided"));
+}
+
+fn sha256(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn a_draft_changed_on_disk_meanwhile_is_shown_beside_the_page_s_and_nothing_is_overwritten() {
+    let c = drafted();
+    let desk = open_desk(&c, "en");
+    let (text, base) = desk.letter(1);
+    // Another editor (or a second tab) saves first.
+    let theirs = text.replace("Un abrazo", "Besos");
+    c.write("drafts/0001-ana-ruiz.txt", &theirs);
+    let mine = text.replace("Un abrazo", "Saludos");
+    let a = desk.post(
+        "/client/1",
+        &[("action", "approve"), ("text", &mine), ("base", &base)],
+    );
+    assert_eq!(a.status, 409);
+    assert_eq!(textarea(&a.body, "yours"), mine);
+    assert_eq!(textarea(&a.body, "theirs"), theirs);
+    assert_eq!(
+        c.read("drafts/0001-ana-ruiz.txt"),
+        theirs,
+        "nothing overwritten"
+    );
+    assert!(journal(&c).iter().all(|e| e["event"] != "approved"));
+    // Choosing mine writes it, knowing what it replaces.
+    let a = desk.post(
+        "/client/1",
+        &[
+            ("action", "save"),
+            ("text", &mine),
+            ("base", &hidden(&a.body, "base")),
+        ],
+    );
+    assert_eq!(a.status, 303);
+    assert_eq!(c.read("drafts/0001-ana-ruiz.txt"), mine);
+    // Two tabs: both showed `mine`; the first saves, the second's save is a conflict.
+    let (_, base) = desk.letter(1);
+    let first = mine.replace("Saludos", "Saludos, uno");
+    let second = mine.replace("Saludos", "Saludos, dos");
+    assert_eq!(
+        desk.post(
+            "/client/1",
+            &[("action", "save"), ("text", &first), ("base", &base)]
+        )
+        .status,
+        303
+    );
+    let a = desk.post(
+        "/client/1",
+        &[("action", "save"), ("text", &second), ("base", &base)],
+    );
+    assert_eq!(a.status, 409);
+    assert_eq!(c.read("drafts/0001-ana-ruiz.txt"), first);
+}
+
+#[test]
+fn the_desk_holds_the_drafts_so_a_send_beside_it_is_refused_naming_it() {
+    let smtp = SmtpServer::start(Rules::default());
+    let c = drafted();
+    c.append("cartero.toml", &smtp.config());
+    let desk = open_desk(&c, "en");
+    let (text, base) = desk.letter(1);
+    desk.post(
+        "/client/1",
+        &[("action", "approve"), ("text", &text), ("base", &base)],
+    );
+    c.run(&["send", "--yes"])
+        .failure()
+        .stderr_has("`cartero web` (process");
+    c.run(&["review"]).failure();
+    assert_eq!(smtp.received().len(), 0);
+    drop(desk);
+    c.run(&["send", "--yes"]).success();
+    assert_eq!(smtp.received().len(), 1);
+}
+
+#[test]
+fn remember_keeps_a_dated_memory_the_page_then_shows() {
+    let c = drafted();
+    let desk = open_desk(&c, "en");
+    let a = desk.post(
+        "/client/2/remember",
+        &[("memory", "  opened a shop in Vigo  ")],
+    );
+    assert_eq!(a.status, 303);
+    let page = desk.get("/client/2?done=remembered").body;
+    assert!(page.contains("Kept in the archive."));
+    assert!(
+        page.contains("2026-11-22</span> opened a shop in Vigo"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_desk_speaks_spanish_and_ctrl_c_closes_it() {
+    let c = drafted();
+    let mut desk = open_desk(&c, "es");
+    assert!(desk.first_lines[0].contains("el escritorio está abierto en http://127.0.0.1:"));
+    let list = desk.get("/").body;
+    assert!(
+        list.contains("0 de 2 decididos") && list.contains("por decidir"),
+        "{list}"
+    );
+    assert!(list.contains("<html lang=\"es\">"));
+    let page = desk.get("/client/1").body;
+    for word in [
+        "Aprobar",
+        "Omitir",
+        "Rechazar",
+        "Lo que sabes de este cliente",
+    ] {
+        assert!(page.contains(word), "{word}");
+    }
+    unsafe {
+        libc::kill(desk.child.id() as i32, libc::SIGINT);
+    }
+    let status = desk.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+}
