@@ -86,3 +86,27 @@ cmd-web-open = the writing desk is open at { $url }
 cmd-web-stop = (keep this window open while you write; Ctrl-C closes the desk, and everything saved stays saved)
 cmd-web-no-browser = no browser could be opened here: open the address above in yours
 cmd-web-closed = the desk is closed
+desk-find = Find
+desk-send = Send
+desk-send-title = Send the approved letters
+desk-send-approved = { $count ->
+    [0] No letter is approved yet: approve some first.
+    [one] 1 letter is approved, to go to its client alone.
+   *[other] { $count } letters are approved, each to go to its client alone.
+}
+desk-send-button = { $count ->
+    [one] Send 1 letter now
+   *[other] Send { $count } letters now
+}
+desk-send-server = through { $host }:{ $port }
+desk-send-no-smtp = there is no `[smtp]` in cartero.toml: add your server to send from here
+desk-send-as = as { $sender }
+desk-smtp-password = Password for sending (SMTP)
+desk-imap-password = Password for your mailbox (IMAP)
+desk-password-hint = Kept in memory for this send only, never written anywhere.
+desk-replies-button = See who answered (`cartero replies`)
+desk-running = Under way: every letter goes as `cartero send` sends it. Keep this page open, or come back to it.
+desk-ended = Done. The list shows where every client stands now.
+desk-busy = A send or a look for replies is under way and has the drafts: wait for it to end, then try again.
+desk-no-exe = cannot find cartero's own program to run the send
+desk-waiting-for-lock = waiting for the drafts folder: { $why }

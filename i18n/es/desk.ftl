@@ -86,3 +86,27 @@ cmd-web-open = el escritorio está abierto en { $url }
 cmd-web-stop = (deja esta ventana abierta mientras escribes; Ctrl-C cierra el escritorio, y lo guardado queda guardado)
 cmd-web-no-browser = aquí no se ha podido abrir un navegador: abre en el tuyo la dirección de arriba
 cmd-web-closed = el escritorio se ha cerrado
+desk-find = Buscar
+desk-send = Enviar
+desk-send-title = Enviar las cartas aprobadas
+desk-send-approved = { $count ->
+    [0] Aún no hay ninguna carta aprobada: aprueba alguna primero.
+    [one] Hay 1 carta aprobada, que irá solo a su cliente.
+   *[other] Hay { $count } cartas aprobadas, cada una solo a su cliente.
+}
+desk-send-button = { $count ->
+    [one] Enviar 1 carta ahora
+   *[other] Enviar { $count } cartas ahora
+}
+desk-send-server = por { $host }:{ $port }
+desk-send-no-smtp = no hay `[smtp]` en cartero.toml: añade tu servidor para enviar desde aquí
+desk-send-as = como { $sender }
+desk-smtp-password = Contraseña para enviar (SMTP)
+desk-imap-password = Contraseña de tu buzón (IMAP)
+desk-password-hint = Se guarda en memoria solo para este envío y no se escribe en ningún sitio.
+desk-replies-button = Ver quién ha contestado (`cartero replies`)
+desk-running = En marcha: cada carta sale como la envía `cartero send`. Deja esta página abierta o vuelve luego.
+desk-ended = Hecho. La lista muestra cómo va ahora cada cliente.
+desk-busy = Hay un envío o una búsqueda de respuestas en marcha y tiene los borradores: espera a que acabe y vuelve a intentarlo.
+desk-no-exe = no se encuentra el propio programa de cartero para hacer el envío
+desk-waiting-for-lock = esperando la carpeta de borradores: { $why }

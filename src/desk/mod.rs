@@ -11,6 +11,7 @@
 
 mod guard;
 mod pages;
+mod runs;
 mod work;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
@@ -29,15 +30,20 @@ pub use work::Work;
 pub struct Desk {
     listener: TcpListener,
     shared: Arc<Shared>,
-    _lock: Lock,
 }
 
 /// What every request sees.
 pub(crate) struct Shared {
     pub token: String,
     pub port: u16,
+    pub settings: &'static Settings,
     pub work: Mutex<Work>,
     pub pages: pages::Pages,
+    /// The drafts folder's lock: the desk's, except while a `send` or `replies` it started
+    /// has it.
+    pub lock: Mutex<Option<Lock>>,
+    /// The `send` or `replies` under way, or the last one.
+    pub run: Mutex<Option<runs::Run>>,
 }
 
 impl Desk {
@@ -55,14 +61,13 @@ impl Desk {
         let shared = Arc::new(Shared {
             token: guard::new_token()?,
             port,
+            settings,
             work: Mutex::new(work),
             pages: pages::Pages::new()?,
+            lock: Mutex::new(Some(lock)),
+            run: Mutex::new(None),
         });
-        Ok(Desk {
-            listener,
-            shared,
-            _lock: lock,
-        })
+        Ok(Desk { listener, shared })
     }
 
     /// The address to open: the token in it, once; the page trades it for a cookie.
@@ -106,6 +111,9 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/", get(pages::list))
         .route("/client/{n}", get(pages::client).post(pages::act))
         .route("/client/{n}/remember", post(pages::remember))
+        .route("/send", get(pages::send_view).post(pages::send))
+        .route("/replies", post(pages::replies))
+        .route("/run", get(pages::run))
         .route("/assets/{name}", get(pages::asset))
         .layer(axum::middleware::from_fn_with_state(
             shared.clone(),

@@ -12,6 +12,7 @@ use axum::Form;
 use serde::{Deserialize, Serialize};
 use tera::{Context, Tera};
 
+use super::runs::{self, Kind, Passwords};
 use super::work::{Act, Outcome, Work};
 use super::Shared;
 use crate::domain::clients::Circle;
@@ -25,6 +26,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("client.html", include_str!("templates/client.html")),
     ("conflict.html", include_str!("templates/conflict.html")),
     ("refusal.html", include_str!("templates/refusal.html")),
+    ("send.html", include_str!("templates/send.html")),
 ];
 
 const CSS: &str = include_str!("assets/desk.css");
@@ -123,6 +125,15 @@ fn texts() -> BTreeMap<&'static str, String> {
         ("keep_yours", tr!("desk-keep-yours")),
         ("keep_theirs", tr!("desk-keep-theirs")),
         ("refused", tr!("desk-refused")),
+        ("send", tr!("desk-send")),
+        ("send_title", tr!("desk-send-title")),
+        ("smtp_password", tr!("desk-smtp-password")),
+        ("imap_password", tr!("desk-imap-password")),
+        ("password_hint", tr!("desk-password-hint")),
+        ("replies_button", tr!("desk-replies-button")),
+        ("running", tr!("desk-running")),
+        ("ended", tr!("desk-ended")),
+        ("find", tr!("desk-find")),
         ("lang", crate::i18n::lang().code().to_string()),
     ])
 }
@@ -407,6 +418,9 @@ pub async fn act(
         "reject" => Act::Reject,
         _ => return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response(),
     };
+    if !runs::holding(&shared.lock) {
+        return busy();
+    }
     let mut work = lock(&shared);
     let Some(i) = index(&work, n) else {
         return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
@@ -485,6 +499,9 @@ pub async fn remember(
     Path(n): Path<usize>,
     Form(form): Form<RememberForm>,
 ) -> Response {
+    if !runs::holding(&shared.lock) {
+        return busy();
+    }
     let mut work = lock(&shared);
     let Some(i) = index(&work, n) else {
         return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
@@ -494,6 +511,84 @@ pub async fn remember(
         Ok(false) => Redirect::to(&format!("/client/{n}")).into_response(),
         Err(e) => failed(&e),
     }
+}
+
+/// A change asked for while a `send` or `replies` has the drafts folder.
+fn busy() -> Response {
+    (StatusCode::CONFLICT, refusal(&tr!("desk-busy"))).into_response()
+}
+
+pub async fn send_view(State(shared): State<Arc<Shared>>) -> Response {
+    let settings = shared.settings;
+    let approved = lock(&shared)
+        .survey
+        .entries
+        .iter()
+        .filter(|e| e.state == DraftState::Approved)
+        .count();
+    let run = runs::current(&shared);
+    let mut context = Context::new();
+    context.insert("t", &texts());
+    context.insert("approved", &tr!("desk-send-approved", count = approved));
+    context.insert("can_send", &(approved > 0 && settings.smtp.is_some()));
+    context.insert("button", &tr!("desk-send-button", count = approved));
+    let server = settings.smtp.as_ref().map(|s| {
+        tr!(
+            "desk-send-server",
+            host = s.server.host.as_str(),
+            port = s.server.port
+        )
+    });
+    context.insert(
+        "server",
+        &server.unwrap_or_else(|| tr!("desk-send-no-smtp")),
+    );
+    let sender = settings.sender.as_ref().map(|s| s.to_string());
+    context.insert(
+        "sender",
+        &sender.map_or(String::new(), |s| tr!("desk-send-as", sender = s)),
+    );
+    context.insert("smtp_password", &runs::needs_smtp_password(settings));
+    context.insert("imap_password", &runs::needs_imap_password(settings));
+    context.insert("imap", &settings.imap.is_some());
+    context.insert("running", &run.as_ref().is_some_and(|r| !r.back));
+    context.insert("run", &run);
+    shared.pages.render("send.html", &context)
+}
+
+/// What the send page sends.
+#[derive(Debug, Deserialize)]
+pub struct RunForm {
+    #[serde(default)]
+    smtp_password: String,
+    #[serde(default)]
+    imap_password: String,
+}
+
+fn start(shared: &Arc<Shared>, kind: Kind, form: RunForm) -> Response {
+    let passwords = Passwords {
+        smtp: Some(form.smtp_password),
+        imap: Some(form.imap_password),
+    };
+    match runs::start(shared, kind, passwords) {
+        Ok(()) => Redirect::to("/send").into_response(),
+        Err(e) => failed(&e),
+    }
+}
+
+pub async fn send(State(shared): State<Arc<Shared>>, Form(form): Form<RunForm>) -> Response {
+    start(&shared, Kind::Send, form)
+}
+
+pub async fn replies(State(shared): State<Arc<Shared>>, Form(form): Form<RunForm>) -> Response {
+    start(&shared, Kind::Replies, form)
+}
+
+/// The run under way, for the page's script to show as it goes.
+pub async fn run(State(shared): State<Arc<Shared>>) -> Response {
+    let run = runs::current(&shared);
+    let json = serde_json::to_string(&run).unwrap_or_else(|_| "null".into());
+    ([(header::CONTENT_TYPE, "application/json")], json).into_response()
 }
 
 pub async fn asset(Path(name): Path<String>) -> Response {

@@ -522,3 +522,145 @@ fn the_desk_speaks_spanish_and_ctrl_c_closes_it() {
     let status = desk.child.wait().unwrap();
     assert!(status.success(), "{status:?}");
 }
+
+impl Desk {
+    /// Starts what the send page's button starts, and waits for the run to end.
+    fn run_from_page(&self, path: &str, form: &[(&str, &str)]) -> serde_json::Value {
+        let a = self.post(path, form);
+        assert_eq!(a.status, 303, "{}", a.body);
+        assert_eq!(a.header("location"), Some("/send"));
+        for _ in 0..600 {
+            let run: serde_json::Value = serde_json::from_str(&self.get("/run").body).unwrap();
+            if run["back"] == true {
+                return run;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the run never ended");
+    }
+
+    fn approve(&self, n: usize) {
+        let (text, base) = self.letter(n);
+        let a = self.post(
+            &format!("/client/{n}"),
+            &[("action", "approve"), ("text", &text), ("base", &base)],
+        );
+        assert_eq!(a.status, 303, "{}", a.body);
+    }
+}
+
+#[test]
+fn a_send_from_the_desk_is_cartero_send_each_letter_once() {
+    let smtp = SmtpServer::start(Rules::default());
+    let c = drafted();
+    c.append("cartero.toml", &smtp.config());
+    let desk = open_desk(&c, "en");
+    desk.approve(1);
+    desk.approve(2);
+    let page = desk.get("/send").body;
+    assert!(
+        page.contains("2 letters are approved, each to go to its client alone."),
+        "{page}"
+    );
+    assert!(page.contains(&format!("through 127.0.0.1:{}", smtp.port)));
+    assert!(page.contains("Send 2 letters now"));
+    assert!(!page.contains("type=\"password\""), "no password is needed");
+    let run = desk.run_from_page("/send", &[]);
+    assert_eq!(run["code"], 0, "{run}");
+    let lines = run["lines"].to_string();
+    assert!(
+        lines.contains("sent 2"),
+        "the summary `cartero send` prints: {lines}"
+    );
+    let received = smtp.received();
+    assert_eq!(received.len(), 2);
+    assert_eq!(c.states(), vec!["sent", "sent"]);
+    // The page shows the run and the list the new states; a second click sends nothing again.
+    let page = desk.get("/send").body;
+    assert!(page.contains("No letter is approved yet") && page.contains("id=\"ended\""));
+    assert!(desk
+        .get("/")
+        .body
+        .contains("<span class=\"state\">sent</span>"));
+    let run = desk.run_from_page("/send", &[]);
+    assert_eq!(run["code"], 0, "{run}");
+    assert_eq!(smtp.received().len(), 2, "never twice");
+    // The desk has the drafts again: a review beside it is refused.
+    c.run(&["review"])
+        .failure()
+        .stderr_has("`cartero web` (process");
+}
+
+#[test]
+fn a_password_asked_for_in_the_page_goes_to_the_send_and_is_written_nowhere() {
+    let smtp = SmtpServer::with_login("ana@example.com", "s3cret-de-ana", false);
+    let c = drafted();
+    c.append(
+        "cartero.toml",
+        &smtp.tls_config("username = \"ana@example.com\"\n"),
+    );
+    let desk = open_desk(&c, "es");
+    desk.approve(1);
+    let page = desk.get("/send").body;
+    assert!(page.contains("Contraseña para enviar (SMTP)"), "{page}");
+    assert!(page.contains("Enviar 1 carta ahora"));
+    let run = desk.run_from_page("/send", &[("smtp_password", "s3cret-de-ana")]);
+    assert_eq!(run["code"], 0, "{run}");
+    assert_eq!(smtp.received().len(), 1);
+    drop(desk);
+    let mut written = vec![];
+    for entry in walk(c.dir.path()) {
+        if std::fs::read(&entry)
+            .unwrap()
+            .windows(13)
+            .any(|w| w == b"s3cret-de-ana")
+        {
+            written.push(entry);
+        }
+    }
+    assert!(written.is_empty(), "the password is in {written:?}");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = vec![];
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn replies_run_from_the_page_and_who_answered_shows_in_the_list() {
+    use crate::mailbox::{imap_config, USER};
+    use crate::support::imap::ImapServer;
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, "s3cret");
+    let c = drafted();
+    c.append(
+        "cartero.toml",
+        &format!("{}{}", smtp.config(), imap_config(&imap, "")),
+    );
+    let desk = open_desk(&c, "en");
+    desk.approve(1);
+    desk.approve(2);
+    assert_eq!(desk.run_from_page("/send", &[])["code"], 0);
+    let ana = c.status()[0]["message_id"].as_str().unwrap().to_string();
+    imap.deliver(
+        "INBOX",
+        format!("From: Ana Ruiz <ana@example.com>\r\nTo: {USER}\r\nSubject: Re: Hola\r\nDate: Mon, 23 Nov 2026 09:00:00 +0100\r\nMessage-ID: <r1@example.com>\r\nIn-Reply-To: {ana}\r\n\r\nGracias!\r\n").as_bytes(),
+        &[],
+    );
+    let run = desk.run_from_page("/replies", &[]);
+    assert_eq!(run["code"], 0, "{run}");
+    let list = desk.get("/?show=answered").body;
+    assert!(
+        list.contains("Ana Ruiz") && !list.contains("Bo Li"),
+        "{list}"
+    );
+    assert!(list.contains("1 shown"));
+}

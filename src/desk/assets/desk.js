@@ -29,6 +29,19 @@
       s.addEventListener("change", function () { filters.submit(); });
     });
   }
+  // A send or replies under way: its lines as they come, then the page again, with the states.
+  var progress = document.getElementById("progress");
+  if (progress && progress.getAttribute("data-running") === "1") {
+    var poll = function () {
+      fetch("/run", { credentials: "same-origin" }).then(function (r) { return r.json(); })
+        .then(function (run) {
+          if (!run) { return; }
+          progress.textContent = run.lines.join("\n") + "\n";
+          if (run.back) { window.location.reload(); } else { setTimeout(poll, 500); }
+        }).catch(function () { setTimeout(poll, 1000); });
+    };
+    setTimeout(poll, 300);
+  }
   document.addEventListener("keydown", function (e) {
     var t = e.target;
     var typing = t && (t.tagName === "TEXTAREA" || t.tagName === "INPUT" || t.tagName === "SELECT");
