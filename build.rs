@@ -6,7 +6,10 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=i18n");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    // The crate being built, read when the script runs (not when it was compiled: a copied
+    // `target/` would otherwise read another checkout's catalogs).
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("i18n");
     let mut out = String::new();
     for language in ["en", "es"] {
         let dir = root.join(language);

@@ -518,18 +518,35 @@ fn busy() -> Response {
     (StatusCode::CONFLICT, refusal(&tr!("desk-busy"))).into_response()
 }
 
+/// An approved letter's client, on the send page.
+#[derive(Serialize)]
+struct Whom {
+    n: usize,
+    who: String,
+}
+
 pub async fn send_view(State(shared): State<Arc<Shared>>) -> Response {
     let settings = shared.settings;
-    let approved = lock(&shared)
-        .survey
-        .entries
-        .iter()
-        .filter(|e| e.state == DraftState::Approved)
-        .count();
+    let (approved, whom): (usize, Vec<Whom>) = {
+        let work = lock(&shared);
+        let approved: Vec<Whom> = work
+            .survey
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.state == DraftState::Approved)
+            .map(|(i, e)| Whom {
+                n: i + 1,
+                who: crate::text::display_mailbox(&e.client.mailbox),
+            })
+            .collect();
+        (approved.len(), approved)
+    };
     let run = runs::current(&shared);
     let mut context = Context::new();
     context.insert("t", &texts());
     context.insert("approved", &tr!("desk-send-approved", count = approved));
+    context.insert("whom", &whom);
     context.insert("can_send", &(approved > 0 && settings.smtp.is_some()));
     context.insert("button", &tr!("desk-send-button", count = approved));
     let server = settings.smtp.as_ref().map(|s| {

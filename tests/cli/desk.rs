@@ -564,6 +564,7 @@ fn a_send_from_the_desk_is_cartero_send_each_letter_once() {
     );
     assert!(page.contains(&format!("through 127.0.0.1:{}", smtp.port)));
     assert!(page.contains("Send 2 letters now"));
+    assert!(page.contains("Ana Ruiz &lt;ana@example.com&gt;") && page.contains("Bo Li"));
     assert!(!page.contains("type=\"password\""), "no password is needed");
     let run = desk.run_from_page("/send", &[]);
     assert_eq!(run["code"], 0, "{run}");
