@@ -1,0 +1,3 @@
+# Problems with their places, headers, messages, personal share, campaigns, durations.
+
+headers-did-you-mean = (did you mean `{ $header }:`?)
