@@ -108,9 +108,7 @@ pub fn parse(text: &str) -> Result<Draft, String> {
         .replace("\r\n", "\n");
     let (head, body) = match text.split_once("\n\n") {
         Some((h, b)) => (h, b),
-        None => {
-            return Err(tr!("message-no-blank-line"))
-        }
+        None => return Err(tr!("message-no-blank-line")),
     };
     let head = Head::read(head)?;
     let to = head.to.ok_or_else(|| tr!("message-no-to"))?;
@@ -158,9 +156,9 @@ impl Head {
         let allowed = [Named::To, Named::Subject, Named::ReplyTo];
         match named(name, &allowed) {
             Named::To => {
-                self.to = Some(Mailbox::from_str(&value).map_err(|_| {
-                    tr!("message-bad-to", value = &value)
-                })?)
+                self.to = Some(
+                    Mailbox::from_str(&value).map_err(|_| tr!("message-bad-to", value = &value))?,
+                )
             }
             Named::Subject => self.subject = Some(value),
             Named::ReplyTo if value.is_empty() => {}
@@ -170,12 +168,8 @@ impl Head {
                         .map_err(|_| tr!("message-bad-reply-to", value = &value))?,
                 )
             }
-            Named::Cc | Named::Bcc => {
-                return Err(tr!("message-copy-header", header = name.trim()))
-            }
-            Named::From => {
-                return Err(tr!("message-from-header", header = name.trim()))
-            }
+            Named::Cc | Named::Bcc => return Err(tr!("message-copy-header", header = name.trim())),
+            Named::From => return Err(tr!("message-from-header", header = name.trim())),
             unknown @ Named::Unknown(_) => {
                 return Err(tr!(
                     "message-unknown-header",

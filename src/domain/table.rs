@@ -279,20 +279,16 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
         let (found, unended) = vcard::read(bytes);
         let notices = unended
             .into_iter()
-            .map(|line| {
-                Problem::warning(label, tr!("table-vcard-unended"))
-                .at(Pos::Line(line))
-            })
+            .map(|line| Problem::warning(label, tr!("table-vcard-unended")).at(Pos::Line(line)))
             .collect();
         return contacts::table(found, Export::VCard.name(), Pos::Line(1), label, notices);
     }
     let decoded = match text::decode(bytes) {
         Ok(decoded) => decoded,
         Err(text::NotText { line }) => {
-            table.notices.push(
-                Problem::error(label, tr!("table-nul-bytes"))
-                .at(Pos::Line(line)),
-            );
+            table
+                .notices
+                .push(Problem::error(label, tr!("table-nul-bytes")).at(Pos::Line(line)));
             return table;
         }
     };
@@ -382,8 +378,7 @@ fn read_records(text: &str, label: &str, table: &mut Table) {
     let delimiter = sniff_delimiter(text);
     if let Some(open) = unclosed_quote(text, delimiter) {
         table.notices.push(
-            Problem::error(label, tr!("table-unclosed-quote"))
-            .at(Pos::Line(line_of(open as u64))),
+            Problem::error(label, tr!("table-unclosed-quote")).at(Pos::Line(line_of(open as u64))),
         );
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -412,8 +407,7 @@ fn read_records(text: &str, label: &str, table: &mut Table) {
                     .map(|p| Pos::Line(line_of(p.byte())))
                     .unwrap_or(Pos::Line(line_of(start)));
                 table.notices.push(
-                    Problem::error(label, tr!("table-bad-csv-line", why = err.to_string()))
-                        .at(pos),
+                    Problem::error(label, tr!("table-bad-csv-line", why = err.to_string())).at(pos),
                 );
                 break;
             }
@@ -469,8 +463,8 @@ fn check_header(table: &mut Table, label: &str) {
                 .collect();
             table.notices.push(
                 Problem::warning(label, tr!("table-header-control-characters"))
-                .at(header_pos)
-                .column(name.trim()),
+                    .at(header_pos)
+                    .column(name.trim()),
             );
         }
     }

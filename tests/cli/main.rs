@@ -7,6 +7,7 @@ mod arrived;
 mod catalogs;
 mod check;
 mod completions;
+mod domain_es;
 mod drafting;
 mod errors;
 mod exactly_once;

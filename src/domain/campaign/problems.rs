@@ -219,7 +219,11 @@ fn names(who: &[&Client]) -> String {
         .collect();
     match who.len().saturating_sub(shown.len()) {
         0 => shown.join(", "),
-        more => tr!("campaign-names-and-more", names = shown.join(", "), more = more),
+        more => tr!(
+            "campaign-names-and-more",
+            names = shown.join(", "),
+            more = more
+        ),
     }
 }
 

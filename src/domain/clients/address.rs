@@ -40,8 +40,8 @@ pub fn parse_address(email: &str) -> Result<Address, String> {
     if domain.is_ascii() && !domain.to_ascii_lowercase().contains("xn--") {
         return Ok(address);
     }
-    let ascii = idna::domain_to_ascii(domain)
-        .map_err(|_| tr!("clients-bad-domain", address = &shown))?;
+    let ascii =
+        idna::domain_to_ascii(domain).map_err(|_| tr!("clients-bad-domain", address = &shown))?;
     if !address.user().is_ascii() {
         return Ok(address);
     }

@@ -150,10 +150,7 @@ impl Columns {
             }
             let at = |p: Problem| p.at(header_pos).column(&name);
             if name != *raw {
-                problems.push(at(Problem::warning(
-                    label,
-                    tr!("clients-column-spaces"),
-                )));
+                problems.push(at(Problem::warning(label, tr!("clients-column-spaces"))));
             }
             let kind = known(&fold(&name));
             if let Some(why) = clash(header, i, &name, kind, &mut seen, &mut taken) {

@@ -100,9 +100,7 @@ fn leftover_cells(columns: &Columns, cells: &[String]) -> Result<(), String> {
 }
 
 fn affinity_field(text: &str) -> Result<u8, String> {
-    parse_affinity(text).ok_or_else(|| {
-        tr!("clients-bad-affinity", affinity = clean_line(text))
-    })
+    parse_affinity(text).ok_or_else(|| tr!("clients-bad-affinity", affinity = clean_line(text)))
 }
 
 fn template_field(text: &str) -> Result<String, String> {
@@ -129,7 +127,10 @@ fn hidden_characters(text: &str) -> Option<String> {
         .map(|c| format!("U+{:04X}", c as u32))
         .collect();
     (!hidden.is_empty()).then(|| {
-        tr!("clients-name-control-characters", characters = hidden.join(", "))
+        tr!(
+            "clients-name-control-characters",
+            characters = hidden.join(", ")
+        )
     })
 }
 

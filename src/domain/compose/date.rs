@@ -29,9 +29,8 @@ pub(super) fn date_filter(
             value = describe(value)
         )));
     };
-    let date = parse_date(text.trim()).ok_or_else(|| {
-        tera::Error::message(tr!("compose-date-unreadable", text = text))
-    })?;
+    let date = parse_date(text.trim())
+        .ok_or_else(|| tera::Error::message(tr!("compose-date-unreadable", text = text)))?;
     format_date(date, lang, format.as_deref()).ok_or_else(|| {
         tera::Error::message(tr!(
             "compose-date-bad-format",

@@ -114,7 +114,10 @@ fn checked_subject(text: String) -> Result<String, String> {
         .split_whitespace()
         .find(|w| w.is_ascii() && w.len() > MAX_WORD)
     {
-        return Err(tr!("compose-long-subject-word", count = word.chars().count()));
+        return Err(tr!(
+            "compose-long-subject-word",
+            count = word.chars().count()
+        ));
     }
     Ok(text)
 }

@@ -30,10 +30,7 @@ pub(super) fn parse_template(label: &str, source: String) -> Result<TemplateFile
     let err = |line: usize, message: String| Problem::error(label, message).at(Pos::Line(line));
     let (headers, body_line) = read_headers(&lines).map_err(|(line, why)| err(line, why))?;
     let Some(body_line) = body_line else {
-        return Err(err(
-            lines.len(),
-            tr!("compose-no-blank-line"),
-        ));
+        return Err(err(lines.len(), tr!("compose-no-blank-line")));
     };
     if !headers.iter().any(|(h, _, _)| *h == Header::Subject) {
         return Err(err(1, tr!("compose-no-subject")));
@@ -73,10 +70,7 @@ fn read_headers(lines: &[&str]) -> Result<(Vec<HeaderLine>, Option<usize>), (usi
             // `Responder a:` is the one name with a space.
             !n.is_empty() && (n.chars().all(word) || n.eq_ignore_ascii_case("responder a"))
         }) else {
-            return Err((
-                n,
-                tr!("compose-not-a-header", line = n),
-            ));
+            return Err((n, tr!("compose-not-a-header", line = n)));
         };
         let header = header_named(name).map_err(|why| (n, why))?;
         if headers.iter().any(|(h, _, _)| *h == header) {

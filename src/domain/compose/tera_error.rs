@@ -65,7 +65,11 @@ fn tera_in_words(message: &str) -> String {
             "string" => tr!("compose-expected-string"),
             token => token.to_string(),
         };
-        return tr!("compose-found-but-expected", found = found, expected = expected);
+        return tr!(
+            "compose-found-but-expected",
+            found = found,
+            expected = expected
+        );
     }
     if let Some((expected, got)) = message
         .strip_prefix("Invalid type for the value, expected ")

@@ -144,7 +144,10 @@ fn shared(contacts: &[Contact], label: &str) -> Option<Problem> {
     (!said.is_empty()).then(|| {
         Problem::warning(
             label,
-            tr!("table-contacts-share-an-address", contacts = said.join("; ")),
+            tr!(
+                "table-contacts-share-an-address",
+                contacts = said.join("; ")
+            ),
         )
     })
 }

@@ -159,9 +159,13 @@ fn read_format(bytes: &[u8], format: Format, label: &str, sheet: Option<&str>) -
     let mut workbook = open(bytes, format, label)?;
     let names = workbook.sheet_names();
     let name = chosen_sheet(&names, sheet, label)?;
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|_| anyhow::anyhow!(tr!("table-sheet-damaged-sheet", sheet = &name, file = label)))?;
+    let range = workbook.worksheet_range(&name).map_err(|_| {
+        anyhow::anyhow!(tr!(
+            "table-sheet-damaged-sheet",
+            sheet = &name,
+            file = label
+        ))
+    })?;
     let mut table = table_of(&range, label);
     // Only .xlsx and .xls say which cells are merged; calamine does not read it from the others.
     let merged = match &mut workbook {
@@ -261,9 +265,10 @@ fn merged_cells(merged: &[Dimensions], table: &Table, label: &str) -> Vec<Proble
             .get(c as usize)
             .map(|h| h.trim())
             .filter(|h| !h.is_empty())
-            .map_or(tr!("table-column-letters", letters = column_letters(c)), |h| {
-                format!("`{h}`")
-            })
+            .map_or(
+                tr!("table-column-letters", letters = column_letters(c)),
+                |h| format!("`{h}`"),
+            )
     };
     let mut notices = Vec::new();
     for m in merged.iter().filter(|m| m.end.0 as usize + 1 >= header) {
@@ -350,11 +355,8 @@ fn table_of(range: &calamine::Range<Data>, label: &str) -> Table {
                 Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
                 Data::Error(e) => {
                     table.notices.push(
-                        Problem::warning(
-                            label,
-                            tr!("table-cell-error", error = e.to_string()),
-                        )
-                        .at(pos),
+                        Problem::warning(label, tr!("table-cell-error", error = e.to_string()))
+                            .at(pos),
                     );
                     String::new()
                 }
