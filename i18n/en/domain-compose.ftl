@@ -47,3 +47,6 @@ compose-template-gone = failed to read the template: it is gone
 compose-unknown-template = Unknown template `{ $name }`: there is no `{ $file }`; create it, or correct the name
 compose-template-not-utf8 = it is not saved as UTF-8: save it as UTF-8 in your editor
 compose-template-unreadable = failed to read the template: { $why }
+compose-variable-without-value = Variable `{ $name }` exists but its value is undefined
+compose-field-undefined = Field `{ $name }` is not defined.
+compose-field-undefined-among = Field `{ $name }` is not defined. Available fields: { $available }

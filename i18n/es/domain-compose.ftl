@@ -47,3 +47,6 @@ compose-template-gone = no se pudo leer la plantilla: ya no está
 compose-unknown-template = no existe la plantilla `{ $name }`: no hay ningún `{ $file }`; créalo, o corrige el nombre
 compose-template-not-utf8 = no está guardada en UTF-8: guárdala como UTF-8 en tu editor
 compose-template-unreadable = no se pudo leer la plantilla: { $why }
+compose-variable-without-value = `{ $name }` existe, pero no tiene valor
+compose-field-undefined = no existe el campo `{ $name }`
+compose-field-undefined-among = no existe el campo `{ $name }`; los que hay: { $available }

@@ -54,6 +54,22 @@ fn tera_in_words(message: &str) -> String {
     if let Some(name) = between("Unknown test `", "`") {
         return tr!("compose-unknown-test", name = name);
     }
+    if let Some(name) = between("Variable `", "` exists but its value is undefined") {
+        return tr!("compose-variable-without-value", name = name);
+    }
+    if let Some(name) = between("Field `", "` is not defined.") {
+        return tr!("compose-field-undefined", name = name);
+    }
+    if let Some((name, available)) = message
+        .strip_prefix("Field `")
+        .and_then(|rest| rest.split_once("` is not defined. Available fields: "))
+    {
+        return tr!(
+            "compose-field-undefined-among",
+            name = name,
+            available = available
+        );
+    }
     if let Some((found, expected)) = message
         .strip_prefix("Found ")
         .and_then(|rest| rest.strip_suffix('.'))
