@@ -65,12 +65,12 @@ impl Problem {
     /// Where it is, for a list of places: `line 4 (Bo)`, `row 7`.
     pub fn place(&self) -> String {
         let at = match self.pos {
-            Some(Pos::Line(n)) | Some(Pos::LineCol(n, _)) => format!("line {n}"),
-            Some(Pos::Row(n)) => format!("row {n}"),
-            None => String::from("another client"),
+            Some(Pos::Line(n)) | Some(Pos::LineCol(n, _)) => tr!("diag-place-line", line = n),
+            Some(Pos::Row(n)) => tr!("diag-place-row", row = n),
+            None => tr!("diag-place-another-client"),
         };
         match &self.client {
-            Some(client) => format!("{at} ({client})"),
+            Some(client) => tr!("diag-place-of-client", place = at, client = client),
             None => at,
         }
     }
@@ -83,21 +83,22 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
+            Level::Error => tr!("diag-error"),
+            Level::Warning => tr!("diag-warning"),
         };
         write!(f, "{level}: {}", self.file)?;
         match self.pos {
             Some(Pos::Line(n)) => write!(f, ":{n}")?,
             Some(Pos::LineCol(l, c)) => write!(f, ":{l}:{c}")?,
-            Some(Pos::Row(n)) => write!(f, ", row {n}")?,
+            Some(Pos::Row(n)) => write!(f, ", {}", tr!("diag-row", row = n))?,
             None => {}
         }
+        // Each part names one thing, after a comma: in either language they read in this order.
         if let Some(column) = &self.column {
-            write!(f, ", column `{column}`")?;
+            write!(f, ", {}", tr!("diag-column", column = column))?;
         }
         if let Some(client) = &self.client {
-            write!(f, ", client `{client}`")?;
+            write!(f, ", {}", tr!("diag-client", client = client))?;
         }
         write!(f, ": {}", self.message)
     }

@@ -173,13 +173,23 @@ pub fn closest<'k>(typed: &str, known: impl IntoIterator<Item = &'k str>) -> Opt
         .map(|(_, k)| k)
 }
 
-/// `3h 05m`, `4m 10s`, `12s`: how long until something, for a person.
+/// `3h 05m`, `4m 10s`, `12s` (in Spanish `3 h 05 min`, `4 min 10 s`, `12 s`): how long until
+/// something, for a person.
 pub fn how_long(d: std::time::Duration) -> String {
     let s = d.as_secs();
+    let two = |n: u64| format!("{n:02}");
     match s {
-        0..=59 => format!("{s}s"),
-        60..=3599 => format!("{}m {:02}s", s / 60, s % 60),
-        _ => format!("{}h {:02}m", s / 3600, s % 3600 / 60),
+        0..=59 => tr!("text-seconds", seconds = s),
+        60..=3599 => tr!(
+            "text-minutes-seconds",
+            minutes = s / 60,
+            seconds = two(s % 60)
+        ),
+        _ => tr!(
+            "text-hours-minutes",
+            hours = s / 3600,
+            minutes = two(s % 3600 / 60)
+        ),
     }
 }
 

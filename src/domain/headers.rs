@@ -51,7 +51,7 @@ pub fn named(name: &str, suggest: &[Named]) -> Named {
 /// `, did you mean `Subject:`?` for an unknown header near a known one; empty otherwise.
 pub fn did_you_mean(named: Named) -> String {
     match named {
-        Named::Unknown(Some(k)) => format!(" (did you mean `{k}:`?)"),
+        Named::Unknown(Some(k)) => format!(" {}", tr!("headers-did-you-mean", header = k)),
         _ => String::new(),
     }
 }

@@ -35,7 +35,7 @@ pub fn build_message(
 ) -> Result<Message> {
     // An explicit envelope: the client alone, and lettre need not parse the headers back.
     let envelope = lettre::address::Envelope::new(Some(from.email.clone()), vec![to.email.clone()])
-        .context("failed to build the envelope")?;
+        .with_context(|| tr!("message-envelope-failed"))?;
     let mut builder = Message::builder()
         .envelope(envelope)
         .from(clean_mailbox(from))
@@ -50,7 +50,7 @@ pub fn build_message(
     }
     builder
         .body(email.body.clone())
-        .with_context(|| format!("failed to build the message to `{}`", to.email))
+        .with_context(|| tr!("message-build-failed", address = to.email.to_string()))
 }
 
 /// lettre panics on a display name with a line break: never hand it one.
@@ -108,23 +108,16 @@ pub fn parse(text: &str) -> Result<Draft, String> {
         .replace("\r\n", "\n");
     let (head, body) = match text.split_once("\n\n") {
         Some((h, b)) => (h, b),
-        None => {
-            return Err(
-                "there is no blank line between the `To:`/`Subject:` lines and the body".into(),
-            )
-        }
+        None => return Err(tr!("message-no-blank-line")),
     };
     let head = Head::read(head)?;
-    let to = head.to.ok_or("there is no `To:` line")?;
+    let to = head.to.ok_or_else(|| tr!("message-no-to"))?;
     let subject = head
         .subject
         .filter(|s| !s.is_empty())
-        .ok_or("there is no `Subject:` line, or it is empty")?;
+        .ok_or_else(|| tr!("message-no-subject"))?;
     if body.trim().is_empty() {
-        return Err(
-            "there is no letter below the blank line: write it there (an empty letter is never sent)"
-                .into(),
-        );
+        return Err(tr!("message-empty-body"));
     }
     Ok(Draft {
         to,
@@ -150,7 +143,7 @@ impl Head {
         let mut read = Head::default();
         for (i, line) in head.lines().enumerate() {
             let Some((name, value)) = line.split_once(':') else {
-                return Err(format!("line {} is not a header like `Subject: …`", i + 1));
+                return Err(tr!("message-not-a-header", line = i + 1));
             };
             read.set(name, clean_line(value))?;
         }
@@ -163,35 +156,25 @@ impl Head {
         let allowed = [Named::To, Named::Subject, Named::ReplyTo];
         match named(name, &allowed) {
             Named::To => {
-                self.to = Some(Mailbox::from_str(&value).map_err(|_| {
-                    format!("`To: {value}` is not one address like `Name <name@example.com>`")
-                })?)
+                self.to = Some(
+                    Mailbox::from_str(&value).map_err(|_| tr!("message-bad-to", value = &value))?,
+                )
             }
             Named::Subject => self.subject = Some(value),
             Named::ReplyTo if value.is_empty() => {}
             Named::ReplyTo => {
                 self.reply_to = Some(
                     Mailbox::from_str(&value)
-                        .map_err(|_| format!("`Reply-To: {value}` is not an address"))?,
+                        .map_err(|_| tr!("message-bad-reply-to", value = &value))?,
                 )
             }
-            Named::Cc | Named::Bcc => {
-                return Err(format!(
-                    "`{}:` is not allowed: each email goes to its client alone; remove the line",
-                    name.trim()
-                ))
-            }
-            Named::From => {
-                return Err(format!(
-                    "`{}:` is not allowed: the sender is you, set with `[sender]` in cartero.toml or `--from`; remove the line",
-                    name.trim()
-                ))
-            }
+            Named::Cc | Named::Bcc => return Err(tr!("message-copy-header", header = name.trim())),
+            Named::From => return Err(tr!("message-from-header", header = name.trim())),
             unknown @ Named::Unknown(_) => {
-                return Err(format!(
-                    "unknown header `{}:`{}: a draft has `To:`, `Subject:` and maybe `Reply-To:`",
-                    name.trim(),
-                    did_you_mean(unknown)
+                return Err(tr!(
+                    "message-unknown-header",
+                    header = name.trim(),
+                    suggestion = did_you_mean(unknown)
                 ))
             }
         }
@@ -203,9 +186,10 @@ impl Head {
 pub fn validate(text: &str, client_key: &str) -> Result<Draft, String> {
     let draft = parse(text)?;
     if crate::domain::clients::address_key(&draft.to.email) != client_key {
-        return Err(format!(
-            "the `To:` line is `{}`, not this client's address `{client_key}`: a draft goes to its own client",
-            draft.to.email
+        return Err(tr!(
+            "message-other-client",
+            to = draft.to.email.to_string(),
+            address = client_key
         ));
     }
     Ok(draft)

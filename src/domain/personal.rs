@@ -211,9 +211,9 @@ fn words(text: &str) -> impl Iterator<Item = u64> + '_ {
 }
 
 pub fn mass_mail_warning(share: f64) -> String {
-    format!(
-        "reads like a mass mail: only {:.0}% of it is about this client alone; add something personal to their note",
-        share * 100.0
+    tr!(
+        "personal-mass-mail",
+        percent = format!("{:.0}", share * 100.0)
     )
 }
 

@@ -28,6 +28,28 @@ pub struct Table {
     pub origin: Option<&'static str>,
 }
 
+/// The contact exports cartero reads as they are.
+#[derive(Debug, Clone, Copy)]
+enum Export {
+    VCard,
+    Google,
+    Outlook,
+}
+
+impl Export {
+    /// How a person calls it (`a vCard file`), in this run's language: the language is chosen
+    /// once a run, so each name is made once and kept.
+    fn name(self) -> &'static str {
+        use std::sync::OnceLock;
+        static NAMES: [OnceLock<String>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        NAMES[self as usize].get_or_init(|| match self {
+            Export::VCard => tr!("table-export-vcard"),
+            Export::Google => tr!("table-export-google"),
+            Export::Outlook => tr!("table-export-outlook"),
+        })
+    }
+}
+
 /// A spreadsheet cell's value that is not text, kept as it was.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Typed {
@@ -96,28 +118,28 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table> {
         .to_ascii_lowercase();
     let Some(by_name) = Format::from_extension(&ext) else {
         if let (Some(what), Kind::Other) = (not_text(&bytes), Kind::of(&bytes)) {
-            bail!(
-                "failed to read the client list `{label}`: {}",
-                not_text_message(what)
-            );
+            bail!(tr!(
+                "table-list-unreadable",
+                file = &label,
+                why = not_text_message(what)
+            ));
         }
         let mut table = read_csv(&bytes, &label);
         if let (Some(wanted), Kind::Other) = (sheet, Kind::of(&bytes)) {
             table.notices.push(Problem::warning(
                 &label,
-                format!("sheet `{wanted}` was asked for, but this is a CSV file, which has no sheets: the setting is ignored"),
+                tr!("table-csv-has-no-sheets", sheet = wanted),
             ));
         }
         return Ok(table);
     };
     let mut table = match Kind::of(&bytes) {
-        Kind::Empty => bail!(
-            "failed to read `{label}` as a spreadsheet: the file is empty (0 bytes): save the workbook again from Excel or LibreOffice"
-        ),
-        Kind::Other => bail!(
-            "failed to read `{label}` as a spreadsheet: {}",
-            not_a_workbook(&bytes, &label)
-        ),
+        Kind::Empty => bail!(tr!("table-sheet-empty-file", file = &label)),
+        Kind::Other => bail!(tr!(
+            "table-sheet-unreadable",
+            file = &label,
+            why = not_a_workbook(&bytes, &label)
+        )),
         kind => sheet::read(&bytes, kind, Some(by_name), &label, sheet)?,
     };
     // An export opened and saved as a workbook is still one.
@@ -130,10 +152,10 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table> {
 
 /// The bytes of the file, or an error that says what to pass instead.
 fn read_file(path: &Path, label: &str) -> Result<Vec<u8>> {
-    let hint = "pass `--clients FILE` or set `clients` in cartero.toml";
+    let hint = tr!("table-list-hint");
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            bail!("failed to read the client list `{label}`: there is no such file: {hint}")
+            bail!(tr!("table-list-missing", file = label, hint = hint))
         }
         Ok(meta) if meta.is_dir() => {
             let mut lists: Vec<String> = std::fs::read_dir(path)
@@ -150,27 +172,33 @@ fn read_file(path: &Path, label: &str) -> Result<Vec<u8>> {
                 .collect();
             lists.sort();
             match lists.first() {
-                Some(first) => bail!(
-                    "failed to read the client list `{label}`: it is a folder, not a file; it holds {}: pass the list itself, such as `--clients {}`",
-                    lists.iter().take(5).map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
-                    path.join(first).display()
-                ),
-                None => bail!("failed to read the client list `{label}`: it is a folder, not a file: {hint}"),
+                Some(first) => bail!(tr!(
+                    "table-list-is-folder-of-lists",
+                    file = label,
+                    lists = lists
+                        .iter()
+                        .take(5)
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    first = path.join(first).display()
+                )),
+                None => bail!(tr!("table-list-is-folder", file = label, hint = hint)),
             }
         }
         _ => {}
     }
-    std::fs::read(path).with_context(|| format!("failed to read the client list `{label}`"))
+    std::fs::read(path).with_context(|| tr!("table-list-read-failed", file = label))
 }
 
 /// What a file that is neither text nor a workbook seems to be (a PDF, a picture, something
 /// else), by its first bytes; `None` for text.
 fn not_text(bytes: &[u8]) -> Option<&'static str> {
     let magic: &[(&[u8], &str)] = &[
-        (b"%PDF", "a PDF document"),
-        (b"\x89PNG", "a PNG picture"),
-        (b"\xFF\xD8\xFF", "a JPEG picture"),
-        (b"GIF8", "a GIF picture"),
+        (b"%PDF", "pdf"),
+        (b"\x89PNG", "png"),
+        (b"\xFF\xD8\xFF", "jpeg"),
+        (b"GIF8", "gif"),
     ];
     if let Some((_, what)) = magic.iter().find(|(m, _)| bytes.starts_with(m)) {
         return Some(what);
@@ -186,10 +214,14 @@ fn not_text(bytes: &[u8]) -> Option<&'static str> {
 
 /// Why a file is not a client list, when it is neither text nor a workbook.
 fn not_text_message(what: &str) -> String {
-    match what {
-        "not text" => "it is neither a spreadsheet nor text (it holds bytes no text has): pass the client list itself, saved from Excel as .xlsx or CSV UTF-8".to_string(),
-        what => format!("it is {what}, not a client list: pass the list itself, saved from Excel as .xlsx or CSV UTF-8"),
-    }
+    let what = match what {
+        "pdf" => tr!("table-a-pdf"),
+        "png" => tr!("table-a-png"),
+        "jpeg" => tr!("table-a-jpeg"),
+        "gif" => tr!("table-a-gif"),
+        _ => return tr!("table-not-text"),
+    };
+    tr!("table-not-a-list", what = what)
 }
 
 /// Why text named like a workbook is not one, and what to do.
@@ -206,16 +238,16 @@ fn not_a_workbook(bytes: &[u8], label: &str) -> String {
     let lower = start.to_ascii_lowercase();
     let first_line = start.lines().next().unwrap_or("");
     if lower.starts_with('<') && (lower.contains("<html") || lower.contains("<table")) {
-        "it is a web page (HTML) with a spreadsheet's name, as some programs export \"Excel\" files: open it in Excel or LibreOffice and save it as .xlsx".to_string()
+        tr!("table-html-as-workbook")
     } else if first_line.contains([',', ';', '\t']) || bytes.contains(&0) {
-        format!(
-            "it is not a workbook but CSV text: rename it to `{}`",
-            Path::new(label).with_extension("csv").display()
+        tr!(
+            "table-csv-as-workbook",
+            renamed = Path::new(label).with_extension("csv").display()
         )
     } else {
-        format!(
-            "it is not a workbook but plain text: if it is the list as CSV, rename it to `{}`; if not, save the list from Excel as .xlsx",
-            Path::new(label).with_extension("csv").display()
+        tr!(
+            "table-text-as-workbook",
+            renamed = Path::new(label).with_extension("csv").display()
         )
     }
 }
@@ -224,17 +256,14 @@ fn not_a_workbook(bytes: &[u8], label: &str) -> String {
 fn workbook_as_csv(kind: Kind, label: &str) -> Option<String> {
     let renamed = |ext: &str| Path::new(label).with_extension(ext).display().to_string();
     Some(match kind {
-        Kind::Zip(Some(f)) => format!(
-            "this is a spreadsheet workbook (.{ext}), not CSV text: rename it to `{}`",
-            renamed(f.extension()),
-            ext = f.extension()
+        Kind::Zip(Some(f)) => tr!(
+            "table-workbook-as-csv",
+            ext = f.extension(),
+            renamed = renamed(f.extension())
         ),
-        Kind::Zip(None) => "this is a zip archive, not CSV text: unpack it, or save the list from Excel as CSV UTF-8".to_string(),
-        Kind::Ole { encrypted: true } => "this is an Excel workbook protected with a password, not CSV text: open it in Excel, remove the password (File > Info > Protect Workbook), and save it as CSV UTF-8 or .xlsx".to_string(),
-        Kind::Ole { encrypted: false } => format!(
-            "this is an old Excel workbook (.xls), not CSV text: rename it to `{}`",
-            renamed("xls")
-        ),
+        Kind::Zip(None) => tr!("table-zip-as-csv"),
+        Kind::Ole { encrypted: true } => tr!("table-locked-workbook-as-csv"),
+        Kind::Ole { encrypted: false } => tr!("table-xls-as-csv", renamed = renamed("xls")),
         Kind::Empty | Kind::Other => return None,
     })
 }
@@ -250,26 +279,16 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
         let (found, unended) = vcard::read(bytes);
         let notices = unended
             .into_iter()
-            .map(|line| {
-                Problem::warning(
-                    label,
-                    "this card has no `END:VCARD`: it was read up to the next card (or the end of the file); check that contact in your address book",
-                )
-                .at(Pos::Line(line))
-            })
+            .map(|line| Problem::warning(label, tr!("table-vcard-unended")).at(Pos::Line(line)))
             .collect();
-        return contacts::table(found, "a vCard file", Pos::Line(1), label, notices);
+        return contacts::table(found, Export::VCard.name(), Pos::Line(1), label, notices);
     }
     let decoded = match text::decode(bytes) {
         Ok(decoded) => decoded,
         Err(text::NotText { line }) => {
-            table.notices.push(
-                Problem::error(
-                    label,
-                    "this line holds NUL bytes, which CSV text never has: the file is not CSV text or is damaged; open it in Excel or LibreOffice and save it as CSV UTF-8",
-                )
-                .at(Pos::Line(line)),
-            );
+            table
+                .notices
+                .push(Problem::error(label, tr!("table-nul-bytes")).at(Pos::Line(line)));
             return table;
         }
     };
@@ -302,29 +321,25 @@ fn encoding_notices(
             text::Note::Legacy(name) => {
                 legacy = Some(table.notices.len());
                 table.notices.push(Problem::warning(
-                label,
-                format!("the file is not saved as UTF-8; it was read as {name} (as older Excel saves CSV): if accented letters look wrong, save it as CSV UTF-8"),
-            ))
+                    label,
+                    tr!("table-legacy-encoding", encoding = name),
+                ))
             }
             text::Note::Utf16(name) => table.notices.push(Problem::warning(
                 label,
-                format!("the file is {name} text without a byte-order mark; it was read as such: to be sure, save it as CSV UTF-8"),
+                tr!("table-utf16-without-bom", encoding = name),
             )),
             text::Note::Line { line, words } => {
-                let shown = if words.is_empty() {
-                    String::new()
+                let message = if words.is_empty() {
+                    tr!("table-line-not-utf8")
                 } else {
                     let words: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
-                    format!(" ({})", words.join(", "))
+                    tr!("table-line-not-utf8-words", words = words.join(", "))
                 };
                 odd_lines.push((table.notices.len(), line));
-                table.notices.push(
-                    Problem::warning(
-                        label,
-                        format!("this line is not UTF-8 like the rest of the file; it was read as Windows-1252{shown}: if that is wrong, fix it there, and save the file as CSV UTF-8"),
-                    )
-                    .at(Pos::Line(line)),
-                );
+                table
+                    .notices
+                    .push(Problem::warning(label, message).at(Pos::Line(line)));
             }
         }
     }
@@ -336,8 +351,8 @@ fn encoding_notices(
 fn contact_export(table: &mut Table, legacy: Option<usize>, label: &str) -> Option<Table> {
     let header_pos = table.header_pos?;
     let (origin, found) = google::contacts(table)
-        .map(|c| ("a Google Contacts export", c))
-        .or_else(|| outlook::contacts(table).map(|c| ("an Outlook export", c)))?;
+        .map(|c| (Export::Google.name(), c))
+        .or_else(|| outlook::contacts(table).map(|c| (Export::Outlook.name(), c)))?;
     let mut notices = std::mem::take(&mut table.notices);
     if let Some(i) = legacy {
         notices.remove(i);
@@ -363,11 +378,7 @@ fn read_records(text: &str, label: &str, table: &mut Table) {
     let delimiter = sniff_delimiter(text);
     if let Some(open) = unclosed_quote(text, delimiter) {
         table.notices.push(
-            Problem::error(
-                label,
-                "a quote `\"` opened on this line is never closed, so the rest of the file reads as one cell: close it, or remove it",
-            )
-            .at(Pos::Line(line_of(open as u64))),
+            Problem::error(label, tr!("table-unclosed-quote")).at(Pos::Line(line_of(open as u64))),
         );
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -396,8 +407,7 @@ fn read_records(text: &str, label: &str, table: &mut Table) {
                     .map(|p| Pos::Line(line_of(p.byte())))
                     .unwrap_or(Pos::Line(line_of(start)));
                 table.notices.push(
-                    Problem::error(label, format!("this line cannot be read as CSV: {err}"))
-                        .at(pos),
+                    Problem::error(label, tr!("table-bad-csv-line", why = err.to_string())).at(pos),
                 );
                 break;
             }
@@ -452,12 +462,9 @@ fn check_header(table: &mut Table, label: &str) {
                 .filter(|c| !c.is_control() || c.is_whitespace())
                 .collect();
             table.notices.push(
-                Problem::warning(
-                    label,
-                    "the column name holds invisible control characters; they are ignored",
-                )
-                .at(header_pos)
-                .column(name.trim()),
+                Problem::warning(label, tr!("table-header-control-characters"))
+                    .at(header_pos)
+                    .column(name.trim()),
             );
         }
     }
@@ -478,7 +485,7 @@ fn check_header(table: &mut Table, label: &str) {
             table.notices.push(
                 Problem::warning(
                     label,
-                    format!("column {column} has no name in the first line, so what is below it ({}) goes into no letter: name it (such as `note` or `city`), or delete the column", crate::text::count(used, "cell")),
+                    tr!("table-unnamed-column", column = column, cells = used),
                 )
                 .at(header_pos),
             );

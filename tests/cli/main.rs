@@ -8,6 +8,7 @@ mod catalogs;
 mod check;
 mod completions;
 mod desk;
+mod domain_es;
 mod drafting;
 mod errors;
 mod exactly_once;

@@ -248,7 +248,7 @@ impl Campaign<'_> {
                 problems.push(
                     Problem::error(
                         self.templates.label(&r.template),
-                        format!("this letter could not be approved or sent as it renders: {why}"),
+                        tr!("campaign-letter-unusable", why = why),
                     )
                     .client(&client.name),
                 );

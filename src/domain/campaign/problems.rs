@@ -16,7 +16,7 @@ impl Campaign<'_> {
             Some(c) => Problem::error(c.display().to_string(), format!("{e:#}")),
             None => Problem::error(
                 self.settings.clients.display().to_string(),
-                "no sender, and there is no `cartero.toml`: create `cartero.toml` with `[sender]`, `name` and `email` (`cartero init` writes one to start from), or pass `--from \"Your Name <you@example.com>\"`",
+                tr!("campaign-no-sender"),
             ),
         }
     }
@@ -30,39 +30,47 @@ impl Campaign<'_> {
             .map_or("cartero.toml".to_string(), |c| c.display().to_string());
         Problem::error(
             config,
-            format!(
-                "`language = \"{}\"` under `[campaign]` is not a language cartero writes dates in: use one of {}",
-                clean_line(language),
-                Language::known()
+            tr!(
+                "campaign-unknown-language",
+                language = clean_line(language),
+                known = Language::known()
             ),
         )
     }
 
     /// No `template` column value and no default: said once, for everyone it concerns.
     pub(super) fn no_template(&self, who: &[&Client]) -> Problem {
-        let whom = if who.len() == self.clients.len() {
-            String::new()
-        } else {
-            format!(
-                " for {} with an empty `template` column ({})",
-                count(who.len(), "client"),
-                names(who)
-            )
-        };
+        let everyone = who.len() == self.clients.len();
         let folder = self.in_folder();
         match &self.settings.config {
             Some(config) => Problem::error(
                 config.display().to_string(),
-                format!(
-                    "no template{whom}: add `template = \"templates/year-end.txt\"` under `[campaign]` in `{}`, or pass `--template templates/year-end.txt`{folder}",
-                    config.display()
-                ),
+                match everyone {
+                    true => tr!(
+                        "campaign-no-template",
+                        config = config.display(),
+                        folder = folder
+                    ),
+                    false => tr!(
+                        "campaign-no-template-for-some",
+                        count = who.len(),
+                        names = names(who),
+                        config = config.display(),
+                        folder = folder
+                    ),
+                },
             ),
             None => Problem::error(
                 self.settings.clients.display().to_string(),
-                format!(
-                    "no template{whom}, and there is no `cartero.toml` to name one: create `cartero.toml` with `template = \"templates/year-end.txt\"` under `[campaign]` (`cartero init` writes one to start from), or pass `--template templates/year-end.txt`{folder}"
-                ),
+                match everyone {
+                    true => tr!("campaign-no-template-no-config", folder = folder),
+                    false => tr!(
+                        "campaign-no-template-for-some-no-config",
+                        count = who.len(),
+                        names = names(who),
+                        folder = folder
+                    ),
+                },
             ),
         }
     }
@@ -72,26 +80,25 @@ impl Campaign<'_> {
         let label = self.templates.label(name);
         let folder = self.in_folder();
         if by_default {
-            let named_in = match &self.settings.config {
-                Some(c) => format!(
-                    "`template` under `[campaign]` in `{}` (or `--template`)",
-                    c.display()
+            let message = match &self.settings.config {
+                Some(c) => tr!(
+                    "campaign-missing-template",
+                    config = c.display(),
+                    folder = folder
                 ),
-                None => "`--template`".to_string(),
+                None => tr!("campaign-missing-template-no-config", folder = folder),
             };
-            return Problem::error(
-                &label,
-                format!("there is no such template: create it, or correct {named_in}{folder}"),
-            );
+            return Problem::error(&label, message);
         }
         let first = who[0];
         Problem::error(
             self.settings.clients.display().to_string(),
-            format!(
-                "there is no template `{label}`, and {} {} it ({}): create it, or correct the `template` column{folder}",
-                count(who.len(), "client"),
-                if who.len() == 1 { "names" } else { "name" },
-                names(who)
+            tr!(
+                "campaign-missing-named-template",
+                template = &label,
+                count = who.len(),
+                names = names(who),
+                folder = folder
             ),
         )
         .at(first.pos)
@@ -107,11 +114,13 @@ impl Campaign<'_> {
             .map_or("", |(_, l)| l);
         Problem::warning(
             self.templates.label(wanted),
-            format!(
-                "there is no such template, so {} written to in `{lang}` ({}) get `{used}` instead: create `{}` for them, or give them another `language`",
-                count(who.len(), "client"),
-                names(who),
-                self.templates.label(wanted)
+            tr!(
+                "campaign-missing-variant",
+                count = who.len(),
+                language = lang,
+                names = names(who),
+                used = used,
+                template = self.templates.label(wanted)
             ),
         )
     }
@@ -122,10 +131,10 @@ impl Campaign<'_> {
         if there.is_empty() {
             String::new()
         } else {
-            format!(
-                "; `{}` holds {}",
-                self.templates.label(""),
-                there.join(", ")
+            tr!(
+                "campaign-templates-folder-holds",
+                folder = self.templates.label(""),
+                files = there.join(", ")
             )
         }
     }
@@ -152,8 +161,10 @@ impl Campaign<'_> {
         if snippet.len() < words.len() {
             snippet.push('…');
         }
-        Some(format!(
-            "this draft repeats what you wrote to them in {year} («{snippet}»): tell them something new"
+        Some(tr!(
+            "campaign-repeated-anecdote",
+            year = year,
+            snippet = snippet
         ))
     }
 
@@ -175,9 +186,7 @@ impl Campaign<'_> {
 
     /// The warnings `check`, `draft` and `review` give about a client whatever their draft says.
     pub fn note_warning(client: &Client) -> Option<String> {
-        client.note.is_none().then(|| {
-            "no personal note: add one to the `note` column (a memory, an anecdote, something you solved together)".to_string()
-        })
+        client.note.is_none().then(|| tr!("campaign-no-note"))
     }
 }
 
@@ -191,7 +200,7 @@ pub(super) fn long_subject(
     (email.subject.chars().count() > LONG_SUBJECT).then(|| {
         let p = Problem::warning(
             templates.label(template),
-            format!("the subject is longer than {LONG_SUBJECT} characters: mail apps cut it short; keep it short and say the rest in the letter"),
+            tr!("campaign-long-subject", most = LONG_SUBJECT),
         )
         .client(&client.name);
         match templates.subject_line(template) {
@@ -199,15 +208,6 @@ pub(super) fn long_subject(
             None => p,
         }
     })
-}
-
-/// `1 client`, `2 clients`.
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
 }
 
 /// `Ana`, `Bea`, `Cy` and 3 more.
@@ -219,7 +219,11 @@ fn names(who: &[&Client]) -> String {
         .collect();
     match who.len().saturating_sub(shown.len()) {
         0 => shown.join(", "),
-        more => format!("{} and {more} more", shown.join(", ")),
+        more => tr!(
+            "campaign-names-and-more",
+            names = shown.join(", "),
+            more = more
+        ),
     }
 }
 
@@ -254,16 +258,20 @@ pub(super) fn say_once(problems: Vec<Problem>) -> Vec<Problem> {
             if !others.is_empty() {
                 let shown: Vec<String> = others.iter().take(5).map(|c| format!("`{c}`")).collect();
                 let more = others.len() - shown.len();
-                p.message.push_str(&format!(
-                    "\n  = the same for {}: {}{}",
-                    count(others.len(), "other client"),
-                    shown.join(", "),
-                    if more > 0 {
-                        format!(" and {more} others")
-                    } else {
-                        String::new()
-                    }
-                ));
+                let same = match more {
+                    0 => tr!(
+                        "campaign-same-for",
+                        count = others.len(),
+                        names = shown.join(", ")
+                    ),
+                    more => tr!(
+                        "campaign-same-for-and-more",
+                        count = others.len(),
+                        names = shown.join(", "),
+                        more = more
+                    ),
+                };
+                p.message.push_str(&format!("\n  = {same}"));
             }
             p
         })
@@ -289,12 +297,19 @@ pub(super) fn no_note_problems(list: &str, clients: &[&Client]) -> Vec<Problem> 
     let more = clients.len().saturating_sub(5);
     vec![Problem::warning(
         list,
-        format!(
-            "{} clients have no personal note ({}{}): add one to the `note` column for each (a memory, an anecdote, something you solved together)",
-            clients.len(),
-            named.join(", "),
-            if more > 0 { format!(", and {more} more") } else { String::new() }
-        ),
+        match more {
+            0 => tr!(
+                "campaign-no-notes",
+                count = clients.len(),
+                names = named.join(", ")
+            ),
+            more => tr!(
+                "campaign-no-notes-and-more",
+                count = clients.len(),
+                names = named.join(", "),
+                more = more
+            ),
+        },
     )
     .column("note")]
 }
@@ -318,12 +333,19 @@ pub(super) fn mass_mail_problems(mass: BTreeMap<String, Vec<(&str, f64)>>) -> Ve
         let more = clients.len().saturating_sub(5);
         problems.push(Problem::warning(
             template,
-            format!(
-                "{} letters read like a mass mail: little of each is about its client alone ({}{}); add something personal to their notes, or to the template",
-                clients.len(),
-                named.join(", "),
-                if more > 0 { format!(", and {more} more") } else { String::new() }
-            ),
+            match more {
+                0 => tr!(
+                    "campaign-mass-mail",
+                    count = clients.len(),
+                    names = named.join(", ")
+                ),
+                more => tr!(
+                    "campaign-mass-mail-and-more",
+                    count = clients.len(),
+                    names = named.join(", "),
+                    more = more
+                ),
+            },
         ));
     }
     problems

@@ -12,7 +12,7 @@ use crate::text::clean_line;
 pub fn parse_address(email: &str) -> Result<Address, String> {
     let shown = clean_line(email);
     if email.is_empty() {
-        return Err("no email address: every client needs one".into());
+        return Err(tr!("clients-no-address"));
     }
     let parts: Vec<&str> = email
         .split([',', ';', ' ', '\t'])
@@ -20,41 +20,32 @@ pub fn parse_address(email: &str) -> Result<Address, String> {
         .collect();
     let separated = parts.len() > 1 || email.contains([',', ';']);
     if separated && parts.iter().filter(|p| p.contains('@')).count() < 2 {
-        return Err(format!(
-            "`{shown}` has a space (or a `,` or `;`) in it, which no address has: write the address alone"
-        ));
+        return Err(tr!("clients-address-with-space", address = &shown));
     }
     if separated {
-        return Err(format!(
-            "`{shown}` holds more than one address: a client gets exactly one email at one address"
-        ));
+        return Err(tr!("clients-several-addresses", address = &shown));
     }
     if let Some(why) = hidden_in_address(email) {
         return Err(why);
     }
     let address =
-        Address::from_str(email).map_err(|_| format!("`{shown}` is not a valid email address"))?;
+        Address::from_str(email).map_err(|_| tr!("clients-bad-address", address = &shown))?;
     if address.domain().starts_with('[') {
-        return Err(format!(
-            "`{shown}` sends to a machine's number rather than a domain: mail providers refuse such addresses; ask the client for the address they use"
-        ));
+        return Err(tr!("clients-address-literal", address = &shown));
     }
     if !address.domain().contains('.') {
-        return Err(format!(
-            "`{shown}` has no dot after the `@`: a domain such as `example.com` is missing"
-        ));
+        return Err(tr!("clients-address-without-dot", address = &shown));
     }
     let domain = address.domain();
     if domain.is_ascii() && !domain.to_ascii_lowercase().contains("xn--") {
         return Ok(address);
     }
-    let ascii = idna::domain_to_ascii(domain)
-        .map_err(|_| format!("`{shown}`: the part after the `@` is not a valid domain"))?;
+    let ascii =
+        idna::domain_to_ascii(domain).map_err(|_| tr!("clients-bad-domain", address = &shown))?;
     if !address.user().is_ascii() {
         return Ok(address);
     }
-    Address::new(address.user(), ascii)
-        .map_err(|_| format!("`{shown}`: the part after the `@` is not a valid domain"))
+    Address::new(address.user(), ascii).map_err(|_| tr!("clients-bad-domain", address = &shown))
 }
 
 /// Characters that cannot be seen, or that only look like `.` or `@`: pasted from a web page
@@ -77,9 +68,10 @@ fn hidden_in_address(email: &str) -> Option<String> {
         .chars()
         .map(|c| if odd(c) { '�' } else { c })
         .collect();
-    Some(format!(
-        "`{shown}` holds characters that cannot be seen or only look like `.` or `@` ({}, marked �): type the address again by hand",
-        found.join(", ")
+    Some(tr!(
+        "clients-address-hidden-characters",
+        address = shown,
+        characters = found.join(", ")
     ))
 }
 

@@ -84,28 +84,30 @@ fn is_identifier(name: &str) -> bool {
 
 /// The names cartero puts in every template's context itself: a column by one of these names
 /// would be hidden by it.
-const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "first_name",
-        "the given name, or else the first word of `name`",
-    ),
-    ("circle", "`loved`, `ignored` or `hated`, from `affinity`"),
-    ("sender", "you, from `[sender]` in cartero.toml"),
-    ("today", "today's date"),
-    ("year", "this year"),
-    (
-        "letters",
-        "the letters this client got in earlier years, from the archive",
-    ),
-    (
-        "memories",
-        "what you kept with `cartero remember` since the last letter",
-    ),
-    (
-        "first_letter_year",
-        "the year of this client's first letter",
-    ),
+const BUILT_IN: &[&str] = &[
+    "first_name",
+    "circle",
+    "sender",
+    "today",
+    "year",
+    "letters",
+    "memories",
+    "first_letter_year",
 ];
+
+/// What a built-in name holds, for a person.
+fn built_in_meaning(name: &str) -> String {
+    match name {
+        "first_name" => tr!("clients-built-in-first-name"),
+        "circle" => tr!("clients-built-in-circle"),
+        "sender" => tr!("clients-built-in-sender"),
+        "today" => tr!("clients-built-in-today"),
+        "year" => tr!("clients-built-in-year"),
+        "letters" => tr!("clients-built-in-letters"),
+        "memories" => tr!("clients-built-in-memories"),
+        _ => tr!("clients-built-in-first-letter-year"),
+    }
+}
 
 /// One column: its trimmed name (cartero's when known), what it is, and for a known column
 /// named otherwise, the name it also goes by in templates when that is an identifier.
@@ -148,10 +150,7 @@ impl Columns {
             }
             let at = |p: Problem| p.at(header_pos).column(&name);
             if name != *raw {
-                problems.push(at(Problem::warning(
-                    label,
-                    "the column name has spaces around it; they are ignored",
-                )));
+                problems.push(at(Problem::warning(label, tr!("clients-column-spaces"))));
             }
             let kind = known(&fold(&name));
             if let Some(why) = clash(header, i, &name, kind, &mut seen, &mut taken) {
@@ -192,19 +191,21 @@ fn clash(
     taken: &mut HashMap<Known, usize>,
 ) -> Option<String> {
     if let Some(first) = seen.insert(name.to_lowercase(), i) {
-        return Some(format!(
-            "two columns are named `{name}` (columns {} and {}): rename one",
-            first + 1,
-            i + 1
+        return Some(tr!(
+            "clients-column-twice",
+            name = name,
+            first = first + 1,
+            second = i + 1
         ));
     }
     let first = kind.and_then(|k| taken.insert(k, i))?;
-    Some(format!(
-        "columns {} (`{}`) and {} (`{name}`) are both `{}`: keep one, or rename the other",
-        first + 1,
-        header[first].trim(),
-        i + 1,
-        kind.map_or("", Known::as_str)
+    Some(tr!(
+        "clients-columns-alike",
+        first = first + 1,
+        first_name = header[first].trim(),
+        second = i + 1,
+        name = name,
+        known = kind.map_or("", Known::as_str)
     ))
 }
 
@@ -237,15 +238,18 @@ fn column(name: String, kind: Option<Known>, renamed: &mut Vec<(Known, String)>)
 /// Why a template cannot use a column by this name, if it cannot.
 fn unusable_name(name: &str, known: bool) -> Option<String> {
     let lower = name.to_lowercase();
-    if let Some((_, what)) = BUILT_IN.iter().find(|(b, _)| *b == lower) {
-        return Some(format!(
-            "templates cannot see this column: `{{{{ {lower} }}}}` is {what}, filled in by cartero; to use the column, rename it, for example to `my_{lower}`"
+    if BUILT_IN.contains(&lower.as_str()) {
+        return Some(tr!(
+            "clients-column-hidden",
+            name = &lower,
+            what = built_in_meaning(&lower)
         ));
     }
     (!known && !is_identifier(name)).then(|| {
-        format!(
-            "templates cannot use a column named `{name}` as `{{{{ {name} }}}}`; rename it with letters, digits and `_` only, such as `{}`",
-            suggest_identifier(name)
+        tr!(
+            "clients-column-not-a-variable",
+            name = name,
+            suggested = suggest_identifier(name)
         )
     })
 }
@@ -258,13 +262,18 @@ fn missing_column(header: &[String], required: &str, label: &str) -> Problem {
         .filter(|h| !h.is_empty())
         .collect();
     let found = if found.is_empty() {
-        "none".to_string()
+        tr!("clients-no-columns")
     } else {
         found.join(", ")
     };
     Problem::error(
         label,
-        format!("there is no `{required}` column (or `{}`); the first line names these columns: {found}", spanish(required)),
+        tr!(
+            "clients-missing-column",
+            required = required,
+            spanish = spanish(required),
+            found = found
+        ),
     )
     .column(required)
 }

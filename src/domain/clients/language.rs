@@ -74,10 +74,10 @@ impl Language {
     pub fn parse(text: &str) -> Result<Language, String> {
         let code = text.trim().to_lowercase();
         Language::from_code(&code).ok_or_else(|| {
-            format!(
-                "language `{}` is not one cartero writes dates in; use one of {}",
-                clean_line(&code),
-                Language::known()
+            tr!(
+                "clients-unknown-language",
+                language = clean_line(&code),
+                known = Language::known()
             )
         })
     }

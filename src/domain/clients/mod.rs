@@ -160,10 +160,8 @@ fn validate(table: Table, label: &str) -> ClientList {
     };
     let Some(header_pos) = table.header_pos else {
         if !list.has_errors() {
-            list.problems.push(Problem::error(
-                label,
-                "the file is empty: the first line must name the columns, such as `email,name,note`",
-            ));
+            list.problems
+                .push(Problem::error(label, tr!("clients-empty-file")));
         }
         return list;
     };
@@ -204,10 +202,8 @@ fn validate(table: Table, label: &str) -> ClientList {
         list.clients.extend(row.client);
     }
     if list.clients.is_empty() && !list.has_errors() {
-        list.problems.push(Problem::error(
-            label,
-            "there are no clients below the first line",
-        ));
+        list.problems
+            .push(Problem::error(label, tr!("clients-none-below-header")));
     }
     list
 }

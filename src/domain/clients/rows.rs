@@ -91,30 +91,22 @@ fn leftover_cells(columns: &Columns, cells: &[String]) -> Result<(), String> {
     if extra.is_empty() {
         return Ok(());
     }
-    Err(format!(
-        "this row has {} cells but the first line names {} columns: {} left over; is there a stray delimiter, or a cell that needs quotes?",
-        cells.len(),
-        columns.all.len(),
-        extra.join(", ")
+    Err(tr!(
+        "clients-leftover-cells",
+        cells = cells.len(),
+        columns = columns.all.len(),
+        extra = extra.join(", ")
     ))
 }
 
 fn affinity_field(text: &str) -> Result<u8, String> {
-    parse_affinity(text).ok_or_else(|| {
-        format!(
-            "affinity `{}` is not a whole number from 0 (hated) to 10 (loved)",
-            clean_line(text)
-        )
-    })
+    parse_affinity(text).ok_or_else(|| tr!("clients-bad-affinity", affinity = clean_line(text)))
 }
 
 fn template_field(text: &str) -> Result<String, String> {
     let t = text.trim().to_string();
     if t.contains(['/', '\\']) || t.starts_with('.') {
-        return Err(format!(
-            "template `{}` must be a file name in the templates folder, without a folder",
-            clean_line(&t)
-        ));
+        return Err(tr!("clients-template-in-folder", template = clean_line(&t)));
     }
     Ok(t)
 }
@@ -122,7 +114,7 @@ fn template_field(text: &str) -> Result<String, String> {
 fn name_field(text: Option<&String>) -> Result<String, String> {
     let name = text.map(|n| clean_line(n)).unwrap_or_default();
     if name.is_empty() {
-        return Err("no name: every client needs one, the email greets them by it".into());
+        return Err(tr!("clients-no-name"));
     }
     Ok(name)
 }
@@ -135,9 +127,9 @@ fn hidden_characters(text: &str) -> Option<String> {
         .map(|c| format!("U+{:04X}", c as u32))
         .collect();
     (!hidden.is_empty()).then(|| {
-        format!(
-            "the name holds invisible control characters ({}), left out of the letter; check the cell in your spreadsheet",
-            hidden.join(", ")
+        tr!(
+            "clients-name-control-characters",
+            characters = hidden.join(", ")
         )
     })
 }
@@ -263,8 +255,8 @@ pub(super) fn duplicate(
     first: Pos,
 ) -> Problem {
     let first = match first {
-        Pos::Row(n) => format!("row {n}"),
-        Pos::Line(n) | Pos::LineCol(n, _) => format!("line {n}"),
+        Pos::Row(n) => tr!("clients-on-row", row = n),
+        Pos::Line(n) | Pos::LineCol(n, _) => tr!("clients-on-line", line = n),
     };
     let email = cells
         .get(columns.email)
@@ -272,7 +264,7 @@ pub(super) fn duplicate(
         .unwrap_or_default();
     let p = Problem::error(
         label,
-        format!("`{email}` is also on {first}: that person would get two emails; keep one row"),
+        tr!("clients-duplicate", email = email, first = first),
     )
     .at(pos)
     .column("email");

@@ -15,28 +15,26 @@ pub(super) fn date_filter(
 ) -> tera::TeraResult<String> {
     for (key, _) in kwargs.iter() {
         if !matches!(key.as_str(), Some("format" | "lang")) {
-            return Err(tera::Error::message(format!(
-                "the `date` filter takes only `format` and `lang`, not `{key}`: such as `date(format=\"%d/%m/%Y\", lang=\"es\")`"
+            return Err(tera::Error::message(tr!(
+                "compose-date-unknown-argument",
+                argument = key.to_string()
             )));
         }
     }
     let format = text_argument(&kwargs, "format", "%d/%m/%Y")?;
     let lang = date_language(&kwargs, state)?;
     let Some(text) = value.as_str() else {
-        return Err(tera::Error::message(format!(
-            "the `date` filter needs a date, such as `today` or a column holding 2026-11-22, not {}",
-            describe(value)
+        return Err(tera::Error::message(tr!(
+            "compose-date-not-a-date",
+            value = describe(value)
         )));
     };
-    let date = parse_date(text.trim()).ok_or_else(|| {
-        tera::Error::message(format!(
-            "`{text}` is not a date the `date` filter understands; write dates as 2026-11-22"
-        ))
-    })?;
+    let date = parse_date(text.trim())
+        .ok_or_else(|| tera::Error::message(tr!("compose-date-unreadable", text = text)))?;
     format_date(date, lang, format.as_deref()).ok_or_else(|| {
-        tera::Error::message(format!(
-            "`format=\"{}\"` is not a date format the `date` filter understands; use chrono's `%` codes, such as `%-d de %B de %Y` or `%d/%m/%Y`",
-            format.as_deref().unwrap_or_default()
+        tera::Error::message(tr!(
+            "compose-date-bad-format",
+            format = format.as_deref().unwrap_or_default()
         ))
     })
 }
@@ -47,9 +45,11 @@ fn text_argument(kwargs: &Kwargs, key: &str, example: &str) -> tera::TeraResult<
         None => Ok(None),
         Some(v) => match v.as_str() {
             Some(s) => Ok(Some(s.to_string())),
-            None => Err(tera::Error::message(format!(
-                "`{key}=` of the `date` filter takes text in quotes, such as `{key}=\"{example}\"`, not {}",
-                describe(v)
+            None => Err(tera::Error::message(tr!(
+                "compose-date-argument-not-text",
+                argument = key,
+                example = example,
+                value = describe(v)
             ))),
         },
     }
@@ -59,9 +59,10 @@ fn text_argument(kwargs: &Kwargs, key: &str, example: &str) -> tera::TeraResult<
 fn date_language(kwargs: &Kwargs, state: &State) -> tera::TeraResult<Language> {
     let lang = match text_argument(kwargs, "lang", "es")? {
         Some(l) => Language::from_code(&l).ok_or_else(|| {
-            tera::Error::message(format!(
-                "`lang=\"{l}\"` is not a language the `date` filter knows: use one of {}",
-                Language::known()
+            tera::Error::message(tr!(
+                "compose-date-unknown-language",
+                language = &l,
+                known = Language::known()
             ))
         })?,
         None => state
@@ -106,15 +107,15 @@ fn long_date(text: &str) -> Option<NaiveDate> {
 /// A template value as a person would name it: "the number `3`", "a list".
 fn describe(value: &Value) -> String {
     if value.is_undefined() || value.is_none() {
-        "an empty value".to_string()
+        tr!("compose-value-empty")
     } else if value.is_number() {
-        format!("the number `{value}`")
+        tr!("compose-value-number", value = value.to_string())
     } else if value.is_bool() {
-        format!("`{value}` (yes/no)")
+        tr!("compose-value-yes-no", value = value.to_string())
     } else if value.is_array() {
-        "a list".to_string()
+        tr!("compose-value-list")
     } else if value.is_map() {
-        "a group of values (a map)".to_string()
+        tr!("compose-value-map")
     } else {
         format!("`{value}`")
     }

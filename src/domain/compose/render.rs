@@ -60,7 +60,7 @@ impl Templates {
                 .map(|(_, _, l)| l + 2)
                 .max()
                 .unwrap_or(1);
-            return Err(at(line, "the letter came out empty for this client: an empty letter is never sent; write it below the blank line that follows `Subject:`".to_string()));
+            return Err(at(line, tr!("compose-empty-letter")));
         }
         Ok((
             name.to_string(),
@@ -108,15 +108,15 @@ impl Templates {
 /// A rendered `Subject:`, or why no mail server or person could take it.
 fn checked_subject(text: String) -> Result<String, String> {
     if text.is_empty() {
-        return Err("the subject came out empty for this client: give the `Subject:` line some text of its own, or a `| default(value=\"…\")` for what may be empty".to_string());
+        return Err(tr!("compose-empty-subject"));
     }
     if let Some(word) = text
         .split_whitespace()
         .find(|w| w.is_ascii() && w.len() > MAX_WORD)
     {
-        return Err(format!(
-            "the subject has {} characters without a space, more than a mail server takes on one line: shorten it or put spaces in it",
-            word.chars().count()
+        return Err(tr!(
+            "compose-long-subject-word",
+            count = word.chars().count()
         ));
     }
     Ok(text)
@@ -125,9 +125,9 @@ fn checked_subject(text: String) -> Result<String, String> {
 /// A rendered `Reply-To:` as an address, or why it is not one.
 fn checked_reply_to(text: &str) -> Result<Mailbox, String> {
     if text.is_empty() {
-        return Err("the `Reply-To:` came out empty for this client: give every client an address there, or remove the line".to_string());
+        return Err(tr!("compose-empty-reply-to"));
     }
-    parse_mailbox(text).map_err(|e| format!("the rendered `Reply-To:` is not usable: {e:#}"))
+    parse_mailbox(text).map_err(|e| tr!("compose-bad-reply-to", why = format!("{e:#}")))
 }
 
 /// Leading blank lines (the padding) gone, line ends `\n`, one final newline.

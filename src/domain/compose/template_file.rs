@@ -30,13 +30,10 @@ pub(super) fn parse_template(label: &str, source: String) -> Result<TemplateFile
     let err = |line: usize, message: String| Problem::error(label, message).at(Pos::Line(line));
     let (headers, body_line) = read_headers(&lines).map_err(|(line, why)| err(line, why))?;
     let Some(body_line) = body_line else {
-        return Err(err(
-            lines.len(),
-            "there is no blank line after the header lines: put one between `Subject: …` and the body".to_string(),
-        ));
+        return Err(err(lines.len(), tr!("compose-no-blank-line")));
     };
     if !headers.iter().any(|(h, _, _)| *h == Header::Subject) {
-        return Err(err(1, "there is no `Subject:` line: a template starts with `Subject: …`, a blank line, and the body".to_string()));
+        return Err(err(1, tr!("compose-no-subject")));
     }
     let body = format!(
         "{}{}",
@@ -73,16 +70,11 @@ fn read_headers(lines: &[&str]) -> Result<(Vec<HeaderLine>, Option<usize>), (usi
             // `Responder a:` is the one name with a space.
             !n.is_empty() && (n.chars().all(word) || n.eq_ignore_ascii_case("responder a"))
         }) else {
-            return Err((
-                n,
-                format!(
-                    "line {n} is neither a header nor blank: a template starts with header lines such as `Subject: Gracias, {{{{ first_name }}}}`, then a blank line, then the body"
-                ),
-            ));
+            return Err((n, tr!("compose-not-a-header", line = n)));
         };
         let header = header_named(name).map_err(|why| (n, why))?;
         if headers.iter().any(|(h, _, _)| *h == header) {
-            return Err((n, format!("`{name}:` appears twice; keep one")));
+            return Err((n, tr!("compose-header-twice", header = name)));
         }
         // Pad with the file's own lines and columns, so Tera's positions are the file's.
         let col = name.len() + 1 + (value.len() - value.trim_start().len());
@@ -102,15 +94,12 @@ fn header_named(name: &str) -> Result<Header, String> {
     match named(name, &[Named::Subject, Named::ReplyTo]) {
         Named::Subject => Ok(Header::Subject),
         Named::ReplyTo => Ok(Header::ReplyTo),
-        Named::To | Named::Cc | Named::Bcc => Err(format!(
-            "a template cannot set `{name}:`: each email goes to its client alone, never to a second or hidden recipient; remove the line"
-        )),
-        Named::From => Err(format!(
-            "a template cannot set `{name}:`: the sender is you, set once with `[sender]` in cartero.toml or `--from`; remove the line"
-        )),
-        unknown @ Named::Unknown(_) => Err(format!(
-            "unknown header `{name}:`{}: a template may set only `Subject:` and `Reply-To:` (`Asunto:` and `Responder-a:` in Spanish)",
-            did_you_mean(unknown)
+        Named::To | Named::Cc | Named::Bcc => Err(tr!("compose-recipient-header", header = name)),
+        Named::From => Err(tr!("compose-from-header", header = name)),
+        unknown @ Named::Unknown(_) => Err(tr!(
+            "compose-unknown-header",
+            header = name,
+            suggestion = did_you_mean(unknown)
         )),
     }
 }

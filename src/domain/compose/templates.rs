@@ -126,7 +126,7 @@ impl Templates {
             Choice::Unset => {
                 return Err(RenderError::Template(Problem::error(
                     "cartero.toml",
-                    "no template: pass `--template templates/year-end.txt` or set `template` under `[campaign]`",
+                    tr!("compose-no-template"),
                 )))
             }
             Choice::Template { name, .. } => name,
@@ -134,7 +134,7 @@ impl Templates {
         let problem = match self.prepare(&name) {
             Ok(()) => return Ok(name),
             Err(LoadError::Missing) => {
-                Problem::error(self.label(&name), "there is no such template")
+                Problem::error(self.label(&name), tr!("compose-no-such-template"))
             }
             Err(LoadError::Broken(p)) => p,
         };
@@ -216,16 +216,15 @@ impl Templates {
         let label = self.label(name);
         let source = read_source(&self.dir.join(name), &label).map_err(|e| match e {
             LoadError::Broken(p) => p,
-            LoadError::Missing => Problem::error(&label, "failed to read the template: it is gone"),
+            LoadError::Missing => Problem::error(&label, tr!("compose-template-gone")),
         })?;
         if parse_template(&label, source.clone()).is_ok() {
             return match self.prepare(name) {
                 Ok(()) => Ok(()),
                 Err(LoadError::Broken(p)) => Err(p),
-                Err(LoadError::Missing) => Err(Problem::error(
-                    &label,
-                    "failed to read the template: it is gone",
-                )),
+                Err(LoadError::Missing) => {
+                    Err(Problem::error(&label, tr!("compose-template-gone")))
+                }
             };
         }
         let text = normalize(&source);
@@ -273,11 +272,12 @@ impl Templates {
             .strip_prefix("Unknown template `")
             .and_then(|rest| rest.strip_suffix('`'));
         if let Some(missing) = missing {
-            let hint = format!(
-                ": there is no `{}`; create it, or correct the name",
-                self.label(missing)
+            let said = tr!(
+                "compose-unknown-template",
+                name = missing,
+                file = self.label(missing)
             );
-            problem.message.insert_str(first.len(), &hint);
+            problem.message.replace_range(..first.len(), &said);
         }
         problem
     }
@@ -332,14 +332,12 @@ fn read_source(path: &Path, label: &str) -> Result<String, LoadError> {
     std::fs::read_to_string(path).map_err(|e| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => return LoadError::Missing,
-            std::io::ErrorKind::InvalidData => {
-                "it is not saved as UTF-8: save it as UTF-8 in your editor".to_string()
-            }
+            std::io::ErrorKind::InvalidData => tr!("compose-template-not-utf8"),
             _ => e.to_string(),
         };
         LoadError::Broken(Problem::error(
             label,
-            format!("failed to read the template: {why}"),
+            tr!("compose-template-unreadable", why = why),
         ))
     })
 }

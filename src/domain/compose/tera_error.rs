@@ -6,7 +6,7 @@ use crate::diag::{Pos, Problem};
 /// write the template so it does not matter.
 fn in_words(message: &str, line: &str, col: usize, width: usize) -> String {
     if message.starts_with("Variable `sender` is not defined") {
-        return "`sender` is not defined: add `[sender]` with `name` and `email` to cartero.toml, or pass `--from \"Your Name <you@example.com>\"`".to_string();
+        return tr!("compose-sender-undefined");
     }
     if let Some(rest) = message.strip_prefix("Variable `") {
         if let Some((name, after)) = rest.split_once("` is not defined.") {
@@ -14,8 +14,10 @@ fn in_words(message: &str, line: &str, col: usize, width: usize) -> String {
                 .trim()
                 .trim_start_matches("Available variables:")
                 .trim();
-            return format!(
-                "`{name}` is not defined for this client: its cell is empty, or there is no such column; fill it, or write `{{{{ {name} | default(value=\"…\") }}}}` for when it is empty (what there is: {available})"
+            return tr!(
+                "compose-variable-undefined",
+                name = name,
+                available = available
             );
         }
     }
@@ -23,22 +25,95 @@ fn in_words(message: &str, line: &str, col: usize, width: usize) -> String {
     {
         let what: String = line.chars().skip(col).take(width).collect();
         let what = if what.trim().is_empty() {
-            "a value".to_string()
+            tr!("compose-a-value")
         } else {
             format!("`{}`", what.trim())
         };
-        return format!(
-            "{what} is empty for this client, and what follows needs text: fill the column, or write `{{{{ {} | default(value=\"…\") | … }}}}`",
-            what.trim_matches('`')
+        let name = what.trim_matches('`').to_string();
+        return tr!("compose-empty-value", what = what, name = name);
+    }
+    tera_in_words(message)
+}
+
+/// The messages of Tera's own a person may meet, in this run's language; any other is Tera's
+/// own, its type names made words.
+fn tera_in_words(message: &str) -> String {
+    let between = |before: &str, after: &str| {
+        message
+            .strip_prefix(before)
+            .and_then(|rest| rest.strip_suffix(after))
+            .filter(|name| !name.contains('`'))
+            .map(str::to_string)
+    };
+    if let Some(name) = between("Unknown filter `", "`") {
+        return tr!("compose-unknown-filter", name = name);
+    }
+    if let Some(name) = between("Unknown function `", "`") {
+        return tr!("compose-unknown-function", name = name);
+    }
+    if let Some(name) = between("Unknown test `", "`") {
+        return tr!("compose-unknown-test", name = name);
+    }
+    if let Some(name) = between("Variable `", "` exists but its value is undefined") {
+        return tr!("compose-variable-without-value", name = name);
+    }
+    if let Some(name) = between("Field `", "` is not defined.") {
+        return tr!("compose-field-undefined", name = name);
+    }
+    if let Some((name, available)) = message
+        .strip_prefix("Field `")
+        .and_then(|rest| rest.split_once("` is not defined. Available fields: "))
+    {
+        return tr!(
+            "compose-field-undefined-among",
+            name = name,
+            available = available
+        );
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("Found ")
+        .and_then(|rest| rest.strip_suffix('.'))
+        .and_then(|rest| rest.split_once(" but expected "))
+    {
+        let expected = match expected {
+            "identifier" => tr!("compose-expected-identifier"),
+            "attribute name" => tr!("compose-expected-attribute"),
+            "string" => tr!("compose-expected-string"),
+            token => token.to_string(),
+        };
+        return tr!(
+            "compose-found-but-expected",
+            found = found,
+            expected = expected
+        );
+    }
+    if let Some((expected, got)) = message
+        .strip_prefix("Invalid type for the value, expected ")
+        .and_then(|rest| rest.split_once(" but got "))
+    {
+        return tr!(
+            "compose-invalid-type",
+            expected = type_in_words(expected),
+            got = type_in_words(got)
         );
     }
     message
-        .replace("`&str`", "text")
-        .replace("`string`", "text")
-        .replace("`i64`", "a number")
-        .replace("`f64`", "a number")
-        .replace("`number`", "a number")
-        .replace("`undefined`", "nothing (an empty cell)")
+        .replace("`&str`", &tr!("compose-type-text"))
+        .replace("`string`", &tr!("compose-type-text"))
+        .replace("`i64`", &tr!("compose-type-number"))
+        .replace("`f64`", &tr!("compose-type-number"))
+        .replace("`number`", &tr!("compose-type-number"))
+        .replace("`undefined`", &tr!("compose-type-nothing"))
+}
+
+/// A type as Tera names it (`` `i64` ``), as a person would: text, a number, nothing.
+fn type_in_words(tera: &str) -> String {
+    match tera {
+        "`&str`" | "`string`" => tr!("compose-type-text"),
+        "`i64`" | "`f64`" | "`number`" => tr!("compose-type-number"),
+        "`undefined`" => tr!("compose-type-nothing"),
+        other => other.to_string(),
+    }
 }
 
 /// A Tera error as a problem at the file's line and column, with the line itself shown.
@@ -153,17 +228,22 @@ fn unbalanced(source: &str) -> Option<Unbalanced> {
 fn at_tag(label: &str, source: &str, why: Unbalanced) -> Problem {
     let (message, line, col) = match why {
         Unbalanced::Unclosed(tag, line, col) => (
-            format!("`{{% {tag} … %}}` on line {line} is never closed: add `{{% end{tag} %}}` where its part ends"),
+            tr!("compose-tag-unclosed", tag = &tag, line = line),
             line,
             col,
         ),
         Unbalanced::WrongEnd(end, line, col, tag, opened) => (
-            format!("`{{% {end} %}}` comes while `{{% {tag} … %}}` from line {opened} is still open: add `{{% end{tag} %}}` before it, or correct it"),
+            tr!(
+                "compose-tag-wrong-end",
+                end = &end,
+                tag = &tag,
+                opened = opened
+            ),
             line,
             col,
         ),
         Unbalanced::Stray(end, line, col) => (
-            format!("`{{% {end} %}}` closes nothing: no `{{% {} … %}}` is open above it; remove it, or add the tag it closes", &end[3..]),
+            tr!("compose-tag-stray", end = &end, tag = &end[3..]),
             line,
             col,
         ),

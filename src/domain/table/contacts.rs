@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use crate::diag::{Pos, Problem};
 use crate::domain::table::Table;
-use crate::text::count;
 
 /// One contact as the export has it, before it is a row.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -62,9 +61,11 @@ impl Contact {
     fn who(&self) -> String {
         match (self.name(), self.pos) {
             (name, _) if !name.is_empty() => name,
-            (_, Some(Pos::Line(n))) | (_, Some(Pos::LineCol(n, _))) => format!("line {n}"),
-            (_, Some(Pos::Row(n))) => format!("row {n}"),
-            (_, None) => String::from("a contact with no name"),
+            (_, Some(Pos::Line(n))) | (_, Some(Pos::LineCol(n, _))) => {
+                tr!("table-contact-on-line", line = n)
+            }
+            (_, Some(Pos::Row(n))) => tr!("table-contact-on-row", row = n),
+            (_, None) => tr!("table-contact-nameless"),
         }
     }
 }
@@ -130,11 +131,12 @@ fn shared(contacts: &[Contact], label: &str) -> Option<Problem> {
             let theirs = other.email().map(|e| e.trim().to_lowercase());
             // The same address chosen for both is a duplicate the list itself refuses.
             if theirs.as_deref() != Some(key.as_str()) && !other.name().is_empty() {
-                said.push(format!(
-                    "{} ({chosen}) and {} (written to at {})",
-                    c.who(),
-                    other.who(),
-                    theirs.unwrap_or_default()
+                said.push(tr!(
+                    "table-contacts-sharing",
+                    one = c.who(),
+                    address = chosen,
+                    other = other.who(),
+                    theirs = theirs.unwrap_or_default()
                 ));
             }
         }
@@ -142,9 +144,9 @@ fn shared(contacts: &[Contact], label: &str) -> Option<Problem> {
     (!said.is_empty()).then(|| {
         Problem::warning(
             label,
-            format!(
-                "these contacts share an address, so one person may get two letters: {}: if they are one person, keep one contact (or choose one address for both)",
-                said.join("; ")
+            tr!(
+                "table-contacts-share-an-address",
+                contacts = said.join("; ")
             ),
         )
     })
@@ -178,10 +180,11 @@ impl LeftOut {
                 .map(String::as_str)
                 .filter(|e| *e != email)
                 .collect();
-            self.several.push(format!(
-                "{} ({email}, not {})",
-                contact.who(),
-                others.join(", ")
+            self.several.push(tr!(
+                "table-contact-addresses",
+                contact = contact.who(),
+                chosen = email,
+                others = others.join(", ")
             ));
         }
         let cells = vec![
@@ -196,43 +199,34 @@ impl LeftOut {
 
     /// One warning for each kind, naming everyone of that kind.
     fn said(self, label: &str) -> Vec<Problem> {
-        let has = |n: usize| if n == 1 { "has" } else { "have" };
         let mut said = Vec::new();
         if !self.without.is_empty() {
-            let n = self.without.len();
             said.push(Problem::warning(
                 label,
-                format!(
-                    "{} {} no email address and {} left out: {}",
-                    count(n, "contact"),
-                    has(n),
-                    if n == 1 { "is" } else { "are" },
-                    self.without.join(", ")
+                tr!(
+                    "table-contacts-without-address",
+                    count = self.without.len(),
+                    contacts = self.without.join(", ")
                 ),
             ));
         }
         if !self.nameless.is_empty() {
-            let n = self.nameless.len();
             said.push(Problem::warning(
                 label,
-                format!(
-                    "{} {} an address but no name, so no letter could greet them, and {} left out: {}: give them a name in your contacts to write to them",
-                    count(n, "contact"),
-                    has(n),
-                    if n == 1 { "is" } else { "are" },
-                    self.nameless.join(", ")
+                tr!(
+                    "table-contacts-without-name",
+                    count = self.nameless.len(),
+                    contacts = self.nameless.join(", ")
                 ),
             ));
         }
         if !self.several.is_empty() {
-            let n = self.several.len();
             said.push(Problem::warning(
                 label,
-                format!(
-                    "{} {} several email addresses; each letter goes to the preferred one (or else the first): {}",
-                    count(n, "contact"),
-                    has(n),
-                    self.several.join("; ")
+                tr!(
+                    "table-contacts-with-several-addresses",
+                    count = self.several.len(),
+                    contacts = self.several.join("; ")
                 ),
             ));
         }

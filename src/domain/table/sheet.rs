@@ -92,15 +92,11 @@ impl Kind {
 }
 
 fn password(label: &str) -> anyhow::Error {
-    anyhow::anyhow!(
-        "failed to read `{label}`: it is protected with a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, and clear it), save, and try again"
-    )
+    anyhow::anyhow!(tr!("table-sheet-password", file = label))
 }
 
 fn damaged(label: &str) -> anyhow::Error {
-    anyhow::anyhow!(
-        "failed to read `{label}` as a spreadsheet: it is damaged or not a spreadsheet: open it in Excel or LibreOffice and save it again as .xlsx, or save the list as CSV UTF-8"
-    )
+    anyhow::anyhow!(tr!("table-sheet-damaged", file = label))
 }
 
 /// Opens the workbook; a calamine error is never passed on as it is, since its text repeats
@@ -163,9 +159,13 @@ fn read_format(bytes: &[u8], format: Format, label: &str, sheet: Option<&str>) -
     let mut workbook = open(bytes, format, label)?;
     let names = workbook.sheet_names();
     let name = chosen_sheet(&names, sheet, label)?;
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|_| anyhow::anyhow!("failed to read sheet `{name}` of `{label}`: it is damaged: open the file in Excel or LibreOffice and save it again"))?;
+    let range = workbook.worksheet_range(&name).map_err(|_| {
+        anyhow::anyhow!(tr!(
+            "table-sheet-damaged-sheet",
+            sheet = &name,
+            file = label
+        ))
+    })?;
     let mut table = table_of(&range, label);
     // Only .xlsx and .xls say which cells are merged; calamine does not read it from the others.
     let merged = match &mut workbook {
@@ -201,20 +201,25 @@ fn chosen_sheet(names: &[String], sheet: Option<&str>, label: &str) -> Result<St
                     .iter()
                     .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()));
                 match close {
-                    Some(n) => bail!(
-                        "`{label}` has no sheet `{wanted}`; its sheets are: {}; did you mean `{n}`? (the name must match exactly)",
-                        names.join(", ")
-                    ),
-                    None => bail!(
-                        "`{label}` has no sheet `{wanted}`; its sheets are: {}: pass one of them with `--sheet`, or set `sheet` in cartero.toml",
-                        names.join(", ")
-                    ),
+                    Some(n) => bail!(tr!(
+                        "table-no-such-sheet-close",
+                        file = label,
+                        sheet = wanted,
+                        sheets = names.join(", "),
+                        close = n
+                    )),
+                    None => bail!(tr!(
+                        "table-no-such-sheet",
+                        file = label,
+                        sheet = wanted,
+                        sheets = names.join(", ")
+                    )),
                 }
             }
         },
         None => match names.first() {
             Some(n) => n.clone(),
-            None => bail!("`{label}` has no sheets: open it in Excel or LibreOffice, put the list on a sheet, and save it"),
+            None => bail!(tr!("table-no-sheets", file = label)),
         },
     })
 }
@@ -222,15 +227,9 @@ fn chosen_sheet(names: &[String], sheet: Option<&str>, label: &str) -> Result<St
 /// What to say of a sheet with nothing on it, naming another sheet that has something.
 fn empty_sheet(name: &str, sheet: Option<&str>, other: Option<&String>) -> String {
     match (sheet, other) {
-        (None, Some(other)) => format!(
-            "the first sheet, `{name}`, is empty; the list may be on sheet `{other}`: pass `--sheet \"{other}\"` (or set `sheet` in cartero.toml), or move the list to the first sheet"
-        ),
-        (None, None) => format!(
-            "the first sheet, `{name}`, is empty: its first row must name the columns, such as `email`, `name`, `note`"
-        ),
-        (Some(_), _) => format!(
-            "sheet `{name}` is empty: its first row must name the columns, such as `email`, `name`, `note`"
-        ),
+        (None, Some(other)) => tr!("table-first-sheet-empty-other", sheet = name, other = other),
+        (None, None) => tr!("table-first-sheet-empty", sheet = name),
+        (Some(_), _) => tr!("table-sheet-empty", sheet = name),
     }
 }
 
@@ -266,34 +265,38 @@ fn merged_cells(merged: &[Dimensions], table: &Table, label: &str) -> Vec<Proble
             .get(c as usize)
             .map(|h| h.trim())
             .filter(|h| !h.is_empty())
-            .map_or(format!("column {}", column_letters(c)), |h| {
-                format!("`{h}`")
-            })
+            .map_or(
+                tr!("table-column-letters", letters = column_letters(c)),
+                |h| format!("`{h}`"),
+            )
     };
     let mut notices = Vec::new();
     for m in merged.iter().filter(|m| m.end.0 as usize + 1 >= header) {
         let ((r0, c0), (r1, c1)) = (m.start, m.end);
         let message = if r0 == r1 {
             let others: Vec<String> = (c0 + 1..=c1).map(named).collect();
-            format!(
-                "cells {}–{} are merged; only the first ({}) holds the value, so {} {} read as empty: unmerge them in the spreadsheet and fill each cell",
-                column_letters(c0),
-                column_letters(c1),
-                named(c0),
-                others.join(", "),
-                if others.len() == 1 { "is" } else { "are" }
+            tr!(
+                "table-merged-in-a-row",
+                first = column_letters(c0),
+                last = column_letters(c1),
+                kept = named(c0),
+                others = others.join(", "),
+                count = others.len()
             )
         } else {
-            format!(
-                "cells {}–{} are merged; only the first ({}) holds the value, the others are read as empty ({} of {}): unmerge them in the spreadsheet and fill each cell",
-                cell(m.start),
-                cell(m.end),
-                cell(m.start),
-                match r1 - r0 {
-                    1 => format!("row {}", r1 + 1),
-                    _ => format!("rows {}–{}", r0 + 2, r1 + 1),
+            tr!(
+                "table-merged-across-rows",
+                first = cell(m.start),
+                last = cell(m.end),
+                rows = match r1 - r0 {
+                    1 => tr!("table-merged-row", row = r1 as usize + 1),
+                    _ => tr!(
+                        "table-merged-rows",
+                        first = r0 as usize + 2,
+                        last = r1 as usize + 1
+                    ),
                 },
-                (c0..=c1).map(named).collect::<Vec<_>>().join(", ")
+                columns = (c0..=c1).map(named).collect::<Vec<_>>().join(", ")
             )
         };
         notices.push(Problem::warning(label, message).at(Pos::Row(r0 as usize + 1)));
@@ -352,11 +355,8 @@ fn table_of(range: &calamine::Range<Data>, label: &str) -> Table {
                 Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
                 Data::Error(e) => {
                     table.notices.push(
-                        Problem::warning(
-                            label,
-                            format!("a cell holds the spreadsheet error {e}; it is read as empty"),
-                        )
-                        .at(pos),
+                        Problem::warning(label, tr!("table-cell-error", error = e.to_string()))
+                            .at(pos),
                     );
                     String::new()
                 }

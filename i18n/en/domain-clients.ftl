@@ -1,0 +1,36 @@
+# Checking the client list: columns, rows, addresses, languages.
+
+clients-empty-file = the file is empty: the first line must name the columns, such as `email,name,note`
+clients-none-below-header = there are no clients below the first line
+clients-built-in-first-name = the given name, or else the first word of `name`
+clients-built-in-circle = `loved`, `ignored` or `hated`, from `affinity`
+clients-built-in-sender = you, from `[sender]` in cartero.toml
+clients-built-in-today = today's date
+clients-built-in-year = this year
+clients-built-in-letters = the letters this client got in earlier years, from the archive
+clients-built-in-memories = what you kept with `cartero remember` since the last letter
+clients-built-in-first-letter-year = the year of this client's first letter
+clients-column-spaces = the column name has spaces around it; they are ignored
+clients-column-twice = two columns are named `{ $name }` (columns { $first } and { $second }): rename one
+clients-columns-alike = columns { $first } (`{ $first_name }`) and { $second } (`{ $name }`) are both `{ $known }`: keep one, or rename the other
+clients-column-hidden = templates cannot see this column: `{"{{"} { $name } {"}}"}` is { $what }, filled in by cartero; to use the column, rename it, for example to `my_{ $name }`
+clients-column-not-a-variable = templates cannot use a column named `{ $name }` as `{"{{"} { $name } {"}}"}`; rename it with letters, digits and `_` only, such as `{ $suggested }`
+clients-no-columns = none
+clients-missing-column = there is no `{ $required }` column (or `{ $spanish }`); the first line names these columns: { $found }
+clients-leftover-cells = this row has { $cells } cells but the first line names { $columns } columns: { $extra } left over; is there a stray delimiter, or a cell that needs quotes?
+clients-bad-affinity = affinity `{ $affinity }` is not a whole number from 0 (hated) to 10 (loved)
+clients-template-in-folder = template `{ $template }` must be a file name in the templates folder, without a folder
+clients-no-name = no name: every client needs one, the email greets them by it
+clients-name-control-characters = the name holds invisible control characters ({ $characters }), left out of the letter; check the cell in your spreadsheet
+clients-on-row = row { $row }
+clients-on-line = line { $line }
+clients-duplicate = `{ $email }` is also on { $first }: that person would get two emails; keep one row
+clients-unknown-language = language `{ $language }` is not one cartero writes dates in; use one of { $known }
+clients-no-address = no email address: every client needs one
+clients-address-with-space = `{ $address }` has a space (or a `,` or `;`) in it, which no address has: write the address alone
+clients-several-addresses = `{ $address }` holds more than one address: a client gets exactly one email at one address
+clients-bad-address = `{ $address }` is not a valid email address
+clients-address-literal = `{ $address }` sends to a machine's number rather than a domain: mail providers refuse such addresses; ask the client for the address they use
+clients-address-without-dot = `{ $address }` has no dot after the `@`: a domain such as `example.com` is missing
+clients-bad-domain = `{ $address }`: the part after the `@` is not a valid domain
+clients-address-hidden-characters = `{ $address }` holds characters that cannot be seen or only look like `.` or `@` ({ $characters }, marked �): type the address again by hand

@@ -1,0 +1,36 @@
+# Revisar la lista de clientes: columnas, filas, direcciones, idiomas.
+
+clients-empty-file = el archivo está vacío: la primera línea debe nombrar las columnas, como `email,name,note`
+clients-none-below-header = no hay clientes debajo de la primera línea
+clients-built-in-first-name = el nombre de pila, o si no, la primera palabra de `name`
+clients-built-in-circle = `loved`, `ignored` o `hated`, según `affinity`
+clients-built-in-sender = tú, según `[sender]` en cartero.toml
+clients-built-in-today = la fecha de hoy
+clients-built-in-year = este año
+clients-built-in-letters = las cartas que este cliente recibió en años anteriores, del archivo histórico
+clients-built-in-memories = lo que guardaste con `cartero remember` desde la última carta
+clients-built-in-first-letter-year = el año de la primera carta de este cliente
+clients-column-spaces = el nombre de la columna tiene espacios alrededor; se ignoran
+clients-column-twice = hay dos columnas que se llaman `{ $name }` (columnas { $first } y { $second }): cambia el nombre de una
+clients-columns-alike = las columnas { $first } (`{ $first_name }`) y { $second } (`{ $name }`) son las dos `{ $known }`: deja una, o cambia el nombre de la otra
+clients-column-hidden = las plantillas no pueden ver esta columna: `{"{{"} { $name } {"}}"}` es { $what }, que pone cartero; para usar la columna, cámbiale el nombre, por ejemplo a `my_{ $name }`
+clients-column-not-a-variable = las plantillas no pueden usar una columna llamada `{ $name }` como `{"{{"} { $name } {"}}"}`; cámbiale el nombre usando solo letras, cifras y `_`, como `{ $suggested }`
+clients-no-columns = ninguna
+clients-missing-column = no hay columna `{ $required }` (ni `{ $spanish }`); la primera línea nombra estas columnas: { $found }
+clients-leftover-cells = esta fila tiene { $cells } celdas, pero la primera línea nombra { $columns } columnas; celdas de más: { $extra }; ¿hay un separador de más, o una celda que necesita comillas?
+clients-bad-affinity = la afinidad `{ $affinity }` no es un número entero del 0 (odiado) al 10 (querido)
+clients-template-in-folder = la plantilla `{ $template }` debe ser el nombre de un archivo de la carpeta de plantillas, sin carpeta
+clients-no-name = falta el nombre: todo cliente necesita uno, porque la carta lo saluda por su nombre
+clients-name-control-characters = el nombre tiene caracteres de control invisibles ({ $characters }), que se quitan de la carta; revisa la celda en tu hoja de cálculo
+clients-on-row = la fila { $row }
+clients-on-line = la línea { $line }
+clients-duplicate = `{ $email }` también está en { $first }: esa persona recibiría dos correos; deja una sola fila
+clients-unknown-language = el idioma `{ $language }` no es uno en el que cartero escriba fechas; usa uno de { $known }
+clients-no-address = falta la dirección de correo: todo cliente necesita una
+clients-address-with-space = `{ $address }` tiene un espacio (o una `,` o un `;`), algo que ninguna dirección tiene: escribe la dirección sola
+clients-several-addresses = `{ $address }` tiene más de una dirección: cada cliente recibe un solo correo, en una sola dirección
+clients-bad-address = `{ $address }` no es una dirección de correo válida
+clients-address-literal = `{ $address }` envía al número de una máquina y no a un dominio: los proveedores de correo rechazan esas direcciones; pide al cliente la dirección que usa
+clients-address-without-dot = `{ $address }` no tiene ningún punto después de la `@`: falta un dominio como `example.com`
+clients-bad-domain = `{ $address }`: lo que va después de la `@` no es un dominio válido
+clients-address-hidden-characters = `{ $address }` tiene caracteres que no se ven o que solo parecen `.` o `@` ({ $characters }, marcados con �): vuelve a escribir la dirección a mano
