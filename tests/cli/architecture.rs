@@ -403,6 +403,14 @@ fn a_planted_violation_of_each_kind_is_caught() {
             .any(|f| f == "import circle: domain::clients <-> domain::compose"),
         "{found:?}"
     );
+    // The printer's own files print, and use what is below them.
+    assert_eq!(
+        violations(&tree(&[(
+            "report/status.rs",
+            "use crate::domain::clients::Client; fn f() { println!(\"x\"); say!(\"y\"); }"
+        )])),
+        Vec::<String>::new()
+    );
     // Strings and comments are not code.
     assert_eq!(
         violations(&tree(&[(
