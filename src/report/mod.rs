@@ -212,3 +212,57 @@ pub(crate) fn circle_shown(circle: Option<crate::domain::clients::Circle>) -> St
         None => tr!("report-circle-none"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The English of the catalog is the English cartero always said, word for word, in the
+    /// sentences whose shape changes with a number.
+    #[test]
+    fn english_sentences_with_counts_read_as_before() {
+        let about = |unreviewed: usize| {
+            tr!(
+                "send-about-to",
+                count = 2usize,
+                whom = "each to its client alone",
+                server = "smtp.example.com:465 (tls)",
+                sender = "Ana <ana@example.com>",
+                unreviewed = unreviewed
+            )
+        };
+        let start = "about to send 2 messages each to its client alone, through smtp.example.com:465 (tls), as Ana <ana@example.com>";
+        assert_eq!(about(0), start);
+        assert_eq!(
+            about(1),
+            format!("{start}; 1 draft is still unreviewed and will not go")
+        );
+        assert_eq!(
+            about(3),
+            format!("{start}; 3 drafts are still unreviewed and will not go")
+        );
+        assert_eq!(
+            tr!("send-stale-emls", dir = "out", count = 1usize),
+            "note: `out` holds 1 other .eml file that cartero did not write there; it was left as it was"
+        );
+        assert_eq!(
+            tr!("archive-without-text", count = 2usize),
+            "note: 2 sent letters have no draft file left, so their text could not be kept"
+        );
+        assert_eq!(
+            tr!("send-next-for-real", count = 1usize),
+            "next: when the test looks right, `cartero send` sends the approved draft for real"
+        );
+        assert_eq!(
+            some_of(&["a".into(), "b".into(), "c".into()], 2),
+            "a, b, and 1 more"
+        );
+    }
+
+    #[test]
+    fn padding_counts_what_a_terminal_shows() {
+        assert_eq!(padded("José", 6, true), "José  ");
+        assert_eq!(padded("Jose\u{301}", 6, true), "Jose\u{301}  ");
+        assert_eq!(padded("8%", 4, false), "  8%");
+    }
+}
