@@ -24,6 +24,7 @@ mod promises;
 mod props;
 mod remember;
 mod replies;
+mod report_es;
 mod review;
 mod secrets;
 mod send;
