@@ -54,3 +54,39 @@ survey-limit-room-taken = waiting: the daily limit of { $limit } letters (`daily
     [none] tomorrow
    *[other] from { $from }
 }
+# A client's state, as a person reads it ($state is the word `status --json` gives).
+state-name = { $state ->
+    [new] new
+    [drafted] drafted
+    [edited] edited
+    [approved] approved
+    [skipped] skipped
+    [rejected] rejected
+    [sending] sending
+    [sent] sent
+    [failed] failed
+    [uncertain] uncertain
+    [missing] missing
+   *[other] { $state }
+}
+plan-invalid-draft = `{ $file }`: { $why }
+plan-arrived-no-such-client-close = `--arrived { $key }`: there is no such client in the list; did you mean `{ $close }`?
+plan-arrived-no-such-client = `--arrived { $key }`: there is no such client in the list
+plan-arrived-and-resend = `--arrived { $key }` and `--resend { $key }` say opposite things: name them with one of the two
+plan-arrived-sends-nothing = `--arrived` records your word and sends nothing: run `cartero send --resend { $other }` on its own
+plan-arrived-draft-changed = `--arrived { $key }`: `{ $file }` was changed after it went, so the letter that went (its text's sha256 { $sha }) is not at hand to file in Sent and keep in the archive: put the draft back as it went, then run this again
+plan-arrived-draft-file-gone = `--arrived { $key }`: `{ $file }` is gone, so the letter that went (its text's sha256 { $sha }) is not at hand to file in Sent and keep in the archive: put the draft back as it went, then run this again
+plan-arrived-draft-gone = `--arrived { $key }`: its draft is gone, so the letter that went (its text's sha256 { $sha }) is not at hand to file in Sent and keep in the archive: put the draft back as it went, then run this again
+plan-arrived-not-uncertain = `--arrived { $key }`: no letter to them is uncertain (their draft is { $state }): `--arrived` is for a letter whose sending was cut off, when they told you it arrived
+plan-resend-no-such-client = `--resend { $key }`: there is no such client in the list
+plan-resend-sent-on-your-word = `--resend { $key }`: that email is recorded as sent on your word (`--arrived`, { $message_id }); cartero never sends a client the same email twice
+plan-resend-already-sent = `--resend { $key }`: that email was sent and accepted by the server ({ $message_id }); cartero never sends a client the same email twice
+plan-resend-not-approved = `--resend { $key }`: the draft as it is now was not approved; run `cartero review` first
+archive-db-create-folder-failed = failed to create the archive's folder `{ $folder }`
+archive-db-open-failed = failed to open the archive `{ $file }`
+archive-db-not-sqlite = it is not a cartero archive (not even an SQLite file): point `[archive] path` or `--archive` at another file
+archive-db-not-cartero = it is an SQLite file but not a cartero archive: point `[archive] path` or `--archive` at another file
+archive-db-newer = it was written by a newer cartero (archive version { $version }, this one reads { $reads }): update cartero to use it
+archive-db-write-failed = failed to write the archive `{ $file }`
+archive-db-reading-failed = reading it failed
+archive-db-recall-failed = { $why }; the letters are made without what earlier years left

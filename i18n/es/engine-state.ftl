@@ -54,3 +54,39 @@ survey-limit-room-taken = esperando: el límite diario de { $limit } cartas (`da
     [none] mañana
    *[other] a partir de { $from }
 }
+# El estado de un cliente, tal como lo lee una persona ($state es la palabra que da `status --json`).
+state-name = { $state ->
+    [new] nuevo
+    [drafted] con borrador
+    [edited] editado
+    [approved] aprobado
+    [skipped] omitido
+    [rejected] rechazado
+    [sending] enviándose
+    [sent] enviado
+    [failed] fallido
+    [uncertain] sin confirmar
+    [missing] sin borrador
+   *[other] { $state }
+}
+plan-invalid-draft = `{ $file }`: { $why }
+plan-arrived-no-such-client-close = `--arrived { $key }`: no hay ningún cliente así en la lista; ¿querías decir `{ $close }`?
+plan-arrived-no-such-client = `--arrived { $key }`: no hay ningún cliente así en la lista
+plan-arrived-and-resend = `--arrived { $key }` y `--resend { $key }` dicen cosas opuestas: nómbralo solo en una de las dos
+plan-arrived-sends-nothing = `--arrived` anota tu palabra y no envía nada: ejecuta `cartero send --resend { $other }` por separado
+plan-arrived-draft-changed = `--arrived { $key }`: `{ $file }` cambió después de que saliera la carta, así que la carta que salió (sha256 de su texto { $sha }) no está a mano para archivarla en Enviados y guardarla en el archivo histórico: deja el borrador como salió y vuelve a ejecutar esto
+plan-arrived-draft-file-gone = `--arrived { $key }`: `{ $file }` ya no está, así que la carta que salió (sha256 de su texto { $sha }) no está a mano para archivarla en Enviados y guardarla en el archivo histórico: deja el borrador como salió y vuelve a ejecutar esto
+plan-arrived-draft-gone = `--arrived { $key }`: su borrador ya no está, así que la carta que salió (sha256 de su texto { $sha }) no está a mano para archivarla en Enviados y guardarla en el archivo histórico: deja el borrador como salió y vuelve a ejecutar esto
+plan-arrived-not-uncertain = `--arrived { $key }`: no hay ninguna carta sin confirmar para este cliente (su estado es: { $state }): `--arrived` es para una carta cuyo envío se cortó, cuando el cliente te dice que le llegó
+plan-resend-no-such-client = `--resend { $key }`: no hay ningún cliente así en la lista
+plan-resend-sent-on-your-word = `--resend { $key }`: ese correo está anotado como enviado por tu palabra (`--arrived`, { $message_id }); cartero nunca envía dos veces el mismo correo a un cliente
+plan-resend-already-sent = `--resend { $key }`: ese correo se envió y el servidor lo aceptó ({ $message_id }); cartero nunca envía dos veces el mismo correo a un cliente
+plan-resend-not-approved = `--resend { $key }`: el borrador tal como está ahora no se aprobó; ejecuta antes `cartero review`
+archive-db-create-folder-failed = no se pudo crear la carpeta del archivo histórico `{ $folder }`
+archive-db-open-failed = no se pudo abrir el archivo histórico `{ $file }`
+archive-db-not-sqlite = no es un archivo histórico de cartero (ni siquiera es un archivo SQLite): indica otro archivo en `[archive] path` o con `--archive`
+archive-db-not-cartero = es un archivo SQLite, pero no un archivo histórico de cartero: indica otro archivo en `[archive] path` o con `--archive`
+archive-db-newer = lo escribió un cartero más nuevo (versión del archivo { $version }, este lee la { $reads }): actualiza cartero para usarlo
+archive-db-write-failed = no se pudo escribir en el archivo histórico `{ $file }`
+archive-db-reading-failed = no se pudo leer
+archive-db-recall-failed = { $why }; las cartas se hacen sin lo que dejaron los años anteriores

@@ -111,6 +111,11 @@ impl State {
         }
     }
 
+    /// The state's name for a person, in this run's language (`as_str` is for machines).
+    pub fn word(self) -> String {
+        tr!("state-name", state = self.as_str())
+    }
+
     /// Waiting for a person's decision in `review`.
     pub fn needs_review(self) -> bool {
         matches!(self, State::Drafted | State::Edited | State::Skipped)
