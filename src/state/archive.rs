@@ -64,7 +64,6 @@ pub fn default_path() -> Option<PathBuf> {
 impl Archive {
     /// Opens (creating) the archive; an error names the file and says what to do.
     pub fn open(path: &Path) -> Result<Archive> {
-        let shown = path.display();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .with_context(|| tr!("archive-db-create-folder-failed", folder = dir.display()))?;
@@ -73,7 +72,7 @@ impl Archive {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
         )
-        .with_context(|| tr!("archive-db-open-failed", file = shown))?;
+        .with_context(|| tr!("archive-db-open-failed", file = path.display()))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let mut archive = Archive {
             conn,
@@ -81,7 +80,7 @@ impl Archive {
         };
         archive
             .prepare()
-            .with_context(|| tr!("archive-db-open-failed", file = shown))?;
+            .with_context(|| tr!("archive-db-open-failed", file = path.display()))?;
         Ok(archive)
     }
 
