@@ -184,8 +184,8 @@ pub fn run_password_command(cmd: &str, limit: Duration, section: &str) -> Result
         .join()
         .map_err(|_| anyhow::anyhow!(tr!("secret-command-unreadable")))?
         .with_context(|| tr!("secret-command-output-unreadable", command = cmd))?;
-    let text = String::from_utf8(bytes)
-        .with_context(|| tr!("secret-command-not-text", command = cmd))?;
+    let text =
+        String::from_utf8(bytes).with_context(|| tr!("secret-command-not-text", command = cmd))?;
     let password = text.lines().next().unwrap_or("").to_string();
     if password.is_empty() {
         bail!(tr!("secret-command-printed-nothing", command = cmd));

@@ -7,7 +7,7 @@ settings-from-failed = no se pudo leer `--from`
 settings-sender-failed = no se pudo leer `[sender]` en `{ $file }`
 settings-sender-no-email = `[sender]` en `{ $file }` tiene `name` pero no `email`: añade `email = "tu@example.com"`
 settings-not-an-address = `{ $text }` no es una dirección de correo como "Ana García <ana@example.com>" ({ $why })
-settings-toml-at = error en el archivo de configuración, línea { $line }, columna { $column }
+settings-toml-at = error en la línea { $line }, columna { $column }
 settings-toml-unknown-key = `{ $key }` no es una clave que cartero conozca aquí; { $count ->
     [one] la que vale es { $keys }
    *[other] las que valen son { $keys }

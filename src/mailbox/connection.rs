@@ -72,9 +72,7 @@ pub(super) fn open(imap: &Imap) -> Result<imap::Client<Stream>> {
 fn reach(imap: &Imap) -> Result<TcpStream> {
     let addrs: Vec<_> = (imap.server.host.as_str(), imap.server.port)
         .to_socket_addrs()
-        .map_err(|_| {
-            anyhow::anyhow!(tr!("imap-host-not-found", host = &imap.server.host))
-        })?
+        .map_err(|_| anyhow::anyhow!(tr!("imap-host-not-found", host = &imap.server.host)))?
         .collect();
     let mut last = None;
     let mut tcp = None;
@@ -129,9 +127,7 @@ fn greet(imap: &Imap, client: &mut imap::Client<Stream>) -> Result<()> {
 fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
     use std::io::BufRead;
     let waited = imap.server.timeout.min(std::time::Duration::from_secs(10));
-    let timeout = || {
-        anyhow::anyhow!(tr!("imap-sent-nothing", seconds = waited.as_secs()))
-    };
+    let timeout = || anyhow::anyhow!(tr!("imap-sent-nothing", seconds = waited.as_secs()));
     // A port that speaks TLS first says nothing: no need to wait the whole timeout for that.
     tcp.set_read_timeout(Some(waited))?;
     let mut reader = std::io::BufReader::new(tcp.try_clone()?);

@@ -37,19 +37,12 @@ pub fn said(e: &imap::Error, to: &str) -> anyhow::Error {
                 std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
             ) =>
         {
-            (
-                Failure::Lost,
-                tr!("imap-timed-out", doing = to),
-            )
+            (Failure::Lost, tr!("imap-timed-out", doing = to))
         }
-        imap::Error::Io(_) | imap::Error::ConnectionLost => (
-            Failure::Lost,
-            tr!("imap-connection-lost", doing = to),
-        ),
-        imap::Error::Append => (
-            Failure::Refused,
-            tr!("imap-append-refused", doing = to),
-        ),
+        imap::Error::Io(_) | imap::Error::ConnectionLost => {
+            (Failure::Lost, tr!("imap-connection-lost", doing = to))
+        }
+        imap::Error::Append => (Failure::Refused, tr!("imap-append-refused", doing = to)),
         imap::Error::No(_) | imap::Error::Bad(_) | imap::Error::Bye(_) => (
             if over_quota(e) {
                 Failure::Full

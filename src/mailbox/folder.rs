@@ -77,7 +77,11 @@ pub(super) fn configured(folders: &[Listed], wanted: &str) -> Result<String> {
         .find(|f| is_folder(&f.name, wanted))
         .or_else(|| read_as(folders, wanted));
     found.map(|f| f.name.clone()).with_context(|| {
-        tr!("imap-no-such-folder", folder = wanted, folders = all(folders))
+        tr!(
+            "imap-no-such-folder",
+            folder = wanted,
+            folders = all(folders)
+        )
     })
 }
 
@@ -87,9 +91,9 @@ pub(super) fn for_sent(folders: &[Listed]) -> Result<String> {
         .iter()
         .find(|f| f.sent)
         .or_else(|| USUAL.iter().find_map(|u| read_as(folders, u)));
-    found.map(|f| f.name.clone()).with_context(|| {
-        tr!("imap-no-sent-folder", folders = all(folders))
-    })
+    found
+        .map(|f| f.name.clone())
+        .with_context(|| tr!("imap-no-sent-folder", folders = all(folders)))
 }
 
 /// The folder a person reads as `name`, in any case.

@@ -137,8 +137,8 @@ impl SmtpOutbox {
                 Auth::Password => "no",
                 Auth::Xoauth2 => "yes",
             };
-            conn.auth(mechanisms, credentials)
-                .map_err(|e| match e.status().map(|c| c.to_string()) {
+            conn.auth(mechanisms, credentials).map_err(|e| {
+                match e.status().map(|c| c.to_string()) {
                     Some(code) if code.starts_with('5') => SendError::Fatal(tr!(
                         "smtp-login-refused",
                         token = token,
@@ -152,7 +152,8 @@ impl SmtpOutbox {
                         SendError::Fatal(tr!("smtp-token-refused"))
                     }
                     _ => connect_error(&e),
-                })?;
+                }
+            })?;
         }
         disable_nagle();
         self.conn = Some(conn);
@@ -533,14 +534,13 @@ impl Outbox for FileOutbox {
 
     fn finish(&mut self, stem: &str, bytes: &[u8]) -> Result<String, SendError> {
         let path = self.dir.join(format!("{stem}.eml"));
-        std::fs::write(&path, bytes)
-            .map_err(|e| {
-                SendError::Fatal(tr!(
-                    "outbox-write-failed-because",
-                    file = path.display(),
-                    why = e.to_string()
-                ))
-            })?;
+        std::fs::write(&path, bytes).map_err(|e| {
+            SendError::Fatal(tr!(
+                "outbox-write-failed-because",
+                file = path.display(),
+                why = e.to_string()
+            ))
+        })?;
         Ok(tr!("outbox-written-to", file = path.display()))
     }
 
@@ -577,8 +577,8 @@ pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<usize> {
         .iter()
         .map(|(stem, _)| format!("{stem}.eml"))
         .collect();
-    let old =
-        std::fs::read_dir(out).with_context(|| tr!("outbox-read-failed", folder = out.display()))?;
+    let old = std::fs::read_dir(out)
+        .with_context(|| tr!("outbox-read-failed", folder = out.display()))?;
     let mut stale = 0;
     for entry in old.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();

@@ -356,8 +356,12 @@ fn toml_found(found: &str) -> String {
     let kinds: [(&str, fn(&str) -> String); 4] = [
         ("string ", |v| tr!("settings-toml-found-text", value = v)),
         ("integer ", |v| tr!("settings-toml-found-number", value = v)),
-        ("floating point ", |v| tr!("settings-toml-found-decimal", value = v)),
-        ("boolean ", |v| tr!("settings-toml-found-boolean", value = v)),
+        ("floating point ", |v| {
+            tr!("settings-toml-found-decimal", value = v)
+        }),
+        ("boolean ", |v| {
+            tr!("settings-toml-found-boolean", value = v)
+        }),
     ];
     for (prefix, say) in kinds {
         if let Some(value) = found.strip_prefix(prefix) {

@@ -340,9 +340,7 @@ const FASTEST: Duration = Duration::from_millis(10);
 
 /// `"30/min"` → two seconds between messages.
 pub fn parse_rate(text: &str) -> Result<Duration> {
-    let bad = || {
-        anyhow::anyhow!(tr!("settings-rate-not-a-rate", rate = text))
-    };
+    let bad = || anyhow::anyhow!(tr!("settings-rate-not-a-rate", rate = text));
     let (count, unit) = text.split_once('/').ok_or_else(bad)?;
     let count: f64 = count.trim().parse().map_err(|_| bad())?;
     let per = match unit.trim() {

@@ -225,7 +225,9 @@ impl Numbers {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(numbers),
-            Err(e) => return Err(e).with_context(|| tr!("state-read-failed", folder = dir.display())),
+            Err(e) => {
+                return Err(e).with_context(|| tr!("state-read-failed", folder = dir.display()))
+            }
         };
         for entry in entries {
             let entry = entry.with_context(|| tr!("state-read-failed", folder = dir.display()))?;

@@ -269,7 +269,8 @@ pub mod stamp {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
         let text = String::deserialize(d)?;
-        parse(&text).ok_or_else(|| serde::de::Error::custom(tr!("journal-not-a-time", text = &text)))
+        parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(tr!("journal-not-a-time", text = &text)))
     }
 }
 
@@ -659,9 +660,7 @@ impl Journal {
                 Ok((events, warnings))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Vec::new(), Vec::new())),
-            Err(e) => {
-                Err(e).with_context(|| tr!("journal-read-failed", file = path.display()))
-            }
+            Err(e) => Err(e).with_context(|| tr!("journal-read-failed", file = path.display())),
         }
     }
 
@@ -718,7 +717,8 @@ impl Journal {
     }
 
     fn append_inner(&mut self, event: Event, sync: bool) -> Result<()> {
-        let mut line = serde_json::to_string(&event).with_context(|| tr!("journal-encode-failed"))?;
+        let mut line =
+            serde_json::to_string(&event).with_context(|| tr!("journal-encode-failed"))?;
         line.push('\n');
         self.file
             .write_all(line.as_bytes())

@@ -72,11 +72,7 @@ impl Lock {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let who = read_holder(&mut file);
-                bail!(tr!(
-                    "lock-held",
-                    who = who.to_string(),
-                    command = command
-                ));
+                bail!(tr!("lock-held", who = who.to_string(), command = command));
             }
             Err(TryLockError::Error(e)) => {
                 return Err(e).with_context(|| tr!("lock-lock-failed", file = path.display()));

@@ -290,7 +290,11 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
                 .unwrap_or_default();
             let gone = e.record.as_ref().and_then(|r| r.sent.as_ref());
             if gone.is_some_and(|g| g.proof == Proof::UserSaid) {
-                bail!(tr!("plan-resend-sent-on-your-word", key = r, message_id = &id));
+                bail!(tr!(
+                    "plan-resend-sent-on-your-word",
+                    key = r,
+                    message_id = &id
+                ));
             }
             bail!(tr!("plan-resend-already-sent", key = r, message_id = &id));
         }

@@ -343,9 +343,9 @@ fn beyond_the_limit(day: &Day, now: chrono::DateTime<chrono::FixedOffset>) -> St
     let mut after = day.clone();
     after.sent.extend(std::iter::repeat_n(now, day.left()));
     // `none` when no time is known: the catalog says "tomorrow".
-    let from = after
-        .next_free()
-        .map_or("none".to_string(), |t| t.format("%Y-%m-%d %H:%M").to_string());
+    let from = after.next_free().map_or("none".to_string(), |t| {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    });
     match day.left() {
         0 => tr!("survey-limit-reached", limit = day.limit, from = from),
         left => tr!(
