@@ -8,6 +8,7 @@ mod catalogs;
 mod check;
 mod completions;
 mod drafting;
+mod engine_es;
 mod errors;
 mod exactly_once;
 mod history;
