@@ -353,22 +353,17 @@ fn toml_message(message: &str) -> String {
 /// serde's `string "a"`, `integer `5``, `boolean `true``: kept as serde wrote them in English,
 /// said in other words elsewhere.
 fn toml_found(found: &str) -> String {
-    let kinds: [(&str, fn(&str) -> String); 4] = [
-        ("string ", |v| tr!("settings-toml-found-text", value = v)),
-        ("integer ", |v| tr!("settings-toml-found-number", value = v)),
-        ("floating point ", |v| {
-            tr!("settings-toml-found-decimal", value = v)
-        }),
-        ("boolean ", |v| {
-            tr!("settings-toml-found-boolean", value = v)
-        }),
-    ];
-    for (prefix, say) in kinds {
-        if let Some(value) = found.strip_prefix(prefix) {
-            return say(value);
-        }
+    if let Some(v) = found.strip_prefix("string ") {
+        tr!("settings-toml-found-text", value = v)
+    } else if let Some(v) = found.strip_prefix("integer ") {
+        tr!("settings-toml-found-number", value = v)
+    } else if let Some(v) = found.strip_prefix("floating point ") {
+        tr!("settings-toml-found-decimal", value = v)
+    } else if let Some(v) = found.strip_prefix("boolean ") {
+        tr!("settings-toml-found-boolean", value = v)
+    } else {
+        found.to_string()
     }
-    found.to_string()
 }
 
 /// serde's name of the type wanted, in a person's words: `u16` means a whole number.
