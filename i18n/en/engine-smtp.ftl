@@ -39,3 +39,4 @@ outbox-describe-folder = the folder `{ $folder }`
 outbox-create-failed = failed to create `{ $folder }`
 outbox-write-failed = failed to write `{ $file }`
 outbox-read-failed = failed to read `{ $folder }`
+outbox-marker-note = written by cartero: its .eml files are replaced on every run

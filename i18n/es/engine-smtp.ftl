@@ -51,3 +51,4 @@ outbox-describe-folder = la carpeta `{ $folder }`
 outbox-create-failed = no se pudo crear `{ $folder }`
 outbox-write-failed = no se pudo escribir `{ $file }`
 outbox-read-failed = no se pudo leer `{ $folder }`
+outbox-marker-note = escrito por cartero: sus archivos .eml se sustituyen en cada ejecución

@@ -567,11 +567,8 @@ pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<usize> {
     std::fs::create_dir_all(out)
         .with_context(|| tr!("outbox-create-failed", folder = out.display()))?;
     if ours {
-        std::fs::write(
-            &marker,
-            "written by cartero: its .eml files are replaced on every run\n",
-        )
-        .with_context(|| tr!("outbox-write-failed", file = marker.display()))?;
+        std::fs::write(&marker, format!("{}\n", tr!("outbox-marker-note")))
+            .with_context(|| tr!("outbox-write-failed", file = marker.display()))?;
     }
     let fresh: std::collections::HashSet<String> = messages
         .iter()
