@@ -429,3 +429,47 @@ fn salt(clock: Clock) -> u64 {
     h.write_u32(std::process::id());
     h.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Config;
+
+    /// What cartero said of toml's errors before the catalogs: toml's own text, with serde's
+    /// type names in a person's words. English must stay exactly that.
+    fn as_before(text: &str) -> String {
+        let mut text = toml::from_str::<Config>(text).unwrap_err().to_string();
+        for (machine, person) in [
+            ("expected u8", "expected a whole number (no quotes)"),
+            ("expected u16", "expected a whole number (no quotes)"),
+            ("expected u32", "expected a whole number (no quotes)"),
+            ("expected u64", "expected a whole number (no quotes)"),
+            ("expected a string", "expected text in quotes"),
+            ("expected a boolean", "expected true or false"),
+        ] {
+            text = text.replace(machine, person);
+        }
+        text
+    }
+
+    #[test]
+    fn toml_errors_read_in_english_as_they_always_did() {
+        for text in [
+            "tempalte = \"x\"\n",
+            "[campaign]\ntempalte = \"x\"\n",
+            "[smtp]\nhost = \"x\"\nport = \"a\"\n",
+            "[smtp]\nhost = \"x\"\nport = 70000\n",
+            "[smtp]\nhost = \"x\"\nsecurity = \"foo\"\n",
+            "[smtp]\nport = 25\n",
+            "[smtp]\nhost = 5\n",
+            "[sender]\nname = true\n",
+            "[smtp]\nhost = \"x\"\nretries = 1.5\n",
+            "[archive]\nwhere = 1\n",
+            "[imap]\nhost = \"x\"\nreply-folders = \"Inbox\"\n",
+            "[sender\n",
+            "x = \n",
+        ] {
+            let now = Config::parse(text).unwrap_err().to_string();
+            assert_eq!(now, as_before(text), "{text}");
+        }
+    }
+}
