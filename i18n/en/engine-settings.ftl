@@ -26,6 +26,7 @@ settings-toml-found-boolean = boolean { $value }
 settings-toml-expected-whole-number = a whole number (no quotes)
 settings-toml-expected-text = text in quotes
 settings-toml-expected-boolean = true or false
+settings-toml-expected-list = a sequence
 settings-security-none = unencrypted
 settings-smtp-unencrypted = `security = "none"` would send your password and your clients' emails unencrypted to `{ $host }`; it is only allowed for a server on this machine (127.0.0.1 or localhost): use `starttls` or `tls`
 settings-imap-unencrypted = `security = "none"` would send your password and read your mail unencrypted from `{ $host }`; it is only allowed for a server on this machine (127.0.0.1 or localhost): use `tls` (port 993) or `starttls` (port 143)

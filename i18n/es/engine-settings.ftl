@@ -18,7 +18,7 @@ settings-toml-unknown-value = `{ $value }` no es un valor válido aquí; { $coun
 }
 settings-toml-missing-key = falta la clave `{ $key }`
 settings-toml-wrong-type = aquí va { $expected }, no { $found }
-settings-toml-wrong-value = aquí va { $expected }, no { $found }
+settings-toml-wrong-value = { $found } no vale aquí: tiene que ser { $expected }
 settings-toml-found-text = el texto { $value }
 settings-toml-found-number = el número { $value }
 settings-toml-found-decimal = el número { $value }
@@ -26,6 +26,7 @@ settings-toml-found-boolean = { $value }
 settings-toml-expected-whole-number = un número entero (sin comillas)
 settings-toml-expected-text = un texto entre comillas
 settings-toml-expected-boolean = true o false
+settings-toml-expected-list = una lista entre corchetes, como ["Clientes", "INBOX"]
 settings-security-none = sin cifrar
 settings-smtp-unencrypted = `security = "none"` enviaría tu contraseña y los correos de tus clientes sin cifrar a `{ $host }`; solo se permite con un servidor en este mismo ordenador (127.0.0.1 o localhost): usa `starttls` o `tls`
 settings-imap-unencrypted = `security = "none"` enviaría tu contraseña y leería tu correo sin cifrar desde `{ $host }`; solo se permite con un servidor en este mismo ordenador (127.0.0.1 o localhost): usa `tls` (puerto 993) o `starttls` (puerto 143)

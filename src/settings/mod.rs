@@ -372,6 +372,7 @@ fn toml_expected(expected: &str) -> String {
         "u8" | "u16" | "u32" | "u64" => tr!("settings-toml-expected-whole-number"),
         "a string" => tr!("settings-toml-expected-text"),
         "a boolean" => tr!("settings-toml-expected-boolean"),
+        "a sequence" => tr!("settings-toml-expected-list"),
         other => other.to_string(),
     }
 }
