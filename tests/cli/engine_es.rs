@@ -72,3 +72,17 @@ fn a_server_nobody_answers_at_is_said_in_spanish() {
     ));
     assert_eq!(c.states(), ["approved"]);
 }
+
+#[test]
+fn a_wrong_mailbox_password_is_said_in_spanish() {
+    use crate::mailbox::{with_mailbox, USER};
+    use crate::support::imap::ImapServer;
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, "right");
+    let c = with_mailbox(1, &smtp.config(), &imap, "");
+    // The server's own words (`[AUTHENTICATIONFAILED] Invalid credentials`) as it said them.
+    run_es(&c, &["send", "--yes"]).failure().stderr_has(
+        "el servidor IMAP `127.0.0.1` rechazó el usuario `ana@example.com` o su contraseña ([AUTHENTICATIONFAILED] Invalid credentials): revisa `username` en `[imap]` y la contraseña",
+    );
+    assert!(smtp.received().is_empty());
+}
