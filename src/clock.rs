@@ -17,7 +17,7 @@ impl Clock {
         match std::env::var("CARTERO_NOW") {
             Ok(text) => DateTime::parse_from_rfc3339(&text)
                 .map(Clock::fixed)
-                .with_context(|| format!("`CARTERO_NOW={text}` is not an RFC 3339 time")),
+                .with_context(|| tr!("clock-not-a-time", value = &text)),
             Err(_) => Ok(Clock {
                 started: Local::now().fixed_offset(),
                 fixed: false,

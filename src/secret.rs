@@ -108,24 +108,28 @@ impl<'a> Secrets<'a> {
                 return Ok(secret);
             }
         }
-        let what = if login.token {
-            "access token"
-        } else {
-            "password"
-        };
-        let question = format!("{} {what} for {} at {}: ", p.name(), login.user, login.host);
+        let token = if login.token { "yes" } else { "no" };
+        // The answer follows on the same line, after a space.
+        let question = format!(
+            "{} ",
+            tr!(
+                "secret-prompt",
+                protocol = p.name(),
+                token = token,
+                user = &login.user,
+                host = &login.host
+            )
+        );
         if let Some(secret) = (self.ask)(&question)? {
             return Ok(secret);
         }
         match p {
-            Protocol::Smtp => bail!(
-                "no SMTP password for `{}`: set CARTERO_SMTP_PASSWORD, or `password-command` under `[smtp]`, or run `cartero send` at a terminal to type it",
-                login.user
-            ),
-            Protocol::Imap => bail!(
-                "no IMAP {what} for `{}`: set CARTERO_IMAP_PASSWORD, or `password-command` under `[imap]`, or run cartero at a terminal to type it",
-                login.user
-            ),
+            Protocol::Smtp => bail!(tr!("secret-no-smtp-password", user = &login.user)),
+            Protocol::Imap => bail!(tr!(
+                "secret-no-imap-password",
+                token = token,
+                user = &login.user
+            )),
         }
     }
 }
@@ -140,11 +144,11 @@ pub fn run_password_command(cmd: &str, limit: Duration, section: &str) -> Result
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::inherit())
         .spawn()
-        .with_context(|| format!("failed to run `password-command` `{cmd}`"))?;
+        .with_context(|| tr!("secret-command-failed-to-run", command = cmd))?;
     let mut stdout = child
         .stdout
         .take()
-        .context("no output from `password-command`")?;
+        .with_context(|| tr!("secret-command-no-output"))?;
     let reader = std::thread::spawn(move || {
         let mut bytes = Vec::new();
         stdout.read_to_end(&mut bytes).map(|_| bytes)
@@ -153,33 +157,38 @@ pub fn run_password_command(cmd: &str, limit: Duration, section: &str) -> Result
     let status = loop {
         if let Some(status) = child
             .try_wait()
-            .with_context(|| format!("failed to run `password-command` `{cmd}`"))?
+            .with_context(|| tr!("secret-command-failed-to-run", command = cmd))?
         {
             break status;
         }
         if Instant::now() >= deadline {
             let _ = child.kill();
             let _ = child.wait();
-            bail!(
-                "`password-command` `{cmd}` did not finish within {} seconds, so nothing was sent: run it yourself to see what it waits for (raise `password-command-seconds` under `{section}` if it needs longer)",
-                limit.as_secs()
-            );
+            bail!(tr!(
+                "secret-command-too-slow",
+                command = cmd,
+                seconds = limit.as_secs(),
+                section = section
+            ));
         }
         std::thread::sleep(Duration::from_millis(20));
     };
     if !status.success() {
-        bail!("`password-command` `{cmd}` failed ({status}), so nothing was sent: run it yourself to see why");
+        bail!(tr!(
+            "secret-command-failed",
+            command = cmd,
+            status = status.to_string()
+        ));
     }
     let bytes = reader
         .join()
-        .map_err(|_| anyhow::anyhow!("failed to read what `password-command` printed"))?
-        .with_context(|| format!("failed to read what `password-command` `{cmd}` printed"))?;
-    let text = String::from_utf8(bytes).with_context(|| {
-        format!("`password-command` `{cmd}` printed something that is not text")
-    })?;
+        .map_err(|_| anyhow::anyhow!(tr!("secret-command-unreadable")))?
+        .with_context(|| tr!("secret-command-output-unreadable", command = cmd))?;
+    let text =
+        String::from_utf8(bytes).with_context(|| tr!("secret-command-not-text", command = cmd))?;
     let password = text.lines().next().unwrap_or("").to_string();
     if password.is_empty() {
-        bail!("`password-command` `{cmd}` printed nothing, so there is no password to log in with: run it yourself and check that it prints the password on its first line");
+        bail!(tr!("secret-command-printed-nothing", command = cmd));
     }
     Ok(password)
 }

@@ -125,9 +125,10 @@ pub fn config(ca_file: Option<&Path>, section: &str) -> Result<(Arc<ClientConfig
     let mut pinned = Vec::new();
     if let Some(path) = ca_file {
         let bytes = std::fs::read(path).with_context(|| {
-            format!(
-                "failed to read `ca-file` `{}` under `{section}`",
-                path.display()
+            tr!(
+                "tls-ca-file-unreadable",
+                file = path.display(),
+                section = section
             )
         })?;
         let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
@@ -135,9 +136,10 @@ pub fn config(ca_file: Option<&Path>, section: &str) -> Result<(Arc<ClientConfig
             .ok()
             .filter(|c: &Vec<_>| !c.is_empty())
             .with_context(|| {
-                format!(
-                    "`ca-file` `{}` under `{section}` holds no certificate in PEM form (the text between `-----BEGIN CERTIFICATE-----` and `-----END CERTIFICATE-----`)",
-                    path.display()
+                tr!(
+                    "tls-ca-file-no-certificate",
+                    file = path.display(),
+                    section = section
                 )
             })?;
         for cert in certs {
@@ -150,7 +152,7 @@ pub fn config(ca_file: Option<&Path>, section: &str) -> Result<(Arc<ClientConfig
     }
     let webpki = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
         .build()
-        .context("failed to set up TLS")?;
+        .with_context(|| tr!("tls-setup-failed"))?;
     let verdict = Verdict::default();
     let verifier = Verifier {
         webpki,
@@ -160,7 +162,7 @@ pub fn config(ca_file: Option<&Path>, section: &str) -> Result<(Arc<ClientConfig
     };
     let config = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .context("failed to set up TLS")?
+        .with_context(|| tr!("tls-setup-failed"))?
         .dangerous()
         .with_custom_certificate_verifier(Arc::new(verifier))
         .with_no_client_auth();
@@ -197,24 +199,24 @@ impl ServerCertVerifier for Verifier {
                 .verify_server_cert(end_entity, intermediates, server_name, ocsp, now);
         if let Err(e) = &result {
             let words = match e {
-                _ if self_signed(end_entity) => format!(
-                    "the server's certificate is its own, self-signed one, which no authority vouches for: if this is your own server, save its certificate to a file and name it with `ca-file` under `{}`",
-                    self.section
-                ),
+                _ if self_signed(end_entity) => {
+                    tr!("tls-self-signed", section = &self.section)
+                }
                 rustls::Error::InvalidCertificate(rustls::CertificateError::Expired) => {
-                    "the server's certificate has expired: tell whoever runs the server".into()
+                    tr!("tls-expired")
                 }
                 rustls::Error::InvalidCertificate(
                     rustls::CertificateError::NotValidForName
                     | rustls::CertificateError::NotValidForNameContext { .. },
-                ) => format!(
-                    "the server's certificate is not made out to `{}`: check `host` under `{}` (your provider's documentation names the host)",
-                    server_name.to_str(),
-                    self.section
+                ) => tr!(
+                    "tls-wrong-name",
+                    host = server_name.to_str(),
+                    section = &self.section
                 ),
-                _ => format!(
-                    "the server's certificate is not trusted ({e}): if the server has its own certificate authority, name its certificate with `ca-file` under `{}`",
-                    self.section
+                _ => tr!(
+                    "tls-not-trusted",
+                    why = e.to_string(),
+                    section = &self.section
                 ),
             };
             finding(&self.verdict).words = Some(words);

@@ -72,12 +72,7 @@ pub(super) fn open(imap: &Imap) -> Result<imap::Client<Stream>> {
 fn reach(imap: &Imap) -> Result<TcpStream> {
     let addrs: Vec<_> = (imap.server.host.as_str(), imap.server.port)
         .to_socket_addrs()
-        .map_err(|_| {
-            anyhow::anyhow!(
-                "the server's name `{}` was not found: check `host` under `[imap]` (and that this computer is online)",
-                imap.server.host
-            )
-        })?
+        .map_err(|_| anyhow::anyhow!(tr!("imap-host-not-found", host = &imap.server.host)))?
         .collect();
     let mut last = None;
     let mut tcp = None;
@@ -91,12 +86,13 @@ fn reach(imap: &Imap) -> Result<TcpStream> {
         }
     }
     let Some(tcp) = tcp else {
-        let e = last.map_or_else(|| "no address".to_string(), |e| e.to_string());
-        bail!(
-            "nothing answers at port {} of `{}` ({e}): check `port` under `[imap]` (993 is usual with `security = \"tls\"`, 143 with `\"starttls\"`)",
-            imap.server.port,
-            imap.server.host
-        );
+        let e = last.map_or_else(|| tr!("imap-no-address"), |e| e.to_string());
+        bail!(tr!(
+            "imap-nothing-answers",
+            port = imap.server.port.to_string(),
+            host = &imap.server.host,
+            why = e
+        ));
     };
     tcp.set_read_timeout(Some(imap.server.timeout))?;
     tcp.set_write_timeout(Some(imap.server.timeout))?;
@@ -116,12 +112,12 @@ fn greet(imap: &Imap, client: &mut imap::Client<Stream>) -> Result<()> {
                 std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
             ) =>
         {
-            anyhow::anyhow!(
-                "the server sent no greeting within {} seconds: is this port for IMAP? (993 with `security = \"tls\"`, 143 with `\"starttls\"`)",
-                imap.server.timeout.as_secs()
-            )
+            anyhow::anyhow!(tr!(
+                "imap-no-greeting",
+                seconds = imap.server.timeout.as_secs()
+            ))
         }
-        e => said(&e, "greet it"),
+        e => said(&e, &tr!("imap-doing-greet")),
     })?;
     Ok(())
 }
@@ -131,12 +127,7 @@ fn greet(imap: &Imap, client: &mut imap::Client<Stream>) -> Result<()> {
 fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
     use std::io::BufRead;
     let waited = imap.server.timeout.min(std::time::Duration::from_secs(10));
-    let timeout = || {
-        anyhow::anyhow!(
-            "the server sent nothing within {} seconds: is this port for IMAP, without TLS first? (143 with `security = \"starttls\"`, 993 with `\"tls\"`)",
-            waited.as_secs()
-        )
-    };
+    let timeout = || anyhow::anyhow!(tr!("imap-sent-nothing", seconds = waited.as_secs()));
     // A port that speaks TLS first says nothing: no need to wait the whole timeout for that.
     tcp.set_read_timeout(Some(waited))?;
     let mut reader = std::io::BufReader::new(tcp.try_clone()?);
@@ -144,7 +135,7 @@ fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
     let mut read_line = |line: &mut String| -> Result<()> {
         line.clear();
         match reader.read_line(line) {
-            Ok(0) => bail!("the server closed the connection at once: is this port for IMAP?"),
+            Ok(0) => bail!(tr!("imap-closed-at-once")),
             Ok(_) => Ok(()),
             Err(e)
                 if matches!(
@@ -154,18 +145,18 @@ fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
             {
                 Err(timeout())
             }
-            Err(e) => bail!("the connection failed ({e})"),
+            Err(e) => bail!(tr!("imap-connection-failed", why = e.to_string())),
         }
     };
     read_line(&mut line)?;
     if line.starts_with('\u{16}') || !line.starts_with('*') {
-        bail!(
-            "the server does not greet as IMAP does on port {} (with port 993 use `security = \"tls\"`)",
-            imap.server.port
-        );
+        bail!(tr!(
+            "imap-not-an-imap-greeting",
+            port = imap.server.port.to_string()
+        ));
     }
     if line.starts_with("* BYE") {
-        bail!("the server said goodbye at once: {}", line.trim());
+        bail!(tr!("imap-goodbye-at-once", reply = line.trim()));
     }
     tcp.set_read_timeout(Some(imap.server.timeout))?;
     tcp.write_all(b"s0 STARTTLS\r\n")?;
@@ -175,7 +166,7 @@ fn starttls(imap: &Imap, mut tcp: TcpStream) -> Result<TcpStream> {
             break;
         }
         if line.starts_with("s0 ") {
-            bail!("the server does not offer STARTTLS ({}), so your password would cross the network unencrypted; check `port` and `security` under `[imap]` (993 with `security = \"tls\"`)", line.trim());
+            bail!(tr!("imap-no-starttls", reply = line.trim()));
         }
     }
     Ok(tcp)
@@ -190,8 +181,9 @@ fn secure(imap: &Imap, tcp: TcpStream) -> Result<Stream> {
             .trim_matches(|c| c == '[' || c == ']')
             .to_string(),
     )
-    .with_context(|| format!("`{}` is not a host name", imap.server.host))?;
-    let conn = ClientConnection::new(Arc::clone(&config), name).context("failed to start TLS")?;
+    .with_context(|| tr!("imap-not-a-host-name", host = &imap.server.host))?;
+    let conn = ClientConnection::new(Arc::clone(&config), name)
+        .with_context(|| tr!("imap-tls-start-failed"))?;
     let mut stream = StreamOwned::new(conn, tcp);
     while stream.conn.is_handshaking() {
         if let Err(e) = stream.conn.complete_io(&mut stream.sock) {
@@ -212,11 +204,8 @@ fn secure(imap: &Imap, tcp: TcpStream) -> Result<Stream> {
 fn tls_words(imap: &Imap, e: &std::io::Error) -> String {
     let text = e.to_string();
     if text.contains("InvalidContentType") || text.contains("corrupt message") {
-        format!(
-            "the server does not speak TLS from the first byte on port {}: with port 143 use `security = \"starttls\"`; `security = \"tls\"` goes with port 993",
-            imap.server.port
-        )
+        tr!("imap-not-tls", port = imap.server.port.to_string())
     } else {
-        format!("the secure connection failed ({text})")
+        tr!("imap-tls-failed", why = text)
     }
 }

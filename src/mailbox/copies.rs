@@ -285,7 +285,7 @@ impl Copies {
         let folder = self.filing.folder.clone();
         match self.mailbox.as_mut() {
             Some(m) => m.headers_since(&folder, day),
-            None => anyhow::bail!("the mailbox is busy with the copies"),
+            None => anyhow::bail!(tr!("imap-busy-with-copies")),
         }
     }
 
@@ -309,7 +309,7 @@ impl Copies {
         let (ready, lost): (Vec<Copy>, Vec<Copy>) =
             queued.into_iter().partition(|c| c.bytes.is_some());
         for c in &lost {
-            self.copy_failed(journal, c, "the draft changed since the letter went, so its exact text is not at hand: put a copy in Sent from your mail app if you want one")?;
+            self.copy_failed(journal, c, &tr!("imap-copy-draft-changed"))?;
         }
         if ready.is_empty() {
             return Ok(());
@@ -327,7 +327,7 @@ impl Copies {
         }
         let Some(mut mailbox) = self.mailbox.take() else {
             for c in &ready {
-                self.copy_failed(journal, c, "the session with your mailbox was gone")?;
+                self.copy_failed(journal, c, &tr!("imap-copy-session-gone"))?;
             }
             return Ok(());
         };
@@ -373,7 +373,7 @@ impl Copies {
             return Ok(());
         };
         let Ok((mailbox, ready, outcomes)) = handle.join() else {
-            self.broken = Some("the copies could not be made (cartero failed inside)".into());
+            self.broken = Some(tr!("imap-copies-failed-inside"));
             return Ok(());
         };
         self.mailbox = Some(mailbox);

@@ -28,7 +28,7 @@ pub fn failure_of(e: &anyhow::Error) -> Failure {
         .map_or(Failure::Refused, |i| i.failure)
 }
 
-/// An IMAP error while trying `to`, in words.
+/// An IMAP error while trying `to` (what cartero was doing, in this run's language), in words.
 pub fn said(e: &imap::Error, to: &str) -> anyhow::Error {
     let (failure, words) = match e {
         imap::Error::Io(io)
@@ -37,33 +37,23 @@ pub fn said(e: &imap::Error, to: &str) -> anyhow::Error {
                 std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
             ) =>
         {
-            (
-                Failure::Lost,
-                format!("the IMAP server did not answer in time when cartero tried to {to}"),
-            )
+            (Failure::Lost, tr!("imap-timed-out", doing = to))
         }
-        imap::Error::Io(_) | imap::Error::ConnectionLost => (
-            Failure::Lost,
-            format!("the connection to the IMAP server was lost when cartero tried to {to}"),
-        ),
-        imap::Error::Append => (
-            Failure::Refused,
-            format!("the IMAP server refused when cartero tried to {to} (a full mailbox, or a folder it does not allow)"),
-        ),
+        imap::Error::Io(_) | imap::Error::ConnectionLost => {
+            (Failure::Lost, tr!("imap-connection-lost", doing = to))
+        }
+        imap::Error::Append => (Failure::Refused, tr!("imap-append-refused", doing = to)),
         imap::Error::No(_) | imap::Error::Bad(_) | imap::Error::Bye(_) => (
             if over_quota(e) {
                 Failure::Full
             } else {
                 Failure::Refused
             },
-            format!(
-                "the IMAP server refused when cartero tried to {to}: {}",
-                server_words(e)
-            ),
+            tr!("imap-refused", doing = to, reply = server_words(e)),
         ),
         e => (
             Failure::Refused,
-            format!("the IMAP server's answer could not be read when cartero tried to {to} ({e})"),
+            tr!("imap-answer-unreadable", doing = to, why = e.to_string()),
         ),
     };
     ImapError { failure, words }.into()
@@ -79,20 +69,20 @@ fn over_quota(e: &imap::Error) -> bool {
 pub(super) fn refused_login(imap: &Imap, e: &imap::Error) -> anyhow::Error {
     match e {
         imap::Error::No(_) | imap::Error::Bad(_) => match imap.server.auth {
-            Auth::Password => anyhow::anyhow!(
-                "the IMAP server `{}` refused the username `{}` or its password ({}): check `username` under `[imap]` and the password (Gmail, iCloud, Fastmail and Zoho want an app password, not your usual one)",
-                imap.server.host,
-                imap.username,
-                server_words(e)
-            ),
-            Auth::Xoauth2 => anyhow::anyhow!(
-                "the IMAP server `{}` refused the access token for `{}` ({}): the token `password-command` printed may have expired, or lack the IMAP permission",
-                imap.server.host,
-                imap.username,
-                server_words(e)
-            ),
+            Auth::Password => anyhow::anyhow!(tr!(
+                "imap-login-refused",
+                host = &imap.server.host,
+                user = &imap.username,
+                reply = server_words(e)
+            )),
+            Auth::Xoauth2 => anyhow::anyhow!(tr!(
+                "imap-token-refused",
+                host = &imap.server.host,
+                user = &imap.username,
+                reply = server_words(e)
+            )),
         },
-        e => said(e, "log in"),
+        e => said(e, &tr!("imap-doing-log-in")),
     }
 }
 

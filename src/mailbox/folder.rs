@@ -77,9 +77,10 @@ pub(super) fn configured(folders: &[Listed], wanted: &str) -> Result<String> {
         .find(|f| is_folder(&f.name, wanted))
         .or_else(|| read_as(folders, wanted));
     found.map(|f| f.name.clone()).with_context(|| {
-        format!(
-            "there is no folder \"{wanted}\" (`sent-folder` under `[imap]`) in this mailbox; its folders are {}",
-            all(folders)
+        tr!(
+            "imap-no-such-folder",
+            folder = wanted,
+            folders = all(folders)
         )
     })
 }
@@ -90,12 +91,9 @@ pub(super) fn for_sent(folders: &[Listed]) -> Result<String> {
         .iter()
         .find(|f| f.sent)
         .or_else(|| USUAL.iter().find_map(|u| read_as(folders, u)));
-    found.map(|f| f.name.clone()).with_context(|| {
-        format!(
-            "no folder in this mailbox is marked as the one for sent mail; name it with `sent-folder = \"...\"` under `[imap]` (its folders are {})",
-            all(folders)
-        )
-    })
+    found
+        .map(|f| f.name.clone())
+        .with_context(|| tr!("imap-no-sent-folder", folders = all(folders)))
 }
 
 /// The folder a person reads as `name`, in any case.

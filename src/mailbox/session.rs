@@ -41,9 +41,10 @@ impl Mailbox {
     pub fn connect(imap: &Imap, secret: &str) -> Result<Mailbox> {
         let name = format!("{}:{}", imap.server.host, imap.server.port);
         let client = open(imap).with_context(|| {
-            format!(
-                "failed to reach the IMAP server `{name}` ({})",
-                imap.server.security
+            tr!(
+                "imap-reach-failed",
+                server = &name,
+                security = imap.server.security.to_string()
             )
         })?;
         let session = match imap.server.auth {
@@ -96,14 +97,14 @@ impl Mailbox {
             );
             self.session
                 .run_command_and_read_response(command)
-                .map_err(|e| said(&e, &format!("put the copy in \"{folder}\"")))?;
+                .map_err(|e| said(&e, &tr!("imap-doing-put-copy", folder = folder)))?;
             return Ok(());
         }
         self.session
             .append(folder, bytes)
             .flag(Flag::Seen)
             .finish()
-            .map_err(|e| said(&e, &format!("put the copy in \"{folder}\"")))?;
+            .map_err(|e| said(&e, &tr!("imap-doing-put-copy", folder = folder)))?;
         Ok(())
     }
 
@@ -125,7 +126,7 @@ impl Mailbox {
                 }
                 self.session
                     .run_command_and_read_response(command)
-                    .map_err(|e| (0, said(&e, &format!("put the copies in \"{folder}\""))))?;
+                    .map_err(|e| (0, said(&e, &tr!("imap-doing-put-copies", folder = folder))))?;
                 Ok(())
             }
             _ => {
@@ -143,18 +144,18 @@ impl Mailbox {
         if self.selected.as_deref() != Some(folder) {
             self.session
                 .examine(folder)
-                .map_err(|e| said(&e, &format!("open \"{folder}\"")))?;
+                .map_err(|e| said(&e, &tr!("imap-doing-open", folder = folder)))?;
             self.selected = Some(folder.to_string());
         } else {
             // New messages since the last look are announced by a NOOP.
             self.session
                 .noop()
-                .map_err(|e| said(&e, &format!("look in \"{folder}\" again")))?;
+                .map_err(|e| said(&e, &tr!("imap-doing-look-again", folder = folder)))?;
         }
         let uids: BTreeSet<u32> = self
             .session
             .uid_search(format!("SINCE {}", since.format("%-d-%b-%Y")))
-            .map_err(|e| said(&e, &format!("search \"{folder}\"")))?
+            .map_err(|e| said(&e, &tr!("imap-doing-search", folder = folder)))?
             .into_iter()
             .collect();
         let uids: Vec<u32> = uids.into_iter().collect();
@@ -166,7 +167,7 @@ impl Mailbox {
                     uid_set(chunk),
                     "(UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID IN-REPLY-TO REFERENCES FROM TO SUBJECT DATE AUTO-SUBMITTED PRECEDENCE X-AUTOREPLY X-AUTORESPOND)])",
                 )
-                .map_err(|e| said(&e, &format!("read \"{folder}\"")))?;
+                .map_err(|e| said(&e, &tr!("imap-doing-read", folder = folder)))?;
             for f in fetches.iter() {
                 let (Some(uid), Some(header)) = (f.uid, f.header()) else {
                     continue;
@@ -189,7 +190,7 @@ impl Mailbox {
         let names = self
             .session
             .list(Some(""), Some("*"))
-            .map_err(|e| said(&e, "list your folders"))?;
+            .map_err(|e| said(&e, &tr!("imap-doing-list-folders")))?;
         Ok(names
             .iter()
             .filter(|n| !n.attributes().contains(&NameAttribute::NoSelect))

@@ -97,9 +97,10 @@ impl SmtpOutbox {
             .open()
             .map_err(|e| anyhow::anyhow!(e))
             .with_context(|| {
-                format!(
-                    "failed to connect to the SMTP server `{}` ({})",
-                    outbox.name, smtp.server.security
+                tr!(
+                    "smtp-connect-failed",
+                    server = &outbox.name,
+                    security = smtp.server.security.to_string()
                 )
             })?;
         Ok(outbox)
@@ -122,36 +123,37 @@ impl SmtpOutbox {
         if let (Security::Starttls, Some(tls)) = (self.smtp.server.security, &self.tls) {
             if !conn.can_starttls() {
                 conn.abort();
-                return Err(SendError::Fatal(
-                    "the server does not offer STARTTLS, so your password and your letters would cross the network unencrypted; nothing was sent. Check `port` under `[smtp]` with your provider (587 is usual for `security = \"starttls\"`, 465 for `security = \"tls\"`)"
-                        .into(),
-                ));
+                return Err(SendError::Fatal(tr!("smtp-no-starttls")));
             }
             conn.starttls(tls, &self.hello)
                 .map_err(|e| connect_error(&e))?;
         }
         if let Some(credentials) = &self.credentials {
-            let (mechanisms, what): (&[Mechanism], _) = match self.smtp.server.auth {
-                Auth::Password => (&[Mechanism::Plain, Mechanism::Login], "the username or password"),
-                Auth::Xoauth2 => (&[Mechanism::Xoauth2], "the username or the access token (`auth = \"xoauth2\"`: the token `password-command` prints may have expired, or lack the SMTP permission)"),
+            let mechanisms: &[Mechanism] = match self.smtp.server.auth {
+                Auth::Password => &[Mechanism::Plain, Mechanism::Login],
+                Auth::Xoauth2 => &[Mechanism::Xoauth2],
             };
-            conn.auth(mechanisms, credentials)
-                .map_err(|e| match e.status().map(|c| c.to_string()) {
-                    Some(code) if code.starts_with('5') => SendError::Fatal(format!(
-                        "the server refused {what} ({}): check `username` under `[smtp]` and the password",
-                        chain(&e)
+            let token = match self.smtp.server.auth {
+                Auth::Password => "no",
+                Auth::Xoauth2 => "yes",
+            };
+            conn.auth(mechanisms, credentials).map_err(|e| {
+                match e.status().map(|c| c.to_string()) {
+                    Some(code) if code.starts_with('5') => SendError::Fatal(tr!(
+                        "smtp-login-refused",
+                        token = token,
+                        reply = chain(&e)
                     )),
                     // A refused XOAUTH2 token comes back as a challenge (RFC 7628 3.2.2) that
                     // lettre cannot answer: it is the server's refusal all the same.
                     None if self.smtp.server.auth == Auth::Xoauth2
                         && chain(&e).contains("does not expect a challenge") =>
                     {
-                        SendError::Fatal(format!(
-                            "the server refused {what}: check `username` under `[smtp]` and the token"
-                        ))
+                        SendError::Fatal(tr!("smtp-token-refused"))
                     }
                     _ => connect_error(&e),
-                })?;
+                }
+            })?;
         }
         disable_nagle();
         self.conn = Some(conn);
@@ -183,9 +185,9 @@ impl SmtpOutbox {
             // but the conversation is out of step.
             Ok((r, _)) => {
                 self.drop_connection();
-                Err(SendError::Transient(format!(
-                    "the server answered `{}` where SMTP does not allow it",
-                    reply_text(&r)
+                Err(SendError::Transient(tr!(
+                    "smtp-answer-out-of-place",
+                    reply = reply_text(&r)
                 )))
             }
             Err(e) => {
@@ -222,9 +224,9 @@ fn tls_parameters(smtp: &Smtp) -> Result<TlsParameters> {
     let mut b = TlsParameters::builder(smtp.server.host.clone());
     if let Some(ca) = &smtp.server.ca_file {
         let pem = std::fs::read(ca)
-            .with_context(|| format!("failed to read `ca-file` `{}`", ca.display()))?;
+            .with_context(|| tr!("smtp-ca-file-unreadable", file = ca.display()))?;
         let cert = Certificate::from_pem(&pem)
-            .with_context(|| format!("`{}` is not a PEM certificate", ca.display()))?;
+            .with_context(|| tr!("smtp-ca-file-not-pem", file = ca.display()))?;
         b = b.add_root_certificate(cert);
         // lettre's rustls refuses a self-signed certificate as the server's own, even when
         // `ca-file` names it: a handshake of cartero's checks that the server shows exactly that
@@ -247,7 +249,7 @@ fn tls_parameters(smtp: &Smtp) -> Result<TlsParameters> {
             }
         }
     }
-    b.build().context("failed to set up TLS")
+    b.build().with_context(|| tr!("tls-setup-failed"))
 }
 
 /// A failure while connecting: TLS and refusals are for the user to fix; a lost link is worth
@@ -255,24 +257,16 @@ fn tls_parameters(smtp: &Smtp) -> Result<TlsParameters> {
 fn connect_error(e: &lettre::transport::smtp::Error) -> SendError {
     let text = chain(e);
     if text.contains("failed to lookup address") || text.contains("Name or service not known") {
-        return SendError::Fatal(
-            "the server's name was not found: check `host` under `[smtp]` (and that this computer is online)".into(),
-        );
+        return SendError::Fatal(tr!("smtp-host-not-found"));
     }
     if text.contains("InvalidContentType") || text.contains("corrupt message") {
-        return SendError::Fatal(
-            "the server does not speak TLS from the first byte on this port: with port 587 use `security = \"starttls\"`; `security = \"tls\"` goes with port 465".into(),
-        );
+        return SendError::Fatal(tr!("smtp-not-tls"));
     }
     if text.contains("No compatible authentication mechanism") {
-        return SendError::Fatal(
-            "the server offers no way to log in that cartero knows (PLAIN or LOGIN, or XOAUTH2 with `auth = \"xoauth2\"`): it may want a secure connection first (`security = \"starttls\"`), or no `username` at all".into(),
-        );
+        return SendError::Fatal(tr!("smtp-no-login-mechanism"));
     }
     if e.is_tls() || text.contains("certificate") {
-        SendError::Untrusted(format!(
-            "{text}: its TLS certificate could not be verified for this host name (a server with its own certificate authority needs `ca-file` under `[smtp]`)"
-        ))
+        SendError::Untrusted(tr!("smtp-untrusted", why = text))
     } else if e.is_permanent() || e.is_client() {
         SendError::Fatal(text)
     } else {
@@ -290,9 +284,7 @@ fn delivery_error(
     let text = chain(e);
     let Some(code) = e.status().map(|c| c.to_string()) else {
         return if dot_sent {
-            SendError::Uncertain(format!(
-                "no answer came after the whole letter was handed to the server ({text})"
-            ))
+            SendError::Uncertain(tr!("smtp-no-answer-after-letter", why = text))
         } else {
             SendError::Transient(text)
         };
@@ -324,20 +316,16 @@ fn chain(e: &(dyn std::error::Error + 'static)) -> String {
     while let Some(inner) = source {
         if let Some(io) = inner.downcast_ref::<std::io::Error>() {
             let plain = match io.kind() {
-                ErrorKind::WouldBlock | ErrorKind::TimedOut => {
-                    Some("the server did not answer in time (`timeout-seconds` under `[smtp]`)")
-                }
-                ErrorKind::ConnectionRefused => {
-                    Some("nothing answers at that address and port: check `host` and `port` under `[smtp]`")
-                }
+                ErrorKind::WouldBlock | ErrorKind::TimedOut => Some(tr!("smtp-timed-out")),
+                ErrorKind::ConnectionRefused => Some(tr!("smtp-connection-refused")),
                 ErrorKind::ConnectionReset
                 | ErrorKind::ConnectionAborted
                 | ErrorKind::BrokenPipe
-                | ErrorKind::UnexpectedEof => Some("the server closed the connection"),
+                | ErrorKind::UnexpectedEof => Some(tr!("smtp-connection-closed")),
                 _ => None,
             };
             if let Some(plain) = plain {
-                return plain.to_string();
+                return plain;
             }
         }
         source = inner.source();
@@ -345,7 +333,7 @@ fn chain(e: &(dyn std::error::Error + 'static)) -> String {
     let raw = raw_chain(e);
     if raw.contains("incomplete response") {
         // lettre's words for a connection closed where a reply should have been.
-        return "the server closed the connection".into();
+        return tr!("smtp-connection-closed");
     }
     raw
 }
@@ -380,17 +368,17 @@ fn mail_parameters(
         .find(|a| !AsRef::<str>::as_ref(*a).is_ascii());
     if let Some(address) = wide {
         if !supports(Extension::SmtpUtfEight) {
-            return Err(SendError::Permanent(format!(
-                "the address `{address}` has letters outside plain ASCII, and the server {name} does not accept such addresses (it does not offer SMTPUTF8): ask the client for another address"
+            return Err(SendError::Permanent(tr!(
+                "smtp-no-smtputf8",
+                address = address.to_string(),
+                server = name
             )));
         }
         params.push(MailParameter::SmtpUtfEight);
     }
     if !bytes.is_ascii() {
         if !supports(Extension::EightBitMime) {
-            return Err(SendError::Fatal(format!(
-                "the server {name} does not accept letters with accented text in their headers (it does not offer 8BITMIME): use your provider's submission server (usually port 587)"
-            )));
+            return Err(SendError::Fatal(tr!("smtp-no-8bitmime", server = name)));
         }
         params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
     }
@@ -451,7 +439,7 @@ impl Outbox for SmtpOutbox {
 
     fn finish(&mut self, _stem: &str, bytes: &[u8]) -> Result<String, SendError> {
         let Some(conn) = self.conn.as_mut() else {
-            return Err(SendError::Transient("no connection".into()));
+            return Err(SendError::Transient(tr!("smtp-no-connection")));
         };
         // lettre writes the parts, then the final "."; the part iterator running dry is the
         // moment just before that ".", so from there on a silent failure is uncertain.
@@ -465,9 +453,9 @@ impl Outbox for SmtpOutbox {
             // lettre takes any 2xx or 3xx as positive; only a 2xx means the letter was taken.
             Ok(response) => {
                 self.drop_connection();
-                Err(SendError::Uncertain(format!(
-                    "the server answered `{}` to the end of the letter, which is not an answer SMTP allows there",
-                    reply_text(&response)
+                Err(SendError::Uncertain(tr!(
+                    "smtp-answer-out-of-place-at-end",
+                    reply = reply_text(&response)
                 )))
             }
             Err(e) => {
@@ -487,7 +475,7 @@ impl Outbox for SmtpOutbox {
     }
 
     fn describe(&self) -> String {
-        format!("the SMTP server {}", self.name)
+        tr!("smtp-describe", server = &self.name)
     }
 }
 
@@ -546,15 +534,20 @@ impl Outbox for FileOutbox {
 
     fn finish(&mut self, stem: &str, bytes: &[u8]) -> Result<String, SendError> {
         let path = self.dir.join(format!("{stem}.eml"));
-        std::fs::write(&path, bytes)
-            .map_err(|e| SendError::Fatal(format!("failed to write `{}`: {e}", path.display())))?;
-        Ok(format!("written to {}", path.display()))
+        std::fs::write(&path, bytes).map_err(|e| {
+            SendError::Fatal(tr!(
+                "outbox-write-failed-because",
+                file = path.display(),
+                why = e.to_string()
+            ))
+        })?;
+        Ok(tr!("outbox-written-to", file = path.display()))
     }
 
     fn abandon(&mut self) {}
 
     fn describe(&self) -> String {
-        format!("the folder `{}`", self.dir.display())
+        tr!("outbox-describe-folder", folder = self.dir.display())
     }
 }
 
@@ -572,20 +565,17 @@ pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<usize> {
     let marker = out.join(".cartero-preview");
     let ours = !out.exists() || marker.exists();
     std::fs::create_dir_all(out)
-        .with_context(|| format!("failed to create `{}`", out.display()))?;
+        .with_context(|| tr!("outbox-create-failed", folder = out.display()))?;
     if ours {
-        std::fs::write(
-            &marker,
-            "written by cartero: its .eml files are replaced on every run\n",
-        )
-        .with_context(|| format!("failed to write `{}`", marker.display()))?;
+        std::fs::write(&marker, format!("{}\n", tr!("outbox-marker-note")))
+            .with_context(|| tr!("outbox-write-failed", file = marker.display()))?;
     }
     let fresh: std::collections::HashSet<String> = messages
         .iter()
         .map(|(stem, _)| format!("{stem}.eml"))
         .collect();
-    let old =
-        std::fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))?;
+    let old = std::fs::read_dir(out)
+        .with_context(|| tr!("outbox-read-failed", folder = out.display()))?;
     let mut stale = 0;
     for entry in old.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -602,7 +592,7 @@ pub fn write_emls(out: &Path, messages: &[(String, Vec<u8>)]) -> Result<usize> {
     for (stem, bytes) in messages {
         let path = out.join(format!("{stem}.eml"));
         std::fs::write(&path, bytes)
-            .with_context(|| format!("failed to write `{}`", path.display()))?;
+            .with_context(|| tr!("outbox-write-failed", file = path.display()))?;
     }
     Ok(stale)
 }

@@ -163,15 +163,16 @@ pub fn when_to_retry(text: &str) -> String {
             if let Ok(n) = pair[1].parse::<u64>() {
                 let unit = pair[2].trim_matches(|c: char| !c.is_alphabetic());
                 if ["second", "seconds", "minute", "minutes", "hour", "hours"].contains(&unit) {
-                    return format!("the server says to try again in {n} {unit}");
+                    let base = unit.trim_end_matches('s');
+                    return tr!("smtp-retry-in", count = n, unit = base, word = unit);
                 }
             }
         }
     }
     if lower.contains("daily") || lower.contains("5.4.5") || lower.contains("per day") {
-        "this is a daily limit: try again in 24 hours".into()
+        tr!("smtp-retry-daily-limit")
     } else {
-        "try again later: in an hour, or tomorrow if it happens again".into()
+        tr!("smtp-retry-later")
     }
 }
 

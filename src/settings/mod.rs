@@ -100,13 +100,13 @@ pub struct ImapConfig {
 
 impl Config {
     pub fn parse(text: &str) -> Result<Config> {
-        toml::from_str(text).map_err(|e| anyhow::anyhow!(plain_toml_error(&e.to_string())))
+        toml::from_str(text).map_err(|e| anyhow::anyhow!(plain_toml_error(&e)))
     }
 
     pub fn load(path: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path)
-            .with_context(|| format!("failed to read `{}`", path.display()))?;
-        Config::parse(&text).with_context(|| format!("failed to read `{}`", path.display()))
+            .with_context(|| tr!("settings-read-failed", file = path.display()))?;
+        Config::parse(&text).with_context(|| tr!("settings-read-failed", file = path.display()))
     }
 }
 
@@ -179,16 +179,16 @@ impl Settings {
 
     /// The archive's file, or an error that says how to give one.
     pub fn archive_path(&self) -> Result<&Path> {
-        self.archive.as_deref().context(
-            "there is no data folder on this system for the archive: give one with `--archive FILE` or `[archive] path` in cartero.toml",
-        )
+        self.archive
+            .as_deref()
+            .with_context(|| tr!("settings-no-archive-folder"))
     }
 
     /// The sender, or an error that says how to give one.
     pub fn sender(&self) -> Result<&Mailbox> {
-        self.sender.as_ref().context(
-            "no sender: add `[sender]` with `name` and `email` to cartero.toml, or pass `--from \"Your Name <you@example.com>\"`",
-        )
+        self.sender
+            .as_ref()
+            .with_context(|| tr!("settings-no-sender"))
     }
 
     /// The time now, for a message's `Date:` (fixed under `CARTERO_NOW`).
@@ -241,7 +241,7 @@ impl Found {
 /// The sender: `--from`, else `[sender]` in the file labelled `label`, else none.
 fn sender_of(from: Option<&str>, sender: &SenderConfig, label: &str) -> Result<Option<Mailbox>> {
     Ok(match (from, &sender.email) {
-        (Some(from), _) => Some(parse_mailbox(from).context("failed to read `--from`")?),
+        (Some(from), _) => Some(parse_mailbox(from).with_context(|| tr!("settings-from-failed"))?),
         (None, Some(email)) => {
             let text = match &sender.name {
                 Some(name) => format!("{} <{}>", quote_name(name), email.trim()),
@@ -249,34 +249,132 @@ fn sender_of(from: Option<&str>, sender: &SenderConfig, label: &str) -> Result<O
             };
             Some(
                 parse_mailbox(&text)
-                    .with_context(|| format!("failed to read `[sender]` in `{label}`"))?,
+                    .with_context(|| tr!("settings-sender-failed", file = label))?,
             )
         }
         (None, None) => {
             if sender.name.is_some() {
-                bail!(
-                    "`[sender]` in `{label}` has a `name` but no `email`: add `email = \"you@example.com\"`"
-                );
+                bail!(tr!("settings-sender-no-email", file = label));
             }
             None
         }
     })
 }
 
-/// serde's words for types, in a person's: `expected u16` means a whole number.
-fn plain_toml_error(text: &str) -> String {
-    let mut text = text.to_string();
-    for (machine, person) in [
-        ("expected u8", "expected a whole number (no quotes)"),
-        ("expected u16", "expected a whole number (no quotes)"),
-        ("expected u32", "expected a whole number (no quotes)"),
-        ("expected u64", "expected a whole number (no quotes)"),
-        ("expected a string", "expected text in quotes"),
-        ("expected a boolean", "expected true or false"),
-    ] {
-        text = text.replace(machine, person);
+/// toml's error in a person's words and language: where, then what. serde's words for types
+/// (`expected u16`) become a person's (a whole number); a message toml words in ways not known
+/// here is kept as toml said it.
+fn plain_toml_error(error: &toml::de::Error) -> String {
+    let text = error.to_string();
+    let message = error.message();
+    // toml writes the place first (four lines), then the message, then a line break.
+    let (place, rest) = match text.strip_suffix('\n').unwrap_or(&text).rfind(message) {
+        Some(at) if !message.is_empty() => text.split_at(at),
+        _ => ("", text.as_str()),
+    };
+    let place = match place.split_once('\n') {
+        Some((first, snippet)) => format!("{}\n{snippet}", toml_position(first)),
+        None => place.to_string(),
+    };
+    let rest = match rest.strip_prefix(message) {
+        Some(after) => format!("{}{after}", toml_message(message)),
+        None => rest.to_string(),
+    };
+    format!("{place}{rest}")
+}
+
+/// `TOML parse error at line 3, column 6`, in this run's language.
+fn toml_position(line: &str) -> String {
+    let numbers = line
+        .strip_prefix("TOML parse error at line ")
+        .and_then(|r| r.split_once(", column "))
+        .and_then(|(l, c)| Some((l.parse::<usize>().ok()?, c.parse::<usize>().ok()?)));
+    match numbers {
+        Some((line, column)) => tr!("settings-toml-at", line = line, column = column),
+        None => line.to_string(),
     }
-    text
+}
+
+/// serde's message (`unknown field `x`, expected one of `a`, `b``) in this run's language.
+fn toml_message(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((key, expected)) = rest.split_once("`, expected ") {
+            let names = expected.strip_prefix("one of ").unwrap_or(expected);
+            let count = names.matches("`, `").count() + 1;
+            return tr!(
+                "settings-toml-unknown-key",
+                key = key,
+                keys = names,
+                count = count
+            );
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        if let Some((value, expected)) = rest.split_once("`, expected ") {
+            let names = expected.strip_prefix("one of ").unwrap_or(expected);
+            let count = names.matches("`, `").count() + 1;
+            return tr!(
+                "settings-toml-unknown-value",
+                value = value,
+                values = names,
+                count = count
+            );
+        }
+    }
+    if let Some(key) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return tr!("settings-toml-missing-key", key = key);
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|r| r.split_once(", expected "))
+    {
+        return tr!(
+            "settings-toml-wrong-type",
+            found = toml_found(found),
+            expected = toml_expected(expected)
+        );
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("invalid value: ")
+        .and_then(|r| r.split_once(", expected "))
+    {
+        return tr!(
+            "settings-toml-wrong-value",
+            found = toml_found(found),
+            expected = toml_expected(expected)
+        );
+    }
+    message.to_string()
+}
+
+/// serde's `string "a"`, `integer `5``, `boolean `true``: kept as serde wrote them in English,
+/// said in other words elsewhere.
+fn toml_found(found: &str) -> String {
+    if let Some(v) = found.strip_prefix("string ") {
+        tr!("settings-toml-found-text", value = v)
+    } else if let Some(v) = found.strip_prefix("integer ") {
+        tr!("settings-toml-found-number", value = v)
+    } else if let Some(v) = found.strip_prefix("floating point ") {
+        tr!("settings-toml-found-decimal", value = v)
+    } else if let Some(v) = found.strip_prefix("boolean ") {
+        tr!("settings-toml-found-boolean", value = v)
+    } else {
+        found.to_string()
+    }
+}
+
+/// serde's name of the type wanted, in a person's words: `u16` means a whole number.
+fn toml_expected(expected: &str) -> String {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" => tr!("settings-toml-expected-whole-number"),
+        "a string" => tr!("settings-toml-expected-text"),
+        "a boolean" => tr!("settings-toml-expected-boolean"),
+        "a sequence" => tr!("settings-toml-expected-list"),
+        other => other.to_string(),
+    }
 }
 
 /// The archive: `--archive`, `[archive] path`, or the platform's data folder.
@@ -310,9 +408,11 @@ fn quote_name(name: &str) -> String {
 pub fn parse_mailbox(text: &str) -> Result<Mailbox> {
     let clean = crate::text::clean_line(text);
     Mailbox::from_str(&clean).map_err(|e| {
-        anyhow::anyhow!(
-            "`{clean}` is not an email address like \"Ana García <ana@example.com>\" ({e})"
-        )
+        anyhow::anyhow!(tr!(
+            "settings-not-an-address",
+            text = &clean,
+            why = e.to_string()
+        ))
     })
 }
 
@@ -329,4 +429,48 @@ fn salt(clock: Clock) -> u64 {
     );
     h.write_u32(std::process::id());
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Config;
+
+    /// What cartero said of toml's errors before the catalogs: toml's own text, with serde's
+    /// type names in a person's words. English must stay exactly that.
+    fn as_before(text: &str) -> String {
+        let mut text = toml::from_str::<Config>(text).unwrap_err().to_string();
+        for (machine, person) in [
+            ("expected u8", "expected a whole number (no quotes)"),
+            ("expected u16", "expected a whole number (no quotes)"),
+            ("expected u32", "expected a whole number (no quotes)"),
+            ("expected u64", "expected a whole number (no quotes)"),
+            ("expected a string", "expected text in quotes"),
+            ("expected a boolean", "expected true or false"),
+        ] {
+            text = text.replace(machine, person);
+        }
+        text
+    }
+
+    #[test]
+    fn toml_errors_read_in_english_as_they_always_did() {
+        for text in [
+            "tempalte = \"x\"\n",
+            "[campaign]\ntempalte = \"x\"\n",
+            "[smtp]\nhost = \"x\"\nport = \"a\"\n",
+            "[smtp]\nhost = \"x\"\nport = 70000\n",
+            "[smtp]\nhost = \"x\"\nsecurity = \"foo\"\n",
+            "[smtp]\nport = 25\n",
+            "[smtp]\nhost = 5\n",
+            "[sender]\nname = true\n",
+            "[smtp]\nhost = \"x\"\nretries = 1.5\n",
+            "[archive]\nwhere = 1\n",
+            "[imap]\nhost = \"x\"\nreply-folders = \"Inbox\"\n",
+            "[sender\n",
+            "x = \n",
+        ] {
+            let now = Config::parse(text).unwrap_err().to_string();
+            assert_eq!(now, as_before(text), "{text}");
+        }
+    }
 }

@@ -45,7 +45,7 @@ impl std::fmt::Display for Security {
         f.write_str(match self {
             Security::Starttls => "STARTTLS",
             Security::Tls => "TLS",
-            Security::None => "unencrypted",
+            Security::None => return f.write_str(&tr!("settings-security-none")),
         })
     }
 }
@@ -126,30 +126,20 @@ impl Written<'_> {
     fn check(&self) -> Result<()> {
         if self.security == Security::None && !is_loopback(self.host) {
             match self.protocol {
-                Protocol::Smtp => bail!(
-                    "`security = \"none\"` would send your password and your clients' emails unencrypted to `{}`; it is only allowed for a server on this machine (127.0.0.1 or localhost): use `starttls` or `tls`",
-                    self.host
-                ),
-                Protocol::Imap => bail!(
-                    "`security = \"none\"` would send your password and read your mail unencrypted from `{}`; it is only allowed for a server on this machine (127.0.0.1 or localhost): use `tls` (port 993) or `starttls` (port 143)",
-                    self.host
-                ),
+                Protocol::Smtp => bail!(tr!("settings-smtp-unencrypted", host = self.host)),
+                Protocol::Imap => bail!(tr!("settings-imap-unencrypted", host = self.host)),
             }
         }
         if self.host.trim().is_empty() {
             match self.protocol {
-                Protocol::Smtp => bail!(
-                    "`host` is empty: write your provider's SMTP server, like \"smtp.gmail.com\""
-                ),
-                Protocol::Imap => bail!(
-                    "`host` is empty: write your provider's IMAP server, like \"imap.gmail.com\""
-                ),
+                Protocol::Smtp => bail!(tr!("settings-smtp-no-host")),
+                Protocol::Imap => bail!(tr!("settings-imap-no-host")),
             }
         }
         if self.port == Some(0) {
             match self.protocol {
-                Protocol::Smtp => bail!("`port = 0` is not a port: 587 is usual with `security = \"starttls\"`, 465 with `\"tls\"`"),
-                Protocol::Imap => bail!("`port = 0` is not a port: 993 is usual with `security = \"tls\"`, 143 with `\"starttls\"`"),
+                Protocol::Smtp => bail!(tr!("settings-smtp-port-zero")),
+                Protocol::Imap => bail!(tr!("settings-imap-port-zero")),
             }
         }
         Ok(())
@@ -176,14 +166,14 @@ impl Server {
             w.timeout_seconds,
             30,
             (1, 3600),
-            "seconds",
+            Unit::Seconds,
         )?;
         let password_command_seconds = bounded(
             "password-command-seconds",
             w.password_command_seconds,
             120,
             (1, 3600),
-            "seconds",
+            Unit::Seconds,
         )?;
         Ok(Server {
             host: w.host.to_string(),
@@ -220,16 +210,16 @@ impl Smtp {
     fn resolve(c: SmtpConfig, base: &Path) -> Result<Smtp> {
         let server = Server::resolve(written!(c, Protocol::Smtp), base)?;
         if c.username.as_deref().is_some_and(|u| u.trim().is_empty()) {
-            bail!("`username` is empty: write the login your provider gave you (usually your address), or leave the line out for a server that wants none");
+            bail!(tr!("settings-smtp-empty-username"));
         }
         let interval = c.rate.as_deref().map(parse_rate).transpose()?;
-        let retries = bounded("retries", c.retries, 3, (0, 10), "tries")?;
+        let retries = bounded("retries", c.retries, 3, (0, 10), Unit::Tries)?;
         let retry_delay = bounded(
             "retry-delay-ms",
             c.retry_delay_ms,
             2000,
             (0, 600_000),
-            "milliseconds",
+            Unit::Milliseconds,
         )?;
         Ok(Smtp {
             server,
@@ -257,16 +247,13 @@ impl Imap {
     fn resolve(c: ImapConfig, smtp: Option<&Smtp>, base: &Path) -> Result<Imap> {
         let mut server = Server::resolve(written!(c, Protocol::Imap), base)?;
         if c.username.as_deref().is_some_and(|u| u.trim().is_empty()) {
-            bail!("`username` is empty: write the login of your mailbox, usually your address");
+            bail!(tr!("settings-imap-empty-username"));
         }
         // The same provider (smtp.gmail.com and imap.gmail.com): the same login, unless given.
         let same = smtp.filter(|s| same_provider(&s.server.host, &c.host));
         let username = match (c.username, same.and_then(|s| s.username.clone())) {
             (Some(u), _) | (None, Some(u)) => u,
-            (None, None) => bail!(
-                "no `username`: add `username = \"you@example.com\"` (the login of your mailbox at `{}`)",
-                c.host
-            ),
+            (None, None) => bail!(tr!("settings-imap-no-username", host = &c.host)),
         };
         let smtp_password = c.password_command.is_none()
             && same.is_some_and(|s| s.username.as_deref() == Some(username.as_str()));
@@ -306,11 +293,11 @@ pub(super) fn servers(
     let smtp = smtp
         .map(|s| Smtp::resolve(s, base))
         .transpose()
-        .with_context(|| format!("failed to read `[smtp]` in `{label}`"))?;
+        .with_context(|| tr!("settings-smtp-failed", file = label))?;
     let imap = imap
         .map(|i| Imap::resolve(i, smtp.as_ref(), base))
         .transpose()
-        .with_context(|| format!("failed to read `[imap]` in `{label}`"))?;
+        .with_context(|| tr!("settings-imap-failed", file = label))?;
     Ok((smtp, imap))
 }
 
@@ -333,7 +320,7 @@ pub fn same_provider(a: &str, b: &str) -> bool {
 /// A folder name as the user wrote it: not empty, no line breaks.
 fn folder_name(key: &str, name: &str) -> Result<()> {
     if name.trim().is_empty() || name.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
-        bail!("`{key}` names a folder: write its name as your mail app shows it, like \"Sent\" or \"[Gmail]/Sent Mail\"");
+        bail!(tr!("settings-folder-name", key = key));
     }
     Ok(())
 }
@@ -353,11 +340,7 @@ const FASTEST: Duration = Duration::from_millis(10);
 
 /// `"30/min"` → two seconds between messages.
 pub fn parse_rate(text: &str) -> Result<Duration> {
-    let bad = || {
-        anyhow::anyhow!(
-            "`rate = \"{text}\"` is not a rate: write it like \"30/min\", \"1/s\" or \"500/hour\""
-        )
-    };
+    let bad = || anyhow::anyhow!(tr!("settings-rate-not-a-rate", rate = text));
     let (count, unit) = text.split_once('/').ok_or_else(bad)?;
     let count: f64 = count.trim().parse().map_err(|_| bad())?;
     let per = match unit.trim() {
@@ -373,9 +356,7 @@ pub fn parse_rate(text: &str) -> Result<Duration> {
     // Compared as seconds before a `Duration` is made: `from_secs_f64` panics past its range.
     let seconds = per / count;
     if !(FASTEST.as_secs_f64()..=SLOWEST.as_secs_f64()).contains(&seconds) {
-        bail!(
-            "`rate = \"{text}\"` is out of range: cartero sends between 1 message a day (\"1/day\") and 100 a second (\"100/s\"); write a rate in between, like \"30/min\""
-        );
+        bail!(tr!("settings-rate-out-of-range", rate = text));
     }
     Ok(Duration::from_secs_f64(seconds))
 }
@@ -386,21 +367,60 @@ fn bounded<T: PartialOrd + std::fmt::Display + Copy>(
     value: Option<T>,
     default: T,
     (min, max): (T, T),
-    unit: &str,
+    unit: Unit,
 ) -> Result<T> {
     match value {
         None => Ok(default),
         Some(v) if v >= min && v <= max => Ok(v),
-        Some(v) => bail!(
-            "`{key} = {v}` is out of range: write a number of {unit} from {min} to {max} (or leave it out for {default})"
-        ),
+        Some(v) => {
+            let (value, min, max, default) = (
+                v.to_string(),
+                min.to_string(),
+                max.to_string(),
+                default.to_string(),
+            );
+            bail!(match unit {
+                Unit::Seconds => tr!(
+                    "settings-out-of-range-seconds",
+                    key = key,
+                    value = value,
+                    min = min,
+                    max = max,
+                    default = default
+                ),
+                Unit::Milliseconds => tr!(
+                    "settings-out-of-range-milliseconds",
+                    key = key,
+                    value = value,
+                    min = min,
+                    max = max,
+                    default = default
+                ),
+                Unit::Tries => tr!(
+                    "settings-out-of-range-tries",
+                    key = key,
+                    value = value,
+                    min = min,
+                    max = max,
+                    default = default
+                ),
+            })
+        }
     }
+}
+
+/// What a bounded number counts.
+#[derive(Clone, Copy)]
+enum Unit {
+    Seconds,
+    Milliseconds,
+    Tries,
 }
 
 /// `daily-limit = N`: a number of letters a day, 1 or more.
 fn daily_limit(n: u32) -> Result<usize> {
     if n == 0 {
-        bail!("`daily-limit = 0` would send nothing: write how many letters your provider lets you send in a day (500 for a Gmail account), or leave it out for no limit");
+        bail!(tr!("settings-daily-limit-zero"));
     }
     Ok(n as usize)
 }

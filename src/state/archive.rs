@@ -64,17 +64,15 @@ pub fn default_path() -> Option<PathBuf> {
 impl Archive {
     /// Opens (creating) the archive; an error names the file and says what to do.
     pub fn open(path: &Path) -> Result<Archive> {
-        let shown = path.display();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| {
-                format!("failed to create the archive's folder `{}`", dir.display())
-            })?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| tr!("archive-db-create-folder-failed", folder = dir.display()))?;
         }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
         )
-        .with_context(|| format!("failed to open the archive `{shown}`"))?;
+        .with_context(|| tr!("archive-db-open-failed", file = path.display()))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let mut archive = Archive {
             conn,
@@ -82,7 +80,7 @@ impl Archive {
         };
         archive
             .prepare()
-            .with_context(|| format!("failed to open the archive `{shown}`"))?;
+            .with_context(|| tr!("archive-db-open-failed", file = path.display()))?;
         Ok(archive)
     }
 
@@ -91,7 +89,7 @@ impl Archive {
         let id: i64 = self
             .conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|_| anyhow::anyhow!("it is not a cartero archive (not even an SQLite file): point `[archive] path` or `--archive` at another file"))?;
+            .map_err(|_| anyhow::anyhow!(tr!("archive-db-not-sqlite")))?;
         let version: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -99,10 +97,14 @@ impl Archive {
             .conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         if id != APPLICATION_ID && tables > 0 {
-            bail!("it is an SQLite file but not a cartero archive: point `[archive] path` or `--archive` at another file");
+            bail!(tr!("archive-db-not-cartero"));
         }
         if version > SCHEMA {
-            bail!("it was written by a newer cartero (archive version {version}, this one reads {SCHEMA}): update cartero to use it");
+            bail!(tr!(
+                "archive-db-newer",
+                version = version.to_string(),
+                reads = SCHEMA.to_string()
+            ));
         }
         let _ = self.conn.pragma_update(None, "journal_mode", "WAL");
         let _ = self
@@ -203,7 +205,7 @@ impl Archive {
             }
         }
         tx.commit()
-            .with_context(|| format!("failed to write the archive `{}`", self.path.display()))?;
+            .with_context(|| tr!("archive-db-write-failed", file = self.path.display()))?;
         Ok(added)
     }
 
@@ -236,7 +238,7 @@ impl Archive {
                 "INSERT INTO memories (email, at, text) VALUES (?1, ?2, ?3)",
                 params![email, at, text],
             )
-            .with_context(|| format!("failed to write the archive `{}`", self.path.display()))?;
+            .with_context(|| tr!("archive-db-write-failed", file = self.path.display()))?;
         Ok(())
     }
 
@@ -438,7 +440,7 @@ pub fn keep_earlier_answers(
         }
     }
     tx.commit()
-        .with_context(|| format!("failed to write the archive `{}`", path.display()))?;
+        .with_context(|| tr!("archive-db-write-failed", file = path.display()))?;
     Ok(changed)
 }
 
@@ -585,7 +587,7 @@ impl Recall {
         let result = self
             .reading
             .join()
-            .unwrap_or_else(|_| Err(anyhow::anyhow!("reading it failed")));
+            .unwrap_or_else(|_| Err(anyhow::anyhow!(tr!("archive-db-reading-failed"))));
         match result {
             Ok(mut pasts) => {
                 // Moved, not copied, into the clients that are used: the copies when given.
@@ -601,7 +603,7 @@ impl Recall {
             }
             Err(e) => campaign.problems.push(Problem::warning(
                 self.path.display().to_string(),
-                format!("{e:#}; the letters are made without what earlier years left"),
+                tr!("archive-db-recall-failed", why = format!("{e:#}")),
             )),
         }
     }

@@ -31,9 +31,7 @@ impl DraftFile {
 
     /// The warning a draft read as `encoding` (not UTF-8) gets.
     pub fn encoding_warning(encoding: &str) -> String {
-        format!(
-            "this draft is not saved as UTF-8; it was read as {encoding} (as some Windows editors save it): check its accents, then save it as UTF-8"
-        )
+        tr!("state-draft-not-utf8", encoding = encoding)
     }
 }
 
@@ -59,24 +57,22 @@ pub fn read_draft(path: &Path) -> Result<Option<DraftFile>> {
     // A named pipe (or a device) would block the read, or never end it: said, never read.
     if let Ok(meta) = std::fs::metadata(path) {
         if !meta.is_file() && !meta.is_dir() {
-            anyhow::bail!(
-                "`{}` is not a regular file (a named pipe or a device), where cartero keeps a draft file: move it elsewhere and try again; cartero leaves it as it is and writes nothing over it",
-                path.display()
-            );
+            anyhow::bail!(tr!("state-draft-not-a-file", file = path.display()));
         }
     }
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(DraftFile::from_bytes(bytes))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(_) if path.is_dir() => Err(anyhow::anyhow!(
-            "`{}` is a folder, where cartero keeps a draft file: move the folder elsewhere and try again",
-            path.display()
-        )),
-        Err(e) => Err(anyhow::anyhow!(
-            "cannot read `{}` ({e}): make it readable again (for example `chmod u+rw {}`) and try again; cartero leaves it as it is and writes nothing over it",
-            path.display(),
-            shell_words::quote(&path.display().to_string())
-        )),
+        Err(_) if path.is_dir() => Err(anyhow::anyhow!(tr!(
+            "state-draft-is-a-folder",
+            file = path.display()
+        ))),
+        Err(e) => Err(anyhow::anyhow!(tr!(
+            "state-draft-unreadable",
+            file = path.display(),
+            why = e.to_string(),
+            quoted = shell_words::quote(&path.display().to_string())
+        ))),
     }
 }
 
@@ -113,6 +109,11 @@ impl State {
             State::Uncertain => "uncertain",
             State::Missing => "missing",
         }
+    }
+
+    /// The state's name for a person, in this run's language (`as_str` is for machines).
+    pub fn word(self) -> String {
+        tr!("state-name", state = self.as_str())
     }
 
     /// Waiting for a person's decision in `review`.
@@ -193,11 +194,11 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
     use std::io::Write;
     let tmp = path.with_extension("tmp~");
     let mut f = std::fs::File::create(&tmp)
-        .with_context(|| format!("failed to write `{}`", tmp.display()))?;
+        .with_context(|| tr!("state-write-failed", file = tmp.display()))?;
     f.write_all(text.as_bytes())
         .and_then(|_| f.sync_all())
-        .with_context(|| format!("failed to write `{}`", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("failed to write `{}`", path.display()))
+        .with_context(|| tr!("state-write-failed", file = tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| tr!("state-write-failed", file = path.display()))
 }
 
 /// The numbers drafts go by (`NNNN-slug.txt`): those the journal gives to clients and those of
@@ -224,10 +225,12 @@ impl Numbers {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(numbers),
-            Err(e) => return Err(e).with_context(|| format!("failed to read `{}`", dir.display())),
+            Err(e) => {
+                return Err(e).with_context(|| tr!("state-read-failed", folder = dir.display()))
+            }
         };
         for entry in entries {
-            let entry = entry.with_context(|| format!("failed to read `{}`", dir.display()))?;
+            let entry = entry.with_context(|| tr!("state-read-failed", folder = dir.display()))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if let Some(n) = number_of(&name) {
                 numbers.highest = numbers.highest.max(n);

@@ -269,7 +269,8 @@ pub mod stamp {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
         let text = String::deserialize(d)?;
-        parse(&text).ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a time")))
+        parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(tr!("journal-not-a-time", text = &text)))
     }
 }
 
@@ -295,7 +296,7 @@ mod stamp_opt {
             None => Ok(None),
             Some(text) => super::stamp::parse(&text)
                 .map(Some)
-                .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a time"))),
+                .ok_or_else(|| serde::de::Error::custom(tr!("journal-not-a-time", text = &text))),
         }
     }
 }
@@ -583,22 +584,25 @@ pub fn parse(text: &str, label: &str) -> (Vec<Event>, Vec<String>, usize) {
                 // A whole line about a letter on its way, damaged (a hand edit): read as what it
                 // says, so that letter is never taken for one that did not go.
                 Some(event) => {
-                    warnings.push(format!(
-                        "{label}:{}: this line is not a whole journal event ({e}); it is read as `{}` for `{}`, so that letter is never sent again by mistake",
-                        i + 1,
-                        event.what.name(),
-                        event.client
+                    warnings.push(tr!(
+                        "journal-line-salvaged",
+                        file = label,
+                        line = i + 1,
+                        why = e.to_string(),
+                        event = event.what.name(),
+                        client = &event.client
                     ));
                     events.push(event);
                     good_len = offset;
                 }
-                None if i + 1 == lines.len() => warnings.push(format!(
-                    "{label}:{}: the last line was cut short (cartero was stopped while writing it?); it is ignored",
-                    i + 1
-                )),
-                None => warnings.push(format!(
-                    "{label}:{}: this line is not a journal event ({e}); it is ignored",
-                    i + 1
+                None if i + 1 == lines.len() => {
+                    warnings.push(tr!("journal-last-line-torn", file = label, line = i + 1))
+                }
+                None => warnings.push(tr!(
+                    "journal-line-unreadable",
+                    file = label,
+                    line = i + 1,
+                    why = e.to_string()
                 )),
             },
         }
@@ -656,9 +660,7 @@ impl Journal {
                 Ok((events, warnings))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Vec::new(), Vec::new())),
-            Err(e) => {
-                Err(e).with_context(|| format!("failed to read the journal `{}`", path.display()))
-            }
+            Err(e) => Err(e).with_context(|| tr!("journal-read-failed", file = path.display())),
         }
     }
 
@@ -667,17 +669,17 @@ impl Journal {
     pub fn open(path: &Path) -> Result<Journal> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)
-                .with_context(|| format!("failed to create `{}`", dir.display()))?;
+                .with_context(|| tr!("journal-create-failed", folder = dir.display()))?;
         }
         let mut file = OpenOptions::new()
             .read(true)
             .append(true)
             .create(true)
             .open(path)
-            .with_context(|| format!("failed to open the journal `{}`", path.display()))?;
+            .with_context(|| tr!("journal-open-failed", file = path.display()))?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
-            .with_context(|| format!("failed to read the journal `{}`", path.display()))?;
+            .with_context(|| tr!("journal-read-failed", file = path.display()))?;
         let text = String::from_utf8_lossy(&bytes);
         let (events, warnings, _) = parse(&text, &path.display().to_string());
         // A last line with no line end: a whole event gets its line end; a torn one is cut,
@@ -689,12 +691,12 @@ impl Journal {
         {
             file.write_all(b"\n")
                 .and_then(|_| file.sync_all())
-                .with_context(|| format!("failed to repair the journal `{}`", path.display()))?;
+                .with_context(|| tr!("journal-repair-failed", file = path.display()))?;
         } else if whole < bytes.len() {
             file.set_len(whole as u64)
                 .and_then(|_| file.seek(SeekFrom::End(0)).map(|_| ()))
                 .and_then(|_| file.sync_all())
-                .with_context(|| format!("failed to repair the journal `{}`", path.display()))?;
+                .with_context(|| tr!("journal-repair-failed", file = path.display()))?;
         }
         Ok(Journal {
             path: path.to_path_buf(),
@@ -715,12 +717,13 @@ impl Journal {
     }
 
     fn append_inner(&mut self, event: Event, sync: bool) -> Result<()> {
-        let mut line = serde_json::to_string(&event).context("failed to encode a journal event")?;
+        let mut line =
+            serde_json::to_string(&event).with_context(|| tr!("journal-encode-failed"))?;
         line.push('\n');
         self.file
             .write_all(line.as_bytes())
             .and_then(|_| if sync { self.file.sync_data() } else { Ok(()) })
-            .with_context(|| format!("failed to write to the journal `{}`", self.path.display()))?;
+            .with_context(|| tr!("journal-write-failed", file = self.path.display()))?;
         self.events.push(event);
         Ok(())
     }
@@ -728,7 +731,7 @@ impl Journal {
     pub fn sync(&mut self) -> Result<()> {
         self.file
             .sync_data()
-            .with_context(|| format!("failed to write to the journal `{}`", self.path.display()))
+            .with_context(|| tr!("journal-write-failed", file = self.path.display()))
     }
 }
 

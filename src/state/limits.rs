@@ -58,12 +58,10 @@ pub fn parse_at(text: &str) -> Result<DateTime<FixedOffset>, String> {
                 .from_local_datetime(&naive)
                 .earliest()
                 .map(|t| t.fixed_offset())
-                .ok_or_else(|| format!("`--at {text}` does not exist on this machine's clock (a daylight-saving jump): pick another minute"));
+                .ok_or_else(|| tr!("limits-at-does-not-exist", at = text));
         }
     }
-    Err(format!(
-        "`--at {text}` is not a time: write it like \"2026-12-22 09:00\" (your local time) or \"2026-12-22T09:00:00+01:00\""
-    ))
+    Err(tr!("limits-at-not-a-time", at = text))
 }
 
 #[cfg(test)]

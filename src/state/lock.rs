@@ -25,8 +25,12 @@ pub struct Holder {
 impl std::fmt::Display for Holder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.pid {
-            Some(pid) => write!(f, "`cartero {}` (process {pid})", self.command),
-            None => write!(f, "another cartero command"),
+            Some(pid) => f.write_str(&tr!(
+                "lock-holder",
+                command = &self.command,
+                pid = pid.to_string()
+            )),
+            None => f.write_str(&tr!("lock-holder-unknown")),
         }
     }
 }
@@ -37,10 +41,7 @@ fn path(drafts: &Path) -> PathBuf {
 
 fn open(path: &Path) -> Result<File> {
     if path.is_dir() {
-        anyhow::bail!(
-            "`{}` is a folder, where cartero keeps its lock file: remove that folder (cartero never puts anything in it)",
-            path.display()
-        );
+        anyhow::bail!(tr!("lock-file-is-a-folder", file = path.display()));
     }
     OpenOptions::new()
         .read(true)
@@ -49,10 +50,10 @@ fn open(path: &Path) -> Result<File> {
         .truncate(false)
         .open(path)
         .with_context(|| {
-            format!(
-                "failed to open the lock file `{}`: cartero needs to write in the drafts folder `{}`",
-                path.display(),
-                path.parent().unwrap_or(Path::new(".")).display()
+            tr!(
+                "lock-open-failed",
+                file = path.display(),
+                folder = path.parent().unwrap_or(Path::new(".")).display()
             )
         })
 }
@@ -61,25 +62,20 @@ impl Lock {
     /// Takes the drafts folder for `command` (`draft`, `review`, `send`), or says who has it.
     pub fn take(drafts: &Path, command: &str) -> Result<Lock> {
         if drafts.exists() && !drafts.is_dir() {
-            bail!(
-                "the drafts folder `{}` is a file, not a folder: set `drafts` under `[campaign]` in cartero.toml (or `--drafts`) to a folder",
-                drafts.display()
-            );
+            bail!(tr!("lock-drafts-is-a-file", folder = drafts.display()));
         }
         std::fs::create_dir_all(drafts)
-            .with_context(|| format!("failed to create `{}`", drafts.display()))?;
+            .with_context(|| tr!("lock-create-failed", folder = drafts.display()))?;
         let path = path(drafts);
         let mut file = open(&path)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let who = read_holder(&mut file);
-                bail!(
-                    "{who} is working on this campaign's drafts right now: wait for it to finish, then run `cartero {command}` again"
-                );
+                bail!(tr!("lock-held", who = who.to_string(), command = command));
             }
             Err(TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("failed to lock `{}`", path.display()));
+                return Err(e).with_context(|| tr!("lock-lock-failed", file = path.display()));
             }
         }
         // Only the holder writes here; a reader refused the lock reads who it is, and this
@@ -87,7 +83,7 @@ impl Lock {
         file.set_len(0)
             .and_then(|_| writeln!(file, "{} {command}", std::process::id()))
             .and_then(|_| file.flush())
-            .with_context(|| format!("failed to write `{}`", path.display()))?;
+            .with_context(|| tr!("lock-write-failed", file = path.display()))?;
         Ok(Lock { file, path })
     }
 

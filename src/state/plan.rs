@@ -123,7 +123,11 @@ impl<'a> Plan<'a> {
                 draft,
                 hash: hash.clone(),
             }),
-            Err(why) => self.invalid.push(format!("`{}`: {why}", path.display())),
+            Err(why) => self.invalid.push(tr!(
+                "plan-invalid-draft",
+                file = path.display(),
+                why = why.to_string()
+            )),
         }
     }
 
@@ -206,15 +210,19 @@ pub fn arrivals(
         let Some(e) = survey.entries.iter().find(|e| e.client.key == key) else {
             let keys = survey.entries.iter().map(|e| e.client.key.as_str());
             match crate::text::closest(&key, keys) {
-                Some(close) => bail!("`--arrived {key}`: there is no such client in the list; did you mean `{close}`?"),
-                None => bail!("`--arrived {key}`: there is no such client in the list"),
+                Some(close) => bail!(tr!(
+                    "plan-arrived-no-such-client-close",
+                    key = &key,
+                    close = close.to_string()
+                )),
+                None => bail!(tr!("plan-arrived-no-such-client", key = &key)),
             }
         };
         if resend.contains(&key) {
-            bail!("`--arrived {key}` and `--resend {key}` say opposite things: name them with one of the two");
+            bail!(tr!("plan-arrived-and-resend", key = &key));
         }
         if let Some(other) = resend.first() {
-            bail!("`--arrived` records your word and sends nothing: run `cartero send --resend {other}` on its own");
+            bail!(tr!("plan-arrived-sends-nothing", other = other));
         }
         let record = e.record.as_ref();
         let uncertain = record
@@ -227,15 +235,22 @@ pub fn arrivals(
                 let letter = record.and_then(|r| r.letter.as_ref());
                 if let Some(went) = letter.filter(|l| e.hash.as_deref() != Some(l.hash.as_str())) {
                     // What went must still be at hand: its copy in Sent and the archive keep it.
-                    let now = match &e.path {
-                        Some(p) if e.hash.is_some() => format!("`{}` was changed after it went", p.display()),
-                        Some(p) => format!("`{}` is gone", p.display()),
-                        None => "its draft is gone".to_string(),
-                    };
-                    bail!(
-                        "`--arrived {key}`: {now}, so the letter that went (its text's sha256 {}) is not at hand to file in Sent and keep in the archive: put the draft back as it went, then run this again",
-                        went.hash.chars().take(12).collect::<String>()
-                    );
+                    let sha = went.hash.chars().take(12).collect::<String>();
+                    bail!(match &e.path {
+                        Some(p) if e.hash.is_some() => tr!(
+                            "plan-arrived-draft-changed",
+                            key = &key,
+                            file = p.display(),
+                            sha = sha
+                        ),
+                        Some(p) => tr!(
+                            "plan-arrived-draft-file-gone",
+                            key = &key,
+                            file = p.display(),
+                            sha = sha
+                        ),
+                        None => tr!("plan-arrived-draft-gone", key = &key, sha = sha),
+                    });
                 }
                 let sent = What::Sent {
                     hash: letter.map(|l| l.hash.clone()),
@@ -249,10 +264,11 @@ pub fn arrivals(
                     key,
                 });
             }
-            (state, _) => bail!(
-                "`--arrived {key}`: no letter to them is uncertain (their draft is {}): `--arrived` is for a letter whose sending was cut off, when they told you it arrived",
-                state.as_str()
-            ),
+            (state, _) => bail!(tr!(
+                "plan-arrived-not-uncertain",
+                key = &key,
+                state = state.word()
+            )),
         }
     }
     Ok(out)
@@ -263,7 +279,7 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
     let keys = keys_of(resend);
     for r in &keys {
         let Some(e) = survey.entries.iter().find(|e| &e.client.key == r) else {
-            bail!("`--resend {r}`: there is no such client in the list");
+            bail!(tr!("plan-resend-no-such-client", key = r));
         };
         if e.state == State::Sent {
             let id = e
@@ -274,12 +290,16 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
                 .unwrap_or_default();
             let gone = e.record.as_ref().and_then(|r| r.sent.as_ref());
             if gone.is_some_and(|g| g.proof == Proof::UserSaid) {
-                bail!("`--resend {r}`: that email is recorded as sent on your word (`--arrived`, {id}); cartero never sends a client the same email twice");
+                bail!(tr!(
+                    "plan-resend-sent-on-your-word",
+                    key = r,
+                    message_id = &id
+                ));
             }
-            bail!("`--resend {r}`: that email was sent and accepted by the server ({id}); cartero never sends a client the same email twice");
+            bail!(tr!("plan-resend-already-sent", key = r, message_id = &id));
         }
         if !approved_now(e) {
-            bail!("`--resend {r}`: the draft as it is now was not approved; run `cartero review` first");
+            bail!(tr!("plan-resend-not-approved", key = r));
         }
     }
     Ok(keys)

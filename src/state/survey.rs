@@ -149,10 +149,10 @@ impl<'s> Survey<'s> {
             .filter(|e| e.state == State::Approved)
         {
             if let Some(d) = e.record.as_ref().and_then(|r| r.deferred.as_ref()) {
-                e.warnings.push(format!(
-                    "waiting: at {} the server refused more letters from your account ({}); `cartero send` tries again",
-                    d.at.format("%Y-%m-%d %H:%M"),
-                    d.why
+                e.warnings.push(tr!(
+                    "survey-waiting-refused",
+                    at = d.at.format("%Y-%m-%d %H:%M").to_string(),
+                    why = &d.why
                 ));
                 e.waiting = true;
                 // The server's refusal is why it waits: it goes first when `send` tries again.
@@ -228,9 +228,10 @@ fn entries_of(campaign: &Campaign, records: &HashMap<String, Record>) -> Result<
 fn read_entry(client: &Client, path: Option<&std::path::Path>) -> Result<Option<DraftFile>> {
     let Some(path) = path else { return Ok(None) };
     read_draft(path).with_context(|| {
-        format!(
-            "failed to read the draft of `{}` ({})",
-            client.name, client.email
+        tr!(
+            "survey-draft-unreadable",
+            name = &client.name,
+            email = client.email.to_string()
         )
     })
 }
@@ -270,10 +271,7 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> Vec<String> {
     }
     let gone = e.record.as_ref().and_then(|r| r.sent.as_ref());
     if gone.is_some_and(|g| g.proof == Proof::UserSaid) {
-        w.push(
-            "recorded as sent on your word (`cartero send --arrived`): no server confirmed it"
-                .into(),
-        );
+        w.push(tr!("survey-sent-on-your-word"));
     }
     if let Some(share) = e.share {
         if personal::reads_like_mass_mail(share) {
@@ -287,15 +285,12 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> Vec<String> {
     if let (Some(path), Some(name)) = (&e.path, conflict) {
         let new = path.with_file_name(name);
         if new.exists() {
-            w.push(format!(
-                "the client's data changed after you edited this draft: the fresh version is in `{}`; merge what you want, then delete it",
-                new.display()
-            ));
+            w.push(tr!("survey-data-changed", file = new.display()));
         }
     }
     if let (Some(text), true) = (&e.text, e.state != State::Sent) {
         if let Err(why) = validate(text, &e.client.key) {
-            w.push(format!("this draft cannot be sent as it is: {why}"));
+            w.push(tr!("survey-cannot-send", why = why.to_string()));
         }
     }
     if let Some(said) = delivery_warning(e) {
@@ -305,7 +300,7 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> Vec<String> {
     if e.state == State::Uncertain
         && went.is_some_and(|l| e.hash.as_deref() != Some(l.hash.as_str()))
     {
-        w.push("its draft was changed after this letter went: `cartero send --arrived` needs the draft back as it went, to file and keep what went".into());
+        w.push(tr!("survey-draft-changed-after-send"));
     }
     w
 }
@@ -316,34 +311,30 @@ fn delivery_warning(e: &Entry) -> Option<String> {
         &e.state,
         e.record.as_ref().and_then(|r| r.delivery.as_ref()),
     ) {
-        (State::Uncertain, Some(Delivery::Pending { message_id })) => Some(format!(
-            "a send was interrupted: the message {message_id} may or may not have arrived; {}",
-            how_to_check(&e.client.email)
+        (State::Uncertain, Some(Delivery::Pending { message_id })) => Some(tr!(
+            "survey-send-interrupted",
+            message_id = message_id,
+            how_to_check = how_to_check(&e.client.email)
         )),
-        (State::Uncertain, Some(Delivery::Uncertain { message_id, why })) => Some(format!(
-            "{why}: the message {message_id} may or may not have arrived; {}",
-            how_to_check(&e.client.email)
+        (State::Uncertain, Some(Delivery::Uncertain { message_id, why })) => Some(tr!(
+            "survey-uncertain",
+            why = why,
+            message_id = message_id,
+            how_to_check = how_to_check(&e.client.email)
         )),
-        (State::Failed, Some(Delivery::Failed { reply, permanent })) => Some(format!(
-            "the server refused it: {reply}{}",
-            if *permanent {
-                " (fix the address or the draft, approve it again, or `--resend` it)"
-            } else {
-                " (it will be tried again on the next `cartero send`)"
-            }
-        )),
-        (State::Missing, _) => {
-            Some("the draft file is gone: `cartero draft` writes it again".into())
-        }
+        (State::Failed, Some(Delivery::Failed { reply, permanent })) => Some(if *permanent {
+            tr!("survey-refused-for-good", reply = reply)
+        } else {
+            tr!("survey-refused-for-now", reply = reply)
+        }),
+        (State::Missing, _) => Some(tr!("survey-draft-gone")),
         _ => None,
     }
 }
 
 /// What to do about a letter that may or may not have arrived.
 pub fn how_to_check(email: &str) -> String {
-    format!(
-        "ask them whether it arrived (a Sent folder shows it only when the provider keeps a copy of what it sends, as Gmail and Microsoft 365 do; with `[imap]` cartero looks there itself): if it did, `cartero send --arrived {email}` records it as sent, never to be sent again; if it did not, `cartero send --resend {email}` sends it again, with the same Message-ID"
-    )
+    tr!("survey-how-to-check", email = email)
 }
 /// Why a letter past today's room under `daily-limit` waits: the limit reached, or the room
 /// left taken by the letters before it (a server's refusal does not reach the limit).
@@ -351,19 +342,18 @@ fn beyond_the_limit(day: &Day, now: chrono::DateTime<chrono::FixedOffset>) -> St
     // The day once the letters that fit today went: when the next place frees up.
     let mut after = day.clone();
     after.sent.extend(std::iter::repeat_n(now, day.left()));
-    let from = after.next_free().map_or("tomorrow".to_string(), |t| {
-        format!("from {}", t.format("%Y-%m-%d %H:%M"))
+    // `none` when no time is known: the catalog says "tomorrow".
+    let from = after.next_free().map_or("none".to_string(), |t| {
+        t.format("%Y-%m-%d %H:%M").to_string()
     });
     match day.left() {
-        0 => format!(
-            "waiting: the daily limit of {} letters (`daily-limit` under `[smtp]`) is reached; letters may go again {from}",
-            day.limit
-        ),
-        left => format!(
-            "waiting: the daily limit of {} letters (`daily-limit` under `[smtp]`) leaves room for {} today ({} sent in the last 24 hours), taken by the letters before this one; it may go {from}",
-            day.limit,
-            crate::text::count(left, "more letter"),
-            day.sent.len()
+        0 => tr!("survey-limit-reached", limit = day.limit, from = from),
+        left => tr!(
+            "survey-limit-room-taken",
+            limit = day.limit,
+            left = left,
+            sent = day.sent.len(),
+            from = from
         ),
     }
 }

@@ -10,6 +10,7 @@ mod completions;
 mod desk;
 mod domain_es;
 mod drafting;
+mod engine_es;
 mod errors;
 mod exactly_once;
 mod history;
