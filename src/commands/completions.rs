@@ -3,16 +3,19 @@
 
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use clap::CommandFactory;
-
-use crate::cli::{Cli, Shell};
+use crate::cli::{self, Shell};
 use crate::report;
+use anyhow::{Context, Result};
 
 /// The completion script for `shell`, on stdout.
 pub fn completions(shell: Shell) -> Result<ExitCode> {
     let mut bytes = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "cartero", &mut bytes);
+    clap_complete::generate(
+        shell,
+        &mut cli::command_in(crate::i18n::lang(), true),
+        "cartero",
+        &mut bytes,
+    );
     report::raw(&bytes);
     Ok(ExitCode::SUCCESS)
 }
@@ -21,8 +24,7 @@ pub fn completions(shell: Shell) -> Result<ExitCode> {
 /// the first names), one after the other as `man` shows them.
 pub fn man() -> Result<ExitCode> {
     let mut bytes = Vec::new();
-    let mut cli = Cli::command();
-    cli.build();
+    let cli = cli::command_in(crate::i18n::lang(), true);
     clap_mangen::Man::new(cli.clone())
         .render(&mut bytes)
         .context("failed to write the manual page")?;
