@@ -10,6 +10,7 @@ mod completions;
 mod drafting;
 mod errors;
 mod exactly_once;
+mod help_es;
 mod history;
 mod init;
 mod limits;
