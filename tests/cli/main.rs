@@ -6,6 +6,7 @@ mod archive;
 mod arrived;
 mod catalogs;
 mod check;
+mod commands_es;
 mod completions;
 mod drafting;
 mod errors;
