@@ -31,3 +31,46 @@ cmd-review-editor-empty = `{ $var }` is empty: set it to the program you write w
 cmd-review-editor-missing = `{ $var }={ $command }`: there is no program `{ $program }`; set `{ $var }` to an editor that is installed, such as nano
 cmd-review-editor-not-started = failed to start the editor `{ $program }`
 cmd-review-editor-failed = the editor `{ $program }` stopped with { $status }; the draft is kept as it is on disk
+
+## draft
+cmd-draft-nothing-written = no draft was written: fix the errors above first
+cmd-draft-next = next: read them with `cartero review` (or open them in any editor first)
+cmd-draft-unknown-file-kept = note: `{ $file }` was already there and the journal does not know it (was `journal.jsonl` moved or deleted?); it is kept as it is, and the draft cartero will use for { $email } is `{ $draft }`: copy anything you wrote into it
+cmd-draft-unreadable = failed to read the draft of `{ $name }` ({ $email })
+
+## replies
+cmd-replies-no-imap = no mailbox to read: add `[imap]` with `host` (and `username`) to cartero.toml; see the README for your provider
+cmd-replies-nothing-sent = no letter of this campaign has gone yet, so there is nothing to look for
+cmd-replies-no-such-folder = there is no folder "{ $folder }" in your mailbox (`reply-folders` under `[imap]`): write its name as your mail app shows it; the folders are { $folders }
+
+## archive, man
+cmd-archive-no-journal = `{ $dir }` holds no `journal.jsonl`: give a campaign folder (with its `drafts/`) or its drafts folder
+cmd-man-not-written = failed to write the manual page
+
+## remember
+cmd-remember-nothing = there is nothing to remember: write it after the address, such as `cartero remember ana@example.com "opened the new shop in Getafe"`
+cmd-remember-unknown = `{ $key }` is in no client list of this campaign and in no letter of the archive, so the memory would reach no letter: pass `--force` to keep it anyway
+cmd-remember-unknown-guess = `{ $key }` is in no client list of this campaign and in no letter of the archive, so the memory would reach no letter: did you mean `{ $guess }`? pass `--force` to keep it anyway
+
+## status
+cmd-status-sent-not-read = warning: the uncertain letters could not be looked up in your Sent folder: { $why }
+
+## preview
+cmd-preview-nothing-written = nothing was written: fix the errors above first
+cmd-preview-written = wrote { $count ->
+    [one] 1 email
+   *[other] { $count } emails
+} to `{ $dir }`
+
+## init
+cmd-init-no-archive = there is no archive at `{ $file }` yet: it fills up as `cartero send` sends (or `cartero archive import DIR`); leave `--from-archive` out for the example list
+cmd-init-empty-archive = the archive `{ $file }` holds no letter yet: leave `--from-archive` out for the example list
+cmd-init-no-folder = failed to create the folder `{ $dir }`
+cmd-init-not-written = failed to write `{ $file }`
+cmd-init-wrote = wrote { $file }
+cmd-init-kept = kept  { $file } (it exists; cartero never overwrites a file)
+cmd-init-kept-count = { $count ->
+    [one] 1 file already existed and was left as it was
+   *[other] { $count } files already existed and were left as they were
+}
+cmd-init-next = next: put your clients in clients.csv (one personal note each), your name in cartero.toml, then `{ $cd }cartero check`

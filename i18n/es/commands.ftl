@@ -73,3 +73,46 @@ cmd-review-editor-empty = `{ $var }` está vacío: pon en él el programa con el
 cmd-review-editor-missing = `{ $var }={ $command }`: no existe el programa `{ $program }`; pon en `{ $var }` un editor que esté instalado, como nano
 cmd-review-editor-not-started = no se pudo abrir el editor `{ $program }`
 cmd-review-editor-failed = el editor `{ $program }` terminó con { $status }; el borrador se queda como está en el disco
+
+## draft
+cmd-draft-nothing-written = no se ha escrito ningún borrador: corrige primero los errores de arriba
+cmd-draft-next = siguiente paso: léelos con `cartero review` (o antes ábrelos en cualquier editor)
+cmd-draft-unknown-file-kept = nota: `{ $file }` ya estaba ahí y el diario no lo conoce (¿se movió o se borró `journal.jsonl`?); se deja como está, y el borrador que cartero usará para { $email } es `{ $draft }`: copia en él lo que hubieras escrito
+cmd-draft-unreadable = no se pudo leer el borrador de `{ $name }` ({ $email })
+
+## replies
+cmd-replies-no-imap = no hay buzón que leer: añade `[imap]` con `host` (y `username`) a cartero.toml; el README tiene los datos de tu proveedor
+cmd-replies-nothing-sent = todavía no ha salido ninguna carta de esta campaña, así que no hay nada que buscar
+cmd-replies-no-such-folder = tu buzón no tiene ninguna carpeta "{ $folder }" (`reply-folders` en `[imap]`): escribe su nombre tal como lo enseña tu programa de correo; las carpetas son { $folders }
+
+## archive, man
+cmd-archive-no-journal = `{ $dir }` no tiene `journal.jsonl`: indica la carpeta de una campaña (con su `drafts/`) o su carpeta de borradores
+cmd-man-not-written = no se pudo escribir la página del manual
+
+## remember
+cmd-remember-nothing = no hay nada que recordar: escríbelo después de la dirección, por ejemplo `cartero remember ana@example.com "abrió la tienda nueva de Getafe"`
+cmd-remember-unknown = `{ $key }` no está en ninguna lista de clientes de esta campaña ni en ninguna carta del archivo histórico, así que el recuerdo no llegaría a ninguna carta: añade `--force` para guardarlo de todos modos
+cmd-remember-unknown-guess = `{ $key }` no está en ninguna lista de clientes de esta campaña ni en ninguna carta del archivo histórico, así que el recuerdo no llegaría a ninguna carta: ¿querías decir `{ $guess }`? Añade `--force` para guardarlo de todos modos
+
+## status
+cmd-status-sent-not-read = aviso: no se pudieron buscar las cartas sin confirmar en tu carpeta Enviados: { $why }
+
+## preview
+cmd-preview-nothing-written = no se ha escrito nada: corrige primero los errores de arriba
+cmd-preview-written = { $count ->
+    [one] escrito 1 correo
+   *[other] escritos { $count } correos
+} en `{ $dir }`
+
+## init
+cmd-init-no-archive = todavía no hay archivo histórico en `{ $file }`: se va llenando a medida que `cartero send` envía (o con `cartero archive import DIR`); quita `--from-archive` para usar la lista de ejemplo
+cmd-init-empty-archive = el archivo histórico `{ $file }` todavía no tiene ninguna carta: quita `--from-archive` para usar la lista de ejemplo
+cmd-init-no-folder = no se pudo crear la carpeta `{ $dir }`
+cmd-init-not-written = no se pudo escribir `{ $file }`
+cmd-init-wrote = escrito    { $file }
+cmd-init-kept = conservado { $file } (ya existe; cartero nunca sobrescribe un archivo)
+cmd-init-kept-count = { $count ->
+    [one] 1 archivo ya existía y se ha dejado como estaba
+   *[other] { $count } archivos ya existían y se han dejado como estaban
+}
+cmd-init-next = siguiente paso: pon tus clientes en clients.csv (con una nota personal para cada uno) y tu nombre en cartero.toml; luego `{ $cd }cartero check`

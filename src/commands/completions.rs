@@ -27,13 +27,13 @@ pub fn man() -> Result<ExitCode> {
     let cli = cli::command_in(crate::i18n::lang(), true);
     clap_mangen::Man::new(cli.clone())
         .render(&mut bytes)
-        .context("failed to write the manual page")?;
+        .with_context(|| tr!("cmd-man-not-written"))?;
     for sub in cli.get_subcommands().filter(|s| s.get_name() != "help") {
         let name = format!("cartero-{}", sub.get_name());
         let page = sub.clone().display_name(name);
         clap_mangen::Man::new(page)
             .render(&mut bytes)
-            .context("failed to write the manual page")?;
+            .with_context(|| tr!("cmd-man-not-written"))?;
     }
     report::raw(&bytes);
     Ok(ExitCode::SUCCESS)
