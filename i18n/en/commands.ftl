@@ -74,3 +74,39 @@ cmd-init-kept-count = { $count ->
    *[other] { $count } files already existed and were left as they were
 }
 cmd-init-next = next: put your clients in clients.csv (one personal note each), your name in cartero.toml, then `{ $cd }cartero check`
+
+## check
+cmd-check-connection-failed = { $errors ->
+    [0] no errors
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [0] no warnings
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}; the connection above failed: fix what it says, then run `cartero check --connect` again
+cmd-check-failed = { $errors ->
+    [0] no errors
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [0] no warnings
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}: fix the errors above, then run `cartero check` again
+cmd-check-passed = { $errors ->
+    [0] no errors
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [0] no warnings
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}; next: `cartero preview --out preview` or `cartero draft`
+cmd-check-draft-invalid = this draft cannot be approved or sent as it is: { $why }
+cmd-check-no-smtp = SMTP: there is no `[smtp]` in cartero.toml to try: add it with `host`, `port` and `username` (the README has your provider's)
+cmd-check-nobody = nobody (no `username`)
+cmd-check-smtp-ok = { $label }: connected, logged in as { $user }, and out again; nothing was sent
+cmd-check-smtp-ok-trusted = { $label }: connected, the certificate trusted, logged in as { $user }, and out again; nothing was sent
+cmd-check-imap-ok = { $label }: logged in as { $user }, sent letters go to "{ $sent }" (`save-sent = "{ $save }"`), and logged out
+cmd-check-no-such-folder = { $label }: there is no folder "{ $folder }" (`reply-folders` under `[imap]`): write its name as your mail app shows it

@@ -116,3 +116,39 @@ cmd-init-kept-count = { $count ->
    *[other] { $count } archivos ya existían y se han dejado como estaban
 }
 cmd-init-next = siguiente paso: pon tus clientes en clients.csv (con una nota personal para cada uno) y tu nombre en cartero.toml; luego `{ $cd }cartero check`
+
+## check
+cmd-check-connection-failed = { $errors ->
+    [0] ningún error
+    [one] 1 error
+   *[other] { $errors } errores
+}, { $warnings ->
+    [0] ningún aviso
+    [one] 1 aviso
+   *[other] { $warnings } avisos
+}; la conexión de arriba falló: arregla lo que dice y vuelve a ejecutar `cartero check --connect`
+cmd-check-failed = { $errors ->
+    [0] ningún error
+    [one] 1 error
+   *[other] { $errors } errores
+}, { $warnings ->
+    [0] ningún aviso
+    [one] 1 aviso
+   *[other] { $warnings } avisos
+}: corrige los errores de arriba y vuelve a ejecutar `cartero check`
+cmd-check-passed = { $errors ->
+    [0] ningún error
+    [one] 1 error
+   *[other] { $errors } errores
+}, { $warnings ->
+    [0] ningún aviso
+    [one] 1 aviso
+   *[other] { $warnings } avisos
+}; siguiente paso: `cartero preview --out preview` o `cartero draft`
+cmd-check-draft-invalid = este borrador no se puede aprobar ni enviar tal como está: { $why }
+cmd-check-no-smtp = SMTP: no hay `[smtp]` en cartero.toml que probar: añádelo con `host`, `port` y `username` (el README tiene los de tu proveedor)
+cmd-check-nobody = nadie (no hay `username`)
+cmd-check-smtp-ok = { $label }: conectado, sesión iniciada como { $user } y cerrada; no se ha enviado nada
+cmd-check-smtp-ok-trusted = { $label }: conectado, certificado de confianza, sesión iniciada como { $user } y cerrada; no se ha enviado nada
+cmd-check-imap-ok = { $label }: sesión iniciada como { $user }, las cartas enviadas van a "{ $sent }" (`save-sent = "{ $save }"`) y sesión cerrada
+cmd-check-no-such-folder = { $label }: no existe la carpeta "{ $folder }" (`reply-folders` en `[imap]`): escribe su nombre tal como lo enseña tu programa de correo
