@@ -110,3 +110,38 @@ cmd-check-smtp-ok = { $label }: connected, logged in as { $user }, and out again
 cmd-check-smtp-ok-trusted = { $label }: connected, the certificate trusted, logged in as { $user }, and out again; nothing was sent
 cmd-check-imap-ok = { $label }: logged in as { $user }, sent letters go to "{ $sent }" (`save-sent = "{ $save }"`), and logged out
 cmd-check-no-such-folder = { $label }: there is no folder "{ $folder }" (`reply-folders` under `[imap]`): write its name as your mail app shows it
+
+## send
+cmd-send-spread-needs-limit = `--spread` goes on day after day within your daily limit: add `daily-limit = N` under `[smtp]` in cartero.toml (it is for real sends, not `--dry-run` or `--to-self`)
+cmd-send-limit-reached-going-on = the daily limit is reached; going on at { $at } (`--spread`); Ctrl-C stops, and `cartero send` goes on later
+cmd-send-stopped-waiting-for-day = stopped while waiting for the next day: the letters left stay approved
+cmd-send-at-in-the-past = `--at { $at }` is in the past: give a time still to come, or leave `--at` out to send now
+cmd-send-cancelled-waiting = cancelled while waiting: nothing was sent
+cmd-send-mailbox-not-opened = the sender's mailbox (`[imap]`) could not be opened, so nothing was sent: fix `[imap]` in cartero.toml (`cartero check --connect` tries it), or set `save-sent = "never"` there to send without a copy in Sent
+cmd-send-no-smtp = no SMTP server: add `[smtp]` with `host` (and `port`, `username`) to cartero.toml; `cartero send --dry-run` needs none
+cmd-send-nothing-sent = nothing sent
+# How the letters go, in the middle of report's "about to send N messages …".
+cmd-send-whom-self = to yourself ({ $email }), subjects tagged [test], recorded as nothing
+cmd-send-whom-files = as .eml files, recorded as nothing
+cmd-send-whom-clients = each to its client alone
+cmd-send-confirm = send them? [y/N]
+cmd-send-no-terminal = not sending without a confirmation, and there is no terminal to ask on: check `cartero status`, then run `cartero send --yes`
+cmd-send-journal-not-written = stopped: the journal could not be written (the error follows); the letter to { $key } may or may not have gone, and `cartero status` says which; make room, then `cartero send` goes on
+cmd-send-stopped-by-signal = stopped by Ctrl-C (or a stop signal) after the message in flight was recorded
+cmd-send-no-envelope = failed to build the envelope
+cmd-send-label-to-self = { $key } (to yourself)
+cmd-send-retrying = retrying { $key } in a moment: { $why }
+cmd-send-lock-deleted = `{ $file }` was deleted while this send ran, so another cartero may be sending this campaign too; stopped before this letter went, so that no one gets a letter twice: run `cartero status`, then `cartero send` again
+cmd-send-stopped-account = stopped: the server refused to take more letters from your account ({ $why }); { $advice }. Nothing more was sent: { $key } and the letters after it stay approved, and `cartero send` goes on from there, each exactly once
+cmd-send-stopped-unreachable = stopped: the server could not be reached again ({ $why }); { $key } and the letters after it stay approved: `cartero send` goes on from there when it answers
+cmd-send-stopped-fatal = stopped: { $why }; { $key } and the letters after it stay approved
+cmd-send-same-refusal = stopped: the server gave { $first } and { $second } the same refusal ({ $why }), so it is about your account or the server, not them; { $advice }. Both, and the letters after them, stay approved
+cmd-send-uncertain = { $key }: { $why }; message { $id } may have arrived, so it is not sent again by itself: `cartero send --arrived { $key }` if they got it, `cartero send --resend { $key }` if not
+cmd-send-uncertain-test = { $key }: { $why }; a test letter, so nothing is recorded
+cmd-send-looking-in-sent = looking whether your server keeps a copy of { $label } in Sent itself (once for the campaign, a few seconds at most)
+# The progress lines, one a letter.
+cmd-send-live-sent = sent    { $nth }{ $label } { $reply }
+cmd-send-live-written = written { $nth }{ $label } { $reply }
+cmd-send-live-uncertain = uncertain { $label } { $why }
+cmd-send-live-failed = failed  { $label } { $why }
+cmd-send-live-stopped = stopped { $label } { $why }

@@ -152,3 +152,38 @@ cmd-check-smtp-ok = { $label }: conectado, sesión iniciada como { $user } y cer
 cmd-check-smtp-ok-trusted = { $label }: conectado, certificado de confianza, sesión iniciada como { $user } y cerrada; no se ha enviado nada
 cmd-check-imap-ok = { $label }: sesión iniciada como { $user }, las cartas enviadas van a "{ $sent }" (`save-sent = "{ $save }"`) y sesión cerrada
 cmd-check-no-such-folder = { $label }: no existe la carpeta "{ $folder }" (`reply-folders` en `[imap]`): escribe su nombre tal como lo enseña tu programa de correo
+
+## send
+cmd-send-spread-needs-limit = `--spread` sigue día tras día dentro de tu límite diario: añade `daily-limit = N` en `[smtp]` de cartero.toml (es para envíos de verdad, no para `--dry-run` ni `--to-self`)
+cmd-send-limit-reached-going-on = se ha llegado al límite diario; se sigue el { $at } (`--spread`); Ctrl-C lo para, y `cartero send` sigue más tarde
+cmd-send-stopped-waiting-for-day = parado mientras esperaba al día siguiente: las cartas que quedan siguen aprobadas
+cmd-send-at-in-the-past = `--at { $at }` ya ha pasado: indica una hora que aún no haya llegado, o quita `--at` para enviar ahora
+cmd-send-cancelled-waiting = cancelado durante la espera: no se ha enviado nada
+cmd-send-mailbox-not-opened = no se pudo abrir el buzón del remitente (`[imap]`), así que no se ha enviado nada: arregla `[imap]` en cartero.toml (`cartero check --connect` lo prueba), o pon ahí `save-sent = "never"` para enviar sin copia en Enviados
+cmd-send-no-smtp = no hay servidor SMTP: añade `[smtp]` con `host` (y `port`, `username`) a cartero.toml; `cartero send --dry-run` no lo necesita
+cmd-send-nothing-sent = no se ha enviado nada
+# Cómo salen las cartas, en medio de la frase de report "a punto de enviar N correos …".
+cmd-send-whom-self = a ti ({ $email }), con el asunto marcado [test], sin anotar nada
+cmd-send-whom-files = como archivos .eml, sin anotar nada
+cmd-send-whom-clients = cada uno solo a su cliente
+cmd-send-confirm = ¿los envío? [s/N]
+cmd-send-no-terminal = no envío nada sin confirmación, y no hay terminal donde preguntar: revisa `cartero status` y luego ejecuta `cartero send --yes`
+cmd-send-journal-not-written = parado: no se pudo escribir el diario (el error va a continuación); la carta a { $key } puede haber salido o no, y `cartero status` dice cuál de las dos; haz sitio en el disco y `cartero send` seguirá
+cmd-send-stopped-by-signal = parado con Ctrl-C (o una señal de parada) después de anotar el correo que estaba saliendo
+cmd-send-no-envelope = no se pudo preparar el sobre
+cmd-send-label-to-self = { $key } (a ti)
+cmd-send-retrying = se vuelve a intentar { $key } en un momento: { $why }
+cmd-send-lock-deleted = `{ $file }` se borró mientras este envío estaba en marcha, así que puede que otro cartero esté enviando esta campaña a la vez; se ha parado antes de que saliera esta carta, para que nadie reciba una carta dos veces: ejecuta `cartero status` y luego otra vez `cartero send`
+cmd-send-stopped-account = parado: el servidor no acepta más cartas de tu cuenta ({ $why }); { $advice }. No se ha enviado nada más: { $key } y las cartas siguientes siguen aprobadas, y `cartero send` sigue desde ahí, cada una exactamente una vez
+cmd-send-stopped-unreachable = parado: no se pudo volver a llegar al servidor ({ $why }); { $key } y las cartas siguientes siguen aprobadas: `cartero send` sigue desde ahí cuando responda
+cmd-send-stopped-fatal = parado: { $why }; { $key } y las cartas siguientes siguen aprobadas
+cmd-send-same-refusal = parado: el servidor rechazó igual a { $first } y a { $second } ({ $why }), así que es cosa de tu cuenta o del servidor, no de ellos; { $advice }. Las dos, y las cartas siguientes, siguen aprobadas
+cmd-send-uncertain = { $key }: { $why }; el correo { $id } puede haber llegado, así que no se vuelve a enviar solo: `cartero send --arrived { $key }` si lo recibió, `cartero send --resend { $key }` si no
+cmd-send-uncertain-test = { $key }: { $why }; es una carta de prueba, así que no se anota nada
+cmd-send-looking-in-sent = mirando si tu servidor guarda él mismo una copia de { $label } en Enviados (una vez por campaña, unos segundos como mucho)
+# Las líneas de avance, una por carta.
+cmd-send-live-sent = enviado { $nth }{ $label } { $reply }
+cmd-send-live-written = escrito { $nth }{ $label } { $reply }
+cmd-send-live-uncertain = sin confirmar { $label } { $why }
+cmd-send-live-failed = falló   { $label } { $why }
+cmd-send-live-stopped = parado  { $label } { $why }
