@@ -183,6 +183,11 @@ pub fn command() -> clap::Command {
     command_in(i18n::lang(), false)
 }
 
+/// The command line for the manual page and the shells' completions, in this run's language.
+pub fn for_pages() -> clap::Command {
+    command_in(i18n::lang(), true)
+}
+
 /// The command line with every sentence of its help in `lang`, built: clap's own `-h`, `-V` and
 /// `help` are there, and said in `lang` too. `for_pages`: for the manual page and the shells'
 /// completions, which list an argument's possible values themselves (in English: clap's words).

@@ -10,12 +10,7 @@ use anyhow::{Context, Result};
 /// The completion script for `shell`, on stdout.
 pub fn completions(shell: Shell) -> Result<ExitCode> {
     let mut bytes = Vec::new();
-    clap_complete::generate(
-        shell,
-        &mut cli::command_in(crate::i18n::lang(), true),
-        "cartero",
-        &mut bytes,
-    );
+    clap_complete::generate(shell, &mut cli::for_pages(), "cartero", &mut bytes);
     report::raw(&bytes);
     Ok(ExitCode::SUCCESS)
 }
@@ -24,7 +19,7 @@ pub fn completions(shell: Shell) -> Result<ExitCode> {
 /// the first names), one after the other as `man` shows them.
 pub fn man() -> Result<ExitCode> {
     let mut bytes = Vec::new();
-    let cli = cli::command_in(crate::i18n::lang(), true);
+    let cli = cli::for_pages();
     clap_mangen::Man::new(cli.clone())
         .render(&mut bytes)
         .with_context(|| tr!("cmd-man-not-written"))?;
