@@ -436,5 +436,18 @@ mod tests {
     #[test]
     fn cli() {
         Cli::command().debug_assert();
+        for lang in Lang::ALL {
+            command_in(lang, false).debug_assert();
+            command_in(lang, true).debug_assert();
+        }
+    }
+
+    #[test]
+    fn help_in_spanish_has_our_headings_and_no_key_left() {
+        let help = command_in(Lang::Es, false).render_long_help().to_string();
+        assert!(help.contains("Uso: cartero [OPTIONS] <COMMAND>"), "{help}");
+        assert!(help.contains("Órdenes:\n  init"), "{help}");
+        assert!(!help.contains("cli-"), "{help}");
+        assert!(!help.contains("Usage:"), "{help}");
     }
 }

@@ -68,3 +68,30 @@ fn the_english_letters_keep_their_meaning_in_spanish() {
         ["approved", "skipped", "rejected", "skipped", "drafted"]
     );
 }
+
+#[test]
+fn init_and_remember_speak_spanish() {
+    let c = Campaign::empty();
+    let es = |args: &[&str]| Run(c.cmd(args).env("CARTERO_LANG", "es").output().unwrap());
+    let first = es(&["init", "."]).success().stdout();
+    assert!(first.contains("escrito    ./cartero.toml\n"), "{first}");
+    assert!(
+        first.contains("siguiente paso: pon tus clientes en clients.csv (con una nota personal para cada uno) y tu nombre en cartero.toml; luego `cartero check`"),
+        "{first}"
+    );
+    let again = es(&["init", "."]).success().stdout();
+    assert!(
+        again.contains("conservado ./cartero.toml (ya existe; cartero nunca sobrescribe un archivo)\n"),
+        "{again}"
+    );
+    assert!(
+        again.contains("4 archivos ya existían y se han dejado como estaban\n"),
+        "{again}"
+    );
+    es(&["remember", "nadie@example.org", "algo"])
+        .failure()
+        .stderr_has("`nadie@example.org` no está en ninguna lista de clientes de esta campaña ni en ninguna carta del archivo histórico");
+    es(&["remember", "ana@example.com", " "])
+        .failure()
+        .stderr_has("no hay nada que recordar: escríbelo después de la dirección");
+}
