@@ -81,7 +81,9 @@ fn init_and_remember_speak_spanish() {
     );
     let again = es(&["init", "."]).success().stdout();
     assert!(
-        again.contains("conservado ./cartero.toml (ya existe; cartero nunca sobrescribe un archivo)\n"),
+        again.contains(
+            "conservado ./cartero.toml (ya existe; cartero nunca sobrescribe un archivo)\n"
+        ),
         "{again}"
     );
     assert!(
