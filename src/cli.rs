@@ -258,8 +258,10 @@ fn with_words(cmd: clap::Command, path: &str, root: bool, lang: Lang, ours: bool
     if i18n::has(lang, &key("after-long-help")) {
         cmd = cmd.after_long_help(text(lang, &key("after-long-help")));
     }
+    cmd = with_command_name(cmd, lang);
     cmd = cmd.mut_args(|arg| {
         let help = text(lang, &arg_key(path, &arg));
+        let arg = with_value_name(arg, lang);
         match possible_values(&arg) {
             Some(values) if ours => {
                 let help = format!("{help} {}", listed(lang, &values));
@@ -277,6 +279,49 @@ fn with_words(cmd: clap::Command, path: &str, root: bool, lang: Lang, ours: bool
     })
 }
 
+/// The placeholder of an argument's value (`<FILE>`) in `lang`: `cli-value-<name>`, when the
+/// catalog has one (`N` and `SHELL` are the same in every language).
+fn with_value_name(arg: clap::Arg, lang: Lang) -> clap::Arg {
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    let names: Vec<String> = match arg.get_value_names() {
+        Some(names) => names.iter().map(|n| n.to_string()).collect(),
+        None => vec![arg.get_id().as_str().to_uppercase()],
+    };
+    let said: Vec<String> = names
+        .iter()
+        .map(|name| {
+            let key = format!("cli-value-{}", name.to_lowercase());
+            match i18n::has(lang, &key) {
+                true => text(lang, &key),
+                false => name.clone(),
+            }
+        })
+        .collect();
+    match said.as_slice() {
+        _ if said == names => arg,
+        [one] => arg.value_name(leaked(one.clone())),
+        _ => arg.value_names(said.into_iter().map(leaked)),
+    }
+}
+
+/// `<COMMAND>` in `lang`; left to clap when it is clap's own word (the manual page says
+/// `subcommands` then).
+fn with_command_name(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let name = text(lang, "cli-value-command");
+    match cmd.has_subcommands() && name != "COMMAND" {
+        true => cmd.subcommand_value_name(leaked(name)),
+        false => cmd,
+    }
+}
+
+/// A name for clap, which takes only `&'static str` for names (without its `string` feature):
+/// a few words, once a run.
+fn leaked(name: String) -> &'static str {
+    Box::leak(name.into_boxed_str())
+}
+
 /// What clap adds by itself, in `lang`: the headings, `-h`, `-V`, and the `help` command.
 fn with_clap_words(cmd: clap::Command, lang: Lang) -> clap::Command {
     let template = template(&cmd, lang);
@@ -292,10 +337,13 @@ fn with_clap_words(cmd: clap::Command, lang: Lang) -> clap::Command {
         }
     });
     if cmd.get_name() == "help" {
+        cmd = with_command_name(cmd, lang);
         cmd = cmd
             .about(text(lang, "cli-help-about"))
             .mut_args(|arg| match arg.get_id().as_str() {
-                "subcommand" => arg.help(text(lang, "cli-help-subcommand")),
+                "subcommand" => arg
+                    .help(text(lang, "cli-help-subcommand"))
+                    .value_name(leaked(text(lang, "cli-value-command"))),
                 _ => arg,
             });
     }
@@ -445,7 +493,7 @@ mod tests {
     #[test]
     fn help_in_spanish_has_our_headings_and_no_key_left() {
         let help = command_in(Lang::Es, false).render_long_help().to_string();
-        assert!(help.contains("Uso: cartero [OPTIONS] <COMMAND>"), "{help}");
+        assert!(help.contains("Uso: cartero [OPTIONS] <ORDEN>"), "{help}");
         assert!(help.contains("Órdenes:\n  init"), "{help}");
         assert!(!help.contains("cli-"), "{help}");
         assert!(!help.contains("Usage:"), "{help}");

@@ -7,6 +7,16 @@ cli-heading-usage = Usage:
 cli-heading-commands = Commands:
 cli-heading-arguments = Arguments:
 cli-heading-options = Options:
+# The placeholders of values: `<FILE>`.
+cli-value-command = COMMAND
+cli-value-file = FILE
+cli-value-dir = DIR
+cli-value-name = NAME
+cli-value-mailbox = MAILBOX
+cli-value-lang = LANG
+cli-value-email = EMAIL
+cli-value-time = TIME
+cli-value-text = TEXT
 cli-global-help = Print help
 cli-global-help-more = Print help (see more with '--help')
 cli-global-help-summary = Print help (see a summary with '-h')

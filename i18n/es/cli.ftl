@@ -7,6 +7,16 @@ cli-heading-usage = Uso:
 cli-heading-commands = Órdenes:
 cli-heading-arguments = Argumentos:
 cli-heading-options = Opciones:
+# Los marcadores de los valores: `<ARCHIVO>`.
+cli-value-command = ORDEN
+cli-value-file = ARCHIVO
+cli-value-dir = CARPETA
+cli-value-name = NOMBRE
+cli-value-mailbox = REMITENTE
+cli-value-lang = IDIOMA
+cli-value-email = DIRECCIÓN
+cli-value-time = HORA
+cli-value-text = TEXTO
 cli-global-help = Muestra la ayuda
 cli-global-help-more = Muestra la ayuda (con '--help', más detallada)
 cli-global-help-summary = Muestra la ayuda (con '-h', un resumen)

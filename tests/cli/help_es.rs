@@ -105,7 +105,7 @@ fn help_is_in_spanish_from_the_flag_the_variable_or_the_locale() {
     let by_variable = stdout(bare(&c, &["send", "--help"]).env("CARTERO_LANG", "es"));
     assert_spanish(&by_variable);
     assert!(
-        by_variable.contains("      --dry-run          Escribe en --out los archivos .eml que se enviarían, y no envía nada"),
+        by_variable.contains("      --dry-run              Escribe en --out los archivos .eml que se enviarían, y no envía nada"),
         "{by_variable}"
     );
 
@@ -115,7 +115,7 @@ fn help_is_in_spanish_from_the_flag_the_variable_or_the_locale() {
     let arguments = stdout(bare(&c, &["history", "-h"]).env("CARTERO_LANG", "es"));
     assert_spanish(&arguments);
     assert!(
-        arguments.contains("Argumentos:\n  <EMAIL>  La dirección del cliente"),
+        arguments.contains("Argumentos:\n  <DIRECCIÓN>  La dirección del cliente"),
         "{arguments}"
     );
     let help_command = stdout(bare(&c, &["help", "remember"]).env("CARTERO_LANG", "es"));
@@ -146,12 +146,12 @@ fn usage_errors_are_in_spanish_and_still_exit_2() {
     let cases: [(&[&str], &str); 5] = [
         (
             &["sned"],
-            "error: no existe la orden 'sned'\n\n  consejo: hay una parecida: 'send'\n\nUso: cartero [OPTIONS] <COMMAND>\n\nPara saber más, prueba '--help'.\n",
+            "error: no existe la orden 'sned'\n\n  consejo: hay una parecida: 'send'\n\nUso: cartero [OPTIONS] <ORDEN>\n\nPara saber más, prueba '--help'.\n",
         ),
         (&["send", "--frob"], "error: no conozco la opción '--frob'"),
         (
             &["preview"],
-            "error: falta lo siguiente, que es obligatorio:\n  --out <DIR>\n\nUso: cartero preview --out <DIR>",
+            "error: falta lo siguiente, que es obligatorio:\n  --out <CARPETA>\n\nUso: cartero preview --out <CARPETA>",
         ),
         (
             &["completions", "cmd.exe"],
