@@ -323,22 +323,9 @@ fn leaked(name: String) -> &'static str {
 }
 
 /// What clap adds by itself, in `lang`: the headings, `-h`, `-V`, and the `help` command.
-fn with_clap_words(cmd: clap::Command, lang: Lang) -> clap::Command {
-    let template = template(&cmd, lang);
-    let mut cmd = cmd.help_template(template).mut_args(|arg| {
-        match (arg.get_id().as_str(), arg.get_action()) {
-            // clap gives `-h` a long form when the command has a long help: so do we.
-            ("help", clap::ArgAction::Help) if arg.get_long_help().is_some() => arg
-                .help(text(lang, "cli-global-help-more"))
-                .long_help(text(lang, "cli-global-help-summary")),
-            ("help", clap::ArgAction::Help) => arg.help(text(lang, "cli-global-help")),
-            ("version", clap::ArgAction::Version) => arg.help(text(lang, "cli-global-version")),
-            _ => arg,
-        }
-    });
+fn with_clap_words(mut cmd: clap::Command, lang: Lang) -> clap::Command {
     if cmd.get_name() == "help" {
-        cmd = with_command_name(cmd, lang);
-        cmd = cmd
+        cmd = with_command_name(cmd, lang)
             .about(text(lang, "cli-help-about"))
             .mut_args(|arg| match arg.get_id().as_str() {
                 "subcommand" => arg
@@ -347,7 +334,28 @@ fn with_clap_words(cmd: clap::Command, lang: Lang) -> clap::Command {
                 _ => arg,
             });
     }
-    cmd.mut_subcommands(|sub| with_clap_words(sub, lang))
+    // `[OPTIONS]` in the usage line is clap's own: the usage is ours where the word differs
+    // (a usage error then shows the whole usage, not only the flags it is about).
+    let options = text(lang, "cli-usage-options");
+    if options != "[OPTIONS]" {
+        let usage = cmd.render_usage().to_string();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
+        cmd = cmd.override_usage(usage.replace("[OPTIONS]", &options));
+    }
+    let template = template(&cmd, lang);
+    cmd.help_template(template)
+        .mut_args(|arg| {
+            match (arg.get_id().as_str(), arg.get_action()) {
+                // clap gives `-h` a long form when the command has a long help: so do we.
+                ("help", clap::ArgAction::Help) if arg.get_long_help().is_some() => arg
+                    .help(text(lang, "cli-global-help-more"))
+                    .long_help(text(lang, "cli-global-help-summary")),
+                ("help", clap::ArgAction::Help) => arg.help(text(lang, "cli-global-help")),
+                ("version", clap::ArgAction::Version) => arg.help(text(lang, "cli-global-version")),
+                _ => arg,
+            }
+        })
+        .mut_subcommands(|sub| with_clap_words(sub, lang))
 }
 
 /// clap's own layout of the help, with our headings, and only the sections the command has.
@@ -493,7 +501,7 @@ mod tests {
     #[test]
     fn help_in_spanish_has_our_headings_and_no_key_left() {
         let help = command_in(Lang::Es, false).render_long_help().to_string();
-        assert!(help.contains("Uso: cartero [OPTIONS] <ORDEN>"), "{help}");
+        assert!(help.contains("Uso: cartero [OPCIONES] <ORDEN>"), "{help}");
         assert!(help.contains("Órdenes:\n  init"), "{help}");
         assert!(!help.contains("cli-"), "{help}");
         assert!(!help.contains("Usage:"), "{help}");

@@ -8,6 +8,7 @@ cli-heading-commands = Commands:
 cli-heading-arguments = Arguments:
 cli-heading-options = Options:
 # The placeholders of values: `<FILE>`.
+cli-usage-options = [OPTIONS]
 cli-value-command = COMMAND
 cli-value-file = FILE
 cli-value-dir = DIR

@@ -8,6 +8,7 @@ cli-heading-commands = Órdenes:
 cli-heading-arguments = Argumentos:
 cli-heading-options = Opciones:
 # Los marcadores de los valores: `<ARCHIVO>`.
+cli-usage-options = [OPCIONES]
 cli-value-command = ORDEN
 cli-value-file = ARCHIVO
 cli-value-dir = CARPETA

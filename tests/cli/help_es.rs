@@ -146,12 +146,12 @@ fn usage_errors_are_in_spanish_and_still_exit_2() {
     let cases: [(&[&str], &str); 5] = [
         (
             &["sned"],
-            "error: no existe la orden 'sned'\n\n  consejo: hay una parecida: 'send'\n\nUso: cartero [OPTIONS] <ORDEN>\n\nPara saber más, prueba '--help'.\n",
+            "error: no existe la orden 'sned'\n\n  consejo: hay una parecida: 'send'\n\nUso: cartero [OPCIONES] <ORDEN>\n\nPara saber más, prueba '--help'.\n",
         ),
         (&["send", "--frob"], "error: no conozco la opción '--frob'"),
         (
             &["preview"],
-            "error: falta lo siguiente, que es obligatorio:\n  --out <CARPETA>\n\nUso: cartero preview --out <CARPETA>",
+            "error: falta lo siguiente, que es obligatorio:\n  --out <CARPETA>\n\nUso: cartero preview [OPCIONES] --out <CARPETA>",
         ),
         (
             &["completions", "cmd.exe"],
