@@ -22,13 +22,23 @@ pub mod tls;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// Parses the command line, runs it, prints the error chain; the exit code is 0, 1, or 2 (usage).
 pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    i18n::choose(&args);
-    let cli = cli::Cli::parse_from(args);
+    let lang = i18n::choose(&args);
+    let cli = match cli::parse(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // English is clap's own words; another language has ours for the usual mistakes.
+            match cli::usage_error(&e) {
+                Some(words) if lang != i18n::Lang::En => tell!("{words}"),
+                _ => {
+                    let _ = e.print();
+                }
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     if matches!(
         cli.command,
         cli::Command::Status { .. } | cli::Command::Check { .. }

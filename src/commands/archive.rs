@@ -26,8 +26,5 @@ fn drafts_folder(dir: &Path) -> Result<PathBuf> {
             return Ok(candidate);
         }
     }
-    bail!(
-        "`{}` holds no `journal.jsonl`: give a campaign folder (with its `drafts/`) or its drafts folder",
-        dir.display()
-    )
+    bail!(tr!("cmd-archive-no-journal", dir = dir.display()))
 }

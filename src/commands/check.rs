@@ -14,7 +14,6 @@ use crate::secret::Secrets;
 use crate::settings::{Imap, Security, Settings, Smtp};
 use crate::state::drafts::State;
 use crate::state::survey::Survey;
-use crate::text::tally;
 use crate::tls::{probe, Probe};
 
 pub fn run(settings: Settings, connect: bool) -> Result<ExitCode> {
@@ -34,15 +33,27 @@ pub fn run(settings: Settings, connect: bool) -> Result<ExitCode> {
     crate::report::check_summary(&summary);
     let errors = campaign.problems.iter().filter(|p| p.is_error()).count();
     let warnings = campaign.problems.len() - errors;
-    let (errors, warnings) = (tally(errors, "error"), tally(warnings, "warning"));
     if reached == Some(false) {
-        say!("{errors}, {warnings}; the connection above failed: fix what it says, then run `cartero check --connect` again");
+        say!(
+            "{}",
+            tr!(
+                "cmd-check-connection-failed",
+                errors = errors,
+                warnings = warnings
+            )
+        );
         Ok(ExitCode::from(1))
     } else if failed {
-        say!("{errors}, {warnings}: fix the errors above, then run `cartero check` again");
+        say!(
+            "{}",
+            tr!("cmd-check-failed", errors = errors, warnings = warnings)
+        );
         Ok(ExitCode::from(1))
     } else {
-        say!("{errors}, {warnings}; next: `cartero preview --out preview` or `cartero draft`");
+        say!(
+            "{}",
+            tr!("cmd-check-passed", errors = errors, warnings = warnings)
+        );
         Ok(ExitCode::SUCCESS)
     }
 }
@@ -63,7 +74,7 @@ fn with_draft_problems(campaign: Campaign) -> Result<Campaign> {
             problems.push(
                 Problem::error(
                     path.display().to_string(),
-                    format!("this draft cannot be approved or sent as it is: {why}"),
+                    tr!("cmd-check-draft-invalid", why = why.to_string()),
                 )
                 .client(&e.client.name),
             );
@@ -78,7 +89,7 @@ fn with_draft_problems(campaign: Campaign) -> Result<Campaign> {
 /// Sent); each line says what works or what to fix. True when everything did.
 fn connections(settings: &Settings) -> bool {
     let Some(smtp) = &settings.smtp else {
-        tell!("SMTP: there is no `[smtp]` in cartero.toml to try: add it with `host`, `port` and `username` (the README has your provider's)");
+        tell!("{}", tr!("cmd-check-no-smtp"));
         return false;
     };
     let mut secrets = Secrets::new(&report::ask_secret);
@@ -101,14 +112,15 @@ fn smtp_connects(smtp: &Smtp, secrets: &mut Secrets) -> bool {
     {
         Ok(outbox) => {
             drop(outbox);
-            say!(
-                "{label}: connected{}, logged in as {}, and out again; nothing was sent",
-                match smtp.server.security {
-                    Security::None => "",
-                    _ => ", the certificate trusted",
-                },
-                smtp.username.as_deref().unwrap_or("nobody (no `username`)")
-            );
+            let user = match &smtp.username {
+                Some(user) => user.clone(),
+                None => tr!("cmd-check-nobody"),
+            };
+            let said = match smtp.server.security {
+                Security::None => tr!("cmd-check-smtp-ok", label = &label, user = user),
+                _ => tr!("cmd-check-smtp-ok-trusted", label = &label, user = user),
+            };
+            say!("{said}");
             true
         }
         Err(e) => {
@@ -157,12 +169,20 @@ fn imap_connects(imap: &Imap, smtp: &Smtp, secrets: &mut Secrets) -> bool {
     match tried {
         Ok((sent, missing)) => {
             say!(
-                "{label}: logged in as {}, sent letters go to \"{sent}\" (`save-sent = \"{}\"`), and logged out",
-                imap.username,
-                format!("{:?}", imap.save_sent).to_lowercase()
+                "{}",
+                tr!(
+                    "cmd-check-imap-ok",
+                    label = &label,
+                    user = &imap.username,
+                    sent = sent,
+                    save = format!("{:?}", imap.save_sent).to_lowercase()
+                )
             );
             for f in &missing {
-                tell!("{label}: there is no folder \"{f}\" (`reply-folders` under `[imap]`): write its name as your mail app shows it");
+                tell!(
+                    "{}",
+                    tr!("cmd-check-no-such-folder", label = &label, folder = f)
+                );
             }
             missing.is_empty()
         }

@@ -3,16 +3,14 @@
 
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use clap::CommandFactory;
-
-use crate::cli::{Cli, Shell};
+use crate::cli::{self, Shell};
 use crate::report;
+use anyhow::{Context, Result};
 
 /// The completion script for `shell`, on stdout.
 pub fn completions(shell: Shell) -> Result<ExitCode> {
     let mut bytes = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "cartero", &mut bytes);
+    clap_complete::generate(shell, &mut cli::for_pages(), "cartero", &mut bytes);
     report::raw(&bytes);
     Ok(ExitCode::SUCCESS)
 }
@@ -21,17 +19,16 @@ pub fn completions(shell: Shell) -> Result<ExitCode> {
 /// the first names), one after the other as `man` shows them.
 pub fn man() -> Result<ExitCode> {
     let mut bytes = Vec::new();
-    let mut cli = Cli::command();
-    cli.build();
+    let cli = cli::for_pages();
     clap_mangen::Man::new(cli.clone())
         .render(&mut bytes)
-        .context("failed to write the manual page")?;
+        .with_context(|| tr!("cmd-man-not-written"))?;
     for sub in cli.get_subcommands().filter(|s| s.get_name() != "help") {
         let name = format!("cartero-{}", sub.get_name());
         let page = sub.clone().display_name(name);
         clap_mangen::Man::new(page)
             .render(&mut bytes)
-            .context("failed to write the manual page")?;
+            .with_context(|| tr!("cmd-man-not-written"))?;
     }
     report::raw(&bytes);
     Ok(ExitCode::SUCCESS)

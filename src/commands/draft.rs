@@ -27,14 +27,14 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     let repeats = campaign.repeat_problems(&rendered);
     campaign.problems.extend(repeats);
     if crate::report::problems(&mut campaign.problems) {
-        tell!("no draft was written: fix the errors above first");
+        tell!("{}", tr!("cmd-draft-nothing-written"));
         return Ok(ExitCode::from(1));
     }
     let dir = campaign.settings.drafts.clone();
     let _lock = Lock::take(&dir, "draft")?;
     let journal = Journal::open(&campaign.settings.journal_path())?;
     for w in &journal.warnings {
-        tell!("warning: {w}");
+        tell!("{}", tr!("cmd-warning", what = w.to_string()));
     }
     let records = journal::fold(&journal.events);
     let taken: HashSet<String> = records.values().filter_map(|r| r.draft.clone()).collect();
@@ -59,7 +59,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     // The list is loaded already: only the drafts are read again, as they are now on disk.
     let survey = Survey::of(campaign)?;
     crate::report::share_summary(&survey);
-    say!("next: read them with `cartero review` (or open them in any editor first)");
+    say!("{}", tr!("cmd-draft-next"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -111,9 +111,13 @@ impl Drafter {
         let first = format!("{stem}.txt");
         if name != first && !self.taken.contains(&first) {
             tell!(
-                "note: `{}` was already there and the journal does not know it (was `journal.jsonl` moved or deleted?); it is kept as it is, and the draft cartero will use for {} is `{name}`: copy anything you wrote into it",
-                self.dir.join(&first).display(),
-                client.email
+                "{}",
+                tr!(
+                    "cmd-draft-unknown-file-kept",
+                    file = self.dir.join(&first).display(),
+                    email = &client.email,
+                    draft = &name
+                )
             );
         }
         self.drafted(client, &name, hash)?;
@@ -132,9 +136,10 @@ impl Drafter {
         let path = self.dir.join(name);
         let current = read_draft(&path)
             .with_context(|| {
-                format!(
-                    "failed to read the draft of `{}` ({})",
-                    client.name, client.email
+                tr!(
+                    "cmd-draft-unreadable",
+                    name = &client.name,
+                    email = &client.email
                 )
             })?
             .map(|f| f.hash);

@@ -51,17 +51,11 @@ pub const CLIENTS: &str = include_str!("../../examples/clients.csv");
 /// last year's personal part beside it to jog the memory.
 fn clients_from_archive(path: &Path) -> Result<String> {
     if !path.exists() {
-        bail!(
-            "there is no archive at `{}` yet: it fills up as `cartero send` sends (or `cartero archive import DIR`); leave `--from-archive` out for the example list",
-            path.display()
-        );
+        bail!(tr!("cmd-init-no-archive", file = path.display()));
     }
     let clients = Archive::open(path)?.everyone()?;
     if clients.is_empty() {
-        bail!(
-            "the archive `{}` holds no letter yet: leave `--from-archive` out for the example list",
-            path.display()
-        );
+        bail!(tr!("cmd-init-empty-archive", file = path.display()));
     }
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(["email", "name", "note", "last_note"])?;
@@ -89,7 +83,7 @@ pub fn scaffold(dir: &Path, clients: &str) -> Result<Vec<Outcome>> {
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .with_context(|| format!("failed to create the folder `{}`", parent.display()))?;
+                .with_context(|| tr!("cmd-init-no-folder", dir = parent.display()))?;
         }
         // create_new: a file that appeared since we looked is still never overwritten.
         match std::fs::OpenOptions::new()
@@ -100,14 +94,14 @@ pub fn scaffold(dir: &Path, clients: &str) -> Result<Vec<Outcome>> {
             Ok(mut file) => {
                 use std::io::Write;
                 file.write_all(content.as_bytes())
-                    .with_context(|| format!("failed to write `{}`", path.display()))?;
+                    .with_context(|| tr!("cmd-init-not-written", file = path.display()))?;
                 outcomes.push(Outcome::Written(path));
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 outcomes.push(Outcome::Kept(path))
             }
             Err(e) => {
-                return Err(e).with_context(|| format!("failed to write `{}`", path.display()))
+                return Err(e).with_context(|| tr!("cmd-init-not-written", file = path.display()))
             }
         }
     }
@@ -124,13 +118,10 @@ pub fn run(dir: &Path, from_archive: Option<&Path>) -> Result<ExitCode> {
     let mut kept = 0;
     for outcome in scaffold(dir, &clients)? {
         match outcome {
-            Outcome::Written(p) => say!("wrote {}", p.display()),
+            Outcome::Written(p) => say!("{}", tr!("cmd-init-wrote", file = p.display())),
             Outcome::Kept(p) => {
                 kept += 1;
-                say!(
-                    "kept  {} (it exists; cartero never overwrites a file)",
-                    p.display()
-                )
+                say!("{}", tr!("cmd-init-kept", file = p.display()))
             }
         }
     }
@@ -140,13 +131,8 @@ pub fn run(dir: &Path, from_archive: Option<&Path>) -> Result<ExitCode> {
         format!("cd {} && ", dir.display())
     };
     if kept > 0 {
-        match kept {
-            1 => say!("1 file already existed and was left as it was"),
-            n => say!("{n} files already existed and were left as they were"),
-        }
+        say!("{}", tr!("cmd-init-kept-count", count = kept));
     }
-    say!(
-        "next: put your clients in clients.csv (one personal note each), your name in cartero.toml, then `{cd}cartero check`"
-    );
+    say!("{}", tr!("cmd-init-next", cd = cd));
     Ok(ExitCode::SUCCESS)
 }

@@ -10,7 +10,7 @@ use crate::domain::campaign::{Campaign, Rendered};
 use crate::domain::message::{build_message, message_id};
 use crate::outbox::write_emls;
 use crate::settings::Settings;
-use crate::text::{count, file_stem};
+use crate::text::file_stem;
 
 pub fn run(settings: Settings, out: &Path) -> Result<ExitCode> {
     let mut campaign = Campaign::load(&settings)?;
@@ -20,7 +20,7 @@ pub fn run(settings: Settings, out: &Path) -> Result<ExitCode> {
         // Load already reported it; render anyway, to report every other problem too.
         campaign.render_all();
         crate::report::problems(&mut campaign.problems);
-        tell!("nothing was written: fix the errors above first");
+        tell!("{}", tr!("cmd-preview-nothing-written"));
         return Ok(ExitCode::from(1));
     };
     // Every message is built in memory before any file is written, so one bad row never
@@ -36,16 +36,19 @@ pub fn run(settings: Settings, out: &Path) -> Result<ExitCode> {
         ))
     });
     if crate::report::problems(&mut campaign.problems) {
-        tell!("nothing was written: fix the errors above first");
+        tell!("{}", tr!("cmd-preview-nothing-written"));
         return Ok(ExitCode::from(1));
     }
     let messages: Vec<(String, Vec<u8>)> = messages.into_iter().flatten().collect();
     let stale = write_emls(out, &messages)?;
     crate::report::stale_emls(out, stale);
     say!(
-        "wrote {} to `{}`",
-        count(messages.len(), "email"),
-        out.display()
+        "{}",
+        tr!(
+            "cmd-preview-written",
+            count = messages.len(),
+            dir = out.display()
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

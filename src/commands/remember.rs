@@ -16,7 +16,7 @@ pub fn run(settings: Settings, email: &str, text: &str, force: bool) -> Result<E
     let key = address_key(&address);
     let text = crate::text::clean_text(text);
     if text.is_empty() {
-        bail!("there is nothing to remember: write it after the address, such as `cartero remember ana@example.com \"opened the new shop in Getafe\"`");
+        bail!(tr!("cmd-remember-nothing"));
     }
     let path = settings.archive_path()?;
     let mut archive = Archive::open(path)?;
@@ -39,13 +39,10 @@ fn refuse_unknown(settings: &Settings, archive: &Archive, key: &str) -> Result<(
     if known.iter().any(|k| k == key) {
         return Ok(());
     }
-    let guess = match crate::text::closest(key, known.iter().map(String::as_str)) {
-        Some(k) => format!("did you mean `{k}`? "),
-        None => String::new(),
-    };
-    bail!(
-        "`{key}` is in no client list of this campaign and in no letter of the archive, so the memory would reach no letter: {guess}pass `--force` to keep it anyway"
-    );
+    match crate::text::closest(key, known.iter().map(String::as_str)) {
+        Some(guess) => bail!(tr!("cmd-remember-unknown-guess", key = key, guess = guess)),
+        None => bail!(tr!("cmd-remember-unknown", key = key)),
+    }
 }
 
 /// The addresses on the campaign's client list, when there is one to read.

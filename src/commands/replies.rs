@@ -33,17 +33,18 @@ struct Sent {
 }
 
 pub fn run(settings: Settings) -> Result<ExitCode> {
-    let imap = settings.imap.clone().context(
-        "no mailbox to read: add `[imap]` with `host` (and `username`) to cartero.toml; see the README for your provider",
-    )?;
+    let imap = settings
+        .imap
+        .clone()
+        .with_context(|| tr!("cmd-replies-no-imap"))?;
     let _lock = Lock::take(&settings.drafts, "replies")?;
     let survey = report::survey(&settings)?;
     for w in &survey.journal_warnings {
-        tell!("warning: {w}");
+        tell!("{}", tr!("cmd-warning", what = w.to_string()));
     }
     let mut sent = letters_sent(&survey);
     if sent.is_empty() {
-        say!("no letter of this campaign has gone yet, so there is nothing to look for");
+        say!("{}", tr!("cmd-replies-nothing-sent"));
         return Ok(ExitCode::SUCCESS);
     }
     let since = sent.iter().map(|s| s.at).min().unwrap_or(settings.clock());
@@ -139,14 +140,16 @@ fn read_mailbox(
         for f in &imap.reply_folders {
             let Some(raw) = there.iter().find(|r| mailbox::is_folder(r, f)) else {
                 mailbox.logout();
-                anyhow::bail!(
-                    "there is no folder \"{f}\" in your mailbox (`reply-folders` under `[imap]`): write its name as your mail app shows it; the folders are {}",
-                    there
-                        .iter()
-                        .map(|r| format!("\"{}\"", mailbox::folder_shown(r)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
+                let folders = there
+                    .iter()
+                    .map(|r| format!("\"{}\"", mailbox::folder_shown(r)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                anyhow::bail!(tr!(
+                    "cmd-replies-no-such-folder",
+                    folder = f,
+                    folders = folders
+                ));
             };
             if !folders.contains(raw) {
                 folders.push(raw.clone());

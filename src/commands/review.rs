@@ -33,24 +33,23 @@ enum Answer {
 
 fn read_answer(input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Answer> {
     loop {
-        write!(out, "[a]pprove [e]dit [s]kip [r]eject [q]uit: ")?;
+        write!(out, "{} ", tr!("cmd-review-prompt"))?;
         out.flush()?;
         let mut line = String::new();
         if input.read_line(&mut line)? == 0 {
             writeln!(out)?;
             return Ok(Answer::Quit);
         }
+        // The English letters and the Spanish ones, whatever the language: `s` is skip (so
+        // Spanish quits with `l`, sa[l]ir), `o` omitir, `l` salir.
         match line.trim().to_lowercase().as_str() {
-            "a" | "approve" | "y" | "yes" => return Ok(Answer::Approve),
-            "e" | "edit" => return Ok(Answer::Edit),
-            "s" | "skip" => return Ok(Answer::Skip),
-            "r" | "reject" => return Ok(Answer::Reject),
-            "q" | "quit" => return Ok(Answer::Quit),
-            "" => writeln!(out, "type a, e, s, r or q, then Enter")?,
-            other => writeln!(
-                out,
-                "`{other}` is not an answer: type a, e, s, r or q, then Enter"
-            )?,
+            "a" | "approve" | "y" | "yes" | "aprobar" => return Ok(Answer::Approve),
+            "e" | "edit" | "editar" => return Ok(Answer::Edit),
+            "s" | "skip" | "o" | "omitir" => return Ok(Answer::Skip),
+            "r" | "reject" | "rechazar" => return Ok(Answer::Reject),
+            "q" | "quit" | "l" | "salir" => return Ok(Answer::Quit),
+            "" => writeln!(out, "{}", tr!("cmd-review-type-a-letter"))?,
+            other => writeln!(out, "{}", tr!("cmd-review-not-an-answer", answer = other))?,
         }
     }
 }
@@ -58,16 +57,19 @@ fn read_answer(input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Answer> {
 /// What the archive knows of the client: their last letter, and what was remembered since.
 fn show_past(out: &mut dyn Write, client: &crate::domain::clients::Client) -> Result<()> {
     if let Some(last) = client.past.letters.first() {
-        let answered = if last.answered {
-            "they answered"
-        } else {
-            "no answer recorded"
+        let said = match last.answered {
+            true => tr!(
+                "cmd-review-last-letter-answered",
+                date = &last.date,
+                subject = &last.subject
+            ),
+            false => tr!(
+                "cmd-review-last-letter",
+                date = &last.date,
+                subject = &last.subject
+            ),
         };
-        writeln!(
-            out,
-            "last letter: {} «{}» ({answered})",
-            last.date, last.subject
-        )?;
+        writeln!(out, "{said}")?;
         for line in last
             .personal
             .lines()
@@ -78,7 +80,11 @@ fn show_past(out: &mut dyn Write, client: &crate::domain::clients::Client) -> Re
         }
     }
     for m in &client.past.memories {
-        writeln!(out, "remembered: {m}")?;
+        writeln!(
+            out,
+            "{}",
+            tr!("cmd-review-remembered", memory = m.to_string())
+        )?;
     }
     Ok(())
 }
@@ -93,7 +99,7 @@ pub fn run_with(
     let survey = crate::report::survey(&settings)?;
     let journal = Journal::open(&settings.journal_path())?;
     for w in &journal.warnings {
-        writeln!(out, "warning: {w}")?;
+        writeln!(out, "{}", tr!("cmd-warning", what = w.to_string()))?;
     }
     let queue: Vec<usize> = (0..survey.entries.len())
         .filter(|&i| survey.entries[i].state.needs_review())
@@ -102,11 +108,12 @@ pub fn run_with(
     if queue.is_empty() {
         writeln!(
             out,
-            "no draft needs a decision ({approved_before} approved)"
+            "{}",
+            tr!("cmd-review-nothing-to-decide", approved = approved_before)
         )?;
         let new = count(&survey, State::New);
         if new > 0 {
-            writeln!(out, "{new} clients have no draft yet: run `cartero draft`")?;
+            writeln!(out, "{}", tr!("cmd-review-no-draft-yet", count = new))?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -184,21 +191,24 @@ impl Session<'_> {
             if let Some(path) = &e.path {
                 writeln!(
                     self.out,
-                    "\nthe draft `{}` for {} <{}> is gone, so there is nothing to review; `cartero draft` writes it again",
-                    path.display(),
-                    e.client.name,
-                    e.client.email
+                    "\n{}",
+                    tr!(
+                        "cmd-review-draft-gone",
+                        file = path.display(),
+                        name = &e.client.name,
+                        email = &e.client.email
+                    )
                 )?;
             }
             return Ok(None);
         };
         let share = e.share.map_or("-".into(), |s| format!("{:.0}%", s * 100.0));
         let fields = [
-            format!("{n} of {total}"),
+            tr!("cmd-review-nth", n = n, total = total),
             format!("{} <{}>", e.client.name, e.client.email),
             path.display().to_string(),
             e.state.as_str().to_string(),
-            format!("personal {share}"),
+            tr!("cmd-review-personal", share = share),
         ];
         writeln!(self.out)?;
         for line in fields_in_width(&fields, crate::report::prompt_width()) {
@@ -210,7 +220,7 @@ impl Session<'_> {
         }
         writeln!(self.out, "──")?;
         for w in &e.warnings {
-            writeln!(self.out, "warning: {w}")?;
+            writeln!(self.out, "{}", tr!("cmd-warning", what = w.to_string()))?;
         }
         show_past(self.out, &e.client)?;
         let key = e.client.key.clone();
@@ -225,12 +235,16 @@ impl Session<'_> {
     /// The editor, then the draft read again; a draft the edit broke is said, and kept.
     fn edit(&mut self, i: usize, shown: &Shown) -> Result<()> {
         if let Err(e) = edit(&shown.path) {
-            writeln!(self.out, "error: {e:#}")?;
+            writeln!(self.out, "{}: {e:#}", tr!("error-prefix"))?;
         }
         self.survey.refresh(i)?;
         let e = &self.survey.entries[i];
         if let Some(Err(why)) = e.text.as_deref().map(|t| validate(t, &shown.key)) {
-            writeln!(self.out, "error: the edited draft cannot be sent: {why}; it is kept as you left it, edit it again")?;
+            writeln!(
+                self.out,
+                "{}",
+                tr!("cmd-review-edit-broke-it", why = why.to_string())
+            )?;
         }
         Ok(())
     }
@@ -240,10 +254,7 @@ impl Session<'_> {
         // What is on disk must still be what was shown: an editor elsewhere may have changed it.
         let on_disk = read_draft(&shown.path)?.map(|f| f.hash);
         if on_disk.as_deref() != Some(shown.hash.as_str()) {
-            writeln!(
-                self.out,
-                "the draft changed on disk while you read it; here it is again"
-            )?;
+            writeln!(self.out, "{}", tr!("cmd-review-changed-on-disk"))?;
             self.survey.refresh(i)?;
             return Ok(false);
         }
@@ -252,7 +263,8 @@ impl Session<'_> {
                 if let Err(why) = validate(&shown.text, &shown.key) {
                     writeln!(
                         self.out,
-                        "error: this draft cannot be approved: {why}; [e]dit it first"
+                        "{}",
+                        tr!("cmd-review-cannot-approve", why = why.to_string())
                     )?;
                     return Ok(false);
                 }
@@ -278,28 +290,43 @@ impl Session<'_> {
     fn summary(&mut self, total: usize, approved_before: usize) -> Result<()> {
         let c = &self.counts;
         let left = total - c.approved - c.skipped - c.rejected;
-        writeln!(
-            self.out,
-            "\n{} approved, {} skipped, {} rejected{}",
-            c.approved,
-            c.skipped,
-            c.rejected,
-            match (left, c.skipped) {
-                (0, 0) => String::new(),
-                (0, _) => "; `cartero review` shows the skipped ones again".to_string(),
-                (left, 0) => format!("; {left} still to review: `cartero review` goes on with them"),
-                (left, _) => format!(
-                    "; {left} still to review: `cartero review` goes through them and the skipped ones"
-                ),
-            }
-        )?;
+        let (approved, skipped, rejected) = (c.approved, c.skipped, c.rejected);
+        let summary = match (left, c.skipped) {
+            (0, 0) => tr!(
+                "cmd-review-summary",
+                approved = approved,
+                skipped = skipped,
+                rejected = rejected
+            ),
+            (0, _) => tr!(
+                "cmd-review-summary-skipped-again",
+                approved = approved,
+                skipped = skipped,
+                rejected = rejected
+            ),
+            (left, 0) => tr!(
+                "cmd-review-summary-left",
+                approved = approved,
+                skipped = skipped,
+                rejected = rejected,
+                left = left
+            ),
+            (left, _) => tr!(
+                "cmd-review-summary-left-and-skipped",
+                approved = approved,
+                skipped = skipped,
+                rejected = rejected,
+                left = left
+            ),
+        };
+        writeln!(self.out, "\n{summary}")?;
         // The queue held no approved draft: those before it, and this session's.
         let all_approved = approved_before + c.approved;
         if all_approved > 0 {
             writeln!(
                 self.out,
-                "{} approved in all; next: `cartero send --to-self` for a test run, then `cartero send`",
-                crate::text::count(all_approved, "draft")
+                "{}",
+                tr!("cmd-review-approved-in-all", count = all_approved)
             )?;
         }
         Ok(())
@@ -310,23 +337,42 @@ impl Session<'_> {
 fn edit(path: &Path) -> Result<()> {
     let (var, command) = ["VISUAL", "EDITOR"]
         .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|c| !c.trim().is_empty()).map(|c| (*v, c)))
-        .context("no editor: set `VISUAL` or `EDITOR` to the program you write with, for example `export EDITOR=nano`")?;
-    let words = shell_words::split(&command)
-        .with_context(|| format!("`{var}={command}` cannot be read as a command"))?;
+        .find_map(|v| {
+            std::env::var(v)
+                .ok()
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| (*v, c))
+        })
+        .with_context(|| tr!("cmd-review-no-editor"))?;
+    let words = shell_words::split(&command).with_context(|| {
+        tr!(
+            "cmd-review-editor-unreadable",
+            var = var,
+            command = &command
+        )
+    })?;
     let Some((program, args)) = words.split_first() else {
-        bail!("`{var}` is empty: set it to the program you write with, for example `export EDITOR=nano`");
+        bail!(tr!("cmd-review-editor-empty", var = var));
     };
     if find_program(program).is_none() {
-        bail!("`{var}={command}`: there is no program `{program}`; set `{var}` to an editor that is installed, such as nano");
+        bail!(tr!(
+            "cmd-review-editor-missing",
+            var = var,
+            command = &command,
+            program = program
+        ));
     }
     let status = std::process::Command::new(program)
         .args(args)
         .arg(path)
         .status()
-        .with_context(|| format!("failed to start the editor `{program}`"))?;
+        .with_context(|| tr!("cmd-review-editor-not-started", program = program))?;
     if !status.success() {
-        bail!("the editor `{program}` stopped with {status}; the draft is kept as it is on disk");
+        bail!(tr!(
+            "cmd-review-editor-failed",
+            program = program,
+            status = status.to_string()
+        ));
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ use crate::state::survey::Survey;
 pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
     let daily_limit = settings.smtp.as_ref().and_then(|s| s.daily_limit);
     if args.spread && (daily_limit.is_none() || args.mode != Mode::Real) {
-        bail!("`--spread` goes on day after day within your daily limit: add `daily-limit = N` under `[smtp]` in cartero.toml (it is for real sends, not `--dry-run` or `--to-self`)");
+        bail!(tr!("cmd-send-spread-needs-limit"));
     }
     if !args.arrived.is_empty() {
         // The user's word, recorded; nothing else is sent by it.
@@ -58,11 +58,14 @@ pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
         };
         args.confirm = Confirm::Given;
         say!(
-            "the daily limit is reached; going on at {} (`--spread`); Ctrl-C stops, and `cartero send` goes on later",
-            next.format("%Y-%m-%d %H:%M")
+            "{}",
+            tr!(
+                "cmd-send-limit-reached-going-on",
+                at = next.format("%Y-%m-%d %H:%M").to_string()
+            )
         );
         if !Countdown::until(next, "go on").wait() {
-            tell!("stopped while waiting for the next day: the letters left stay approved");
+            tell!("{}", tr!("cmd-send-stopped-waiting-for-day"));
             return Ok(ExitCode::from(1));
         }
     }
@@ -119,7 +122,7 @@ fn wait_for_at(
 ) -> Result<Option<ExitCode>> {
     let when = parse_at(at).map_err(anyhow::Error::msg)?;
     if when < Local::now().fixed_offset() - chrono::Duration::minutes(1) {
-        bail!("`--at {at}` is in the past: give a time still to come, or leave `--at` out to send now");
+        bail!(tr!("cmd-send-at-in-the-past", at = at));
     }
     let pass = run_once(settings, args, true, secret)?;
     if !pass.confirmed {
@@ -142,7 +145,7 @@ fn wait_for_at(
         }
     }
     if !Countdown::until(when, "send").wait() {
-        tell!("cancelled while waiting: nothing was sent");
+        tell!("{}", tr!("cmd-send-cancelled-waiting"));
         return Ok(Some(ExitCode::from(1)));
     }
     Ok(None)
@@ -160,11 +163,8 @@ fn next_free(settings: &Settings, limit: Option<usize>) -> Result<Option<DateTim
 fn open_copies(settings: &Settings, survey: &Survey, secret: &mut Secrets) -> Result<Copies> {
     let imap = settings.imap.as_ref().context("no `[imap]`")?;
     let key = secret.imap(&imap.login(), imap.shared(settings.smtp.as_ref()).as_ref())?;
-    Copies::open(imap, &key, &survey.events, settings).map_err(|e| {
-        e.context(
-            "the sender's mailbox (`[imap]`) could not be opened, so nothing was sent: fix `[imap]` in cartero.toml (`cartero check --connect` tries it), or set `save-sent = \"never\"` there to send without a copy in Sent",
-        )
-    })
+    Copies::open(imap, &key, &survey.events, settings)
+        .map_err(|e| e.context(tr!("cmd-send-mailbox-not-opened")))
 }
 
 /// A pass with nothing to send says so (and what the mailbox did before).
@@ -249,7 +249,7 @@ fn run_once(
     };
     let mut survey = report::survey(settings)?;
     for w in &survey.journal_warnings {
-        tell!("warning: {w}");
+        tell!("{}", tr!("cmd-warning", what = w.to_string()));
     }
     let mode = args.mode;
     let mut copies = None;
@@ -262,12 +262,15 @@ fn run_once(
     }
     let smtp = match mode {
         Mode::DryRun => None,
-        _ => Some(settings.smtp.clone().context(
-            "no SMTP server: add `[smtp]` with `host` (and `port`, `username`) to cartero.toml; `cartero send --dry-run` needs none",
-        )?),
+        _ => Some(
+            settings
+                .smtp
+                .clone()
+                .with_context(|| tr!("cmd-send-no-smtp"))?,
+        ),
     };
     if !confirm(&plan, mode, smtp.as_ref(), settings, args.confirm)? {
-        tell!("nothing sent");
+        tell!("{}", tr!("cmd-send-nothing-sent"));
         return Ok(Pass::ended(ExitCode::SUCCESS));
     }
     if confirm_only {
@@ -409,19 +412,16 @@ fn confirm(
 ) -> Result<bool> {
     let sender = settings.sender()?;
     let whom = match mode {
-        Mode::ToSelf => format!(
-            "to yourself ({}), subjects tagged [test], recorded as nothing",
-            sender.email
-        ),
-        Mode::DryRun => "as .eml files, recorded as nothing".into(),
-        Mode::Real => "each to its client alone".into(),
+        Mode::ToSelf => tr!("cmd-send-whom-self", email = sender.email.to_string()),
+        Mode::DryRun => tr!("cmd-send-whom-files"),
+        Mode::Real => tr!("cmd-send-whom-clients"),
     };
     report::about_to_send(plan.jobs.len(), &whom, smtp, sender, plan.unreviewed);
     if confirm == Confirm::Given || mode == Mode::DryRun {
         return Ok(true);
     }
-    let Some(answer) = report::ask("send them? [y/N] ")? else {
-        bail!("not sending without a confirmation, and there is no terminal to ask on: check `cartero status`, then run `cartero send --yes`");
+    let Some(answer) = report::ask(&format!("{} ", tr!("cmd-send-confirm")))? else {
+        bail!(tr!("cmd-send-no-terminal"));
     };
     Ok(matches!(
         answer.trim().to_lowercase().as_str(),

@@ -25,13 +25,14 @@ pub fn run(settings: Settings, json: bool) -> Result<ExitCode> {
                 }
                 Ok(None) => {}
                 Err(e) => tell!(
-                    "warning: the uncertain letters could not be looked up in your Sent folder: {e:#}"
+                    "{}",
+                    tr!("cmd-status-sent-not-read", why = format!("{e:#}"))
                 ),
             }
         }
     }
     for w in &survey.journal_warnings {
-        tell!("warning: {w}");
+        tell!("{}", tr!("cmd-warning", what = w.to_string()));
     }
     let rows: Vec<StatusRow> = survey.entries.iter().map(StatusRow::of).collect();
     if json {

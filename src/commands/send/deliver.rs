@@ -107,10 +107,7 @@ impl Run<'_> {
             });
             if let Err(e) = done {
                 // The journal could not be written (a full disk): stop, and say where it stands.
-                tally.stopped = Some(format!(
-                    "stopped: the journal could not be written (the error follows); the letter to {} may or may not have gone, and `cartero status` says which; make room, then `cartero send` goes on",
-                    job.key
-                ));
+                tally.stopped = Some(tr!("cmd-send-journal-not-written", key = &job.key));
                 tally.broken = Some(e);
                 break;
             }
@@ -124,10 +121,7 @@ impl Run<'_> {
         }
         progress.finish_and_clear();
         if stop.load(Ordering::SeqCst) && tally.stopped.is_none() {
-            tally.stopped = Some(
-                "stopped by Ctrl-C (or a stop signal) after the message in flight was recorded"
-                    .into(),
-            );
+            tally.stopped = Some(tr!("cmd-send-stopped-by-signal"));
         }
         Ok(tally)
     }
@@ -153,9 +147,9 @@ impl Run<'_> {
         };
         let bytes = build_message(sender, &to, &email, now, &id)?.formatted();
         let envelope = Envelope::new(Some(sender.email.clone()), vec![to.email.clone()])
-            .context("failed to build the envelope")?;
+            .with_context(|| tr!("cmd-send-no-envelope"))?;
         let label = match self.mode {
-            Mode::ToSelf => format!("{} (to yourself)", job.key),
+            Mode::ToSelf => tr!("cmd-send-label-to-self", key = &job.key),
             _ => job.key.clone(),
         };
         Ok(Letter {
@@ -189,7 +183,7 @@ impl Run<'_> {
                     if attempt < retries && !stop.load(Ordering::SeqCst) =>
                 {
                     attempt += 1;
-                    progress.println(format!("retrying {} in a moment: {why}", job.key));
+                    progress.println(tr!("cmd-send-retrying", key = &job.key, why = &why));
                     if !sleep_until(Instant::now() + backoff(delay, attempt), stop) {
                         return Ok(Err(SendError::Transient(why)));
                     }
@@ -220,9 +214,9 @@ impl Run<'_> {
         // letter as uncertain and leaves it; one that started before sends it, and this one not.
         if let Some(lock) = self.lock.filter(|l| !l.still_held()) {
             self.outbox.abandon();
-            return Ok(Err(SendError::Fatal(format!(
-                "`{}` was deleted while this send ran, so another cartero may be sending this campaign too; stopped before this letter went, so that no one gets a letter twice: run `cartero status`, then `cartero send` again",
-                lock.path().display()
+            return Ok(Err(SendError::Fatal(tr!(
+                "cmd-send-lock-deleted",
+                file = lock.path().display()
             ))));
         }
         Ok(self.outbox.finish(&job.stem, &letter.bytes))
@@ -244,33 +238,32 @@ impl Run<'_> {
                 return self.uncertain(job, letter, &why, progress, tally)
             }
             Err(SendError::Account(why)) => {
-                let words = format!(
-                    "stopped: the server refused to take more letters from your account ({why}); {}. Nothing more was sent: {} and the letters after it stay approved, and `cartero send` goes on from there, each exactly once",
-                    when_to_retry(&why),
-                    job.key
+                let words = tr!(
+                    "cmd-send-stopped-account",
+                    why = &why,
+                    advice = when_to_retry(&why),
+                    key = &job.key
                 );
                 (why, words)
             }
             Err(SendError::Unreachable(why)) => {
-                let words = format!(
-                    "stopped: the server could not be reached again ({why}); {} and the letters after it stay approved: `cartero send` goes on from there when it answers",
-                    job.key
-                );
+                let words = tr!("cmd-send-stopped-unreachable", why = &why, key = &job.key);
                 (why, words)
             }
             // About the server or the settings, not the client: it stays approved.
             Err(SendError::Fatal(why) | SendError::Untrusted(why)) => {
-                let words = format!(
-                    "stopped: {why}; {} and the letters after it stay approved",
-                    job.key
-                );
+                let words = tr!("cmd-send-stopped-fatal", why = &why, key = &job.key);
                 (why, words)
             }
             Err(err) => return self.failed(job, letter, err, progress, tally, last_failure),
         };
         let (why, words) = stopped;
         self.defer(job, letter, &why)?;
-        progress.live(format!("stopped {} {why}", letter.label));
+        progress.live(tr!(
+            "cmd-send-live-stopped",
+            label = &letter.label,
+            why = &why
+        ));
         tally.stopped = Some(words);
         Ok(())
     }
@@ -296,14 +289,20 @@ impl Run<'_> {
             self.journal.append(e)?;
         }
         tally.uncertain.push(if self.record() {
-            format!(
-                "{}: {why}; message {} may have arrived, so it is not sent again by itself: `cartero send --arrived {}` if they got it, `cartero send --resend {}` if not",
-                job.key, letter.id, job.key, job.key
+            tr!(
+                "cmd-send-uncertain",
+                key = &job.key,
+                why = why,
+                id = &letter.id
             )
         } else {
-            format!("{}: {why}; a test letter, so nothing is recorded", job.key)
+            tr!("cmd-send-uncertain-test", key = &job.key, why = why)
         });
-        progress.live(format!("uncertain {} {why}", letter.label));
+        progress.live(tr!(
+            "cmd-send-live-uncertain",
+            label = &letter.label,
+            why = why
+        ));
         Ok(())
     }
 
@@ -330,24 +329,26 @@ impl Run<'_> {
         }
         tally.sent += 1;
         *last_failure = None;
-        let done = if self.mode == Mode::DryRun {
-            "written"
+        let (nth, reply_short) = (progress.nth(), reply_short(reply));
+        progress.println(if self.mode == Mode::DryRun {
+            tr!(
+                "cmd-send-live-written",
+                nth = nth,
+                label = &letter.label,
+                reply = reply_short
+            )
         } else {
-            "sent   "
-        };
-        progress.println(format!(
-            "{done} {}{} {}",
-            progress.nth(),
-            letter.label,
-            reply_short(reply)
-        ));
+            tr!(
+                "cmd-send-live-sent",
+                nth = nth,
+                label = &letter.label,
+                reply = reply_short
+            )
+        });
         if self.record() {
             if let Some(copies) = self.copies.as_deref_mut() {
                 if copies.will_look() {
-                    progress.println(format!(
-                    "looking whether your server keeps a copy of {} in Sent itself (once for the campaign, a few seconds at most)",
-                    letter.label
-                ));
+                    progress.println(tr!("cmd-send-looking-in-sent", label = &letter.label));
                 }
                 copies.after_sent(
                     self.journal,
@@ -399,12 +400,17 @@ impl Run<'_> {
                 self.journal.append(e)?;
             }
             tally.failed.retain(|(key, _)| *key != last.key);
-            progress.live(format!("stopped {} {reply}", letter.label));
-            tally.stopped = Some(format!(
-                "stopped: the server gave {} and {} the same refusal ({reply}), so it is about your account or the server, not them; {}. Both, and the letters after them, stay approved",
-                last.key,
-                job.key,
-                when_to_retry(&reply)
+            progress.live(tr!(
+                "cmd-send-live-stopped",
+                label = &letter.label,
+                why = &reply
+            ));
+            tally.stopped = Some(tr!(
+                "cmd-send-same-refusal",
+                first = &last.key,
+                second = &job.key,
+                why = &reply,
+                advice = when_to_retry(&reply)
             ));
             return Ok(());
         }
@@ -418,7 +424,11 @@ impl Run<'_> {
             self.journal.append(self.event(job, failed))?;
         }
         tally.failed.push((job.key.clone(), err.to_string()));
-        progress.live(format!("failed  {} {err}", letter.label));
+        progress.live(tr!(
+            "cmd-send-live-failed",
+            label = &letter.label,
+            why = err.to_string()
+        ));
         *last_failure = Some(LastFailure {
             key: job.key.clone(),
             reply: with_recipient(&reply, &to),
