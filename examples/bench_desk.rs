@@ -65,7 +65,10 @@ fn main() -> anyhow::Result<()> {
     let (status, body) = get(port, "/", &cookie)?;
     anyhow::ensure!(status == 200, "the list: {status}");
     let first = start.elapsed();
-    anyhow::ensure!(body.contains(&format!("0 of {n} decided")), "the list's counts");
+    anyhow::ensure!(
+        body.contains(&format!("0 of {n} decided")),
+        "the list's counts"
+    );
 
     let mut lists = Vec::new();
     for _ in 0..20 {
@@ -80,7 +83,10 @@ fn main() -> anyhow::Result<()> {
         let t = Instant::now();
         let (status, body) = get(port, &format!("/client/{}", k + 1), &cookie)?;
         pages.push(t.elapsed());
-        anyhow::ensure!(status == 200 && body.contains("Lo del año 2025"), "client {k}");
+        anyhow::ensure!(
+            status == 200 && body.contains("Lo del año 2025"),
+            "client {k}"
+        );
     }
     let peak = peak_kib(desk.id());
     desk.kill()?;

@@ -119,7 +119,12 @@ pub enum Command {
     // Open the writing desk: every client's letter, past and memories in a page on this machine
     Web {
         // The port on 127.0.0.1 [default: any free one]
-        #[arg(long, default_value_t = 0, hide_default_value = true, value_name = "PORT")]
+        #[arg(
+            long,
+            default_value_t = 0,
+            hide_default_value = true,
+            value_name = "PORT"
+        )]
         port: u16,
         // Print the address only; do not open a browser
         #[arg(long)]

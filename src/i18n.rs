@@ -1,5 +1,5 @@
 //! The languages cartero speaks: every sentence a person reads comes from a catalog,
-//! `i18n/<language>/<area>.ftl` (Fluent), compiled into the binary.
+//! `i18n/<language>.ftl` (Fluent), compiled into the binary.
 //!
 //! The language is chosen once a run ([`choose`]): `--lang`, else `CARTERO_LANG`, else the
 //! locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `es…` is Spanish), else English. What scripts read
@@ -16,10 +16,6 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-
-mod catalogs {
-    include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
-}
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,11 +47,11 @@ impl Lang {
         }
     }
 
-    /// The catalog files of this language: (area, Fluent text).
-    pub fn catalogs(self) -> &'static [(&'static str, &'static str)] {
+    /// This language's catalog, in Fluent's syntax.
+    pub fn catalog(self) -> &'static str {
         match self {
-            Lang::En => catalogs::EN,
-            Lang::Es => catalogs::ES,
+            Lang::En => include_str!("../i18n/en.ftl"),
+            Lang::Es => include_str!("../i18n/es.ftl"),
         }
     }
 }
@@ -112,8 +108,8 @@ pub fn from_environment() -> Lang {
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// One language's catalogs, read once. A catalog that does not parse is a bug the tests
-/// catch (`tests/cli/catalogs.rs`); here its good entries still serve.
+/// One language's catalog, read once. A catalog that does not parse is a bug the tests catch
+/// (`tests/cli/catalogs.rs`); here its good entries still serve.
 fn bundle(lang: Lang) -> &'static Bundle {
     static EN: OnceLock<Bundle> = OnceLock::new();
     static ES: OnceLock<Bundle> = OnceLock::new();
@@ -126,13 +122,11 @@ fn bundle(lang: Lang) -> &'static Bundle {
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // No invisible Unicode isolation marks around placeholders: a terminal shows them.
         bundle.set_use_isolating(false);
-        for (_, text) in lang.catalogs() {
-            let resource = match FluentResource::try_new(text.to_string()) {
-                Ok(resource) => resource,
-                Err((resource, _)) => resource,
-            };
-            bundle.add_resource_overriding(resource);
-        }
+        let resource = match FluentResource::try_new(lang.catalog().to_string()) {
+            Ok(resource) => resource,
+            Err((resource, _)) => resource,
+        };
+        bundle.add_resource_overriding(resource);
         bundle
     })
 }

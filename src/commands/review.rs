@@ -207,7 +207,7 @@ impl Session<'_> {
             tr!("cmd-review-nth", n = n, total = total),
             format!("{} <{}>", e.client.name, e.client.email),
             path.display().to_string(),
-            e.state.as_str().to_string(),
+            crate::report::state_shown(e.state),
             tr!("cmd-review-personal", share = share),
         ];
         writeln!(self.out)?;

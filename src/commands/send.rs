@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, Local};
 use crate::mailbox;
 use crate::mailbox::copies::{self, Copies};
 use crate::outbox::{write_emls, FileOutbox, Outbox, SmtpOutbox};
-use crate::report::{self, Countdown, SendSummary};
+use crate::report::{self, Countdown, SendSummary, Then};
 use crate::secret::Secrets;
 use crate::settings::{Confirm, SaveSent, SendRequest, Settings, Smtp};
 use crate::state::archive::keep_campaign;
@@ -64,7 +64,7 @@ pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
                 at = next.format("%Y-%m-%d %H:%M").to_string()
             )
         );
-        if !Countdown::until(next, "go on").wait() {
+        if !Countdown::until(next, Then::GoOn).wait() {
             tell!("{}", tr!("cmd-send-stopped-waiting-for-day"));
             return Ok(ExitCode::from(1));
         }
@@ -144,7 +144,7 @@ fn wait_for_at(
             mailbox::Mailbox::connect(imap, &key)?.logout();
         }
     }
-    if !Countdown::until(when, "send").wait() {
+    if !Countdown::until(when, Then::Send).wait() {
         tell!("{}", tr!("cmd-send-cancelled-waiting"));
         return Ok(Some(ExitCode::from(1)));
     }

@@ -24,29 +24,26 @@ pub struct Table {
     /// numbers with decimals and dates, which a letter writes in its client's language.
     pub typed: std::collections::BTreeMap<(usize, usize), Typed>,
     pub notices: Vec<Problem>,
-    /// The contact export it was read as (`a vCard file`), when it was one.
-    pub origin: Option<&'static str>,
+    /// The contact export it was read as, when it was one.
+    pub origin: Option<Export>,
 }
 
 /// The contact exports cartero reads as they are.
-#[derive(Debug, Clone, Copy)]
-enum Export {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
     VCard,
     Google,
     Outlook,
 }
 
 impl Export {
-    /// How a person calls it (`a vCard file`), in this run's language: the language is chosen
-    /// once a run, so each name is made once and kept.
-    fn name(self) -> &'static str {
-        use std::sync::OnceLock;
-        static NAMES: [OnceLock<String>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        NAMES[self as usize].get_or_init(|| match self {
+    /// How a person calls it (`a vCard file`), in this run's language.
+    pub fn name(self) -> String {
+        match self {
             Export::VCard => tr!("table-export-vcard"),
             Export::Google => tr!("table-export-google"),
             Export::Outlook => tr!("table-export-outlook"),
-        })
+        }
     }
 }
 
@@ -281,7 +278,7 @@ pub fn read_csv(bytes: &[u8], label: &str) -> Table {
             .into_iter()
             .map(|line| Problem::warning(label, tr!("table-vcard-unended")).at(Pos::Line(line)))
             .collect();
-        return contacts::table(found, Export::VCard.name(), Pos::Line(1), label, notices);
+        return contacts::table(found, Export::VCard, Pos::Line(1), label, notices);
     }
     let decoded = match text::decode(bytes) {
         Ok(decoded) => decoded,
@@ -351,8 +348,8 @@ fn encoding_notices(
 fn contact_export(table: &mut Table, legacy: Option<usize>, label: &str) -> Option<Table> {
     let header_pos = table.header_pos?;
     let (origin, found) = google::contacts(table)
-        .map(|c| (Export::Google.name(), c))
-        .or_else(|| outlook::contacts(table).map(|c| (Export::Outlook.name(), c)))?;
+        .map(|c| (Export::Google, c))
+        .or_else(|| outlook::contacts(table).map(|c| (Export::Outlook, c)))?;
     let mut notices = std::mem::take(&mut table.notices);
     if let Some(i) = legacy {
         notices.remove(i);

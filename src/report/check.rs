@@ -56,7 +56,7 @@ pub fn check_summary(s: &Summary) {
         tr!("check-clients-in", count = s.clients, list = &s.list)
     );
     if let Some(export) = s.read_as.export {
-        say!("  {}", tr!("check-read-as", export = export_shown(export)));
+        say!("  {}", tr!("check-read-as", export = export.name()));
     }
     let renamed: Vec<String> = s
         .read_as
@@ -117,19 +117,5 @@ fn circles(s: &Summary) -> String {
             ignored = ignored,
             hated = hated
         )
-    }
-}
-
-/// The kind of export a list was read as, in this run's language (the reader names it in
-/// English: `a Google Contacts export`, `an Outlook export`, `a vCard file`).
-fn export_shown(export: &str) -> String {
-    if export.contains("Google") {
-        tr!("check-export-google")
-    } else if export.contains("Outlook") {
-        tr!("check-export-outlook")
-    } else if export.contains("vCard") {
-        tr!("check-export-vcard")
-    } else {
-        export.to_string()
     }
 }

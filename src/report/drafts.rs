@@ -64,10 +64,3 @@ fn draft_counts(outcomes: &[(usize, Outcome)], dir: &Path) {
         )
     );
 }
-
-/// `review`'s question after each draft, with the space the answer follows:
-/// `[a]pprove [e]dit [s]kip [r]eject [q]uit: ` (in Spanish `[a]probar [e]ditar [o]mitir
-/// [r]echazar sa[l]ir: `).
-pub fn review_prompt() -> String {
-    format!("{} ", tr!("review-prompt"))
-}

@@ -39,17 +39,17 @@ pub use archive::{
     archive_not_written, history, history_json, imported, no_archive_yet, remembered,
 };
 pub use check::{check_summary, share_summary};
-pub use drafts::{draft_outcomes, review_prompt};
+pub use drafts::draft_outcomes;
 pub use mailbox::{
     answered_earlier, archive_not_read, arrived_after_all, mailbox_after, mailbox_before, replies,
     Answer,
 };
-pub use progress::{Countdown, Progress};
+pub use progress::{Countdown, Progress, Then};
 pub use send::{
     about_to_send, after_arrivals, already_sent, arrived_on_your_word, held_by_limit,
     held_for_the_day, left_behind, nothing_to_send, send_summary, stale_emls, SendSummary,
 };
-pub use status::{status_json, status_table, StatusRow};
+pub use status::{state_shown, status_json, status_table, StatusRow};
 
 /// Bytes for another program (a completion script, a manual page), on stdout as they are.
 pub fn raw(bytes: &[u8]) {

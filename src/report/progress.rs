@@ -82,14 +82,23 @@ impl Progress {
     }
 }
 
+/// What a countdown waits to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// `send --at`: the first letter.
+    Send,
+    /// `send --spread`: the next day's letters.
+    GoOn,
+}
+
 /// Waiting in the foreground until a time, a countdown on a terminal; Ctrl-C cancels.
 pub struct Countdown {
     when: DateTime<FixedOffset>,
-    what: &'static str,
+    what: Then,
 }
 
 impl Countdown {
-    pub fn until(when: DateTime<FixedOffset>, what: &'static str) -> Countdown {
+    pub fn until(when: DateTime<FixedOffset>, what: Then) -> Countdown {
         Countdown { when, what }
     }
 
@@ -116,14 +125,12 @@ impl Countdown {
         done
     }
 
-    /// `waiting to send at …`: what waits, in this run's language (the commands name it in
-    /// English: `send`, `go on`).
+    /// `waiting to send at …`, in this run's language.
     fn waiting(&self) -> String {
         let at = self.when.format("%Y-%m-%d %H:%M:%S").to_string();
         match self.what {
-            "send" => tr!("send-waiting-to-send", at = at),
-            "go on" => tr!("send-waiting-to-go-on", at = at),
-            what => tr!("send-waiting-to", what = what, at = at),
+            Then::Send => tr!("send-waiting-to-send", at = at),
+            Then::GoOn => tr!("send-waiting-to-go-on", at = at),
         }
     }
 

@@ -101,21 +101,10 @@ pub fn status_json(rows: &[StatusRow]) -> Result<()> {
     Ok(())
 }
 
-/// A state's word in the table, in this run's language (`--json` keeps `State::as_str`).
-fn state_shown(state: State) -> String {
-    match state {
-        State::New => tr!("status-state-new"),
-        State::Drafted => tr!("status-state-drafted"),
-        State::Edited => tr!("status-state-edited"),
-        State::Approved => tr!("status-state-approved"),
-        State::Skipped => tr!("status-state-skipped"),
-        State::Rejected => tr!("status-state-rejected"),
-        State::Sending => tr!("status-state-sending"),
-        State::Sent => tr!("status-state-sent"),
-        State::Failed => tr!("status-state-failed"),
-        State::Uncertain => tr!("status-state-uncertain"),
-        State::Missing => tr!("status-state-missing"),
-    }
+/// A state's word for a person (the status table, review), in this run's language (`--json`
+/// keeps `State::as_str`).
+pub fn state_shown(state: State) -> String {
+    state.word()
 }
 
 /// `n` clients in a state, as the count line says it: `5 drafted`.

@@ -113,7 +113,19 @@ impl State {
 
     /// The state's name for a person, in this run's language (`as_str` is for machines).
     pub fn word(self) -> String {
-        tr!("state-name", state = self.as_str())
+        match self {
+            State::New => tr!("state-new"),
+            State::Drafted => tr!("state-drafted"),
+            State::Edited => tr!("state-edited"),
+            State::Approved => tr!("state-approved"),
+            State::Skipped => tr!("state-skipped"),
+            State::Rejected => tr!("state-rejected"),
+            State::Sending => tr!("state-sending"),
+            State::Sent => tr!("state-sent"),
+            State::Failed => tr!("state-failed"),
+            State::Uncertain => tr!("state-uncertain"),
+            State::Missing => tr!("state-missing"),
+        }
     }
 
     /// Waiting for a person's decision in `review`.

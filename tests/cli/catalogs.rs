@@ -1,4 +1,4 @@
-//! The language catalogs (`i18n/<language>/*.ftl`): every one parses, every language has every
+//! The language catalogs (`i18n/<language>.ftl`): every one parses, every language has every
 //! key with the same placeholders, every `tr!` in the source names a key that exists with exactly
 //! the placeholders it fills, and no catalog entry is left unused.
 
@@ -20,34 +20,25 @@ fn root() -> PathBuf {
 
 /// Each key of a language's catalogs, with the variables its message uses.
 pub fn catalog(language: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let dir = root().join("i18n").join(language);
+    let file = root().join("i18n").join(format!("{language}.ftl"));
     let mut keys = BTreeMap::new();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no catalog in {}", dir.display());
-    for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
-        let resource = parser::parse(text.as_str())
-            .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", file.display()));
-        for entry in resource.body {
-            if let ast::Entry::Message(message) = entry {
-                let key = message.id.name.to_string();
-                let value = message
-                    .value
-                    .as_ref()
-                    .unwrap_or_else(|| panic!("{key} in {} has no text", file.display()));
-                let mut vars = BTreeSet::new();
-                pattern_vars(value, &mut vars);
-                let previous = keys.insert(key.clone(), vars);
-                assert!(
-                    previous.is_none(),
-                    "{key} is twice in the {language} catalogs"
-                );
-            }
+    let text = std::fs::read_to_string(&file).unwrap();
+    let resource = parser::parse(text.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", file.display()));
+    for entry in resource.body {
+        if let ast::Entry::Message(message) = entry {
+            let key = message.id.name.to_string();
+            let value = message
+                .value
+                .as_ref()
+                .unwrap_or_else(|| panic!("{key} in {} has no text", file.display()));
+            let mut vars = BTreeSet::new();
+            pattern_vars(value, &mut vars);
+            let previous = keys.insert(key.clone(), vars);
+            assert!(
+                previous.is_none(),
+                "{key} is twice in the {language} catalog"
+            );
         }
     }
     keys

@@ -100,19 +100,15 @@ fn campaign_in(lang: &str, keys: &str) -> Vec<(String, String)> {
 /// person would read word for word.
 fn pieces(language: &str) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
-    let dir = std::path::Path::new(REPO).join("i18n").join(language);
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "ftl") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
-        let resource = parser::parse(text.as_str()).unwrap();
-        for entry in resource.body {
-            if let ast::Entry::Message(m) = entry {
-                if let Some(value) = &m.value {
-                    pattern_pieces(value, &mut found);
-                }
+    let file = std::path::Path::new(REPO)
+        .join("i18n")
+        .join(format!("{language}.ftl"));
+    let text = std::fs::read_to_string(file).unwrap();
+    let resource = parser::parse(text.as_str()).unwrap();
+    for entry in resource.body {
+        if let ast::Entry::Message(m) = entry {
+            if let Some(value) = &m.value {
+                pattern_pieces(value, &mut found);
             }
         }
     }
@@ -172,16 +168,31 @@ fn lines_with(seen: &[(String, String)], sentences: &[String]) -> Vec<String> {
 /// catalog it came from or none.
 const ENGLISH: &[&str] = &[
     "the", "and", "with", "your", "you", "not", "was", "were", "from", "this", "that", "which",
-    "will", "have", "has", "are", "is", "of", "to", "in", "for", "each", "every", "no", "or", "by",
-    "it", "its", "one", "run", "them", "they", "what", "when", "sent", "send", "client", "clients",
+    "will", "have", "has", "are", "is", "of", "to", "in", "for", "each", "every", "or", "by", "it",
+    "its", "one", "run", "them", "they", "what", "when", "sent", "send", "client", "clients",
     "draft", "drafts", "letter", "letters", "approved", "next",
 ];
+
+/// A line without what is the same in every language: `code`, `--flags`, file names.
+fn prose(line: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in line.split('`').enumerate() {
+        if i % 2 == 0 {
+            out.push_str(part);
+            out.push(' ');
+        }
+    }
+    out.split_whitespace()
+        .filter(|w| !w.starts_with('-') && !w.contains('/') && !w.contains('.'))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 fn english_lines(seen: &[(String, String)]) -> Vec<String> {
     let mut wrong = vec![];
     for (step, text) in seen {
         for line in text.lines() {
-            let words: Vec<String> = line
+            let words: Vec<String> = prose(line)
                 .split(|c: char| !c.is_alphabetic() && c != '\'')
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)

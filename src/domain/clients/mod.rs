@@ -130,7 +130,7 @@ pub struct ClientList {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ReadAs {
     /// `a Google Contacts export`, `an Outlook export`, `a vCard file`.
-    pub export: Option<&'static str>,
+    pub export: Option<crate::domain::table::Export>,
     /// (cartero's name, the list's): (`email`, `Correo electrónico`).
     pub renamed: Vec<(&'static str, String)>,
 }

@@ -81,11 +81,11 @@ fn join_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
 /// The columns a contact export becomes, named as cartero names them.
 const HEADER: [&str; 5] = ["name", "email", "note", "company", "given_name"];
 
-/// The contacts as a plain list's table, read as `origin` (`a Google Contacts export`); those
+/// The contacts as a plain list's table, read as `origin` (a Google Contacts export); those
 /// without an address are left out and those with several are said, each in one warning.
 pub fn table(
     contacts: Vec<Contact>,
-    origin: &'static str,
+    origin: super::Export,
     header_pos: Pos,
     label: &str,
     notices: Vec<Problem>,
@@ -305,7 +305,7 @@ mod tests {
         anonymous.add_emails("quien@example.com", false);
         let t = table(
             vec![two, nobody("Fontanero"), anonymous, nobody("Mamá")],
-            "a Google Contacts export",
+            crate::domain::table::Export::Google,
             Pos::Line(1),
             "c.csv",
             Vec::new(),

@@ -55,7 +55,7 @@ mod tests {
 José María,,Peña,,,,Peña y Cía,,,\"Nos vimos en Oviedo, \"\"por fin\"\"\",* myContacts,* Work,jm@example.com ::: pena@example.com,Home,casa@example.com,Mobile,+34 600\n\
 Fontanero,,,,,,,,,,* myContacts,,,,,Mobile,+34 611\n";
         let t = read_csv(csv.as_bytes(), "contacts.csv");
-        assert_eq!(t.origin, Some("a Google Contacts export"));
+        assert_eq!(t.origin, Some(super::super::Export::Google));
         assert_eq!(t.header, ["name", "email", "note", "company", "given_name"]);
         assert_eq!(t.rows.len(), 1);
         let (pos, cells) = &t.rows[0];

@@ -134,7 +134,7 @@ mod tests {
             ],
         ]);
         let t = read_csv(&bytes, "contactos.csv");
-        assert_eq!(t.origin, Some("an Outlook export"));
+        assert_eq!(t.origin, Some(super::super::Export::Outlook));
         assert_eq!(t.rows.len(), 2, "{:?}", t.notices);
         assert_eq!(
             t.rows[0].1,
