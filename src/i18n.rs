@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -56,23 +57,36 @@ impl Lang {
     }
 }
 
-static CHOSEN: OnceLock<Lang> = OnceLock::new();
+/// The language chosen for this run: 0 none yet, else `Lang` + 1.
+static CHOSEN: AtomicU8 = AtomicU8::new(0);
 
 /// The language of this run, chosen from the command line's words (before clap reads them, so
 /// that `--help` itself is in it) and the environment. Called once, first thing.
 pub fn choose(args: &[OsString]) -> Lang {
     let lang = from_flag(args).unwrap_or_else(from_environment);
-    let _ = CHOSEN.set(lang);
+    speak(lang);
     lang
+}
+
+/// From now on, this run speaks `lang`: English for what scripts read (`--json`), whose words
+/// are the same in every language.
+pub fn speak(lang: Lang) {
+    CHOSEN.store(lang as u8 + 1, Ordering::Relaxed);
 }
 
 /// The language of this run (the environment's, when `choose` was not called: a library user).
 pub fn lang() -> Lang {
-    if cfg!(test) {
+    match CHOSEN.load(Ordering::Relaxed) {
+        1 => Lang::En,
+        2 => Lang::Es,
         // The unit tests read English sentences, whatever the tester's locale.
-        return *CHOSEN.get_or_init(|| Lang::En);
+        _ if cfg!(test) => Lang::En,
+        _ => {
+            let lang = from_environment();
+            speak(lang);
+            lang
+        }
     }
-    *CHOSEN.get_or_init(from_environment)
 }
 
 /// `--lang es` or `--lang=es` anywhere before a lone `--`.

@@ -41,6 +41,13 @@ pub fn main() -> ExitCode {
     };
     if matches!(
         cli.command,
+        cli::Command::Status { json: true } | cli::Command::History { json: true, .. }
+    ) {
+        // What scripts read is the same in every language, the warnings' words included.
+        i18n::speak(i18n::Lang::En);
+    }
+    if matches!(
+        cli.command,
         cli::Command::Status { .. } | cli::Command::Check { .. }
     ) {
         // `cartero status | head` ends quietly. The commands that write files or the journal

@@ -29,18 +29,30 @@ fn answer(message_id: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// What a campaign left for scripts: each step's exit code, `status --json`, `history --json`
+/// and the journal.
+#[derive(Debug, PartialEq)]
+struct ForScripts {
+    codes: Vec<(String, Option<i32>)>,
+    status: String,
+    history: String,
+    journal: String,
+}
+
 /// Every step of the example campaign in `lang` (a `LANG` value): each step's name and what it
 /// printed, stdout and stderr. `review` is typed with `keys`.
-fn campaign_in(lang: &str, keys: &str) -> Vec<(String, String)> {
+fn campaign_in(lang: &str, keys: &str) -> (Vec<(String, String)>, ForScripts) {
     let smtp = SmtpServer::start(Rules::default());
     let imap = ImapServer::plain(USER, "s3cret");
     let c = Campaign::empty();
     let mut seen = vec![];
+    let mut codes = vec![];
     let mut step = |name: &str, run: Run| {
         seen.push((
             name.to_string(),
             format!("{}{}", run.stdout(), run.stderr()),
         ));
+        codes.push((name.to_string(), run.code()));
         run
     };
     step("init", in_locale(c.cmd(&["init", "."]), lang)).success();
@@ -93,7 +105,20 @@ fn campaign_in(lang: &str, keys: &str) -> Vec<(String, String)> {
         in_locale(c.cmd(&["history", "nadie@example.com"]), lang),
     );
     step("help", in_locale(c.cmd(&["send", "--help"]), lang)).success();
-    seen
+    let status = in_locale(c.cmd(&["status", "--json"]), lang)
+        .success()
+        .stdout();
+    let history = in_locale(c.cmd(&["history", "pepi.ruiz@example.com", "--json"]), lang)
+        .success()
+        .stdout();
+    let scrub = |text: String| text.replace(c.dir.path().to_str().unwrap(), "[DIR]");
+    let scripts = ForScripts {
+        codes,
+        status: scrub(status),
+        history: scrub(history),
+        journal: scrub(c.read("drafts/journal.jsonl")),
+    };
+    (seen, scripts)
 }
 
 /// The text of every message of a language's catalogs, cut at its placeholders: the pieces a
@@ -213,7 +238,7 @@ fn english_lines(seen: &[(String, String)]) -> Vec<String> {
 fn in_spanish_the_whole_campaign_says_no_english_sentence() {
     // Approve, approve, approve, skip (omitir), reject (rechazar), approve three, then stop
     // (salir): the Spanish keys.
-    let seen = campaign_in("es_ES.UTF-8", "a\na\na\no\nr\na\na\na\nl\n");
+    let (seen, _) = campaign_in("es_ES.UTF-8", "a\na\na\no\nr\na\na\na\nl\n");
     let mut wrong = lines_with(&seen, &sentences("en", "es"));
     wrong.extend(english_lines(&seen));
     assert!(
@@ -227,11 +252,28 @@ fn in_spanish_the_whole_campaign_says_no_english_sentence() {
 
 #[test]
 fn in_english_the_whole_campaign_says_no_spanish_sentence() {
-    let seen = campaign_in("en_US.UTF-8", "a\na\na\ns\nr\na\na\na\nq\n");
+    let (seen, _) = campaign_in("en_US.UTF-8", "a\na\na\ns\nr\na\na\na\nq\n");
     let wrong = lines_with(&seen, &sentences("es", "en"));
     assert!(
         wrong.is_empty(),
         "Spanish in an English run:\n{}",
         wrong.join("\n")
     );
+}
+
+#[test]
+fn what_scripts_read_is_the_same_in_both_languages() {
+    // The same campaign, the same answers, typed with each language's own keys.
+    let (_, spanish) = campaign_in("es_ES.UTF-8", "a\na\na\no\nr\na\na\na\nl\n");
+    let (_, english) = campaign_in("en_US.UTF-8", "a\na\na\ns\nr\na\na\na\nq\n");
+    assert!(
+        english.status.contains("\"state\": \"sent\""),
+        "{}",
+        english.status
+    );
+    assert!(english.journal.contains("\"event\":\"approved\""));
+    assert_eq!(spanish.codes, english.codes, "exit codes");
+    assert_eq!(spanish.status, english.status, "status --json");
+    assert_eq!(spanish.history, english.history, "history --json");
+    assert_eq!(spanish.journal, english.journal, "the journal");
 }
