@@ -130,6 +130,11 @@ try:
     text.click()
     text.send_keys(Keys.CONTROL, Keys.END)
     text.send_keys("P.D.: ¡nos vemos en enero!\n")
+    # The personal share is measured again as the person stops typing.
+    wait_for(driver, lambda: any(n.endswith("/client/1/measure") for n in driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)")),
+        "the letter is measured as it is typed")
+    check(driver.find_element(By.ID, "share").text.endswith("%"), "the share shows")
     text.send_keys(Keys.CONTROL, "s")
     wait_for(driver, lambda: "Saved." in driver.page_source, "Ctrl+S saves")
     saved = draft("0001-pepi-ruiz.txt")

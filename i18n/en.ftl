@@ -1064,3 +1064,4 @@ desk-ended = Done. The list shows where every client stands now.
 desk-busy = A send or a look for replies is under way and has the drafts: wait for it to end, then try again.
 desk-no-exe = cannot find cartero's own program to run the send
 desk-waiting-for-lock = waiting for the drafts folder: { $why }
+desk-flag-retold = tells an earlier letter's anecdote again

@@ -1197,3 +1197,4 @@ desk-ended = Hecho. La lista muestra cómo va ahora cada cliente.
 desk-busy = Hay un envío o una búsqueda de respuestas en marcha y tiene los borradores: espera a que acabe y vuelve a intentarlo.
 desk-no-exe = no se encuentra el propio programa de cartero para hacer el envío
 desk-waiting-for-lock = esperando la carpeta de borradores: { $why }
+desk-flag-retold = repite una anécdota de otra carta

@@ -111,6 +111,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/", get(pages::list))
         .route("/client/{n}", get(pages::client).post(pages::act))
         .route("/client/{n}/remember", post(pages::remember))
+        .route("/client/{n}/measure", post(pages::measure))
         .route("/send", get(pages::send_view).post(pages::send))
         .route("/replies", post(pages::replies))
         .route("/run", get(pages::run))

@@ -89,6 +89,7 @@ fn texts() -> BTreeMap<&'static str, String> {
         ("hated", tr!("desk-circle-hated")),
         ("mass", tr!("desk-flag-mass")),
         ("no_note", tr!("desk-flag-no-note")),
+        ("retold", tr!("desk-flag-retold")),
         ("no_match", tr!("desk-no-match")),
         ("name", tr!("desk-name")),
         ("address", tr!("desk-address")),
@@ -218,6 +219,7 @@ impl ListQuery {
         let flag = match self.flag.as_str() {
             "mass" => mass(e),
             "no-note" => no_note(e),
+            "retold" => e.retold,
             _ => true,
         };
         let q = self.q.trim().to_lowercase();
@@ -605,6 +607,38 @@ pub async fn replies(State(shared): State<Arc<Shared>>, Form(form): Form<RunForm
 pub async fn run(State(shared): State<Arc<Shared>>) -> Response {
     let run = runs::current(&shared);
     let json = serde_json::to_string(&run).unwrap_or_else(|_| "null".into());
+    ([(header::CONTENT_TYPE, "application/json")], json).into_response()
+}
+
+/// What the page sends as the person types.
+#[derive(Debug, Deserialize)]
+pub struct MeasureForm {
+    text: String,
+}
+
+/// The letter's personal share and warnings as it stands in the page, not yet saved.
+#[derive(Serialize)]
+struct Measured {
+    share: String,
+    warnings: Vec<String>,
+}
+
+pub async fn measure(
+    State(shared): State<Arc<Shared>>,
+    Path(n): Path<usize>,
+    Form(form): Form<MeasureForm>,
+) -> Response {
+    let mut work = lock(&shared);
+    let Some(i) = index(&work, n) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let text = as_on_disk(&form.text, work.survey.entries[i].text.as_deref());
+    let (share, warnings) = tokio::task::block_in_place(|| work.survey.as_if(i, &text));
+    let measured = Measured {
+        share: share.map_or(String::new(), |s| format!("{:.0}%", s * 100.0)),
+        warnings,
+    };
+    let json = serde_json::to_string(&measured).unwrap_or_else(|_| "{}".into());
     ([(header::CONTENT_TYPE, "application/json")], json).into_response()
 }
 

@@ -30,6 +30,8 @@ pub struct Entry {
     /// Approved, and held back for now: refused for the sender's account, or past the daily
     /// limit.
     pub waiting: bool,
+    /// The draft tells again what an earlier letter to this client told (one of `warnings`).
+    pub retold: bool,
 }
 
 /// A client the journal knows who is not on the list as it reads now.
@@ -111,8 +113,9 @@ impl<'s> Survey<'s> {
         survey.literals = literals;
         let words = &survey.template_words;
         let warnings = crate::par::parallel_map(&survey.entries, |e| warnings_for(e, words));
-        for (entry, w) in survey.entries.iter_mut().zip(warnings) {
+        for (entry, (w, retold)) in survey.entries.iter_mut().zip(warnings) {
             entry.warnings = w;
+            entry.retold = retold;
         }
         survey.mark_waiting();
         Ok(survey)
@@ -183,8 +186,30 @@ impl<'s> Survey<'s> {
         self.measure(&literals);
         self.literals = literals;
         let e = &mut self.entries[index];
-        e.warnings = warnings_for(e, &self.template_words);
+        (e.warnings, e.retold) = warnings_for(e, &self.template_words);
         Ok(())
+    }
+
+    /// Entry `index`'s personal share and warnings as they would be with `text` for its draft
+    /// (the desk, as the person types); nothing changes.
+    pub fn as_if(&mut self, index: usize, text: &str) -> (Option<f64>, Vec<String>) {
+        let shown = std::mem::replace(&mut self.entries[index].text, Some(text.to_string()));
+        let docs: Vec<(&str, &str)> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.text.as_deref().map(|t| (t, e.client.name.as_str())))
+            .collect();
+        let at = self.entries[..index]
+            .iter()
+            .filter(|e| e.text.is_some())
+            .count();
+        let share = personal::shares(&docs, &self.literals).get(at).copied();
+        let before = std::mem::replace(&mut self.entries[index].share, share);
+        let (warnings, _) = warnings_for(&self.entries[index], &self.template_words);
+        let e = &mut self.entries[index];
+        e.share = before;
+        e.text = shown;
+        (share, warnings)
     }
 }
 
@@ -219,6 +244,7 @@ fn entries_of(campaign: &Campaign, records: &HashMap<String, Record>) -> Result<
             share: None,
             warnings: Vec::new(),
             waiting: false,
+            retold: false,
         });
     }
     Ok(entries)
@@ -255,8 +281,10 @@ fn removed_from_list(campaign: &Campaign, records: &HashMap<String, Record>) -> 
     removed
 }
 
-fn warnings_for(e: &Entry, template_words: &TemplateWords) -> Vec<String> {
+/// An entry's warnings, and whether one of them is a retold anecdote.
+fn warnings_for(e: &Entry, template_words: &TemplateWords) -> (Vec<String>, bool) {
     let mut w = Vec::new();
+    let mut retold = false;
     if let Some(note) = Campaign::note_warning(&e.client) {
         w.push(note);
     }
@@ -267,6 +295,7 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> Vec<String> {
         if let Some(repeat) = Campaign::repeated_anecdote(&e.client, body_of(text), template_words)
         {
             w.push(repeat);
+            retold = true;
         }
     }
     let gone = e.record.as_ref().and_then(|r| r.sent.as_ref());
@@ -302,7 +331,7 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> Vec<String> {
     {
         w.push(tr!("survey-draft-changed-after-send"));
     }
-    w
+    (w, retold)
 }
 
 /// What the last attempt to send left to say: uncertain, refused, or the draft gone.

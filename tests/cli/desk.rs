@@ -665,3 +665,36 @@ fn replies_run_from_the_page_and_who_answered_shows_in_the_list() {
     );
     assert!(list.contains("1 shown"));
 }
+
+#[test]
+fn the_personal_share_and_warnings_follow_the_text_as_it_is_typed_without_saving_it() {
+    let c = drafted();
+    let desk = open_desk(&c, "en");
+    let (text, _) = desk.letter(1);
+    let measured = |text: &str| -> serde_json::Value {
+        let a = desk.post("/client/1/measure", &[("text", text)]);
+        assert_eq!(a.status, 200, "{}", a.body);
+        serde_json::from_str(&a.body).unwrap()
+    };
+    let now = measured(&text);
+    assert!(now["warnings"].as_array().unwrap().is_empty(), "{now}");
+    let share = |m: &serde_json::Value| {
+        m["share"]
+            .as_str()
+            .unwrap()
+            .trim_end_matches('%')
+            .parse::<u32>()
+            .unwrap()
+    };
+    // Without the personal note, the letter is the template's words alone.
+    let bare = measured(&text.replace("Gracias por la paella de junio", ""));
+    assert!(share(&bare) < share(&now), "{bare} vs {now}");
+    let warned = bare["warnings"].to_string();
+    assert!(warned.contains("reads like a mass mail"), "{warned}");
+    assert_eq!(c.read("drafts/0001-ana-ruiz.txt"), text, "nothing saved");
+    // The list's filters: by warning and by circle.
+    let list = desk.get("/?flag=mass").body;
+    assert!(list.contains("0 shown"), "{list}");
+    let list = desk.get("/?q=bo%40example").body;
+    assert!(list.contains("1 shown") && list.contains("Bo Li") && !list.contains("Ana Ruiz"));
+}

@@ -16,7 +16,30 @@
   var text = document.getElementById("text");
   var dirty = false;
   if (text) {
-    text.addEventListener("input", function () { dirty = true; });
+    // The personal share and the warnings, again, a moment after the person stops typing.
+    var measuring = null;
+    var letterForm = document.getElementById("letter");
+    var measure = function () {
+      var body = new URLSearchParams();
+      body.set("text", text.value);
+      fetch(letterForm.getAttribute("data-measure"), {
+        method: "POST", credentials: "same-origin", body: body
+      }).then(function (r) { return r.json(); }).then(function (m) {
+        document.getElementById("share").textContent = m.share;
+        var list = document.getElementById("warnings");
+        list.textContent = "";
+        m.warnings.forEach(function (w) {
+          var li = document.createElement("li");
+          li.textContent = w;
+          list.appendChild(li);
+        });
+      }).catch(function () {});
+    };
+    text.addEventListener("input", function () {
+      dirty = true;
+      clearTimeout(measuring);
+      measuring = setTimeout(measure, 500);
+    });
     var form = document.getElementById("letter");
     if (form) { form.addEventListener("submit", function () { dirty = false; }); }
     window.addEventListener("beforeunload", function (e) {
