@@ -193,7 +193,7 @@ impl<'s> Survey<'s> {
     /// Entry `index`'s personal share and warnings as they would be with `text` for its draft
     /// (the desk, as the person types); nothing changes.
     pub fn as_if(&mut self, index: usize, text: &str) -> (Option<f64>, Vec<String>) {
-        let shown = std::mem::replace(&mut self.entries[index].text, Some(text.to_string()));
+        let shown = self.entries[index].text.replace(text.to_string());
         let docs: Vec<(&str, &str)> = self
             .entries
             .iter()
