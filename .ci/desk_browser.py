@@ -6,19 +6,25 @@
 
 It opens the address `cartero web` prints (the token traded for a cookie and gone from the
 address bar), searches the list with the keyboard, writes in a letter and saves it with Ctrl+S,
-approves it with `a`, goes back with the left arrow, reads the page in Spanish, checks that
-nothing was fetched from anywhere but 127.0.0.1, and, given a file name, keeps a screenshot of a
-client's page in Spanish (the README's).
+approves it with `a`, goes back with the left arrow, remembers something with `m`, sends with
+Shift+S and Enter to an SMTP server on 127.0.0.1 (aiosmtpd) and checks the letter arrived once
+with the edit, reads the page in Spanish, checks that nothing was fetched from anywhere but
+127.0.0.1, and, given a file name, keeps a screenshot of a client's page in Spanish (the
+README's).
 """
 
+import email
+import email.policy
 import hashlib
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
 import time
 
+from aiosmtpd.controller import Controller
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -98,7 +104,27 @@ def only_this_machine(driver, base):
     check(not strangers, f"fetched from elsewhere: {strangers}")
 
 
+class Inbox:
+    """Every message the test server is given."""
+
+    def __init__(self):
+        self.letters = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.letters.append((envelope.rcpt_tos, envelope.original_content))
+        return "250 Message accepted for delivery"
+
+
+inbox = Inbox()
+with socket.socket() as probe:  # a free port (aiosmtpd checks its own by connecting)
+    probe.bind(("127.0.0.1", 0))
+    smtp_port = probe.getsockname()[1]
+smtp = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+smtp.start()
+
 cartero("init", ".")
+with open(os.path.join(WORK, "cartero.toml"), "a", encoding="utf-8") as f:
+    f.write(f'\n[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\n')
 cartero("draft")
 desk, url = open_desk("en")
 base = url.split("/?")[0]
@@ -158,6 +184,34 @@ try:
     driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_LEFT)
     wait_for(driver, lambda: driver.current_url == base + "/client/1", "← goes back")
     check("approved" in driver.find_element(By.CLASS_NAME, "who").text, "Pepi is approved")
+
+    # `m` to remember, typed, Enter: kept in the archive, dated, on the page.
+    driver.find_element(By.TAG_NAME, "body").send_keys("m")
+    memory = driver.switch_to.active_element
+    check(memory.get_attribute("id") == "memory", "`m` goes to the memory")
+    memory.send_keys("Le encantó la paella de junio", Keys.ENTER)
+    wait_for(driver, lambda: "Kept in the archive." in driver.page_source, "the memory is kept")
+    check("Le encantó la paella de junio" in driver.find_element(By.ID, "memories").text,
+          "the memory shows")
+
+    # Shift+S: the send page, its button ready; Enter sends; the page follows the run.
+    driver.find_element(By.TAG_NAME, "body").send_keys("S")
+    wait_for(driver, lambda: driver.current_url == base + "/send", "Shift+S opens the send page")
+    check("1 letter is approved" in driver.page_source, "one letter to send")
+    check(driver.switch_to.active_element.get_attribute("id") == "send", "the button is ready")
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_for(driver, lambda: len(driver.find_elements(By.ID, "ended")) == 1, "the send ends", 60)
+    progress = driver.find_element(By.ID, "progress").text
+    check("sent 1" in progress, f"the summary of `cartero send`: {progress}")
+    check(len(inbox.letters) == 1, f"one letter arrived: {len(inbox.letters)}")
+    rcpts, raw = inbox.letters[0]
+    check(rcpts == ["pepi.ruiz@example.com"], f"to Pepi alone: {rcpts}")
+    letter = email.message_from_bytes(raw, policy=email.policy.default)
+    body = letter.get_body(preferencelist=("plain",)).get_content()
+    check("P.D.: ¡nos vemos en enero!" in body, f"with the edit: {body!r}")
+    driver.find_element(By.TAG_NAME, "body").send_keys("L")
+    wait_for(driver, lambda: "1 of 13 decided" in driver.page_source, "back to the list")
+    check("sent" in driver.find_element(By.CLASS_NAME, "state-sent").text, "Pepi is sent")
     only_this_machine(driver, base)
 finally:
     driver.quit()
@@ -185,4 +239,6 @@ finally:
     driver.quit()
     desk.terminate()
     desk.wait(10)
+smtp.stop()
+check(len(inbox.letters) == 1, "no letter went twice")
 print("desk_browser: the desk works in Chromium, in English and in Spanish")

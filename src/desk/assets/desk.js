@@ -1,6 +1,6 @@
 // The desk's keys, and nothing else: the pages work without this script.
 // Outside a text field: a approve, o or s skip, r reject, e write, m remember, → or j next,
-// ← or k previous, / search. In a text field: Ctrl+Enter approve, Ctrl+S save, Esc leaves it.
+// ← or k previous, / search, S (Shift+s) the send page, L the list. In a text field: Ctrl+Enter approve, Ctrl+S save, Esc leaves it.
 (function () {
   "use strict";
   var click = function (id) {
@@ -89,6 +89,8 @@
       case "ArrowRight": case "j": done = go("next"); break;
       case "ArrowLeft": case "k": done = go("prev"); break;
       case "/": var q = document.getElementById("search"); if (q) { q.focus(); done = true; } break;
+      case "S": done = go("to-send"); break;
+      case "L": window.location.href = "/"; done = true; break;
     }
     if (done) { e.preventDefault(); }
   });
