@@ -4,15 +4,17 @@
 //! clients .csv/.xlsx/.ods/.vcf ─► domain::table ─► clients ─► compose ─► message (draft, .eml)
 //!   (Google, Outlook exports)        templates/*.txt ──────────┘
 //! drafts/*.txt + journal.jsonl + cartero.lock ◄─ state (drafts, journal, lock, survey, plan, limits)
-//! commands/{init,check,preview,draft,review,send,status} ─► outbox (SMTP in stages, or .eml files)
+//! commands/{init,check,preview,draft,review,send,status,web} ─► outbox (SMTP, or .eml files)
 //!                            send, status, replies, check ─► mailbox (IMAP: Sent, answers)
 //! history, remember, archive, init --from-archive ─► state::archive (SQLite, across years)
 //! ```
 //!
 //! Layers, each importing only those below it (`tests/cli/architecture.rs` keeps it so):
 //! 0. leaves: `diag` (Problem), `text` (cleaning, slugs, mailboxes, counts), `par` (the parallel
-//!    map), `cli` (clap), `clock` (now, or `CARTERO_NOW`), `secret` (passwords and tokens: their
-//!    order, the prompt, once a run), `tls` (our rustls configuration and the certificate probe);
+//!    map), `cli` (clap, its help from the catalogs), `clock` (now, or `CARTERO_NOW`), `secret`
+//!    (passwords and tokens: their order, the prompt, once a run), `tls` (our rustls
+//!    configuration and the certificate probe), `i18n` (the language of the run and `tr!`: every
+//!    sentence from `i18n/en.ftl` or `i18n/es.ftl`);
 //! 1. `settings/`: `cartero.toml` and flags, merged once (`server`: `[smtp]`, `[imap]`; `send`:
 //!    what `send` is asked to do);
 //! 2. `domain/`: inputs in, letters out, never prints: `table/` (bytes into cells: CSV, sheets,
@@ -29,7 +31,10 @@
 //!    means); or `.eml` files. Beside it `mailbox/`: the sender's own mailbox over IMAP
 //!    (`connection`, `session`, `folder` names, `headers`, `failure` in words), and `copies`:
 //!    each letter in Sent exactly once, uncertain letters looked up there;
-//! 5. `report`: the one printer: problems, summaries, progress, prompts, status rows and JSON;
+//! 5. `report/`: the one printer, one file an area (check, drafts and review, send, mailbox,
+//!    archive, status, progress); beside it `desk/`: `cartero web`'s pages (`guard`: the token,
+//!    cookie, Host and Origin; `pages`: Tera templates and assets in the binary; `work`: saving
+//!    and deciding through `state`; `runs`: `send` and `replies` as the commands themselves);
 //! 6. `commands/`: one file a command, none importing another; `commands::run` dispatches.
 //!
 //! Files written: the drafts folder, the archive, and what `init`/`preview` are asked to write.
