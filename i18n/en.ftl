@@ -668,6 +668,7 @@ imap-copies-failed-inside = the copies could not be made (cartero failed inside)
 lock-holder = `cartero { $command }` (process { $pid })
 lock-holder-unknown = another cartero command
 lock-held = { $who } is working on this campaign's drafts right now: wait for it to finish, then run `cartero { $command }` again
+lock-held-by-desk = { $who } has this campaign's drafts open on the writing desk: close the desk (Ctrl-C in its window), then run `cartero { $command }` again
 lock-file-is-a-folder = `{ $file }` is a folder, where cartero keeps its lock file: remove that folder (cartero never puts anything in it)
 lock-open-failed = failed to open the lock file `{ $file }`: cartero needs to write in the drafts folder `{ $folder }`
 lock-drafts-is-a-file = the drafts folder `{ $folder }` is a file, not a folder: set `drafts` under `[campaign]` in cartero.toml (or `--drafts`) to a folder
@@ -765,7 +766,10 @@ check-circles = circles: { $loved } loved, { $ignored } ignored, { $hated } hate
 check-circles-no-affinity = circles: { $loved } loved, { $ignored } ignored, { $hated } hated, { $none } without affinity
 check-every-note = every client has a personal note
 check-without-note = without a personal note: { $count } ({ $names })
-check-share = personal share: { $share }% on average; { $mass } of { $total } emails read like a mass mail
+check-share = personal share: { $share }% on average; { $total ->
+    [one] { $mass } of 1 email reads like a mass mail
+   *[other] { $mass } of { $total } emails read like a mass mail
+}
 
 ## draft and review
 
@@ -1002,7 +1006,7 @@ desk-previous = previous
 desk-next = next
 desk-back = all clients
 desk-shortcuts = Keys:
-desk-shortcut-keys = a approve · o skip · r reject · e write · m remember · → next · ← previous · Shift+S send · Shift+L the list · in the letter: Ctrl+Enter approve, Ctrl+S save, Esc to leave it
+desk-shortcut-keys = a approve · s skip · r reject · e write · m remember · → next · ← previous · Shift+S send · Shift+L the list · in the letter: Ctrl+Enter approve, Ctrl+S save, Esc to leave it
 desk-no-draft = No draft yet: run `cartero draft`.
 desk-conflict = The draft changed on disk while you wrote
 desk-conflict-hint = Another editor saved this draft after this page showed it. Nothing was written: choose which text to keep.
@@ -1065,3 +1069,4 @@ desk-busy = A send or a look for replies is under way and has the drafts: wait f
 desk-no-exe = cannot find cartero's own program to run the send
 desk-waiting-for-lock = waiting for the drafts folder: { $why }
 desk-flag-retold = tells an earlier letter's anecdote again
+desk-closed = This letter went (or may have): it stays as it was sent.

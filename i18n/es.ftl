@@ -93,7 +93,7 @@ cli-remember-force = Lo guarda aunque la dirección no esté en ninguna lista de
 cli-archive-about = El archivo histórico de todas las cartas enviadas
 cli-archive-import-about = Añade al archivo histórico las cartas enviadas de una campaña anterior (su carpeta o su carpeta de borradores)
 cli-archive-import-dir = La carpeta de la campaña, o su carpeta de borradores
-cli-completions-about = Escribe las compleciones de cartero para tu shell (el README explica dónde ponerlas)
+cli-completions-about = Escribe el autocompletado de órdenes de cartero para tu shell (el README explica dónde ponerlo)
 cli-completions-shell = bash, zsh, fish, powershell o elvish
 cli-man-about = Escribe la página del manual de cartero (roff), para `man`
 
@@ -298,8 +298,8 @@ cmd-send-uncertain = { $key }: { $why }; el correo { $id } puede haber llegado, 
 cmd-send-uncertain-test = { $key }: { $why }; es una carta de prueba, así que no se anota nada
 cmd-send-looking-in-sent = mirando si tu servidor guarda él mismo una copia de { $label } en Enviados (una vez por campaña, unos segundos como mucho)
 # Las líneas de avance, una por carta.
-cmd-send-live-sent = enviado { $nth }{ $label } { $reply }
-cmd-send-live-written = escrito { $nth }{ $label } { $reply }
+cmd-send-live-sent = enviada { $nth }{ $label } { $reply }
+cmd-send-live-written = escrita { $nth }{ $label } { $reply }
 cmd-send-live-uncertain = sin confirmar { $label } { $why }
 cmd-send-live-failed = falló   { $label } { $why }
 cmd-send-live-stopped = parado  { $label } { $why }
@@ -720,6 +720,7 @@ imap-copies-failed-inside = no se pudieron hacer las copias (cartero falló por 
 lock-holder = `cartero { $command }` (proceso { $pid })
 lock-holder-unknown = otra orden de cartero
 lock-held = { $who } está trabajando ahora mismo con los borradores de esta campaña: espera a que termine y vuelve a ejecutar `cartero { $command }`
+lock-held-by-desk = { $who } tiene abiertos los borradores de esta campaña en el escritorio: ciérralo (Ctrl-C en su ventana) y vuelve a ejecutar `cartero { $command }`
 lock-file-is-a-folder = `{ $file }` es una carpeta, y ahí guarda cartero su archivo de bloqueo: borra esa carpeta (cartero nunca pone nada en ella)
 lock-open-failed = no se pudo abrir el archivo de bloqueo `{ $file }`: cartero necesita escribir en la carpeta de borradores `{ $folder }`
 lock-drafts-is-a-file = la carpeta de borradores `{ $folder }` es un archivo, no una carpeta: pon en `drafts` de `[campaign]` en cartero.toml (o en `--drafts`) una carpeta
@@ -835,7 +836,10 @@ check-circles-no-affinity = círculos: { $loved } { $loved ->
 }, { $none } sin afinidad
 check-every-note = todos los clientes tienen nota personal
 check-without-note = sin nota personal: { $count } ({ $names })
-check-share = parte personal: { $share } % de media; { $mass } de { $total } correos parecen un envío masivo
+check-share = parte personal: { $share } % de media; { $total ->
+    [one] { $mass } de 1 correo parece un envío masivo
+   *[other] { $mass } de { $total } correos parecen un envío masivo
+}
 
 ## draft y review
 
@@ -1090,7 +1094,7 @@ archive-not-read = aviso: { $error }; esta vez no se registran las respuestas a 
 desk-cannot-listen = no se puede escuchar en 127.0.0.1:{ $port } (quizá lo usa otro programa): elige otro con `--port`
 desk-no-randomness = el sistema no ha dado bytes aleatorios para la clave secreta del escritorio
 desk-refused-host = este escritorio solo responde en 127.0.0.1 y localhost: abre la dirección que cartero escribió en la terminal
-desk-refused-token = esta página necesita la dirección secreta que cartero escribió en la terminal al empezar `cartero web`: abre esa
+desk-refused-token = esta página necesita la dirección secreta que cartero escribió en la terminal al empezar `cartero web`: ábrela en el navegador
 desk-refused-origin = un cambio solo puede venir de la propia página del escritorio: recárgala y vuelve a intentarlo
 desk-refused = Aquí no
 desk-failed = algo ha fallado: { $why }
@@ -1102,9 +1106,9 @@ desk-filter-to-decide = por decidir
 desk-filter-approved = aprobados
 desk-filter-sent = enviados
 desk-filter-answered = han respondido
-desk-circle-loved = muy bien
-desk-circle-ignored = normal
-desk-circle-hated = mal
+desk-circle-loved = queridos
+desk-circle-ignored = indiferentes
+desk-circle-hated = odiados
 desk-flag-mass = parece un envío masivo
 desk-flag-no-note = sin nota personal
 desk-no-match = Ningún cliente coincide.
@@ -1198,3 +1202,4 @@ desk-busy = Hay un envío o una búsqueda de respuestas en marcha y tiene los bo
 desk-no-exe = no se encuentra el propio programa de cartero para hacer el envío
 desk-waiting-for-lock = esperando la carpeta de borradores: { $why }
 desk-flag-retold = repite una anécdota de otra carta
+desk-closed = Esta carta ya salió (o pudo salir): se queda como se envió.

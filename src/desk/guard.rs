@@ -57,9 +57,16 @@ fn token_in_query(query: Option<&str>) -> Option<&str> {
         .map(|(_, v)| v)
 }
 
-/// The names this desk answers to: `127.0.0.1:PORT` and `localhost:PORT`.
+/// The names this desk answers to: `127.0.0.1:PORT` and `localhost:PORT` (without `:80` on
+/// port 80, as browsers write it).
 fn is_our_host(value: &str, port: u16) -> bool {
-    value == format!("127.0.0.1:{port}") || value == format!("localhost:{port}")
+    let name = match value.rsplit_once(':') {
+        Some((name, p)) if p == port.to_string() => name,
+        Some(_) => return false,
+        None if port == 80 => value,
+        None => return false,
+    };
+    name == "127.0.0.1" || name == "localhost"
 }
 
 pub async fn check(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
@@ -154,5 +161,7 @@ mod tests {
         assert_eq!(token_in_query(Some("x=1&token=abc")), Some("abc"));
         assert!(same("abc", "abc") && !same("abc", "abd") && !same("abc", "ab"));
         assert!(is_our_host("localhost:80", 80) && !is_our_host("evil.com:80", 80));
+        assert!(is_our_host("127.0.0.1", 80) && !is_our_host("127.0.0.1", 8080));
+        assert!(!is_our_host("127.0.0.1:80", 8080) && !is_our_host("127.0.0.1.evil:80", 80));
     }
 }

@@ -17,6 +17,8 @@ mod work;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex};
 
+use std::future::IntoFuture;
+
 use anyhow::{Context, Result};
 use axum::routing::{get, post};
 use axum::Router;
@@ -91,10 +93,20 @@ impl Desk {
         let app = router(self.shared.clone());
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(self.listener)?;
-            axum::serve(listener, app)
-                .with_graceful_shutdown(stop)
-                .await
-                .map_err(anyhow::Error::from)
+            let closing = Arc::new(tokio::sync::Notify::new());
+            let told = closing.clone();
+            let server = axum::serve(listener, app)
+                .with_graceful_shutdown(async move { told.notified().await })
+                .into_future();
+            let server = tokio::spawn(server);
+            stop.await;
+            closing.notify_one();
+            // Answers under way get a moment to finish; a request never finished (a browser
+            // that went quiet halfway) does not keep the drafts folder.
+            match tokio::time::timeout(std::time::Duration::from_secs(2), server).await {
+                Ok(Ok(served)) => served.map_err(anyhow::Error::from),
+                _ => Ok(()),
+            }
         })
     }
 

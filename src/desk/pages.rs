@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use anyhow::Result;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -135,6 +136,7 @@ fn texts() -> BTreeMap<&'static str, String> {
         ("running", tr!("desk-running")),
         ("ended", tr!("desk-ended")),
         ("find", tr!("desk-find")),
+        ("closed", tr!("desk-closed")),
         ("lang", crate::i18n::lang().code().to_string()),
     ])
 }
@@ -308,9 +310,12 @@ struct Remembered {
 
 pub async fn client(
     State(shared): State<Arc<Shared>>,
-    Path(n): Path<usize>,
+    Path(n): Path<String>,
     Query(q): Query<ClientQuery>,
 ) -> Response {
+    let Ok(n) = n.parse::<usize>() else {
+        return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
+    };
     let mut work = lock(&shared);
     let Some(i) = index(&work, n) else {
         return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
@@ -388,6 +393,14 @@ fn client_context(work: &Work, i: usize) -> Result<Context> {
         "decidable",
         &(e.state.needs_review() || e.state == DraftState::Approved),
     );
+    context.insert("closed", &super::work::closed(e.state));
+    // The letter's own language for the spell checker, else the page's.
+    let lang = e
+        .client
+        .language
+        .as_ref()
+        .map_or(crate::i18n::lang().code(), |l| l.code());
+    context.insert("letter_lang", &lang);
     Ok(context)
 }
 
@@ -410,9 +423,15 @@ fn as_on_disk(text: &str, theirs: Option<&str>) -> String {
 
 pub async fn act(
     State(shared): State<Arc<Shared>>,
-    Path(n): Path<usize>,
-    Form(form): Form<ActForm>,
+    Path(n): Path<String>,
+    form: Result<Form<ActForm>, FormRejection>,
 ) -> Response {
+    let Ok(Form(form)) = form else {
+        return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response();
+    };
+    let Ok(n) = n.parse::<usize>() else {
+        return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
+    };
     let act = match form.action.as_str() {
         "save" => Act::Save,
         "approve" => Act::Approve,
@@ -420,7 +439,7 @@ pub async fn act(
         "reject" => Act::Reject,
         _ => return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response(),
     };
-    if !runs::holding(&shared.lock) {
+    if runs::busy(&shared) {
         return busy();
     }
     let mut work = lock(&shared);
@@ -475,6 +494,7 @@ pub async fn act(
             )
                 .into_response()
         }
+        Ok(Outcome::Closed) => (StatusCode::CONFLICT, refusal(&tr!("desk-closed"))).into_response(),
         Ok(Outcome::Gone) => {
             (StatusCode::NOT_FOUND, refusal(&tr!("desk-draft-gone"))).into_response()
         }
@@ -498,10 +518,16 @@ pub struct RememberForm {
 
 pub async fn remember(
     State(shared): State<Arc<Shared>>,
-    Path(n): Path<usize>,
-    Form(form): Form<RememberForm>,
+    Path(n): Path<String>,
+    form: Result<Form<RememberForm>, FormRejection>,
 ) -> Response {
-    if !runs::holding(&shared.lock) {
+    let Ok(Form(form)) = form else {
+        return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response();
+    };
+    let Ok(n) = n.parse::<usize>() else {
+        return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
+    };
+    if runs::busy(&shared) {
         return busy();
     }
     let mut work = lock(&shared);
@@ -595,11 +621,23 @@ fn start(shared: &Arc<Shared>, kind: Kind, form: RunForm) -> Response {
     }
 }
 
-pub async fn send(State(shared): State<Arc<Shared>>, Form(form): Form<RunForm>) -> Response {
+pub async fn send(
+    State(shared): State<Arc<Shared>>,
+    form: Result<Form<RunForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response();
+    };
     start(&shared, Kind::Send, form)
 }
 
-pub async fn replies(State(shared): State<Arc<Shared>>, Form(form): Form<RunForm>) -> Response {
+pub async fn replies(
+    State(shared): State<Arc<Shared>>,
+    form: Result<Form<RunForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response();
+    };
     start(&shared, Kind::Replies, form)
 }
 
@@ -625,9 +663,15 @@ struct Measured {
 
 pub async fn measure(
     State(shared): State<Arc<Shared>>,
-    Path(n): Path<usize>,
-    Form(form): Form<MeasureForm>,
+    Path(n): Path<String>,
+    form: Result<Form<MeasureForm>, FormRejection>,
 ) -> Response {
+    let Ok(Form(form)) = form else {
+        return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response();
+    };
+    let Ok(n) = n.parse::<usize>() else {
+        return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
+    };
     let mut work = lock(&shared);
     let Some(i) = index(&work, n) else {
         return StatusCode::NOT_FOUND.into_response();

@@ -2,14 +2,16 @@
 //! `cartero replies` a person would type, run by the desk as a child process with the same
 //! campaign, so that everything they promise (exactly once, uncertain letters, the daily limit,
 //! the copies in Sent, the archive) holds as it does in a terminal. The desk hands them the
-//! drafts folder's lock and takes it back when they end; what they print is the page's progress.
+//! drafts folder's lock itself (a descriptor of it, so that the folder is never free between
+//! the two) and writes its own name back in it when they end; what they print is the page's
+//! progress.
 //! A password the page asked for goes to the child in its environment, is held for that run
 //! only, and is never written.
 
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -99,11 +101,8 @@ pub struct Passwords {
 /// when it ends, with the campaign read again.
 pub fn start(shared: &Arc<Shared>, kind: Kind, passwords: Passwords) -> Result<()> {
     let mut lock = shared.lock.lock().unwrap_or_else(|p| p.into_inner());
-    {
-        let run = shared.run.lock().unwrap_or_else(|p| p.into_inner());
-        if run.as_ref().is_some_and(|r| !r.back) {
-            return Ok(());
-        }
+    if busy(shared) {
+        return Ok(());
     }
     let settings = shared.settings;
     let mut command = Command::new(std::env::current_exe().context(tr!("desk-no-exe"))?);
@@ -126,12 +125,21 @@ pub fn start(shared: &Arc<Shared>, kind: Kind, passwords: Passwords) -> Result<(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    // Handed over: the child takes the drafts folder as `send` always does.
-    drop(lock.take());
-    let mut child = match command.spawn() {
+    // Handed over: the child takes this very lock, never a free folder.
+    let handed = hand_over(&mut lock)?;
+    #[cfg(unix)]
+    if let Some(fd) = &handed {
+        use std::os::fd::AsRawFd;
+        command.env(crate::state::lock::HANDED, fd.as_raw_fd().to_string());
+    }
+    let spawned = command.spawn();
+    drop(handed);
+    let mut child = match spawned {
         Ok(child) => child,
         Err(e) => {
-            *lock = Some(Lock::take(&settings.drafts, "web")?);
+            if lock.is_none() {
+                *lock = Some(Lock::take(&settings.drafts, "web")?);
+            }
             return Err(e).context(tr!("desk-no-exe"));
         }
     };
@@ -172,15 +180,37 @@ fn collect(shared: Arc<Shared>, stream: impl Read + Send + 'static) -> std::thre
     })
 }
 
-/// The child ended: the lock back (waiting while someone else holds it), the campaign read
-/// again, the run marked done.
+/// A descriptor of the desk's lock for the child (on Unix); elsewhere the lock is let go for
+/// the child to take, as a second command would.
+#[cfg(unix)]
+fn hand_over(lock: &mut Option<Lock>) -> Result<Option<std::os::fd::OwnedFd>> {
+    match lock.as_ref() {
+        Some(held) => Ok(Some(held.hand_over()?)),
+        None => Ok(None),
+    }
+}
+
+#[cfg(not(unix))]
+fn hand_over(lock: &mut Option<Lock>) -> Result<Option<()>> {
+    drop(lock.take());
+    Ok(None)
+}
+
+/// The child ended: the lock the desk's again (its name back in it, or taken again where it
+/// was let go), the campaign read again, the run marked done.
 fn take_back(shared: &Arc<Shared>, code: i32) {
     let settings = shared.settings;
     let mut said = false;
-    let taken = loop {
-        match Lock::take(&settings.drafts, "web") {
-            Ok(taken) => break taken,
+    loop {
+        let mut lock = shared.lock.lock().unwrap_or_else(|p| p.into_inner());
+        let back = match lock.as_mut() {
+            Some(held) => held.write_holder("web"),
+            None => Lock::take(&settings.drafts, "web").map(|taken| *lock = Some(taken)),
+        };
+        match back {
+            Ok(()) => break,
             Err(e) => {
+                drop(lock);
                 if !said {
                     said = true;
                     push(shared, tr!("desk-waiting-for-lock", why = format!("{e:#}")));
@@ -188,8 +218,7 @@ fn take_back(shared: &Arc<Shared>, code: i32) {
                 std::thread::sleep(Duration::from_millis(500));
             }
         }
-    };
-    *shared.lock.lock().unwrap_or_else(|p| p.into_inner()) = Some(taken);
+    }
     match Work::open(settings) {
         Ok(work) => *shared.work.lock().unwrap_or_else(|p| p.into_inner()) = work,
         Err(e) => push(shared, tr!("desk-failed", why = format!("{e:#}"))),
@@ -221,7 +250,13 @@ pub fn current(shared: &Shared) -> Option<Run> {
     shared.run.lock().unwrap_or_else(|p| p.into_inner()).clone()
 }
 
-/// Whether the desk holds the drafts folder now (not while a run has it).
-pub fn holding(shared: &Mutex<Option<Lock>>) -> bool {
-    shared.lock().unwrap_or_else(|p| p.into_inner()).is_some()
+/// Whether a `send` or `replies` the desk started has the drafts folder now: the desk changes
+/// nothing meanwhile.
+pub fn busy(shared: &Shared) -> bool {
+    shared
+        .run
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .as_ref()
+        .is_some_and(|r| !r.back)
 }

@@ -56,6 +56,15 @@ pub enum Outcome {
     Unsendable(String),
     /// The draft file is gone (or the client has none): nothing to decide.
     Gone,
+    /// The letter went (or may have: sending, uncertain): its draft is what was sent, and
+    /// stays so.
+    Closed,
+}
+
+/// Whether the letter of an entry in `state` went or may have: its draft is kept as sent.
+pub fn closed(state: crate::state::drafts::State) -> bool {
+    use crate::state::drafts::State;
+    matches!(state, State::Sent | State::Sending | State::Uncertain)
 }
 
 impl Work {
@@ -104,7 +113,11 @@ impl Work {
     /// `act` on the draft of client `i`, whose page showed the text hashed `base` and sends
     /// `text`.
     pub fn act(&mut self, i: usize, act: Act, text: &str, base: &str) -> Result<Outcome> {
+        self.look(i)?;
         let e = &self.survey.entries[i];
+        if closed(e.state) {
+            return Ok(Outcome::Closed);
+        }
         let Some(path) = e.path.clone() else {
             return Ok(Outcome::Gone);
         };

@@ -58,6 +58,11 @@ fn open(path: &Path) -> Result<File> {
         })
 }
 
+/// The variable through which `cartero web` hands the lock it holds to the `send` or `replies`
+/// it runs: the number of an open descriptor of that very lock, so that the drafts folder is
+/// never free between the two, not for an instant.
+pub const HANDED: &str = "CARTERO_LOCK_FD";
+
 impl Lock {
     /// Takes the drafts folder for `command` (`draft`, `review`, `send`), or says who has it.
     pub fn take(drafts: &Path, command: &str) -> Result<Lock> {
@@ -67,24 +72,59 @@ impl Lock {
         std::fs::create_dir_all(drafts)
             .with_context(|| tr!("lock-create-failed", folder = drafts.display()))?;
         let path = path(drafts);
+        if let Some(mut handed) = handed(&path) {
+            handed.write_holder(command)?;
+            return Ok(handed);
+        }
         let mut file = open(&path)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let who = read_holder(&mut file);
+                if who.command == "web" {
+                    bail!(tr!(
+                        "lock-held-by-desk",
+                        who = who.to_string(),
+                        command = command
+                    ));
+                }
                 bail!(tr!("lock-held", who = who.to_string(), command = command));
             }
             Err(TryLockError::Error(e)) => {
                 return Err(e).with_context(|| tr!("lock-lock-failed", file = path.display()));
             }
         }
-        // Only the holder writes here; a reader refused the lock reads who it is, and this
-        // process knows itself by it (its own `sending` is not another's).
-        file.set_len(0)
-            .and_then(|_| writeln!(file, "{} {command}", std::process::id()))
-            .and_then(|_| file.flush())
-            .with_context(|| tr!("lock-write-failed", file = path.display()))?;
-        Ok(Lock { file, path })
+        let mut lock = Lock { file, path };
+        lock.write_holder(command)?;
+        Ok(lock)
+    }
+
+    /// Says in the file who holds the lock now: this process, for `command`. Only the holder
+    /// writes here; a reader refused the lock reads who it is, and this process knows itself by
+    /// it (its own `sending` is not another's).
+    pub fn write_holder(&mut self, command: &str) -> Result<()> {
+        self.file
+            .set_len(0)
+            .and_then(|_| self.file.seek(SeekFrom::Start(0)))
+            .and_then(|_| writeln!(self.file, "{} {command}", std::process::id()))
+            .and_then(|_| self.file.flush())
+            .with_context(|| tr!("lock-write-failed", file = self.path.display()))
+    }
+
+    /// A descriptor of this very lock for a child process to take over with `HANDED` (the
+    /// lock stays held by both until both have closed it); the caller closes it once the child
+    /// has started.
+    #[cfg(unix)]
+    pub fn hand_over(&self) -> Result<std::os::fd::OwnedFd> {
+        use std::os::fd::{AsRawFd, FromRawFd};
+        // SAFETY: `dup` of a descriptor this lock owns; the copy is owned by the `OwnedFd`, and
+        // has no close-on-exec flag, so a child started now inherits it.
+        let fd = unsafe { libc::dup(self.file.as_raw_fd()) };
+        if fd < 0 {
+            return Err(std::io::Error::last_os_error())
+                .with_context(|| tr!("lock-lock-failed", file = self.path.display()));
+        }
+        Ok(unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) })
     }
 
     /// True while the file at the lock's path is still the one locked. Someone who deletes
@@ -108,6 +148,38 @@ impl Lock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// The lock a parent handed over (`HANDED`): adopted only when the descriptor is this very
+/// lock file, and never passed further on (to a password command, say).
+#[cfg(unix)]
+fn handed(path: &Path) -> Option<Lock> {
+    use std::os::fd::FromRawFd;
+    use std::os::unix::fs::MetadataExt;
+    let fd: i32 = std::env::var(HANDED).ok()?.trim().parse().ok()?;
+    // SAFETY: only reads the descriptor's metadata; a number that is not open fails.
+    let mut stat: libc::stat = unsafe { std::mem::zeroed() };
+    if fd < 3 || unsafe { libc::fstat(fd, &mut stat) } != 0 {
+        return None;
+    }
+    let there = std::fs::metadata(path).ok()?;
+    if stat.st_dev as u64 != there.dev() || stat.st_ino as u64 != there.ino() {
+        return None;
+    }
+    // SAFETY: the descriptor is open, is the lock file, and was handed to this process to own.
+    unsafe {
+        libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
+    }
+    let file = unsafe { File::from_raw_fd(fd) };
+    Some(Lock {
+        file,
+        path: path.to_path_buf(),
+    })
+}
+
+#[cfg(not(unix))]
+fn handed(_: &Path) -> Option<Lock> {
+    None
 }
 
 /// Who holds the drafts folder now, other than this process; `None` when nobody does.

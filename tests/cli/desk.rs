@@ -586,7 +586,70 @@ fn a_send_from_the_desk_is_cartero_send_each_letter_once() {
     let run = desk.run_from_page("/send", &[]);
     assert_eq!(run["code"], 0, "{run}");
     assert_eq!(smtp.received().len(), 2, "never twice");
-    // The desk has the drafts again: a review beside it is refused.
+    // A letter that went stays as it went: no edit, no new decision, and the page says so.
+    let (text, base) = desk.letter(1);
+    assert!(desk
+        .get("/client/1")
+        .body
+        .contains("This letter went (or may have)"));
+    for action in ["save", "approve", "skip", "reject"] {
+        let a = desk.post(
+            "/client/1",
+            &[
+                ("action", action),
+                ("text", &text.replace("Hola", "HOLA")),
+                ("base", &base),
+            ],
+        );
+        assert_eq!(a.status, 409, "{action}");
+    }
+    assert_eq!(c.read("drafts/0001-ana-ruiz.txt"), text);
+    assert_eq!(c.states(), vec!["sent", "sent"]);
+    // The desk has the drafts again: a review beside it is refused, told to close the desk.
+    c.run(&["review"])
+        .failure()
+        .stderr_has("has this campaign's drafts open on the writing desk: close the desk");
+}
+
+#[test]
+fn the_drafts_are_never_free_while_the_desk_hands_them_to_its_send() {
+    let server = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::HoldAtMail)],
+        ..Script::default()
+    });
+    let c = drafted();
+    c.append("cartero.toml", &server.config());
+    let desk = open_desk(&c, "en");
+    desk.approve(1);
+    desk.approve(2);
+    let a = desk.post("/send", &[]);
+    assert_eq!(a.status, 303);
+    server.wait_until_holding();
+    // The send the desk started has the folder: named as the send it is, nobody else gets in,
+    // and the desk itself changes nothing meanwhile.
+    for command in [&["review"][..], &["send", "--yes"], &["draft"]] {
+        c.run(command)
+            .failure()
+            .stderr_has("`cartero send` (process");
+    }
+    let (text, base) = desk.letter(2);
+    let a = desk.post(
+        "/client/2",
+        &[("action", "save"), ("text", &text), ("base", &base)],
+    );
+    assert_eq!(a.status, 409);
+    assert!(a.body.contains("A send or a look for replies is under way"));
+    server.release();
+    for _ in 0..600 {
+        let run: serde_json::Value = serde_json::from_str(&desk.get("/run").body).unwrap();
+        if run["back"] == true {
+            assert_eq!(run["code"], 0, "{run}");
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(server.letters().len(), 2);
+    // And the desk has it back, at once.
     c.run(&["review"])
         .failure()
         .stderr_has("`cartero web` (process");
