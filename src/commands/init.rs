@@ -7,41 +7,13 @@ use anyhow::{bail, Context, Result};
 
 use crate::state::archive::Archive;
 
-const CONFIG: &str = r#"# cartero.toml: the settings of this campaign. Every path is relative to this file.
-
-[sender]
-# Who the emails come from. Replace with your own name and address.
-name = "Ana García"
-email = "ana@example.com"
-
-[campaign]
-# The client list: a .csv, or a spreadsheet (.xlsx, .ods) whose first sheet holds the list.
-clients = "clients.csv"
-# The template every client gets. A client whose `language` is `en` gets year-end.en.txt;
-# a `template` column can name any other file in templates/ for one client.
-template = "templates/year-end.es.txt"
-# Where the drafts you read and edit are kept, with the journal of what you decided.
-drafts = "drafts"
-# The language of clients with no `language` column: es or en (also pt, fr, it, de, ca).
-language = "es"
-
-# Sending (cartero send). The password is never written here: set CARTERO_SMTP_PASSWORD,
-# or give a password-command, or type it when asked.
-# [smtp]
-# host = "smtp.example.com"
-# port = 587
-# security = "starttls"          # or "tls" (port 465); "none" only for a server on this machine
-# username = "ana@example.com"
-# password-command = "pass show smtp/example.com"
-# rate = "30/min"                # many providers limit how fast you may send
-
-# Your own mailbox (IMAP): a copy of each letter in your Sent folder, and `cartero replies`
-# to see who answered. Login and password are [smtp]'s when it is the same provider.
-# [imap]
-# host = "imap.example.com"
-# port = 993
-# security = "tls"               # or "starttls" (port 143)
-"#;
+/// The example campaign's settings, their comments in the run's language.
+fn config() -> &'static str {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Es => include_str!("../../examples/init/cartero.es.toml"),
+        crate::i18n::Lang::En => include_str!("../../examples/init/cartero.en.toml"),
+    }
+}
 
 pub const TEMPLATE_ES: &str = include_str!("../../templates/year-end.es.txt");
 pub const TEMPLATE_EN: &str = include_str!("../../templates/year-end.en.txt");
@@ -73,7 +45,7 @@ pub enum Outcome {
 /// The example campaign's files in `dir`; `clients` for the example's client list.
 pub fn scaffold(dir: &Path, clients: &str) -> Result<Vec<Outcome>> {
     let files = [
-        ("cartero.toml", CONFIG),
+        ("cartero.toml", config()),
         ("clients.csv", clients),
         ("templates/year-end.es.txt", TEMPLATE_ES),
         ("templates/year-end.en.txt", TEMPLATE_EN),
