@@ -116,6 +116,9 @@ fn main() -> anyhow::Result<()> {
         ),
         None => eprintln!("bench_desk: peak memory not known on this system"),
     }
+    if std::env::var_os("BENCH_KEEP").is_some() {
+        eprintln!("bench_desk: kept {}", dir.keep().display());
+    }
     Ok(())
 }
 

@@ -69,8 +69,14 @@ pub fn closed(state: crate::state::drafts::State) -> bool {
 
 impl Work {
     pub fn open(settings: &'static Settings) -> Result<Work> {
-        let survey = Survey::take(settings)?;
-        let journal = Journal::open(&settings.journal_path())?;
+        // The journal opened (and read to its end) while the campaign is surveyed.
+        let (survey, journal) = std::thread::scope(|scope| {
+            let journal = scope.spawn(|| Journal::open(&settings.journal_path()));
+            let survey = Survey::take(settings);
+            (survey, journal.join())
+        });
+        let survey = survey?;
+        let journal = journal.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         let stamps = survey
             .entries
             .iter()
