@@ -22,6 +22,9 @@ pub struct Work {
     /// Each draft file's size and time of change when last read: an editor beside the desk is
     /// noticed by them without reading every draft again.
     stamps: Vec<Option<Stamp>>,
+    /// When every draft was last looked at: the list looks again at most once a second (a
+    /// client's page and every change look at their own draft each time).
+    looked: Option<std::time::Instant>,
 }
 
 type Stamp = (std::time::SystemTime, u64);
@@ -87,11 +90,19 @@ impl Work {
             journal,
             settings,
             stamps,
+            looked: None,
         })
     }
 
     /// Every draft changed on disk since it was last read, read again.
     pub fn look_all(&mut self) -> Result<()> {
+        if self
+            .looked
+            .is_some_and(|t| t.elapsed() < std::time::Duration::from_secs(1))
+        {
+            return Ok(());
+        }
+        self.looked = Some(std::time::Instant::now());
         for i in 0..self.survey.entries.len() {
             let now = stamp_of(self.survey.entries[i].path.as_deref());
             if now != self.stamps[i] {

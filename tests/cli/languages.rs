@@ -281,8 +281,14 @@ fn what_scripts_read_is_the_same_in_both_languages() {
 #[test]
 fn init_writes_its_settings_with_comments_in_the_person_s_language() {
     for (lang, comment) in [
-        ("es_ES.UTF-8", "# Quién firma las cartas. Pon aquí tu nombre"),
-        ("en_US.UTF-8", "# Who the emails come from. Replace with your own name"),
+        (
+            "es_ES.UTF-8",
+            "# Quién firma las cartas. Pon aquí tu nombre",
+        ),
+        (
+            "en_US.UTF-8",
+            "# Who the emails come from. Replace with your own name",
+        ),
     ] {
         let c = Campaign::empty();
         in_locale(c.cmd(&["init", "."]), lang).success();
