@@ -58,20 +58,32 @@ pub struct Survey<'s> {
 
 impl<'s> Survey<'s> {
     pub fn take(settings: &'s Settings) -> Result<Survey<'s>> {
-        // The archive is read while the list and the drafts are.
+        // The archive and the journal are read while the list and the drafts are.
         // No template is rendered from a survey: the past letters' subjects are not read.
         let recall = Recall::start_with(settings, false);
-        let campaign = Campaign::load(settings)?;
-        Survey::of_with(campaign, recall)
+        let (campaign, journal) = std::thread::scope(|scope| {
+            let journal = scope.spawn(|| Journal::read(&settings.journal_path()));
+            let campaign = Campaign::load(settings);
+            let journal = journal
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (campaign, journal)
+        });
+        Survey::of_with(campaign?, recall, Some(journal))
     }
 
     /// The survey of a campaign already loaded (its clients' past already given, if any).
     pub fn of(campaign: Campaign<'s>) -> Result<Survey<'s>> {
-        Survey::of_with(campaign, None)
+        Survey::of_with(campaign, None, None)
     }
 
-    /// The survey, the clients' past arriving from `recall` before their warnings are made.
-    fn of_with(mut campaign: Campaign<'s>, recall: Option<Recall>) -> Result<Survey<'s>> {
+    /// The survey, the clients' past arriving from `recall` before their warnings are made;
+    /// the journal as already read, or read now.
+    fn of_with(
+        mut campaign: Campaign<'s>,
+        recall: Option<Recall>,
+        journal: Option<Result<(Vec<journal::Event>, Vec<String>)>>,
+    ) -> Result<Survey<'s>> {
         if campaign.clients.is_empty() && campaign.has_errors() {
             // Nothing to survey: the caller says the list's problems.
             return Ok(Survey {
@@ -84,7 +96,10 @@ impl<'s> Survey<'s> {
                 template_words: TemplateWords::default(),
             });
         }
-        let (events, journal_warnings) = Journal::read(&campaign.settings.journal_path())?;
+        let (events, journal_warnings) = match journal {
+            Some(read) => read?,
+            None => Journal::read(&campaign.settings.journal_path())?,
+        };
         let records = journal::fold(&events);
         let entries = entries_of(&campaign, &records)?;
         let mut templates_used = Vec::new();
