@@ -72,25 +72,16 @@ pub fn closed(state: crate::state::drafts::State) -> bool {
 
 impl Work {
     pub fn open(settings: &'static Settings) -> Result<Work> {
-        // The journal opened (and read to its end) while the campaign is surveyed.
-        let (survey, journal) = std::thread::scope(|scope| {
-            let journal = scope.spawn(|| Journal::open(&settings.journal_path()));
-            let survey = Survey::take(settings);
-            (survey, journal.join())
-        });
-        let survey = survey?;
-        let journal = journal.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        let stamps = survey
-            .entries
-            .iter()
-            .map(|e| stamp_of(e.path.as_deref()))
-            .collect();
+        // The journal is read once: for the survey, and open to write the desk's decisions.
+        let (survey, journal) = Survey::take_and_open(settings)?;
+        let stamps = crate::par::parallel_map(&survey.entries, |e| stamp_of(e.path.as_deref()));
         Ok(Work {
             survey,
             journal,
             settings,
             stamps,
-            looked: None,
+            // Every draft was just read.
+            looked: Some(std::time::Instant::now()),
         })
     }
 

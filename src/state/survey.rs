@@ -72,6 +72,27 @@ impl<'s> Survey<'s> {
         Survey::of_with(campaign?, recall, Some(journal))
     }
 
+    /// The survey, and the journal open for appending, read once for both (the desk's, which
+    /// writes as it goes).
+    pub fn take_and_open(settings: &'s Settings) -> Result<(Survey<'s>, Journal)> {
+        let recall = Recall::start_with(settings, false);
+        let (campaign, journal) = std::thread::scope(|scope| {
+            let journal = scope.spawn(|| Journal::open(&settings.journal_path()));
+            let campaign = Campaign::load(settings);
+            let journal = journal
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (campaign, journal)
+        });
+        let mut journal = journal?;
+        let read = (
+            std::mem::take(&mut journal.events),
+            journal.warnings.clone(),
+        );
+        let survey = Survey::of_with(campaign?, recall, Some(Ok(read)))?;
+        Ok((survey, journal))
+    }
+
     /// The survey of a campaign already loaded (its clients' past already given, if any).
     pub fn of(campaign: Campaign<'s>) -> Result<Survey<'s>> {
         Survey::of_with(campaign, None, None)

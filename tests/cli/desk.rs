@@ -394,6 +394,9 @@ fn an_edit_reaches_the_draft_file_and_an_approval_binds_to_the_text_on_the_scree
         approved.replace("fuerte", "grande"),
     );
     assert_eq!(c.states()[0], "edited");
+    // The list looks for outside edits at most once a second (a client's page, each time).
+    assert!(desk.get("/client/1").body.contains("edited, to decide"));
+    std::thread::sleep(Duration::from_millis(1100));
     assert!(desk.get("/").body.contains("0 of 2 decided"));
 }
 
