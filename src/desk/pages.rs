@@ -76,7 +76,14 @@ fn failed(e: &anyhow::Error) -> Response {
 
 /// Every sentence the templates use, in this run's language.
 fn texts() -> BTreeMap<&'static str, String> {
-    BTreeMap::from([
+    let mut texts = BTreeMap::from(list_texts());
+    texts.extend(page_texts());
+    texts
+}
+
+/// The list's and the layout's words.
+fn list_texts() -> [(&'static str, String); 30] {
+    [
         ("title", tr!("desk-title")),
         ("clients", tr!("desk-clients")),
         ("search", tr!("desk-search")),
@@ -107,6 +114,12 @@ fn texts() -> BTreeMap<&'static str, String> {
         ("no_answer", tr!("desk-no-answer")),
         ("memories", tr!("desk-memories")),
         ("remember", tr!("desk-remember")),
+    ]
+}
+
+/// A client's page's and the send page's words.
+fn page_texts() -> [(&'static str, String); 31] {
+    [
         ("remember_hint", tr!("desk-remember-hint")),
         ("letter", tr!("desk-letter")),
         ("warnings", tr!("desk-warnings")),
@@ -138,7 +151,7 @@ fn texts() -> BTreeMap<&'static str, String> {
         ("find", tr!("desk-find")),
         ("closed", tr!("desk-closed")),
         ("lang", crate::i18n::lang().code().to_string()),
-    ])
+    ]
 }
 
 /// A state as a person reads it.
@@ -448,56 +461,53 @@ pub async fn act(
     };
     let text = as_on_disk(&form.text, work.survey.entries[i].text.as_deref());
     let outcome = tokio::task::block_in_place(|| work.act(i, act, &text, &form.base));
-    let next = next_to_decide(&work, i);
     match outcome {
+        Ok(outcome) => answer(&shared, &work, i, act, outcome),
         Err(e) => failed(&e),
-        Ok(Outcome::Done) if act == Act::Save => {
+    }
+}
+
+/// The page after `act` on client `i` (0-based) came to `outcome`.
+fn answer(shared: &Shared, work: &Work, i: usize, act: Act, outcome: Outcome) -> Response {
+    let n = i + 1;
+    match outcome {
+        Outcome::Done if act == Act::Save => {
             Redirect::to(&format!("/client/{n}?done=saved")).into_response()
         }
-        Ok(Outcome::Done) => {
+        Outcome::Done => {
             let done = match act {
                 Act::Approve => "approved",
                 Act::Skip => "skipped",
                 _ => "rejected",
             };
+            let next = next_to_decide(work, i);
             Redirect::to(&format!("/client/{next}?done={done}&who={n}")).into_response()
         }
-        Ok(Outcome::Unsendable(why)) => {
-            let mut context = match client_context(&work, i) {
-                Ok(c) => c,
-                Err(e) => return failed(&e),
-            };
-            context.insert("flash", &tr!("desk-cannot-approve", why = why));
-            shared.pages.render("client.html", &context)
-        }
-        Ok(Outcome::Conflict {
+        Outcome::Unsendable(why) => match client_context(work, i) {
+            Ok(mut context) => {
+                context.insert("flash", &tr!("desk-cannot-approve", why = why));
+                shared.pages.render("client.html", &context)
+            }
+            Err(e) => failed(&e),
+        },
+        Outcome::Conflict {
             yours,
             theirs,
             theirs_hash,
-        }) => {
+        } => {
             let mut context = Context::new();
             context.insert("t", &texts());
             context.insert("n", &n);
             context.insert("yours", &yours);
             context.insert("theirs", &theirs);
             context.insert("theirs_hash", &theirs_hash);
-            context.insert(
-                "path",
-                &work.survey.entries[i]
-                    .path
-                    .as_ref()
-                    .map(|p| p.display().to_string()),
-            );
-            (
-                StatusCode::CONFLICT,
-                shared.pages.render("conflict.html", &context),
-            )
-                .into_response()
+            let path = work.survey.entries[i].path.as_ref();
+            context.insert("path", &path.map(|p| p.display().to_string()));
+            let page = shared.pages.render("conflict.html", &context);
+            (StatusCode::CONFLICT, page).into_response()
         }
-        Ok(Outcome::Closed) => (StatusCode::CONFLICT, refusal(&tr!("desk-closed"))).into_response(),
-        Ok(Outcome::Gone) => {
-            (StatusCode::NOT_FOUND, refusal(&tr!("desk-draft-gone"))).into_response()
-        }
+        Outcome::Closed => (StatusCode::CONFLICT, refusal(&tr!("desk-closed"))).into_response(),
+        Outcome::Gone => (StatusCode::NOT_FOUND, refusal(&tr!("desk-draft-gone"))).into_response(),
     }
 }
 

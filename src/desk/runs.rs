@@ -105,26 +105,7 @@ pub fn start(shared: &Arc<Shared>, kind: Kind, passwords: Passwords) -> Result<(
         return Ok(());
     }
     let settings = shared.settings;
-    let mut command = Command::new(std::env::current_exe().context(tr!("desk-no-exe"))?);
-    command.args(campaign_flags(settings));
-    match kind {
-        Kind::Send => command.args(["send", "--yes"]),
-        Kind::Replies => command.arg("replies"),
-    };
-    if let Some(password) = passwords.smtp.filter(|p| !p.is_empty()) {
-        if settings.imap.as_ref().is_some_and(|i| i.smtp_password) {
-            command.env("CARTERO_IMAP_PASSWORD", &password);
-        }
-        command.env("CARTERO_SMTP_PASSWORD", password);
-    }
-    if let Some(password) = passwords.imap.filter(|p| !p.is_empty()) {
-        command.env("CARTERO_IMAP_PASSWORD", password);
-    }
-    command
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut command = child_command(settings, kind, passwords)?;
     // Handed over: the child takes this very lock, never a free folder.
     let handed = hand_over(&mut lock)?;
     #[cfg(unix)]
@@ -161,6 +142,32 @@ pub fn start(shared: &Arc<Shared>, kind: Kind, passwords: Passwords) -> Result<(
         take_back(&shared, code);
     });
     Ok(())
+}
+
+/// The command line and environment of the child: the campaign's flags, the command, the
+/// passwords the page was given.
+fn child_command(settings: &Settings, kind: Kind, passwords: Passwords) -> Result<Command> {
+    let mut command = Command::new(std::env::current_exe().context(tr!("desk-no-exe"))?);
+    command.args(campaign_flags(settings));
+    match kind {
+        Kind::Send => command.args(["send", "--yes"]),
+        Kind::Replies => command.arg("replies"),
+    };
+    if let Some(password) = passwords.smtp.filter(|p| !p.is_empty()) {
+        if settings.imap.as_ref().is_some_and(|i| i.smtp_password) {
+            command.env("CARTERO_IMAP_PASSWORD", &password);
+        }
+        command.env("CARTERO_SMTP_PASSWORD", password);
+    }
+    if let Some(password) = passwords.imap.filter(|p| !p.is_empty()) {
+        command.env("CARTERO_IMAP_PASSWORD", password);
+    }
+    command
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    Ok(command)
 }
 
 /// Each line a child prints, into the run as it comes.
