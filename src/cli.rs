@@ -424,55 +424,8 @@ pub fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
 /// The usual usage mistakes in the catalog's words (clap's own are English): an unknown flag or command, a missing
 /// argument, a wrong value, flags that exclude each other. `None` for the others.
 pub fn usage_error(e: &clap::Error) -> Option<String> {
-    let all = |kind: ContextKind| match e.get(kind) {
-        Some(ContextValue::String(s)) => vec![s.clone()],
-        Some(ContextValue::Strings(v)) => v.clone(),
-        Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
-        _ => vec![],
-    };
-    let one = |kind: ContextKind| all(kind).into_iter().next();
-    let quoted = |words: Vec<String>| {
-        words
-            .iter()
-            .map(|w| format!("'{w}'"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut words = match e.kind() {
-        ErrorKind::UnknownArgument => {
-            tr!(
-                "cli-error-unknown-argument",
-                arg = one(ContextKind::InvalidArg)?
-            )
-        }
-        ErrorKind::InvalidSubcommand => tr!(
-            "cli-error-unknown-command",
-            command = one(ContextKind::InvalidSubcommand)?
-        ),
-        ErrorKind::MissingRequiredArgument => {
-            let missing = all(ContextKind::InvalidArg);
-            if missing.is_empty() {
-                return None;
-            }
-            tr!("cli-error-missing", args = missing.join("\n  "))
-        }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            let arg = one(ContextKind::InvalidArg)?;
-            match one(ContextKind::InvalidValue) {
-                Some(value) if !value.is_empty() => {
-                    tr!("cli-error-invalid-value", value = value, arg = arg)
-                }
-                _ => tr!("cli-error-no-value", arg = arg),
-            }
-        }
-        ErrorKind::ArgumentConflict => tr!(
-            "cli-error-conflict",
-            arg = one(ContextKind::InvalidArg)?,
-            others = quoted(all(ContextKind::PriorArg))
-        ),
-        _ => return None,
-    };
-    let values = all(ContextKind::ValidValue);
+    let mut words = mistake(e)?;
+    let values = context_all(e, ContextKind::ValidValue);
     if !values.is_empty() {
         words.push_str("\n  ");
         words.push_str(&tr!("cli-possible-values", values = values.join(", ")));
@@ -482,13 +435,13 @@ pub fn usage_error(e: &clap::Error) -> Option<String> {
         ContextKind::SuggestedArg,
         ContextKind::SuggestedValue,
     ] {
-        let similar = all(kind);
+        let similar = context_all(e, kind);
         if !similar.is_empty() {
             words.push_str("\n\n  ");
             words.push_str(&tr!("cli-error-similar", similar = quoted(similar)));
         }
     }
-    if let Some(usage) = one(ContextKind::Usage) {
+    if let Some(usage) = context_one(e, ContextKind::Usage) {
         let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
         words.push_str("\n\n");
         words.push_str(&tr!("cli-error-usage", usage = usage));
@@ -496,6 +449,63 @@ pub fn usage_error(e: &clap::Error) -> Option<String> {
     words.push_str("\n\n");
     words.push_str(&tr!("cli-error-more"));
     Some(format!("{}: {words}", tr!("error-prefix")))
+}
+
+/// Every value clap gave an error for `kind`.
+fn context_all(e: &clap::Error, kind: ContextKind) -> Vec<String> {
+    match e.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+        _ => vec![],
+    }
+}
+
+fn context_one(e: &clap::Error, kind: ContextKind) -> Option<String> {
+    context_all(e, kind).into_iter().next()
+}
+
+/// `'a', 'b'`.
+fn quoted(words: Vec<String>) -> String {
+    words
+        .iter()
+        .map(|w| format!("'{w}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The mistake itself, in the catalog's words; `None` for a kind of error not translated.
+fn mistake(e: &clap::Error) -> Option<String> {
+    let arg = || context_one(e, ContextKind::InvalidArg);
+    Some(match e.kind() {
+        ErrorKind::UnknownArgument => tr!("cli-error-unknown-argument", arg = arg()?),
+        ErrorKind::InvalidSubcommand => tr!(
+            "cli-error-unknown-command",
+            command = context_one(e, ContextKind::InvalidSubcommand)?
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            let missing = context_all(e, ContextKind::InvalidArg);
+            if missing.is_empty() {
+                return None;
+            }
+            tr!("cli-error-missing", args = missing.join("\n  "))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let arg = arg()?;
+            match context_one(e, ContextKind::InvalidValue) {
+                Some(value) if !value.is_empty() => {
+                    tr!("cli-error-invalid-value", value = value, arg = arg)
+                }
+                _ => tr!("cli-error-no-value", arg = arg),
+            }
+        }
+        ErrorKind::ArgumentConflict => tr!(
+            "cli-error-conflict",
+            arg = arg()?,
+            others = quoted(context_all(e, ContextKind::PriorArg))
+        ),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

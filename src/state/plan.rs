@@ -207,63 +207,22 @@ pub fn arrivals(
     let resend = keys_of(resend);
     let mut out = Vec::new();
     for key in keys_of(arrived) {
-        let Some(e) = survey.entries.iter().find(|e| e.client.key == key) else {
-            let keys = survey.entries.iter().map(|e| e.client.key.as_str());
-            match crate::text::closest(&key, keys) {
-                Some(close) => bail!(tr!(
-                    "plan-arrived-no-such-client-close",
-                    key = &key,
-                    close = close.to_string()
-                )),
-                None => bail!(tr!("plan-arrived-no-such-client", key = &key)),
-            }
-        };
+        let e = entry_of(survey, &key)?;
         if resend.contains(&key) {
             bail!(tr!("plan-arrived-and-resend", key = &key));
         }
         if let Some(other) = resend.first() {
             bail!(tr!("plan-arrived-sends-nothing", other = other));
         }
-        let record = e.record.as_ref();
-        let uncertain = record
+        let uncertain = e
+            .record
+            .as_ref()
             .and_then(|r| r.delivery.as_ref())
             .filter(|_| e.state == State::Uncertain)
             .and_then(Delivery::message_id);
         match (e.state, uncertain) {
             (State::Sent, _) => out.push(Arrival::AlreadySent { key }),
-            (_, Some(message_id)) => {
-                let letter = record.and_then(|r| r.letter.as_ref());
-                if let Some(went) = letter.filter(|l| e.hash.as_deref() != Some(l.hash.as_str())) {
-                    // What went must still be at hand: its copy in Sent and the archive keep it.
-                    let sha = went.hash.chars().take(12).collect::<String>();
-                    bail!(match &e.path {
-                        Some(p) if e.hash.is_some() => tr!(
-                            "plan-arrived-draft-changed",
-                            key = &key,
-                            file = p.display(),
-                            sha = sha
-                        ),
-                        Some(p) => tr!(
-                            "plan-arrived-draft-file-gone",
-                            key = &key,
-                            file = p.display(),
-                            sha = sha
-                        ),
-                        None => tr!("plan-arrived-draft-gone", key = &key, sha = sha),
-                    });
-                }
-                let sent = What::Sent {
-                    hash: letter.map(|l| l.hash.clone()),
-                    message_id: message_id.to_string(),
-                    reply: None,
-                    proof: Proof::UserSaid,
-                };
-                let at = letter.map_or(now, |l| l.date);
-                out.push(Arrival::Settled {
-                    event: Event::new(at, &key, sent),
-                    key,
-                });
-            }
+            (_, Some(message_id)) => out.push(settled(e, key, message_id, now)?),
             (state, _) => bail!(tr!(
                 "plan-arrived-not-uncertain",
                 key = &key,
@@ -272,6 +231,63 @@ pub fn arrivals(
         }
     }
     Ok(out)
+}
+
+/// The client `--arrived` names, or an error naming the closest one.
+fn entry_of<'a>(survey: &'a Survey, key: &str) -> Result<&'a super::survey::Entry> {
+    if let Some(e) = survey.entries.iter().find(|e| e.client.key == key) {
+        return Ok(e);
+    }
+    let keys = survey.entries.iter().map(|e| e.client.key.as_str());
+    match crate::text::closest(key, keys) {
+        Some(close) => bail!(tr!(
+            "plan-arrived-no-such-client-close",
+            key = key,
+            close = close.to_string()
+        )),
+        None => bail!(tr!("plan-arrived-no-such-client", key = key)),
+    }
+}
+
+/// The uncertain letter `message_id` to `e`, recorded as sent on the user's word; refused when
+/// its draft is no longer what went (what went must still be at hand: its copy in Sent and the
+/// archive keep it).
+fn settled(
+    e: &super::survey::Entry,
+    key: String,
+    message_id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<Arrival> {
+    let letter = e.record.as_ref().and_then(|r| r.letter.as_ref());
+    if let Some(went) = letter.filter(|l| e.hash.as_deref() != Some(l.hash.as_str())) {
+        let sha = went.hash.chars().take(12).collect::<String>();
+        bail!(match &e.path {
+            Some(p) if e.hash.is_some() => tr!(
+                "plan-arrived-draft-changed",
+                key = &key,
+                file = p.display(),
+                sha = sha
+            ),
+            Some(p) => tr!(
+                "plan-arrived-draft-file-gone",
+                key = &key,
+                file = p.display(),
+                sha = sha
+            ),
+            None => tr!("plan-arrived-draft-gone", key = &key, sha = sha),
+        });
+    }
+    let sent = What::Sent {
+        hash: letter.map(|l| l.hash.clone()),
+        message_id: message_id.to_string(),
+        reply: None,
+        proof: Proof::UserSaid,
+    };
+    let at = letter.map_or(now, |l| l.date);
+    Ok(Arrival::Settled {
+        event: Event::new(at, &key, sent),
+        key,
+    })
 }
 
 /// The clients `--resend` names, as keys; an error when one cannot be resent.
