@@ -1,16 +1,8 @@
 //! The commands in Spanish (`CARTERO_LANG=es`): review's keys, its prompt and summary, and the
 //! commands' own sentences.
 
+use crate::review::drafted;
 use crate::support::*;
-
-const CLIENTS: &str = "email,name,note\na@example.com,Ana,La paella de junio\nb@example.com,Bea,El viaje a Lugo\nc@example.com,Cy,La feria de Reus\nd@example.com,Dani,El piano nuevo\ne@example.com,Eva,\n";
-const TEMPLATE: &str = "Subject: Hola {{ first_name }}\n\nHola {{ first_name }}:\n\n{{ note | default(value=\"\") }}\n\nUn abrazo,\n{{ sender.name }}\n";
-
-fn drafted() -> Campaign {
-    let c = Campaign::with(CLIENTS, TEMPLATE);
-    c.run(&["draft"]).success();
-    c
-}
 
 #[test]
 fn review_in_spanish_takes_the_spanish_keys() {
