@@ -45,6 +45,7 @@ fn main() -> anyhow::Result<()> {
                 campaign: format!("/campaigns/{year}/drafts"),
                 replied_at: None,
                 proof: None,
+                attachments: Vec::new(),
             })
             .collect();
         a.keep(&letters)?;

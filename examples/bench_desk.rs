@@ -161,6 +161,7 @@ fn archive(path: &Path, n: usize) -> anyhow::Result<()> {
                 campaign: format!("/campaigns/{year}/drafts"),
                 replied_at: (i % 3 == 0).then(|| format!("{year}-12-22T09:00:00.000+01:00")),
                 proof: None,
+                attachments: Vec::new(),
             })
             .collect();
         a.keep(&letters)?;

@@ -1070,3 +1070,21 @@ desk-no-exe = cannot find cartero's own program to run the send
 desk-waiting-for-lock = waiting for the drafts folder: { $why }
 desk-flag-retold = tells an earlier letter's anecdote again
 desk-closed = This letter went (or may have): it stays as it was sent.
+
+## Letters as businesses write them: Markdown, the signature, attachments
+settings-bad-max-message-size = `[smtp] max-message-size = { $value }` in `{ $file }` is not a size: write the largest letter your provider takes, in MB (for example `max-message-size = 20`)
+compose-attachments-header = a template cannot set `{ $header }:`: name a client's files in the list's `attachments` column, and files for every letter with `[campaign] attachments` in cartero.toml; remove the line
+compose-format-header = a template cannot set `{ $header }:`: a template whose name ends in `.md` is Markdown, one ending in `.txt` plain text; remove the line
+message-bad-format = `Format: { $value }` is not a format cartero knows: write `Format: markdown`, or remove the line for plain text
+letter-file-missing = `{ $file }` is not there: put the file there, or fix its name (names are relative to the campaign folder, where cartero.toml is)
+letter-file-is-folder = `{ $file }` is a folder, not a file: name the file in it that goes with the letter
+letter-file-not-a-file = `{ $file }` is not a file cartero can attach: name an ordinary file
+letter-file-unreadable = cannot read `{ $file }` ({ $why }): make it readable and try again
+campaign-signature-missing = the signature file is not there: create it, or fix `[sender] signature` in cartero.toml
+campaign-signature-unreadable = cannot read the signature ({ $why }): make it readable, or fix `[sender] signature` in cartero.toml
+campaign-signature-not-utf8 = the signature is not UTF-8 text: save it as UTF-8 (in Notepad: "Save as", encoding "UTF-8")
+campaign-attachment-blocked = `{ $file }` is a kind of file mail providers refuse to carry (programs and scripts): the letter would be refused or arrive without it; send a PDF, or put it in a .zip
+campaign-letter-too-big = this letter is { $size } MB as it is sent, over the { $limit } MB your provider takes (`[smtp] max-message-size`): attach smaller files, or fewer
+cmd-send-file-changed = { $key }: a file of this letter changed since you approved it: not sent; read it again with `cartero review`
+cmd-send-file-gone = { $key }: not sent: { $why }
+history-attachments = with: { $files }

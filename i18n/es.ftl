@@ -1203,3 +1203,21 @@ desk-no-exe = no se encuentra el propio programa de cartero para hacer el envío
 desk-waiting-for-lock = esperando la carpeta de borradores: { $why }
 desk-flag-retold = repite una anécdota de otra carta
 desk-closed = Esta carta ya salió (o pudo salir): se queda como se envió.
+
+## Cartas como las escribe un negocio: Markdown, la firma, los adjuntos
+settings-bad-max-message-size = `[smtp] max-message-size = { $value }` en `{ $file }` no es un tamaño: escribe la carta más grande que acepta tu proveedor, en MB (por ejemplo `max-message-size = 20`)
+compose-attachments-header = una plantilla no puede poner `{ $header }:`: los archivos de cada cliente van en la columna `adjuntos` de la lista, y los de todas las cartas en `[campaign] attachments` de cartero.toml; quita la línea
+compose-format-header = una plantilla no puede poner `{ $header }:`: una plantilla cuyo nombre acaba en `.md` es Markdown, y una que acaba en `.txt`, texto sin formato; quita la línea
+message-bad-format = `Formato: { $value }` no es un formato que cartero conozca: escribe `Format: markdown`, o quita la línea para texto sin formato
+letter-file-missing = `{ $file }` no está: pon el archivo ahí o corrige su nombre (los nombres son relativos a la carpeta de la campaña, donde está cartero.toml)
+letter-file-is-folder = `{ $file }` es una carpeta, no un archivo: escribe el nombre del archivo de dentro que va con la carta
+letter-file-not-a-file = `{ $file }` no es un archivo que cartero pueda adjuntar: indica un archivo normal
+letter-file-unreadable = no se puede leer `{ $file }` ({ $why }): haz que se pueda leer y vuelve a intentarlo
+campaign-signature-missing = el archivo de la firma no está: créalo o corrige `[sender] signature` en cartero.toml
+campaign-signature-unreadable = no se puede leer la firma ({ $why }): haz que se pueda leer o corrige `[sender] signature` en cartero.toml
+campaign-signature-not-utf8 = la firma no es texto UTF-8: guárdala como UTF-8 (en el Bloc de notas: «Guardar como», codificación «UTF-8»)
+campaign-attachment-blocked = `{ $file }` es un tipo de archivo que los proveedores de correo no dejan pasar (programas y scripts): la carta sería rechazada o llegaría sin él; envía un PDF o mételo en un .zip
+campaign-letter-too-big = esta carta ocupa { $size } MB tal como se envía, más de los { $limit } MB que acepta tu proveedor (`[smtp] max-message-size`): adjunta archivos más pequeños, o menos
+cmd-send-file-changed = { $key }: un archivo de esta carta cambió después de que la aprobaras: no se ha enviado; vuelve a leerla con `cartero review`
+cmd-send-file-gone = { $key }: no se ha enviado: { $why }
+history-attachments = con: { $files }

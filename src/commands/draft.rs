@@ -143,7 +143,9 @@ impl Drafter {
                 )
             })?
             .map(|f| f.hash);
-        Ok(match state_of(Some(record), current.as_deref(), false) {
+        // Only whether it went matters here, which no file's hash changes.
+        let both = current.as_deref().map(|h| (h, h));
+        Ok(match state_of(Some(record), both, false) {
             s @ (State::Sent | State::Uncertain | State::Sending) => Outcome::Untouchable(s),
             _ if current.is_none() => {
                 write_atomic(&path, text)?;

@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use crate::diag::Problem;
 use crate::domain::campaign::{Campaign, Rendered};
+use crate::domain::letter;
 use crate::domain::message::{build_message, message_id};
 use crate::outbox::write_emls;
 use crate::settings::Settings;
@@ -25,11 +26,15 @@ pub fn run(settings: Settings, out: &Path) -> Result<ExitCode> {
     };
     // Every message is built in memory before any file is written, so one bad row never
     // leaves half a preview; each is kept only as its bytes.
+    let campaign_base = campaign.settings.base.clone();
     let messages = campaign.render_map(|client, Rendered { email, .. }| {
         let id = message_id(&sender, &client.key, now, salt);
-        let message = build_message(&sender, &client.mailbox, &email, now, &id).map_err(|e| {
-            Problem::error(client.email.clone(), format!("{e:#}")).client(&client.name)
-        })?;
+        let files = letter::load(&email, &campaign_base)
+            .map_err(|f| Problem::error(client.email.clone(), f.why).client(&client.name))?;
+        let message =
+            build_message(&sender, &client.mailbox, &email, &files, now, &id).map_err(|e| {
+                Problem::error(client.email.clone(), format!("{e:#}")).client(&client.name)
+            })?;
         Ok((
             file_stem(client.index, &client.name, &client.email),
             message.formatted(),

@@ -252,20 +252,21 @@ impl Session<'_> {
     /// Journals an answer about the draft as shown; false when it must be shown again.
     fn decide(&mut self, i: usize, shown: &Shown, answer: Answer) -> Result<bool> {
         // What is on disk must still be what was shown: an editor elsewhere may have changed it.
-        let on_disk = read_draft(&shown.path)?.map(|f| f.hash);
-        if on_disk.as_deref() != Some(shown.hash.as_str()) {
+        let base = &self.survey.campaign.settings.base;
+        let on_disk = read_draft(&shown.path)?.map(|f| f.bind(base));
+        let Some(on_disk) = on_disk.filter(|f| f.hash == shown.hash) else {
             writeln!(self.out, "{}", tr!("cmd-review-changed-on-disk"))?;
             self.survey.refresh(i)?;
             return Ok(false);
-        }
+        };
         let verdict = match answer {
             Answer::Approve => {
-                if let Err(why) = validate(&shown.text, &shown.key) {
-                    writeln!(
-                        self.out,
-                        "{}",
-                        tr!("cmd-review-cannot-approve", why = why.to_string())
-                    )?;
+                // The letter as it goes: its text, and every file it names, there to be read.
+                let why = validate(&shown.text, &shown.key)
+                    .err()
+                    .or_else(|| on_disk.unreadable.as_ref().map(|p| p.why.clone()));
+                if let Some(why) = why {
+                    writeln!(self.out, "{}", tr!("cmd-review-cannot-approve", why = why))?;
                     return Ok(false);
                 }
                 self.counts.approved += 1;
@@ -282,7 +283,7 @@ impl Session<'_> {
         };
         let now = self.survey.campaign.settings.clock();
         self.journal
-            .append(Event::decision(now, &shown.key, verdict, &shown.hash))?;
+            .append(Event::decision(now, &shown.key, verdict, &on_disk.bound))?;
         Ok(true)
     }
 

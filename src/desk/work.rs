@@ -10,7 +10,7 @@ use chrono::SecondsFormat;
 use crate::domain::message::validate;
 use crate::settings::Settings;
 use crate::state::archive::{Archive, Letter, Memory};
-use crate::state::drafts::{read_draft, write_atomic};
+use crate::state::drafts::{read_draft, write_atomic, DraftFile};
 use crate::state::journal::{self, Event, Journal, Verdict};
 use crate::state::survey::Survey;
 
@@ -144,15 +144,19 @@ impl Work {
             write_atomic(&path, text)?;
         }
         self.stamps[i] = stamp_of(Some(&path));
-        let hash = journal::hash(text);
+        // What an approval binds to: this text, and the files its letter names as they are now.
+        let letter = DraftFile::from_bytes(text.as_bytes().to_vec()).bind(&self.settings.base);
         let verdict = match act {
             Act::Save => {
                 self.survey.refresh(i)?;
                 return Ok(Outcome::Done);
             }
-            Act::Approve => match validate(text, &key) {
-                Ok(_) => Verdict::Approved,
-                Err(why) => {
+            Act::Approve => match validate(text, &key)
+                .err()
+                .or_else(|| letter.unreadable.map(|p| p.why))
+            {
+                None => Verdict::Approved,
+                Some(why) => {
                     self.survey.refresh(i)?;
                     return Ok(Outcome::Unsendable(why));
                 }
@@ -160,7 +164,7 @@ impl Work {
             Act::Skip => Verdict::Skipped,
             Act::Reject => Verdict::Rejected,
         };
-        let event = Event::decision(self.settings.clock(), &key, verdict, &hash);
+        let event = Event::decision(self.settings.clock(), &key, verdict, &letter.bound);
         self.journal.append(event.clone())?;
         self.survey.events.push(event);
         self.refold(i);

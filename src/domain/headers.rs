@@ -9,6 +9,10 @@ pub enum Named {
     Cc,
     Bcc,
     From,
+    /// The files that go with a draft's letter.
+    Attachments,
+    /// How a draft's body is written: `markdown`.
+    Format,
     /// No header cartero knows; the closest known name, when one is near.
     Unknown(Option<&'static str>),
 }
@@ -21,6 +25,8 @@ const NAMES: &[(&str, Named)] = &[
     ("Cc", Named::Cc),
     ("Bcc", Named::Bcc),
     ("From", Named::From),
+    ("Attachments", Named::Attachments),
+    ("Format", Named::Format),
     ("Asunto", Named::Subject),
     ("Responder-a", Named::ReplyTo),
     ("Responder a", Named::ReplyTo),
@@ -28,6 +34,9 @@ const NAMES: &[(&str, Named)] = &[
     ("CC", Named::Cc),
     ("CCO", Named::Bcc),
     ("De", Named::From),
+    ("Adjuntos", Named::Attachments),
+    ("Adjunto", Named::Attachments),
+    ("Formato", Named::Format),
 ];
 
 /// The header a name (before its `:`) names, without regard to case or surrounding spaces;

@@ -5,31 +5,43 @@ use std::time::SystemTime;
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset};
 use lettre::message::header::ContentType;
-use lettre::message::Mailbox;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use crate::domain::compose::Email;
 use crate::domain::headers::{did_you_mean, named, Named};
+use crate::domain::letter::{Files, Piece};
+use crate::domain::markdown;
 use crate::text::{clean_line, display_mailbox};
 
-/// The draft's text: `To:`, `Subject:`, optional `Reply-To:`, a blank line, the body.
+/// The draft's text: `To:`, `Subject:`, optional `Reply-To:`, `Attachments:` (the files, `; `
+/// between them) and `Format: markdown`, a blank line, the body.
 pub fn draft_text(to: &Mailbox, email: &Email) -> String {
     let mut text = format!("To: {}\nSubject: {}\n", display_mailbox(to), email.subject);
     if let Some(r) = &email.reply_to {
         text.push_str(&format!("Reply-To: {}\n", display_mailbox(r)));
+    }
+    if !email.attachments.is_empty() {
+        text.push_str(&format!("Attachments: {}\n", email.attachments.join("; ")));
+    }
+    if email.markdown {
+        text.push_str("Format: markdown\n");
     }
     text.push('\n');
     text.push_str(&email.body);
     text
 }
 
-/// One message, one recipient: the exact bytes preview writes and send sends.
+/// One message, one recipient: the exact bytes preview writes and send sends. `files` are the
+/// letter's, read (`letter::load`): a plain letter without files is one `text/plain` part.
 pub fn build_message(
     from: &Mailbox,
     to: &Mailbox,
     email: &Email,
+    files: &Files,
     date: DateTime<FixedOffset>,
     message_id: &str,
 ) -> Result<Message> {
@@ -43,14 +55,85 @@ pub fn build_message(
         .subject(clean_line(&email.subject))
         .date(SystemTime::from(date))
         .message_id(Some(message_id.to_string()))
-        .header(lettre::message::header::MIME_VERSION_1_0)
-        .header(ContentType::TEXT_PLAIN);
+        .header(lettre::message::header::MIME_VERSION_1_0);
     if let Some(r) = &email.reply_to {
         builder = builder.reply_to(clean_mailbox(r));
     }
-    builder
-        .body(email.body.clone())
-        .with_context(|| tr!("message-build-failed", address = to.email.to_string()))
+    let built = if !email.markdown && files.pieces.is_empty() {
+        builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(email.body.clone())
+    } else {
+        builder.multipart(parts(from, email, files, message_id))
+    };
+    built.with_context(|| tr!("message-build-failed", address = to.email.to_string()))
+}
+
+/// The letter's parts: its words (plain, or plain and HTML with the images inside), then its
+/// attachments. The boundaries come from the Message-ID, so every build gives the same bytes.
+fn parts(from: &Mailbox, email: &Email, files: &Files, message_id: &str) -> MultiPart {
+    let boundary = |n: u8| {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(message_id.as_bytes());
+        let tag: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        format!("=_cartero_{n}_{tag}")
+    };
+    let attached: Vec<&Piece> = files.pieces.iter().filter(|p| !p.inline).collect();
+    let mixed = MultiPart::mixed().boundary(boundary(0));
+    let mut whole = if email.markdown {
+        let words = html_and_plain(from, email, files, &boundary);
+        if attached.is_empty() {
+            return words;
+        }
+        mixed.multipart(words)
+    } else {
+        mixed.singlepart(SinglePart::plain(email.body.clone()))
+    };
+    for p in attached {
+        whole = whole.singlepart(
+            Attachment::new(p.file_name.clone()).body(p.bytes.clone(), content_type(p)),
+        );
+    }
+    whole
+}
+
+/// A Markdown letter's words: plain text, then HTML with its images by `Content-ID`.
+fn html_and_plain(
+    from: &Mailbox,
+    email: &Email,
+    files: &Files,
+    boundary: &dyn Fn(u8) -> String,
+) -> MultiPart {
+    let domain = from.email.domain().to_string();
+    let inline: Vec<&Piece> = files.pieces.iter().filter(|p| p.inline).collect();
+    let cid = |dest: &str| {
+        inline
+            .iter()
+            .find(|p| p.name == dest)
+            .map(|p| p.content_id(&domain))
+    };
+    let plain = SinglePart::plain(markdown::to_plain(&email.body));
+    let html = SinglePart::html(markdown::to_html(&email.body, &cid));
+    let alternative = MultiPart::alternative()
+        .boundary(boundary(1))
+        .singlepart(plain);
+    if inline.is_empty() {
+        return alternative.singlepart(html);
+    }
+    let mut related = MultiPart::related().boundary(boundary(2)).singlepart(html);
+    for p in inline {
+        related = related.singlepart(
+            Attachment::new_inline_with_name(p.content_id(&domain), p.file_name.clone())
+                .body(p.bytes.clone(), content_type(p)),
+        );
+    }
+    alternative.multipart(related)
+}
+
+/// A piece's type as lettre writes it (a name that says nothing is a stream of bytes).
+fn content_type(p: &Piece) -> ContentType {
+    ContentType::parse(&p.content_type)
+        .unwrap_or_else(|_| ContentType::parse("application/octet-stream").expect("a valid type"))
 }
 
 /// lettre panics on a display name with a line break: never hand it one.
@@ -100,6 +183,28 @@ pub fn body_of(text: &str) -> &str {
     }
 }
 
+/// A draft as the personal share and the anecdote check read it: its words as a person reads
+/// them, without the signature every letter shares, nor Markdown's marks (never the HTML).
+pub fn measured(text: &str) -> Cow<'_, str> {
+    let body = body_of(text);
+    let head = &text[..text.len() - body.len()];
+    let markdown = head.lines().any(|l| {
+        l.split_once(':').is_some_and(|(n, v)| {
+            named(n, &[]) == Named::Format && format_is_markdown(v).unwrap_or(false)
+        })
+    });
+    let (letter, signature) = markdown::split_signature(body);
+    if !markdown && signature.is_none() {
+        return Cow::Borrowed(text);
+    }
+    let words = if markdown {
+        markdown::to_plain(letter)
+    } else {
+        letter.to_string()
+    };
+    Cow::Owned(format!("{head}{words}"))
+}
+
 /// Reads a draft's text; the error says what to fix in the file.
 pub fn parse(text: &str) -> Result<Draft, String> {
     let text = text
@@ -125,6 +230,8 @@ pub fn parse(text: &str) -> Result<Draft, String> {
             subject,
             reply_to: head.reply_to,
             body: body.to_string(),
+            markdown: head.markdown,
+            attachments: head.attachments,
         },
     })
 }
@@ -135,6 +242,8 @@ struct Head {
     to: Option<Mailbox>,
     subject: Option<String>,
     reply_to: Option<Mailbox>,
+    attachments: Vec<String>,
+    markdown: bool,
 }
 
 impl Head {
@@ -153,7 +262,13 @@ impl Head {
     /// One header line's value, kept; or why a draft cannot have it. cartero writes the
     /// English names; a person may write the Spanish ones (`Para:`, `Asunto:`, `Responder-a:`).
     fn set(&mut self, name: &str, value: String) -> Result<(), String> {
-        let allowed = [Named::To, Named::Subject, Named::ReplyTo];
+        let allowed = [
+            Named::To,
+            Named::Subject,
+            Named::ReplyTo,
+            Named::Attachments,
+            Named::Format,
+        ];
         match named(name, &allowed) {
             Named::To => {
                 self.to = Some(
@@ -168,6 +283,13 @@ impl Head {
                         .map_err(|_| tr!("message-bad-reply-to", value = &value))?,
                 )
             }
+            Named::Attachments => self.attachments.extend(
+                value
+                    .split(';')
+                    .map(|n| n.trim().replace('\\', "/"))
+                    .filter(|n| !n.is_empty()),
+            ),
+            Named::Format => self.markdown = format_is_markdown(&value)?,
             Named::Cc | Named::Bcc => return Err(tr!("message-copy-header", header = name.trim())),
             Named::From => return Err(tr!("message-from-header", header = name.trim())),
             unknown @ Named::Unknown(_) => {
@@ -179,6 +301,15 @@ impl Head {
             }
         }
         Ok(())
+    }
+}
+
+/// `Format: markdown` (`text` for plain): anything else is a mistake to fix.
+fn format_is_markdown(value: &str) -> Result<bool, String> {
+    match value.trim().to_lowercase().as_str() {
+        "markdown" | "md" => Ok(true),
+        "text" | "texto" | "plain" | "" => Ok(false),
+        _ => Err(tr!("message-bad-format", value = value)),
     }
 }
 

@@ -5,6 +5,8 @@ pub mod campaign;
 pub mod clients;
 pub mod compose;
 pub mod headers;
+pub mod letter;
+pub mod markdown;
 pub mod message;
 pub mod personal;
 pub mod table;

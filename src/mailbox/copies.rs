@@ -10,6 +10,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{Failure, Filing, Headers, Mailbox};
 use crate::clock::Clock;
+use crate::domain::letter;
 use crate::domain::message::{build_message, validate};
 use crate::settings::{Imap, SaveSent, Settings};
 use crate::state::journal::{self, Delivery, Event, FiledBy, Filer, Handed, Journal, Proof, What};
@@ -515,12 +516,14 @@ fn owed(survey: &Survey, mode: SaveSent) -> (Vec<Copy>, Vec<Copy>) {
 /// Message-ID, while the draft is still what was sent.
 fn rebuild(settings: &Settings, survey: &Survey, c: &Copy) -> Option<Vec<u8>> {
     let entry = survey.entries.iter().find(|e| e.client.key == c.key)?;
-    if entry.hash.as_ref() != c.hash.as_ref() {
+    if entry.bound.as_ref() != c.hash.as_ref() {
         return None;
     }
     let draft = validate(entry.text.as_deref()?, &c.key).ok()?;
     let sender = settings.sender().ok()?;
-    build_message(sender, &draft.to, &draft.email, c.date, &c.id)
+    // The files as they were sent: the hash above holds their bytes too.
+    let files = letter::load(&draft.email, &settings.base).ok()?;
+    build_message(sender, &draft.to, &draft.email, &files, c.date, &c.id)
         .ok()
         .map(|m| m.formatted())
 }

@@ -40,6 +40,12 @@ fn letter(l: &Letter, alone: bool) {
     if l.proof.as_deref() == Some("user-said") {
         say!("    {}", tr!("history-on-your-word"));
     }
+    if !l.attachments.is_empty() {
+        say!(
+            "    {}",
+            tr!("history-attachments", files = l.attachments.join("; "))
+        );
+    }
     let shown = if alone && !l.body.trim().is_empty() {
         say!("    {}", tr!("history-only-letter"));
         &l.body

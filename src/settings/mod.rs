@@ -44,6 +44,8 @@ pub struct ArchiveConfig {
 pub struct SenderConfig {
     pub name: Option<String>,
     pub email: Option<String>,
+    /// A file (`.md` or `.txt`) added below every letter.
+    pub signature: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -54,6 +56,9 @@ pub struct CampaignConfig {
     pub template: Option<PathBuf>,
     pub drafts: Option<PathBuf>,
     pub language: Option<String>,
+    /// Files every letter carries, relative to this file's folder.
+    #[serde(default)]
+    pub attachments: Vec<PathBuf>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,6 +79,8 @@ pub struct SmtpConfig {
     pub daily_limit: Option<u32>,
     #[serde(default)]
     pub auth: Auth,
+    /// The largest letter the provider takes, in MB, as it is sent (base64 included).
+    pub max_message_size: Option<f64>,
 }
 
 /// `[imap]`: the sender's own mailbox, for the copy in Sent and the replies.
@@ -130,7 +137,18 @@ pub struct Settings {
     /// The archive of every letter sent, across campaigns: `--archive`, `[archive] path`, or
     /// the platform's data folder (`None` only where there is none).
     pub archive: Option<PathBuf>,
+    /// Where the campaign's relative paths start: cartero.toml's folder (attachments, images).
+    pub base: PathBuf,
+    /// `[sender] signature`, resolved.
+    pub signature: Option<PathBuf>,
+    /// `[campaign] attachments`, as written (relative to `base`).
+    pub attachments: Vec<String>,
+    /// `[smtp] max-message-size`, in bytes.
+    pub max_message_bytes: u64,
 }
+
+/// Under Gmail's 25 MB once base64 has grown the files.
+pub const DEFAULT_MAX_MESSAGE_MB: f64 = 20.0;
 
 impl Settings {
     pub fn resolve(common: &Common) -> Result<Settings> {
@@ -158,6 +176,14 @@ impl Settings {
             (None, Some(p)) => in_config(p),
             (None, None) => in_config(Path::new("drafts")),
         };
+        let max_message_bytes = max_message_bytes(config.smtp.as_ref(), &label)?;
+        let signature = config.sender.signature.as_deref().map(in_config);
+        let attachments = config
+            .campaign
+            .attachments
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
         let (smtp, imap) = server::servers(config.smtp, config.imap, &base, &label)?;
         let clock = Clock::from_env()?;
 
@@ -174,6 +200,10 @@ impl Settings {
             clock,
             salt: salt(clock),
             archive: archive_path(common, config.archive.path.map(|p| in_config(&p))),
+            base,
+            signature,
+            attachments,
+            max_message_bytes,
         })
     }
 
@@ -199,6 +229,21 @@ impl Settings {
     pub fn journal_path(&self) -> PathBuf {
         self.drafts.join("journal.jsonl")
     }
+}
+
+/// `[smtp] max-message-size` in bytes: a number of MB above nothing.
+fn max_message_bytes(smtp: Option<&SmtpConfig>, label: &str) -> Result<u64> {
+    let mb = smtp
+        .and_then(|s| s.max_message_size)
+        .unwrap_or(DEFAULT_MAX_MESSAGE_MB);
+    if !mb.is_finite() || mb <= 0.0 {
+        anyhow::bail!(tr!(
+            "settings-bad-max-message-size",
+            file = label,
+            value = mb
+        ));
+    }
+    Ok((mb * 1_000_000.0) as u64)
 }
 
 /// The config file read: `--config`, else `cartero.toml` here if there is one, else none.

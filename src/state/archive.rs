@@ -19,7 +19,7 @@ use crate::state::journal::{self, Event, Proof, What};
 /// `PRAGMA application_id`: "cart", so a file is known for a cartero archive.
 const APPLICATION_ID: i64 = 0x6361_7274;
 /// The schema this cartero writes; an archive from a newer one is left alone.
-const SCHEMA: i64 = 3;
+const SCHEMA: i64 = 4;
 
 /// One letter as the archive keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -41,6 +41,9 @@ pub struct Letter {
     /// `answered`, `user-said` (`cartero send --arrived`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proof: Option<String>,
+    /// The names of the files that went with it (not their bytes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
 }
 
 /// A memory kept with `cartero remember`.
@@ -161,6 +164,15 @@ impl Archive {
                  COMMIT;",
             )?;
         }
+        if version < 4 {
+            // Version 4: the names of the files a letter carried, beside its text.
+            self.conn.execute_batch(
+                "BEGIN;
+                 ALTER TABLE bodies ADD COLUMN attachments TEXT;
+                 PRAGMA user_version = 4;
+                 COMMIT;",
+            )?;
+        }
         Ok(())
     }
 
@@ -179,8 +191,9 @@ impl Archive {
                  (message_id, email, name, sent_at, subject, personal, campaign, replied_at, proof)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?;
-            let mut body =
-                tx.prepare("INSERT OR IGNORE INTO bodies (message_id, body) VALUES (?1, ?2)")?;
+            let mut body = tx.prepare(
+                "INSERT OR IGNORE INTO bodies (message_id, body, attachments) VALUES (?1, ?2, ?3)",
+            )?;
             let mut replied = tx.prepare(
                 "UPDATE letters SET replied_at = ?2 WHERE message_id = ?1 AND replied_at IS NULL",
             )?;
@@ -197,7 +210,8 @@ impl Archive {
                     l.proof
                 ])?;
                 if new > 0 {
-                    body.execute(params![l.message_id, l.body])?;
+                    let files = (!l.attachments.is_empty()).then(|| l.attachments.join("\n"));
+                    body.execute(params![l.message_id, l.body, files])?;
                 } else if let Some(at) = &l.replied_at {
                     replied.execute(params![l.message_id, at])?;
                 }
@@ -212,7 +226,7 @@ impl Archive {
     /// Every letter to a client, newest first.
     pub fn history(&self, email: &str) -> Result<Vec<Letter>> {
         let mut q = self.conn.prepare(
-            "SELECT l.message_id, email, name, sent_at, subject, coalesce(b.body, ''), personal, campaign, replied_at, proof
+            "SELECT l.message_id, email, name, sent_at, subject, coalesce(b.body, ''), personal, campaign, replied_at, proof, b.attachments AS attachments
              FROM letters l LEFT JOIN bodies b ON b.message_id = l.message_id
              WHERE email = ?1 ORDER BY sent_at DESC",
         )?;
@@ -291,6 +305,13 @@ fn letter_of_row(r: &rusqlite::Row) -> rusqlite::Result<Letter> {
         campaign: r.get(7)?,
         replied_at: r.get(8)?,
         proof: r.get(9)?,
+        // Only a letter's own history reads them.
+        attachments: r
+            .get::<_, Option<String>>("attachments")
+            .ok()
+            .flatten()
+            .map(|a| a.lines().map(str::to_string).collect())
+            .unwrap_or_default(),
     })
 }
 
@@ -362,7 +383,12 @@ fn letter_of(
         name: parsed.to.name.clone().unwrap_or_default(),
         sent_at: journal::stamp::format(&e.time),
         subject: parsed.email.subject,
-        body: parsed.email.body,
+        // The words as a person reads them: a Markdown letter's plain text.
+        body: match parsed.email.markdown {
+            true => crate::domain::markdown::to_plain(&parsed.email.body),
+            false => parsed.email.body,
+        },
+        attachments: parsed.email.attachments,
         personal: String::new(),
         campaign: campaign.to_string(),
         // The answer `replies` saw, to this letter.

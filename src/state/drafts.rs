@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::domain::letter::{self, FileProblem};
+use crate::domain::message::parse;
 use crate::state::journal::{self, Delivery, Record, Verdict};
 
 /// A draft file as it is on disk: what the user wrote, and the hash approvals bind to.
@@ -17,16 +19,43 @@ pub struct DraftFile {
     pub hash: String,
     /// The encoding the file was read as when it was not UTF-8 (`windows-1252`, `UTF-16LE`).
     pub encoding: Option<&'static str>,
+    /// What an approval binds to: `hash` when the letter carries no file; else the text and
+    /// every file's bytes (`bind`), so a file changed after approval sends it back to review.
+    pub bound: String,
+    /// A file the letter names that cannot be read: the letter cannot go as it is.
+    pub unreadable: Option<FileProblem>,
 }
 
 impl DraftFile {
     pub fn from_bytes(bytes: Vec<u8>) -> DraftFile {
         let (text, encoding) = decode(bytes);
+        let hash = journal::hash(&text);
         DraftFile {
-            hash: journal::hash(&text),
+            bound: hash.clone(),
+            hash,
             text,
             encoding,
+            unreadable: None,
         }
+    }
+
+    /// Binds the draft to the files its letter names, read from `base` (the campaign folder).
+    pub fn bind(mut self, base: &Path) -> DraftFile {
+        let Ok(draft) = parse(&self.text) else {
+            return self;
+        };
+        if letter::named(&draft.email).is_empty() {
+            return self;
+        }
+        match letter::load(&draft.email, base) {
+            Ok(files) => self.bound = letter::bound_hash(&self.text, &files),
+            Err(problem) => {
+                // Never the hash of an approval: the file is not there to be approved.
+                self.bound = format!("unreadable:{}", problem.name);
+                self.unreadable = Some(problem);
+            }
+        }
+        self
     }
 
     /// The warning a draft read as `encoding` (not UTF-8) gets.
@@ -148,8 +177,13 @@ impl State {
     ];
 }
 
-/// A client's state from the journal's record and the hash of the draft file as it is now.
-pub fn state_of(record: Option<&Record>, current: Option<&str>, send_running: bool) -> State {
+/// A client's state from the journal's record and the draft file as it is now: the hash of its
+/// text, and the hash approvals bind to (`DraftFile::bound`).
+pub fn state_of(
+    record: Option<&Record>,
+    current: Option<(&str, &str)>,
+    send_running: bool,
+) -> State {
     let Some(r) = record.filter(|r| r.draft.is_some()) else {
         return State::New;
     };
@@ -161,10 +195,10 @@ pub fn state_of(record: Option<&Record>, current: Option<&str>, send_running: bo
         Some(Delivery::Pending { .. } | Delivery::Uncertain { .. }) => return State::Uncertain,
         _ => {}
     }
-    let Some(current) = current else {
+    let Some((current, bound)) = current else {
         return State::Missing;
     };
-    if let Some(d) = r.decision.as_ref().filter(|d| d.hash == current) {
+    if let Some(d) = r.decision.as_ref().filter(|d| d.hash == bound) {
         if let Some(Delivery::Failed { .. }) = r.delivery {
             return State::Failed;
         }
@@ -368,8 +402,11 @@ mod tests {
             }),
             ..Record::default()
         };
-        assert_eq!(state_of(Some(&r), Some("h1"), false), State::Approved);
-        assert_eq!(state_of(Some(&r), Some("h2"), false), State::Edited);
+        assert_eq!(
+            state_of(Some(&r), Some(("h1", "h1")), false),
+            State::Approved
+        );
+        assert_eq!(state_of(Some(&r), Some(("h2", "h2")), false), State::Edited);
         assert_eq!(state_of(Some(&r), None, false), State::Missing);
     }
 
@@ -422,7 +459,7 @@ mod tests {
                     m.sent.clone()
                 );
                 for current in ["h0", "h1", "h2"] {
-                    let state = state_of(r, Some(current), running);
+                    let state = state_of(r, Some((current, current)), running);
                     prop_assert_eq!(state == State::Sent, r.is_some_and(|r| r.draft.is_some()) && m.sent.is_some());
                     if m.sent.is_none() && m.open && r.is_some_and(|r| r.draft.is_some()) {
                         // An uncertain letter is never approved again, whatever follows.

@@ -21,6 +21,9 @@ pub struct Job {
     /// The draft file's stem, for a dry run's `.eml` name.
     pub stem: String,
     pub draft: Draft,
+    /// The draft's text, which with the files' bytes must still hash as `hash` when it goes.
+    pub text: String,
+    /// What the approval bound: the text, and the letter's files when it carries any.
     pub hash: String,
 }
 
@@ -104,10 +107,14 @@ impl<'a> Plan<'a> {
 
     /// The job for an entry whose letter goes, if its draft still reads as one.
     fn take(&mut self, e: &Entry) {
-        let (Some(text), Some(hash), Some(path)) = (&e.text, &e.hash, &e.path) else {
+        let (Some(text), Some(hash), Some(path)) = (&e.text, &e.bound, &e.path) else {
             return;
         };
-        match validate(text, &e.client.key) {
+        let valid = validate(text, &e.client.key).and_then(|d| match &e.unreadable {
+            Some(p) => Err(p.why.clone()),
+            None => Ok(d),
+        });
+        match valid {
             Ok(draft) => self.jobs.push(Job {
                 key: e.client.key.clone(),
                 message_id: e
@@ -121,6 +128,7 @@ impl<'a> Plan<'a> {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 draft,
+                text: text.clone(),
                 hash: hash.clone(),
             }),
             Err(why) => self.invalid.push(tr!(
@@ -259,7 +267,7 @@ fn settled(
     now: DateTime<FixedOffset>,
 ) -> Result<Arrival> {
     let letter = e.record.as_ref().and_then(|r| r.letter.as_ref());
-    if let Some(went) = letter.filter(|l| e.hash.as_deref() != Some(l.hash.as_str())) {
+    if let Some(went) = letter.filter(|l| e.bound.as_deref() != Some(l.hash.as_str())) {
         let sha = went.hash.chars().take(12).collect::<String>();
         bail!(match &e.path {
             Some(p) if e.hash.is_some() => tr!(
@@ -323,7 +331,7 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
 
 /// Approved, and the draft on disk is still what was approved.
 pub fn approved_now(e: &Entry) -> bool {
-    match (&e.record, &e.hash) {
+    match (&e.record, &e.bound) {
         (Some(r), Some(current)) => r.approved(current),
         _ => false,
     }

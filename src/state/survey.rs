@@ -1,5 +1,6 @@
 //! What every client's state is, from the journal and the drafts folder; `cartero status`.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -7,7 +8,8 @@ use anyhow::{Context, Result};
 
 use crate::domain::campaign::Campaign;
 use crate::domain::clients::Client;
-use crate::domain::message::{body_of, validate};
+use crate::domain::letter::FileProblem;
+use crate::domain::message::{body_of, measured, validate};
 use crate::domain::personal::{self, TemplateWords};
 use crate::settings::Settings;
 use crate::state::archive::Recall;
@@ -22,6 +24,10 @@ pub struct Entry {
     pub path: Option<PathBuf>,
     pub text: Option<String>,
     pub hash: Option<String>,
+    /// What an approval binds to: the text, and the letter's files when it carries any.
+    pub bound: Option<String>,
+    /// A file the draft's letter names that cannot be read.
+    pub unreadable: Option<FileProblem>,
     /// The encoding the draft was read as when it was not UTF-8.
     pub encoding: Option<&'static str>,
     pub state: State,
@@ -159,13 +165,17 @@ impl<'s> Survey<'s> {
 
     /// Personal shares of the drafts as they are on disk now.
     fn measure(&mut self, literals: &[String]) {
-        let docs: Vec<(usize, &str, &str)> = self
+        let docs: Vec<(usize, Cow<str>, &str)> = self
             .entries
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| e.text.as_deref().map(|t| (i, t, e.client.name.as_str())))
+            .filter_map(|(i, e)| {
+                e.text
+                    .as_deref()
+                    .map(|t| (i, measured(t), e.client.name.as_str()))
+            })
             .collect();
-        let pairs: Vec<(&str, &str)> = docs.iter().map(|(_, t, n)| (*t, *n)).collect();
+        let pairs: Vec<(&str, &str)> = docs.iter().map(|(_, t, n)| (t.as_ref(), *n)).collect();
         let shares = personal::shares(&pairs, literals);
         let indices: Vec<usize> = docs.iter().map(|(i, _, _)| *i).collect();
         for (i, share) in indices.into_iter().zip(shares) {
@@ -213,11 +223,13 @@ impl<'s> Survey<'s> {
     pub fn refresh(&mut self, index: usize) -> Result<()> {
         let send_running = false;
         let e = &mut self.entries[index];
-        let file = read_entry(&e.client, e.path.as_deref())?;
+        let file = read_entry(&e.client, e.path.as_deref(), &self.campaign.settings.base)?;
         e.hash = file.as_ref().map(|f| f.hash.clone());
+        e.bound = file.as_ref().map(|f| f.bound.clone());
+        e.unreadable = file.as_ref().and_then(|f| f.unreadable.clone());
         e.encoding = file.as_ref().and_then(|f| f.encoding);
         e.text = file.map(|f| f.text);
-        e.state = state_of(e.record.as_ref(), e.hash.as_deref(), send_running);
+        e.state = state_of(e.record.as_ref(), current(e), send_running);
         let literals = std::mem::take(&mut self.literals);
         self.measure(&literals);
         self.literals = literals;
@@ -230,11 +242,16 @@ impl<'s> Survey<'s> {
     /// (the desk, as the person types); nothing changes.
     pub fn as_if(&mut self, index: usize, text: &str) -> (Option<f64>, Vec<String>) {
         let shown = self.entries[index].text.replace(text.to_string());
-        let docs: Vec<(&str, &str)> = self
+        let docs: Vec<(Cow<str>, &str)> = self
             .entries
             .iter()
-            .filter_map(|e| e.text.as_deref().map(|t| (t, e.client.name.as_str())))
+            .filter_map(|e| {
+                e.text
+                    .as_deref()
+                    .map(|t| (measured(t), e.client.name.as_str()))
+            })
             .collect();
+        let docs: Vec<(&str, &str)> = docs.iter().map(|(t, n)| (t.as_ref(), *n)).collect();
         let at = self.entries[..index]
             .iter()
             .filter(|e| e.text.is_some())
@@ -261,21 +278,25 @@ fn entries_of(campaign: &Campaign, records: &HashMap<String, Record>) -> Result<
             .as_ref()
             .and_then(|r| r.draft.as_ref())
             .map(|d| drafts_dir.join(d));
-        let file = read_entry(client, path.as_deref());
+        let file = read_entry(client, path.as_deref(), &campaign.settings.base);
         (record, path, file)
     });
     let mut entries = Vec::with_capacity(campaign.clients.len());
     for (client, (record, path, file)) in campaign.clients.iter().zip(read) {
         let file = file?;
         let hash = file.as_ref().map(|f| f.hash.clone());
-        let state = state_of(record.as_ref(), hash.as_deref(), send_running);
+        let bound = file.as_ref().map(|f| f.bound.clone());
+        let current = hash.as_deref().zip(bound.as_deref());
+        let state = state_of(record.as_ref(), current, send_running);
         entries.push(Entry {
             client: client.clone(),
             record,
             path,
             encoding: file.as_ref().and_then(|f| f.encoding),
+            unreadable: file.as_ref().and_then(|f| f.unreadable.clone()),
             text: file.map(|f| f.text),
             hash,
+            bound,
             state,
             share: None,
             warnings: Vec::new(),
@@ -287,15 +308,25 @@ fn entries_of(campaign: &Campaign, records: &HashMap<String, Record>) -> Result<
 }
 
 /// A client's draft file, if the journal names one and it is there.
-fn read_entry(client: &Client, path: Option<&std::path::Path>) -> Result<Option<DraftFile>> {
+fn read_entry(
+    client: &Client,
+    path: Option<&std::path::Path>,
+    base: &std::path::Path,
+) -> Result<Option<DraftFile>> {
     let Some(path) = path else { return Ok(None) };
-    read_draft(path).with_context(|| {
+    let file = read_draft(path).with_context(|| {
         tr!(
             "survey-draft-unreadable",
             name = &client.name,
             email = client.email.to_string()
         )
-    })
+    })?;
+    Ok(file.map(|f| f.bind(base)))
+}
+
+/// An entry's draft as `state_of` takes it: its text's hash, and what approvals bind to.
+fn current(e: &Entry) -> Option<(&str, &str)> {
+    e.hash.as_deref().zip(e.bound.as_deref())
 }
 
 /// Clients the journal knows who are not on the list as it reads now.
@@ -328,7 +359,8 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> (Vec<String>, bool
     // The draft as it is on disk now: an edit that takes the repeated words out takes the
     // warning with them.
     if let (Some(text), true) = (&e.text, e.state != State::Sent) {
-        if let Some(repeat) = Campaign::repeated_anecdote(&e.client, body_of(text), template_words)
+        if let Some(repeat) =
+            Campaign::repeated_anecdote(&e.client, body_of(&measured(text)), template_words)
         {
             w.push(repeat);
             retold = true;
@@ -357,13 +389,16 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> (Vec<String>, bool
         if let Err(why) = validate(text, &e.client.key) {
             w.push(tr!("survey-cannot-send", why = why.to_string()));
         }
+        if let Some(problem) = &e.unreadable {
+            w.push(tr!("survey-cannot-send", why = problem.why.clone()));
+        }
     }
     if let Some(said) = delivery_warning(e) {
         w.push(said);
     }
     let went = e.record.as_ref().and_then(|r| r.letter.as_ref());
     if e.state == State::Uncertain
-        && went.is_some_and(|l| e.hash.as_deref() != Some(l.hash.as_str()))
+        && went.is_some_and(|l| e.bound.as_deref() != Some(l.hash.as_str()))
     {
         w.push(tr!("survey-draft-changed-after-send"));
     }

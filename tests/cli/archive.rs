@@ -233,7 +233,8 @@ fn an_archive_of_the_first_version_is_brought_up_to_date_and_keeps_its_letters()
     {
         let db = rusqlite::Connection::open(&path).unwrap();
         db.execute_batch(
-            "DROP INDEX letters_past; ALTER TABLE letters DROP COLUMN proof; PRAGMA user_version = 1;",
+            "DROP INDEX letters_past; ALTER TABLE letters DROP COLUMN proof; \
+             ALTER TABLE bodies DROP COLUMN attachments; PRAGMA user_version = 1;",
         )
         .unwrap();
     }
@@ -258,7 +259,14 @@ fn an_archive_of_the_first_version_is_brought_up_to_date_and_keeps_its_letters()
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!((version, index, proof), (3, 1, 1));
+    let files: i64 = db
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('bodies') WHERE name = 'attachments'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!((version, index, proof, files), (4, 1, 1, 1));
 }
 
 #[test]

@@ -18,6 +18,7 @@ mod help_es;
 mod history;
 mod init;
 mod languages;
+mod letters;
 mod limits;
 mod lists;
 mod locking;

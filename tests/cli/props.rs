@@ -389,7 +389,15 @@ fn assert_goes_to_one_recipient(text: &str, key: &str) -> Result<(), TestCaseErr
     prop_assert_eq!(&clients::address_key(&draft.to.email), key);
     let from = "Ana García <ana@example.com>".parse().unwrap();
     let id = message::message_id(&from, key, now(), 1);
-    let built = message::build_message(&from, &draft.to, &draft.email, now(), &id).unwrap();
+    let built = message::build_message(
+        &from,
+        &draft.to,
+        &draft.email,
+        &Default::default(),
+        now(),
+        &id,
+    )
+    .unwrap();
     prop_assert_eq!(built.envelope().to().len(), 1);
     let bytes = built.formatted();
     let m = mail_parser::MessageParser::default().parse(&bytes).unwrap();
@@ -889,7 +897,7 @@ fn states(events: &[Event], current: Option<&str>, running: bool) -> Vec<State> 
     let records = journal::fold(events);
     CLIENTS
         .iter()
-        .map(|c| state_of(records.get(*c), current, running))
+        .map(|c| state_of(records.get(*c), current.map(|h| (h, h)), running))
         .collect()
 }
 
@@ -1017,7 +1025,7 @@ proptest! {
         for client in CLIENTS {
             for current in [None, Some("h1"), Some("h2")] {
                 for running in [false, true] {
-                    let _ = state_of(records.get(client), current, running);
+                    let _ = state_of(records.get(client), current.map(|h| (h, h)), running);
                 }
             }
         }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use lettre::address::Envelope;
 
+use crate::domain::letter;
 use crate::domain::message::{build_message, message_id};
 use crate::mailbox::copies::{Copies, Copy};
 use crate::outbox::replies::{same_refusal, when_to_retry};
@@ -94,7 +95,17 @@ impl Run<'_> {
                 }
             }
             last_start = Some(Instant::now());
-            let done = self.letter(job).and_then(|letter| {
+            let letter = match self.letter(job) {
+                Ok(Ok(letter)) => Ok(letter),
+                Err(e) => Err(e),
+                Ok(Err(changed)) => {
+                    // Its file changed (or went) since the survey: not the letter approved.
+                    progress.println(changed);
+                    progress.inc(1);
+                    continue;
+                }
+            };
+            let done = letter.and_then(|letter| {
                 let result = self.with_retries(job, &letter, &progress, &stop)?;
                 self.outcome(
                     job,
@@ -127,8 +138,14 @@ impl Run<'_> {
     }
 
     /// The letter as it goes: to the client, or to yourself tagged `[test]`.
-    fn letter(&self, job: &Job) -> Result<Letter> {
+    fn letter(&self, job: &Job) -> Result<Result<Letter, String>> {
         let sender = self.settings.sender()?;
+        // The files as they are now, which must be the ones approved.
+        let files = match letter::load(&job.draft.email, &self.settings.base) {
+            Ok(files) if letter::bound_hash(&job.text, &files) == job.hash => files,
+            Ok(_) => return Ok(Err(tr!("cmd-send-file-changed", key = &job.key))),
+            Err(p) => return Ok(Err(tr!("cmd-send-file-gone", key = &job.key, why = p.why))),
+        };
         let (to, mut email) = match self.mode {
             Mode::ToSelf => (sender.clone(), job.draft.email.clone()),
             _ => (job.draft.to.clone(), job.draft.email.clone()),
@@ -145,14 +162,14 @@ impl Run<'_> {
             (_, Some(id)) => id.clone(),
             (_, None) => message_id(sender, &job.key, now, salt),
         };
-        let bytes = build_message(sender, &to, &email, now, &id)?.formatted();
+        let bytes = build_message(sender, &to, &email, &files, now, &id)?.formatted();
         let envelope = Envelope::new(Some(sender.email.clone()), vec![to.email.clone()])
             .with_context(|| tr!("cmd-send-no-envelope"))?;
         let label = match self.mode {
             Mode::ToSelf => tr!("cmd-send-label-to-self", key = &job.key),
             _ => job.key.clone(),
         };
-        Ok(Letter {
+        Ok(Ok(Letter {
             id,
             date: now,
             bytes,
@@ -160,7 +177,7 @@ impl Run<'_> {
             to: to.email.to_string(),
             envelope,
             label,
-        })
+        }))
     }
 
     /// Tries a letter, and again after a failure that is safe to retry, waiting longer each time.

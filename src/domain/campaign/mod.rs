@@ -1,5 +1,6 @@
 //! A campaign loaded whole: its clients and templates, every email rendered, every problem kept.
 
+mod files;
 mod problems;
 
 use std::collections::{BTreeMap, HashSet};
@@ -8,8 +9,8 @@ use anyhow::Result;
 
 use crate::diag::Problem;
 use crate::domain::clients::{self, Circle, Client, Language, ReadAs};
-use crate::domain::compose::{Choice, Email, LoadError, Templates};
-use crate::domain::message::{draft_text, validate};
+use crate::domain::compose::{Additions, Choice, Email, LoadError, Templates};
+use crate::domain::message::{draft_text, measured, validate};
 use crate::domain::personal::{self, reads_like_mass_mail};
 use crate::par::parallel_map;
 use crate::settings::Settings;
@@ -31,6 +32,24 @@ pub struct Rendered {
     pub email: Email,
 }
 
+/// `[sender] signature`, read: its text and whether it is Markdown; a problem when it cannot be.
+fn signature(settings: &Settings, problems: &mut Vec<Problem>) -> Option<(String, bool)> {
+    let path = settings.signature.as_deref()?;
+    let markdown = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let why = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => return Some((text.replace("\r\n", "\n"), markdown)),
+            Err(_) => tr!("campaign-signature-not-utf8"),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => tr!("campaign-signature-missing"),
+        Err(e) => tr!("campaign-signature-unreadable", why = e.to_string()),
+    };
+    problems.push(Problem::error(path.display().to_string(), why));
+    None
+}
+
 impl<'s> Campaign<'s> {
     /// Loads the list and prepares the templates; only an unreadable list is an `Err`.
     pub fn load(settings: &'s Settings) -> Result<Campaign<'s>> {
@@ -40,16 +59,21 @@ impl<'s> Campaign<'s> {
             .language
             .as_deref()
             .map(|l| Language::parse(l).ok());
-        let templates = Templates::new(
+        let mut templates = Templates::new(
             settings.template.as_deref(),
             language.flatten(),
             settings.sender.clone(),
             settings.clock.started(),
         );
+        let mut problems = list.problems;
+        templates.add(Additions {
+            signature: signature(settings, &mut problems),
+            attachments: settings.attachments.clone(),
+        });
         let mut campaign = Campaign {
             settings,
             clients: list.clients,
-            problems: list.problems,
+            problems,
             templates,
             read_as: list.read_as,
         };
@@ -190,8 +214,10 @@ impl<'s> Campaign<'s> {
             .iter()
             .zip(&self.clients)
             .filter_map(|(r, c)| {
-                r.as_ref()
-                    .map(|r| (draft_text(&c.mailbox, &r.email), c.name.as_str()))
+                r.as_ref().map(|r| {
+                    let text = draft_text(&c.mailbox, &r.email);
+                    (measured(&text).into_owned(), c.name.as_str())
+                })
             })
             .collect();
         let literals = self.literals(rendered.iter().flatten().map(|r| r.template.as_str()));
@@ -253,6 +279,7 @@ impl Campaign<'_> {
                     .client(&client.name),
                 );
             }
+            problems.extend(self.file_problems(client, &r.email));
             if let Some(share) = share.filter(|s| reads_like_mass_mail(*s)) {
                 mass.entry(self.templates.label(&r.template))
                     .or_default()

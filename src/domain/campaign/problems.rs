@@ -6,6 +6,7 @@ use crate::diag::{Pos, Problem};
 use crate::domain::campaign::{Campaign, Rendered};
 use crate::domain::clients::{Client, Language};
 use crate::domain::compose::{Email, Templates, LONG_SUBJECT};
+use crate::domain::message::{body_of, draft_text, measured};
 use crate::domain::personal::{mass_mail_warning, Retelling, TemplateWords};
 use crate::text::clean_line;
 
@@ -178,7 +179,8 @@ impl Campaign<'_> {
             .zip(rendered)
             .filter_map(|(c, r)| {
                 let r = r.as_ref()?;
-                Campaign::repeated_anecdote(c, &r.email.body, &template)
+                let text = draft_text(&c.mailbox, &r.email);
+                Campaign::repeated_anecdote(c, body_of(&measured(&text)), &template)
                     .map(|w| Problem::warning(list.clone(), w).at(c.pos).client(&c.name))
             })
             .collect()

@@ -19,6 +19,8 @@ pub(super) enum Known {
     /// The family name, in a column of its own (`Apellidos`): the name is then `name surname`,
     /// and `first_name` the `name` cell whole.
     Surname,
+    /// Files for this client's letter, `;`-separated, relative to the campaign folder.
+    Attachments,
 }
 
 impl Known {
@@ -34,6 +36,7 @@ impl Known {
             Known::Given => "given_name",
             Known::Company => "company",
             Known::Surname => "surname",
+            Known::Attachments => "attachments",
         }
     }
 }
@@ -50,6 +53,9 @@ fn known(folded: &str) -> Option<Known> {
         "language" | "idioma" | "lengua" => Known::Language,
         "given_name" => Known::Given,
         "company" | "empresa" | "compania" | "organizacion" => Known::Company,
+        "attachments" | "attachment" | "adjunto" | "adjuntos" | "archivos adjuntos" => {
+            Known::Attachments
+        }
         _ => return None,
     })
 }

@@ -38,6 +38,8 @@ pub struct Client {
     pub affinity: Option<u8>,
     pub template: Option<String>,
     pub language: Option<Language>,
+    /// Files for this client's letter (the `attachments` column), as written.
+    pub attachments: Vec<String>,
     /// Every other non-empty column, under its own (trimmed) name.
     pub fields: BTreeMap<String, String>,
     /// Those of `fields` a spreadsheet held as a number with decimals or a date, as they were:

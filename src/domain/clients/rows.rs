@@ -111,6 +111,14 @@ fn template_field(text: &str) -> Result<String, String> {
     Ok(t)
 }
 
+/// `presupuesto.pdf; planos/casa.pdf`: each file named, in order (an empty name dropped).
+fn attachment_names(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(|n| clean_line(n).replace('\\', "/"))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
 fn name_field(text: Option<&String>) -> Result<String, String> {
     let name = text.map(|n| clean_line(n)).unwrap_or_default();
     if name.is_empty() {
@@ -209,6 +217,10 @@ pub(super) fn client_from_row(
                 affinity: optional.affinity,
                 template: optional.template,
                 language: optional.language,
+                attachments: known
+                    .get(&Known::Attachments)
+                    .map(|a| attachment_names(a))
+                    .unwrap_or_default(),
                 fields,
                 typed: BTreeMap::new(),
                 past: Past::default(),

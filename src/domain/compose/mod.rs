@@ -23,6 +23,18 @@ pub struct Email {
     pub subject: String,
     pub reply_to: Option<Mailbox>,
     pub body: String,
+    /// Written in Markdown (a `.md` template): sent as plain text and HTML from the same words.
+    pub markdown: bool,
+    /// The files that go with it, as named (relative to the campaign folder).
+    pub attachments: Vec<String>,
+}
+
+/// What every letter of the campaign gets besides its template: the signature (its text as
+/// written, and whether it is Markdown) and the files every letter carries.
+#[derive(Debug, Clone, Default)]
+pub struct Additions {
+    pub signature: Option<(String, bool)>,
+    pub attachments: Vec<String>,
 }
 
 /// Why a client's email could not be rendered.

@@ -62,14 +62,37 @@ impl Templates {
                 .unwrap_or(1);
             return Err(at(line, tr!("compose-empty-letter")));
         }
+        let markdown = name.ends_with(".md");
+        let mut attachments = self.additions.attachments.clone();
+        attachments.extend(client.attachments.iter().cloned());
         Ok((
             name.to_string(),
             Email {
                 subject: subject.unwrap_or_default(),
                 reply_to,
-                body,
+                body: self.signed(body, markdown),
+                markdown,
+                attachments,
             },
         ))
+    }
+
+    /// The body with the signature below a `-- ` line: Markdown in a Markdown letter, its plain
+    /// text in a plain one.
+    fn signed(&self, mut body: String, markdown: bool) -> String {
+        let Some((signature, signature_md)) = &self.additions.signature else {
+            return body;
+        };
+        let signature = match (markdown, signature_md) {
+            (false, true) => crate::domain::markdown::to_plain(signature),
+            _ => tidy_body(signature),
+        };
+        if signature.trim().is_empty() {
+            return body;
+        }
+        body.push_str("\n-- \n");
+        body.push_str(&signature);
+        body
     }
 
     /// What the template sees of a client: their columns, then what cartero fills in.

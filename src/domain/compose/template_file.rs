@@ -96,6 +96,8 @@ fn header_named(name: &str) -> Result<Header, String> {
         Named::ReplyTo => Ok(Header::ReplyTo),
         Named::To | Named::Cc | Named::Bcc => Err(tr!("compose-recipient-header", header = name)),
         Named::From => Err(tr!("compose-from-header", header = name)),
+        Named::Attachments => Err(tr!("compose-attachments-header", header = name)),
+        Named::Format => Err(tr!("compose-format-header", header = name)),
         unknown @ Named::Unknown(_) => Err(tr!(
             "compose-unknown-header",
             header = name,

@@ -14,7 +14,7 @@ use crate::domain::compose::template_file::{
     normalize, parse_template, references, strip_tags, Header, TemplateFile,
 };
 use crate::domain::compose::tera_error::{arrow, tera_problem};
-use crate::domain::compose::{Choice, LoadError, RenderError};
+use crate::domain::compose::{Additions, Choice, LoadError, RenderError};
 
 /// A text Tera knows, as problems show it.
 struct Source {
@@ -41,6 +41,8 @@ pub struct Templates {
     default_language: Option<Language>,
     /// What every client's context holds: `sender`, `today`, `year`.
     pub(super) common: Context,
+    /// The signature and the files every letter gets.
+    pub(super) additions: Additions,
 }
 
 impl Templates {
@@ -81,7 +83,13 @@ impl Templates {
             sources: HashMap::new(),
             default_language,
             common,
+            additions: Additions::default(),
         }
+    }
+
+    /// Every letter gets these too.
+    pub fn add(&mut self, additions: Additions) {
+        self.additions = additions;
     }
 
     /// The template a client gets: their `template` column, else the default (or its variant
@@ -99,8 +107,8 @@ impl Templates {
             (None, Some(d)) => {
                 let wanted = client.language.or(self.default_language);
                 match (wanted, language_variant(d)) {
-                    (Some(lang), Some((stem, own))) if lang != own => {
-                        let sibling = format!("{stem}.{}.txt", lang.code());
+                    (Some(lang), Some((stem, own, ext))) if lang != own => {
+                        let sibling = format!("{stem}.{}.{ext}", lang.code());
                         // One that is there but cannot be looked at is chosen, so loading it says why.
                         if matches!(self.dir.join(&sibling).try_exists(), Ok(false)) {
                             (d.clone(), Some(sibling))
@@ -321,7 +329,7 @@ impl Templates {
     pub fn language_of(&self, client: &Client, template: &str) -> Language {
         client
             .language
-            .or_else(|| language_variant(template).map(|(_, l)| l))
+            .or_else(|| language_variant(template).map(|(_, l, _)| l))
             .or(self.default_language)
             .unwrap_or(Language::En)
     }
@@ -343,8 +351,11 @@ fn read_source(path: &Path, label: &str) -> Result<String, LoadError> {
 }
 
 /// `year-end.es.txt` → (`year-end`, `es`).
-fn language_variant(name: &str) -> Option<(String, Language)> {
-    let stem = name.strip_suffix(".txt")?;
+fn language_variant(name: &str) -> Option<(String, Language, &'static str)> {
+    let (stem, ext) = match name.strip_suffix(".txt") {
+        Some(stem) => (stem, "txt"),
+        None => (name.strip_suffix(".md")?, "md"),
+    };
     let (stem, lang) = stem.rsplit_once('.')?;
-    Some((stem.to_string(), Language::from_code(lang)?))
+    Some((stem.to_string(), Language::from_code(lang)?, ext))
 }

@@ -1,0 +1,186 @@
+//! The files a letter carries: its attachments and the images its Markdown shows, read from the
+//! campaign folder; and the hash an approval binds to (the text and every file's bytes).
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::domain::compose::Email;
+use crate::domain::markdown;
+
+/// One file that goes with a letter, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// As the draft names it: `presupuestos/ana.pdf`.
+    pub name: String,
+    /// What the client's mail app calls it: `ana.pdf`.
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    /// `application/pdf`, from the file's name.
+    pub content_type: String,
+    /// An image the HTML shows (by its `Content-ID`), not an attachment.
+    pub inline: bool,
+}
+
+impl Piece {
+    /// The `Content-ID` an inline image goes by: from its bytes, so every build of the letter
+    /// gives the same one.
+    pub fn content_id(&self, domain: &str) -> String {
+        let digest = Sha256::digest(&self.bytes);
+        let tag: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{tag}@{domain}")
+    }
+}
+
+/// Every file a letter carries, read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Files {
+    pub pieces: Vec<Piece>,
+}
+
+/// A file a letter names that cannot go with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub name: String,
+    pub why: String,
+}
+
+/// The files a letter names: its attachments, then (Markdown) the images it shows.
+pub fn named(email: &Email) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = email
+        .attachments
+        .iter()
+        .map(|a| (a.clone(), false))
+        .collect();
+    if email.markdown {
+        out.extend(markdown::images(&email.body).into_iter().map(|i| (i, true)));
+    }
+    out
+}
+
+/// Reads every file the letter names, relative to `base` (the campaign folder).
+pub fn load(email: &Email, base: &Path) -> Result<Files, FileProblem> {
+    let mut pieces = Vec::new();
+    for (name, inline) in named(email) {
+        let bytes = read(base, &name).map_err(|why| FileProblem {
+            name: name.clone(),
+            why,
+        })?;
+        pieces.push(Piece {
+            file_name: file_name(&name),
+            content_type: content_type(&name),
+            name,
+            bytes,
+            inline,
+        });
+    }
+    Ok(Files { pieces })
+}
+
+/// A file's bytes; or why not, in words.
+fn read(base: &Path, name: &str) -> Result<Vec<u8>, String> {
+    let path = base.join(name);
+    match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(tr!("letter-file-missing", file = path.display()))
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Err(tr!("letter-file-is-folder", file = path.display()))
+        }
+        // A pipe or a device would block the read, or never end it.
+        Ok(meta) if !meta.is_file() => {
+            return Err(tr!("letter-file-not-a-file", file = path.display()))
+        }
+        _ => {}
+    }
+    std::fs::read(&path).map_err(|e| {
+        tr!(
+            "letter-file-unreadable",
+            file = path.display(),
+            why = e.to_string()
+        )
+    })
+}
+
+/// The last part of a name written with `/` (or `\`).
+fn file_name(name: &str) -> String {
+    name.rsplit(['/', '\\']).next().unwrap_or(name).to_string()
+}
+
+/// The file's type from its name; `application/octet-stream` when nothing says.
+pub fn content_type(name: &str) -> String {
+    mime_guess::from_path(name)
+        .first_or_octet_stream()
+        .essence_str()
+        .to_string()
+}
+
+/// Kinds of file mail providers refuse to carry (Gmail's list, most of Outlook's).
+const BLOCKED: &[&str] = &[
+    "ade", "adp", "apk", "appx", "bat", "cab", "chm", "cmd", "com", "cpl", "dll", "dmg", "exe",
+    "hta", "ins", "isp", "iso", "jar", "js", "jse", "lib", "lnk", "mde", "msc", "msi", "msix",
+    "msp", "mst", "nsh", "pif", "ps1", "scr", "sct", "shb", "sys", "vb", "vbe", "vbs", "vxd",
+    "wsc", "wsf", "wsh",
+];
+
+/// Whether providers block a file of this name (`.exe`, `.bat`, `.js`…).
+pub fn blocked(name: &str) -> bool {
+    let ext = file_name(name)
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase());
+    ext.is_some_and(|e| BLOCKED.contains(&e.as_str()))
+}
+
+/// What an approval binds to: the draft's text, and when the letter carries files, each one's
+/// name and bytes. A letter without files hashes as its text alone (the journal's `hash`).
+pub fn bound_hash(text: &str, files: &Files) -> String {
+    let mut h = Sha256::new();
+    h.update(text.as_bytes());
+    if !files.pieces.is_empty() {
+        h.update(b"\0cartero files\0");
+        for p in &files.pieces {
+            h.update((p.name.len() as u64).to_le_bytes());
+            h.update(p.name.as_bytes());
+            h.update(Sha256::digest(&p.bytes));
+        }
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_blocked_kinds_and_names() {
+        assert_eq!(content_type("a/presupuesto.PDF"), "application/pdf");
+        assert_eq!(content_type("logo.png"), "image/png");
+        assert_eq!(content_type("sin-extension"), "application/octet-stream");
+        assert!(blocked("instalar.EXE") && blocked("x/y.js") && !blocked("carta.pdf"));
+        assert_eq!(file_name("planos/casa año.pdf"), "casa año.pdf");
+    }
+
+    #[test]
+    fn a_letter_without_files_hashes_as_its_text() {
+        let text = "To: a@example.com\nSubject: x\n\nHola\n";
+        let plain: String = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(bound_hash(text, &Files::default()), plain);
+        let piece = |bytes: &[u8]| Files {
+            pieces: vec![Piece {
+                name: "a.pdf".into(),
+                file_name: "a.pdf".into(),
+                bytes: bytes.to_vec(),
+                content_type: "application/pdf".into(),
+                inline: false,
+            }],
+        };
+        assert_ne!(bound_hash(text, &piece(b"1")), plain);
+        assert_ne!(
+            bound_hash(text, &piece(b"1")),
+            bound_hash(text, &piece(b"2"))
+        );
+    }
+}

@@ -1,0 +1,347 @@
+//! Letters as businesses write them: a Markdown template, a signature with the logo inside the
+//! letter, files for one client and for all; parsed back by an independent parser (mail-parser),
+//! and the same bytes in the preview, at the server and in Sent.
+
+use mail_parser::{MessageParser, MimeHeaders, PartType};
+
+use crate::mailbox::{imap_config, PASSWORD, USER};
+use crate::support::imap::ImapServer;
+use crate::support::*;
+
+const TEMPLATE: &str = "Subject: {{ first_name }}, gracias por este {{ year }}\n\n\
+Hola, **{{ first_name }}**:\n\n{{ note }}\n\n\
+Este año abrimos [la tienda en línea](https://ferreteria.example/tienda).\n\n\
+Un abrazo y felices fiestas,\n";
+
+const SIGNATURE: &str =
+    "Ana García\nFerretería García · 983 000 000\n![Ferretería García](logo.png)\n";
+
+/// Bytes no text encoding would keep: what an attachment must arrive as.
+fn pdf(tag: &str) -> Vec<u8> {
+    let mut b = format!("%PDF-1.4 {tag}\n").into_bytes();
+    b.extend((0..=255u8).cycle().take(3000));
+    b
+}
+
+const LOGO: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR not really a png, but bytes";
+
+/// Two clients: Pepi with a quote of her own (a name with letters outside ASCII), José María
+/// with only the catalogue every letter carries.
+fn business(template: &str, extra: &str) -> Campaign {
+    let c = Campaign::empty();
+    c.write(
+        "cartero.toml",
+        format!(
+            "[sender]\nname = \"Ana García\"\nemail = \"ana@example.com\"\nsignature = \"firma.md\"\n\n\
+             [campaign]\nclients = \"clients.csv\"\ntemplate = \"{template}\"\n\
+             attachments = [\"catálogo 2027.pdf\"]\n{extra}"
+        ),
+    );
+    c.write(
+        "clients.csv",
+        "email,name,note,adjuntos\n\
+         pepi@example.com,Pepi Ruiz,\"Todavía me río de la tarde en que se cayó la estantería del almacén.\",presupuestos/presupuesto año.pdf\n\
+         jm@example.com,José María Peña,\"Gracias por recomendarnos a tu cuñado de Valladolid: ya es cliente.\",\n",
+    );
+    c.write("carta.md", TEMPLATE);
+    c.write("carta.txt", TEMPLATE.replace("**", ""));
+    c.write("firma.md", SIGNATURE);
+    c.write("logo.png", LOGO);
+    c.write("catálogo 2027.pdf", pdf("catalogo"));
+    c.write("presupuestos/presupuesto año.pdf", pdf("presupuesto"));
+    c
+}
+
+fn approve_all(c: &Campaign) {
+    c.run(&["draft"]).success();
+    c.run_with_stdin(&["review"], "a\na\n")
+        .success()
+        .stderr_has("2 approved");
+}
+
+/// The SMTP server keeps the line end before the final "." (and IMAP may add one).
+fn trimmed(bytes: &[u8]) -> &[u8] {
+    let mut end = bytes.len();
+    while end >= 2 && &bytes[end - 2..end] == b"\r\n" {
+        end -= 2;
+    }
+    &bytes[..end]
+}
+
+/// Each part's type, depth first, as `multipart/mixed` … with two spaces a level.
+fn tree(m: &mail_parser::Message) -> Vec<String> {
+    fn walk(m: &mail_parser::Message, id: u32, depth: usize, out: &mut Vec<String>) {
+        let part = &m.parts[id as usize];
+        let ct = part.content_type().unwrap();
+        out.push(format!(
+            "{}{}/{}",
+            "  ".repeat(depth),
+            ct.ctype(),
+            ct.subtype().unwrap_or_default()
+        ));
+        if let PartType::Multipart(children) = &part.body {
+            for c in children {
+                walk(m, *c, depth + 1, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(m, 0, 0, &mut out);
+    out
+}
+
+#[test]
+fn a_markdown_letter_with_logo_and_files_arrives_as_previewed_and_is_filed_as_sent() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let config = format!(
+        "{}{}",
+        smtp.config(),
+        imap_config(&imap, "save-sent = \"always\"\n")
+    );
+    let c = business("carta.md", &config);
+    c.run(&["check"]).success();
+    approve_all(&c);
+    // The draft shows what goes with the letter, and its signature.
+    let draft = std::fs::read_to_string(c.draft_file(0)).unwrap();
+    assert!(
+        draft.contains(
+            "Attachments: catálogo 2027.pdf; presupuestos/presupuesto año.pdf\nFormat: markdown\n"
+        ),
+        "{draft}"
+    );
+    assert!(draft.contains("\n-- \nAna García\n"), "{draft}");
+    c.run(&["preview", "--out", "preview"]).success();
+    c.run(&["send", "--yes"]).success().stdout_has("sent 2");
+
+    let previews = emls(&c.path("preview"));
+    let received = smtp.received();
+    let sent = imap.messages("Sent");
+    assert_eq!((received.len(), sent.len()), (2, 2));
+    for ((name, preview), (letter, copy)) in previews.iter().zip(received.iter().zip(&sent)) {
+        assert_eq!(
+            trimmed(preview),
+            trimmed(&letter.data),
+            "{name}: the preview is what the server received, byte for byte"
+        );
+        assert_eq!(trimmed(&copy.bytes), trimmed(&letter.data), "{name}: Sent");
+    }
+
+    let pepi = MessageParser::default().parse(&received[0].data).unwrap();
+    assert_eq!(
+        tree(&pepi),
+        [
+            "multipart/mixed",
+            "  multipart/alternative",
+            "    text/plain",
+            "    multipart/related",
+            "      text/html",
+            "      image/png",
+            "  application/pdf",
+            "  application/pdf",
+        ]
+    );
+    // The plain part reads as a letter: no Markdown marks, the link's address after its words,
+    // the signature's words without the image.
+    let plain = pepi.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(
+        plain.starts_with("Hola, Pepi:\n\nTodavía me río"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("la tienda en línea (https://ferreteria.example/tienda)"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("-- \nAna García\nFerretería García · 983 000 000"),
+        "{plain}"
+    );
+    for mark in ["**", "](", "![", "logo.png"] {
+        assert!(!plain.contains(mark), "`{mark}` in the plain part: {plain}");
+    }
+    // The HTML part: styled inline, UTF-8, the logo by its Content-ID, nothing from outside.
+    let html = pepi.body_html(0).unwrap();
+    assert!(html.contains("<strong>Pepi</strong>"), "{html}");
+    assert!(
+        html.contains("charset=utf-8") && !html.contains("<style"),
+        "{html}"
+    );
+    assert!(
+        html.contains("style=\"") && !html.contains("src=\"http"),
+        "{html}"
+    );
+    let logo = pepi
+        .parts
+        .iter()
+        .find(|p| p.content_type().is_some_and(|t| t.subtype() == Some("png")))
+        .unwrap();
+    let cid = logo.content_id().unwrap();
+    assert!(
+        html.contains(&format!("src=\"cid:{cid}\"")),
+        "{cid}: {html}"
+    );
+    assert_eq!(logo.contents(), LOGO);
+    assert!(logo.content_disposition().unwrap().is_inline());
+    // The attachments: their names intact (RFC 2231), their bytes exact.
+    let files: Vec<(String, Vec<u8>)> = pepi
+        .attachments()
+        .filter(|a| a.content_disposition().is_some_and(|d| d.is_attachment()))
+        .map(|a| {
+            (
+                a.attachment_name().unwrap().to_string(),
+                a.contents().to_vec(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ("catálogo 2027.pdf".to_string(), pdf("catalogo")),
+            ("presupuesto año.pdf".to_string(), pdf("presupuesto")),
+        ]
+    );
+    // José María gets the catalogue alone.
+    let jm = MessageParser::default().parse(&received[1].data).unwrap();
+    let names: Vec<&str> = jm
+        .attachments()
+        .filter_map(|a| a.attachment_name())
+        .collect();
+    assert_eq!(names, ["logo.png", "catálogo 2027.pdf"]);
+    // The archive keeps the attachments' names, not their bytes.
+    let history = c
+        .run(&["history", "pepi@example.com", "--json"])
+        .success()
+        .stdout();
+    assert!(history.contains("presupuesto año.pdf"), "{history}");
+    assert!(!history.contains("%PDF"), "{history}");
+}
+
+#[test]
+fn a_txt_template_stays_one_plain_text_part_with_the_signature_as_text() {
+    let smtp = SmtpServer::start(Rules::default());
+    let c = business("carta.txt", "");
+    c.write("clients.csv", "email,name,note\npepi@example.com,Pepi Ruiz,Una nota.\njm@example.com,José María Peña,Otra nota.\n");
+    c.write(
+        "cartero.toml",
+        c.read("cartero.toml")
+            .replace("attachments = [\"catálogo 2027.pdf\"]\n", ""),
+    );
+    c.append("cartero.toml", &smtp.config());
+    approve_all(&c);
+    c.run(&["send", "--yes"]).success().stdout_has("sent 2");
+    let received = smtp.received();
+    let m = MessageParser::default().parse(&received[0].data).unwrap();
+    assert_eq!(tree(&m), ["text/plain"]);
+    let body = m.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(
+        body.trim_end()
+            .ends_with("-- \nAna García\nFerretería García · 983 000 000"),
+        "{body}"
+    );
+    assert!(!body.contains("logo") && !body.contains("!["), "{body}");
+    assert!(
+        body.contains("[la tienda en línea]("),
+        "a plain letter is sent as written: {body}"
+    );
+}
+
+#[test]
+fn a_file_changed_after_approval_sends_the_letter_back_to_review() {
+    let smtp = SmtpServer::start(Rules::default());
+    let c = business("carta.md", &smtp.config());
+    approve_all(&c);
+    assert_eq!(c.states(), ["approved", "approved"]);
+    // The quote is corrected after Pepi's letter was approved: it is not the letter approved.
+    c.write(
+        "presupuestos/presupuesto año.pdf",
+        pdf("presupuesto corregido"),
+    );
+    assert_eq!(c.states(), ["drafted", "approved"]);
+    c.run(&["send", "--yes"]).success().stdout_has("sent 1");
+    let received = smtp.received();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].to, ["jm@example.com"]);
+    // Read again and approved: it goes, with the corrected quote.
+    c.run_with_stdin(&["review"], "a\n")
+        .success()
+        .stderr_has("1 approved");
+    c.run(&["send", "--yes"]).success().stdout_has("sent 1");
+    let received = smtp.received();
+    let m = MessageParser::default().parse(&received[1].data).unwrap();
+    let quote = m
+        .attachments()
+        .find(|a| a.attachment_name() == Some("presupuesto año.pdf"))
+        .unwrap();
+    assert_eq!(quote.contents(), pdf("presupuesto corregido"));
+    // The logo is a file of the letter too.
+    c.write(
+        "clients.csv",
+        c.read("clients.csv") + "eva@example.com,Eva,Una nota.,\n",
+    );
+    c.run(&["draft"]).success();
+    c.run_with_stdin(&["review"], "a\n").success();
+    c.write("logo.png", b"another logo");
+    assert_eq!(c.states()[2], "drafted");
+}
+
+#[test]
+fn check_refuses_a_missing_file_and_a_letter_too_big_and_warns_of_a_blocked_kind() {
+    let c = business("carta.md", "");
+    c.write(
+        "clients.csv",
+        "email,name,note,attachments\n\
+         pepi@example.com,Pepi Ruiz,Una nota.,presupuestos/no-esta.pdf\n\
+         jm@example.com,José María Peña,Otra nota.,instalar.exe\n",
+    );
+    c.write("instalar.exe", b"MZ");
+    let out = c.run(&["check"]).failure();
+    let err = out.stderr();
+    assert!(
+        err.contains("clients.csv:2") && err.contains("Pepi Ruiz") && err.contains("no-esta.pdf"),
+        "{err}"
+    );
+    assert!(
+        err.contains("instalar.exe") && err.contains("refuse"),
+        "{err}"
+    );
+    c.write("presupuestos/no-esta.pdf", pdf("ya está"));
+    c.run(&["check"]).success().stderr_has("instalar.exe");
+    // Over the provider's size: said in MB.
+    c.append(
+        "cartero.toml",
+        "\n[smtp]\nhost = \"127.0.0.1\"\nmax-message-size = 0.005\n",
+    );
+    let err = c.run(&["check"]).failure().stderr();
+    assert!(err.contains("0.005 MB") || err.contains("MB"), "{err}");
+    assert!(err.contains("max-message-size"), "{err}");
+    // A missing signature is an error naming its file.
+    std::fs::remove_file(c.path("firma.md")).unwrap();
+    c.run(&["check"]).failure().stderr_has("firma.md");
+}
+
+#[test]
+fn a_draft_naming_a_missing_file_cannot_be_approved_nor_sent() {
+    let smtp = SmtpServer::start(Rules::default());
+    let c = business("carta.md", &smtp.config());
+    c.run(&["draft"]).success();
+    std::fs::remove_file(c.path("presupuestos/presupuesto año.pdf")).unwrap();
+    let out = c.run_with_stdin(&["review"], "a\nq\n").stderr();
+    assert!(out.contains("presupuesto año.pdf"), "{out}");
+    assert_eq!(c.states()[0], "drafted");
+    // Edited by hand in Spanish: the file taken off its `Adjuntos:` line, it can go.
+    let path = c.draft_file(0);
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "Attachments: catálogo 2027.pdf; presupuestos/presupuesto año.pdf",
+        "Adjuntos: catálogo 2027.pdf",
+    );
+    std::fs::write(&path, text).unwrap();
+    c.run_with_stdin(&["review"], "a\na\n").success();
+    c.run(&["send", "--yes"]).success().stdout_has("sent 2");
+    let received = smtp.received();
+    let m = MessageParser::default().parse(&received[0].data).unwrap();
+    let names: Vec<&str> = m
+        .attachments()
+        .filter_map(|a| a.attachment_name())
+        .collect();
+    assert_eq!(names, ["logo.png", "catálogo 2027.pdf"]);
+}
