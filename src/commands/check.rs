@@ -70,11 +70,15 @@ fn with_draft_problems(campaign: Campaign) -> Result<Campaign> {
         let (Some(text), Some(path)) = (&e.text, &e.path) else {
             continue;
         };
-        if let Err(why) = validate(text, &e.client.key) {
+        // A file the draft's `Attachments:` line (or its Markdown) names that is not there.
+        let why = validate(text, &e.client.key)
+            .err()
+            .or_else(|| e.unreadable.as_ref().map(|p| p.why.clone()));
+        if let Some(why) = why {
             problems.push(
                 Problem::error(
                     path.display().to_string(),
-                    tr!("cmd-check-draft-invalid", why = why.to_string()),
+                    tr!("cmd-check-draft-invalid", why = why),
                 )
                 .client(&e.client.name),
             );

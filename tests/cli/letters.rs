@@ -112,9 +112,11 @@ fn a_markdown_letter_with_logo_and_files_arrives_as_previewed_and_is_filed_as_se
     );
     assert!(draft.contains("\n-- \nAna García\n"), "{draft}");
     c.run(&["preview", "--out", "preview"]).success();
+    c.run(&["send", "--dry-run", "--out", "dry"]).success();
     c.run(&["send", "--yes"]).success().stdout_has("sent 2");
 
     let previews = emls(&c.path("preview"));
+    assert_eq!(previews, emls(&c.path("dry")), "a dry run writes what preview does");
     let received = smtp.received();
     let sent = imap.messages("Sent");
     assert_eq!((received.len(), sent.len()), (2, 2));
@@ -344,4 +346,24 @@ fn a_draft_naming_a_missing_file_cannot_be_approved_nor_sent() {
         .filter_map(|a| a.attachment_name())
         .collect();
     assert_eq!(names, ["logo.png", "catálogo 2027.pdf"]);
+}
+
+#[test]
+fn in_spanish_a_missing_file_and_a_blocked_kind_are_said_in_spanish() {
+    let c = business("carta.md", "");
+    c.write(
+        "clients.csv",
+        "correo,nombre,nota,adjunto\n\
+         pepi@example.com,Pepi Ruiz,Una nota.,no-esta.pdf\n\
+         jm@example.com,José María Peña,Otra nota.,programa.bat\n",
+    );
+    c.write("programa.bat", b"echo");
+    let err = c
+        .cmd(&["check"])
+        .env("CARTERO_LANG", "es")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&err.stderr);
+    assert!(err.contains("no-esta.pdf` no está: pon el archivo ahí"), "{err}");
+    assert!(err.contains("programa.bat` es un tipo de archivo que los proveedores"), "{err}");
 }
