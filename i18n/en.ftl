@@ -1084,7 +1084,16 @@ campaign-signature-missing = the signature file is not there: create it, or fix 
 campaign-signature-unreadable = cannot read the signature ({ $why }): make it readable, or fix `[sender] signature` in cartero.toml
 campaign-signature-not-utf8 = the signature is not UTF-8 text: save it as UTF-8 (in Notepad: "Save as", encoding "UTF-8")
 campaign-attachment-blocked = `{ $file }` is a kind of file mail providers refuse to carry (programs and scripts): the letter would be refused or arrive without it; send a PDF, or put it in a .zip
-campaign-letter-too-big = this letter is { $size } MB as it is sent, over the { $limit } MB your provider takes (`[smtp] max-message-size`): attach smaller files, or fewer
+campaign-letter-too-big = this letter is { $size } as it is sent, over the { $limit } your provider takes (`[smtp] max-message-size`): attach smaller files, or fewer
 cmd-send-file-changed = { $key }: a file of this letter changed since you approved it: not sent; read it again with `cartero review`
 cmd-send-file-gone = { $key }: not sent: { $why }
 history-attachments = with: { $files }
+size-bytes = { $n ->
+    [one] 1 byte
+   *[other] { $n } bytes
+}
+size-kb = { $n } KB
+size-mb = { $n } MB
+letter-goes-with = goes with it: { $files }
+letter-file = { $name } ({ $size })
+letter-file-inside = { $name } (inside the letter, { $size })

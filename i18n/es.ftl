@@ -1217,7 +1217,16 @@ campaign-signature-missing = el archivo de la firma no está: créalo o corrige 
 campaign-signature-unreadable = no se puede leer la firma ({ $why }): haz que se pueda leer o corrige `[sender] signature` en cartero.toml
 campaign-signature-not-utf8 = la firma no es texto UTF-8: guárdala como UTF-8 (en el Bloc de notas: «Guardar como», codificación «UTF-8»)
 campaign-attachment-blocked = `{ $file }` es un tipo de archivo que los proveedores de correo no dejan pasar (programas y scripts): la carta sería rechazada o llegaría sin él; envía un PDF o mételo en un .zip
-campaign-letter-too-big = esta carta ocupa { $size } MB tal como se envía, más de los { $limit } MB que acepta tu proveedor (`[smtp] max-message-size`): adjunta archivos más pequeños, o menos
+campaign-letter-too-big = esta carta ocupa { $size } tal como se envía, más de los { $limit } que acepta tu proveedor (`[smtp] max-message-size`): adjunta archivos más pequeños, o menos
 cmd-send-file-changed = { $key }: un archivo de esta carta cambió después de que la aprobaras: no se ha enviado; vuelve a leerla con `cartero review`
 cmd-send-file-gone = { $key }: no se ha enviado: { $why }
 history-attachments = con: { $files }
+size-bytes = { $n ->
+    [one] 1 byte
+   *[other] { $n } bytes
+}
+size-kb = { $n } KB
+size-mb = { $n } MB
+letter-goes-with = va con ella: { $files }
+letter-file = { $name } ({ $size })
+letter-file-inside = { $name } (dentro de la carta, { $size })

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
+use crate::domain::letter;
 use crate::domain::message::validate;
 use crate::settings::Settings;
 use crate::state::drafts::{read_draft, State};
@@ -219,6 +220,9 @@ impl Session<'_> {
             writeln!(self.out)?;
         }
         writeln!(self.out, "──")?;
+        if let Some(files) = letter::goes_with(&text, &self.survey.campaign.settings.base) {
+            writeln!(self.out, "{files}")?;
+        }
         for w in &e.warnings {
             writeln!(self.out, "{}", tr!("cmd-warning", what = w.to_string()))?;
         }

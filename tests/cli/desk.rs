@@ -764,3 +764,46 @@ fn the_personal_share_and_warnings_follow_the_text_as_it_is_typed_without_saving
     let list = desk.get("/?q=bo%40example").body;
     assert!(list.contains("1 shown") && list.contains("Bo Li") && !list.contains("Ana Ruiz"));
 }
+
+#[test]
+fn the_page_shows_what_goes_with_a_letter_and_an_approval_binds_to_the_files_too() {
+    let c = Campaign::with(
+        "email,name,note,adjuntos\nana@example.com,Ana Ruiz,Gracias por la paella,presupuesto año.pdf\n",
+        "Subject: Hola\n\n{{ note }}\n",
+    );
+    c.write("presupuesto año.pdf", vec![7u8; 2500]);
+    c.run(&["draft"]).success();
+    let desk = open_desk(&c, "en");
+    let page = desk.get("/client/1").body;
+    assert!(
+        page.contains("goes with it: presupuesto año.pdf (3 KB)"),
+        "{page}"
+    );
+    let (text, base) = desk.letter(1);
+    assert!(
+        text.contains("Attachments: presupuesto año.pdf\n"),
+        "{text}"
+    );
+    // Approved with the file as it is; a file changed since is not what was approved.
+    let a = desk.post(
+        "/client/1",
+        &[("action", "approve"), ("text", &text), ("base", &base)],
+    );
+    assert_eq!(a.status, 303, "{}", a.body);
+    assert_eq!(c.states()[0], "approved");
+    c.write("presupuesto año.pdf", vec![8u8; 2500]);
+    assert_eq!(c.states()[0], "drafted");
+    // A file that is not there: the approval is refused, saying which.
+    std::fs::remove_file(c.path("presupuesto año.pdf")).unwrap();
+    let (text, base) = desk.letter(1);
+    let a = desk.post(
+        "/client/1",
+        &[("action", "approve"), ("text", &text), ("base", &base)],
+    );
+    assert!(
+        a.body.contains("presupuesto año.pdf` is not there"),
+        "{}",
+        a.body
+    );
+    assert_eq!(c.states()[0], "drafted");
+}

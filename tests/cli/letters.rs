@@ -52,11 +52,12 @@ fn business(template: &str, extra: &str) -> Campaign {
     c
 }
 
-fn approve_all(c: &Campaign) {
+fn approve_all(c: &Campaign) -> String {
     c.run(&["draft"]).success();
     c.run_with_stdin(&["review"], "a\na\n")
         .success()
-        .stderr_has("2 approved");
+        .stderr_has("2 approved")
+        .stderr()
 }
 
 /// The SMTP server keeps the line end before the final "." (and IMAP may add one).
@@ -101,7 +102,15 @@ fn a_markdown_letter_with_logo_and_files_arrives_as_previewed_and_is_filed_as_se
     );
     let c = business("carta.md", &config);
     c.run(&["check"]).success();
-    approve_all(&c);
+    let review = approve_all(&c);
+    // Review shows what goes with each letter, and how big it is.
+    assert!(
+        review.contains(
+            "goes with it: catálogo 2027.pdf (4 KB), presupuestos/presupuesto año.pdf (4 KB), \
+             logo.png (inside the letter, 44 bytes)"
+        ),
+        "{review}"
+    );
     // The draft shows what goes with the letter, and its signature.
     let draft = std::fs::read_to_string(c.draft_file(0)).unwrap();
     assert!(
@@ -116,7 +125,11 @@ fn a_markdown_letter_with_logo_and_files_arrives_as_previewed_and_is_filed_as_se
     c.run(&["send", "--yes"]).success().stdout_has("sent 2");
 
     let previews = emls(&c.path("preview"));
-    assert_eq!(previews, emls(&c.path("dry")), "a dry run writes what preview does");
+    assert_eq!(
+        previews,
+        emls(&c.path("dry")),
+        "a dry run writes what preview does"
+    );
     let received = smtp.received();
     let sent = imap.messages("Sent");
     assert_eq!((received.len(), sent.len()), (2, 2));
@@ -229,7 +242,7 @@ fn a_txt_template_stays_one_plain_text_part_with_the_signature_as_text() {
             .replace("attachments = [\"catálogo 2027.pdf\"]\n", ""),
     );
     c.append("cartero.toml", &smtp.config());
-    approve_all(&c);
+    let _ = approve_all(&c);
     c.run(&["send", "--yes"]).success().stdout_has("sent 2");
     let received = smtp.received();
     let m = MessageParser::default().parse(&received[0].data).unwrap();
@@ -251,7 +264,7 @@ fn a_txt_template_stays_one_plain_text_part_with_the_signature_as_text() {
 fn a_file_changed_after_approval_sends_the_letter_back_to_review() {
     let smtp = SmtpServer::start(Rules::default());
     let c = business("carta.md", &smtp.config());
-    approve_all(&c);
+    let _ = approve_all(&c);
     assert_eq!(c.states(), ["approved", "approved"]);
     // The quote is corrected after Pepi's letter was approved: it is not the letter approved.
     c.write(
@@ -314,7 +327,10 @@ fn check_refuses_a_missing_file_and_a_letter_too_big_and_warns_of_a_blocked_kind
         "\n[smtp]\nhost = \"127.0.0.1\"\nmax-message-size = 0.005\n",
     );
     let err = c.run(&["check"]).failure().stderr();
-    assert!(err.contains("0.005 MB") || err.contains("MB"), "{err}");
+    assert!(
+        err.contains("KB as it is sent, over the 5 KB your provider takes"),
+        "{err}"
+    );
     assert!(err.contains("max-message-size"), "{err}");
     // A missing signature is an error naming its file.
     std::fs::remove_file(c.path("firma.md")).unwrap();
@@ -364,6 +380,12 @@ fn in_spanish_a_missing_file_and_a_blocked_kind_are_said_in_spanish() {
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&err.stderr);
-    assert!(err.contains("no-esta.pdf` no está: pon el archivo ahí"), "{err}");
-    assert!(err.contains("programa.bat` es un tipo de archivo que los proveedores"), "{err}");
+    assert!(
+        err.contains("no-esta.pdf` no está: pon el archivo ahí"),
+        "{err}"
+    );
+    assert!(
+        err.contains("programa.bat` es un tipo de archivo que los proveedores"),
+        "{err}"
+    );
 }

@@ -79,17 +79,12 @@ impl Campaign<'_> {
                 list,
                 tr!(
                     "campaign-letter-too-big",
-                    size = mb(size),
-                    limit = mb(limit)
+                    size = crate::i18n::size(size),
+                    limit = crate::i18n::size(limit)
                 ),
             )
             .at(client.pos)
             .client(&client.name)
         })
     }
-}
-
-/// Bytes in MB, as a person reads a size: `21.4`.
-fn mb(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / 1_000_000.0)
 }
