@@ -389,3 +389,49 @@ fn in_spanish_a_missing_file_and_a_blocked_kind_are_said_in_spanish() {
         "{err}"
     );
 }
+
+#[test]
+fn the_guides_letters_settings_are_settings_cartero_takes() {
+    for guide in ["README.md", "LEEME.md"] {
+        let text = std::fs::read_to_string(format!("{REPO}/{guide}")).unwrap();
+        let block = text
+            .split("```toml\n")
+            .map(|b| b.split("```").next().unwrap())
+            .find(|b| b.contains("signature = \"firma.md\""))
+            .unwrap_or_else(|| panic!("{guide}: the letters' settings"));
+        let c = business("carta.md", "");
+        // The guide's settings in place of the campaign's own.
+        let config = c.read("cartero.toml");
+        let config = config
+            .replace("signature = \"firma.md\"\n", "")
+            .replace("template = \"carta.md\"\n", "")
+            .replace("attachments = [\"catálogo 2027.pdf\"]\n", "");
+        let mut merged = String::new();
+        for line in config.lines() {
+            merged.push_str(line);
+            merged.push('\n');
+            for section in ["[sender]", "[campaign]"] {
+                if line == section {
+                    let own = block
+                        .split(section)
+                        .nth(1)
+                        .unwrap()
+                        .split("\n[")
+                        .next()
+                        .unwrap();
+                    merged.push_str(own.trim_start_matches('\n'));
+                }
+            }
+        }
+        merged.push_str("[smtp]\nhost = \"127.0.0.1\"\n");
+        merged.push_str(block.split("[smtp]").nth(1).unwrap());
+        c.write("cartero.toml", &merged);
+        c.run(&["check"]).success();
+        c.run(&["draft"]).success();
+        let draft = std::fs::read_to_string(c.draft_file(0)).unwrap();
+        assert!(
+            draft.contains("Attachments: catálogo 2027.pdf;"),
+            "{guide}: {draft}"
+        );
+    }
+}
