@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use crate::diag::Problem;
 use crate::domain::campaign::Campaign;
+use crate::domain::letter;
 use crate::domain::message::validate;
 use crate::mailbox::{self, Mailbox};
 use crate::outbox::{SendError, SmtpOutbox};
@@ -13,7 +14,7 @@ use crate::report;
 use crate::secret::Secrets;
 use crate::settings::{Imap, Security, Settings, Smtp};
 use crate::state::drafts::State;
-use crate::state::survey::Survey;
+use crate::state::survey::{Entry, Survey};
 use crate::tls::{probe, Probe};
 
 pub fn run(settings: Settings, connect: bool) -> Result<ExitCode> {
@@ -82,11 +83,27 @@ fn with_draft_problems(campaign: Campaign) -> Result<Campaign> {
                 )
                 .client(&e.client.name),
             );
+        } else if let Some(draft) = validate(text, &e.client.key)
+            .ok()
+            .filter(|d| files_changed_by_hand(&survey, e, &d.email.attachments))
+        {
+            // Files added to the draft by hand: still within the provider's size.
+            let base = &survey.campaign.settings.base;
+            if let Ok(files) = letter::load(&draft.email, base) {
+                problems.extend(survey.campaign.too_big(&e.client, &draft.email, &files));
+            }
         }
     }
     let mut campaign = survey.campaign;
     campaign.problems.extend(problems);
     Ok(campaign)
+}
+
+/// Whether a draft names other files than the list and cartero.toml give its client (what
+/// the campaign's own check already measured).
+fn files_changed_by_hand(survey: &Survey, e: &Entry, named: &[String]) -> bool {
+    let given = survey.campaign.settings.attachments.iter();
+    !named.iter().eq(given.chain(&e.client.attachments))
 }
 
 /// `--connect`: logs in to the SMTP server and out (nothing sent), then to the mailbox (finding

@@ -361,4 +361,29 @@ mod tests {
             .unwrap_err()
             .contains("no letter below the blank line"));
     }
+
+    #[test]
+    fn a_letter_is_measured_by_its_words_without_its_signature() {
+        let md = "To: a@example.com\nSubject: x\nFormat: markdown\n\nHola **Ana**, [mira](https://x.example).\n\n-- \nPepe\n![logo](logo.png)\n";
+        assert_eq!(
+            measured(md),
+            "To: a@example.com\nSubject: x\nFormat: markdown\n\nHola Ana, mira (https://x.example).\n"
+        );
+        let txt = "To: a@example.com\nSubject: x\n\nHola **Ana**\n--\nPepe\n";
+        assert_eq!(
+            measured(txt),
+            "To: a@example.com\nSubject: x\n\nHola **Ana**\n"
+        );
+        let plain = "To: a@example.com\nSubject: x\n\nHola\n";
+        assert!(matches!(measured(plain), Cow::Borrowed(_)));
+        let d = parse(
+            "To: a@example.com\nSubject: x\nAdjuntos: a.pdf;  b/c.pdf ;\nFormato: Markdown\n\nb",
+        )
+        .unwrap();
+        assert_eq!(d.email.attachments, ["a.pdf", "b/c.pdf"]);
+        assert!(d.email.markdown);
+        assert!(parse("To: a@example.com\nSubject: x\nFormat: html\n\nb")
+            .unwrap_err()
+            .contains("Format: html"));
+    }
 }

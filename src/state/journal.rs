@@ -24,8 +24,9 @@ pub struct Event {
     pub what: What,
 }
 
-/// What happened, each kind with its own fields. `hash` is always the sha256 of the draft file's
-/// content the event is about.
+/// What happened, each kind with its own fields. `hash` is the sha256 of the draft file's
+/// content the event is about; for a decision and a letter that went, of the letter as it goes
+/// (`letter::bound_hash`: the same when it carries no file, else its files' bytes too).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "kebab-case")]
 pub enum What {

@@ -435,3 +435,25 @@ fn the_guides_letters_settings_are_settings_cartero_takes() {
         );
     }
 }
+
+#[test]
+fn a_file_added_to_a_draft_by_hand_is_measured_by_check_too() {
+    let c = business(
+        "carta.md",
+        "\n[smtp]\nhost = \"127.0.0.1\"\nmax-message-size = 0.05\n",
+    );
+    c.run(&["draft"]).success();
+    c.run(&["check"]).success();
+    c.write("vídeo de la obra.mp4", vec![1u8; 60_000]);
+    let path = c.draft_file(1);
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "Attachments: catálogo 2027.pdf\n",
+        "Attachments: catálogo 2027.pdf; vídeo de la obra.mp4\n",
+    );
+    std::fs::write(&path, text).unwrap();
+    let err = c.run(&["check"]).failure().stderr();
+    assert!(
+        err.contains("José María Peña") && err.contains("over the 50 KB your provider takes"),
+        "{err}"
+    );
+}

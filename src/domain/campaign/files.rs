@@ -61,7 +61,7 @@ impl Campaign<'_> {
     }
 
     /// A letter bigger, as sent, than `[smtp] max-message-size`.
-    fn too_big(&self, client: &Client, email: &Email, files: &Files) -> Option<Problem> {
+    pub fn too_big(&self, client: &Client, email: &Email, files: &Files) -> Option<Problem> {
         if files.pieces.is_empty() {
             return None;
         }
