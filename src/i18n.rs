@@ -304,22 +304,3 @@ mod tests {
         );
     }
 }
-
-/// A file's size as a person reads it, in this run's language: `840 bytes`, `12 KB`, `1.2 MB`
-/// (`1,2 MB` in Spanish).
-pub fn size(bytes: u64) -> String {
-    let decimal = |x: f64| {
-        let s = format!("{x:.1}");
-        match lang() {
-            Lang::Es => s.replace('.', ","),
-            Lang::En => s,
-        }
-    };
-    if bytes < 1000 {
-        crate::tr!("size-bytes", n = bytes)
-    } else if bytes < 1_000_000 {
-        crate::tr!("size-kb", n = bytes.div_ceil(1000))
-    } else {
-        crate::tr!("size-mb", n = decimal(bytes as f64 / 1_000_000.0))
-    }
-}

@@ -193,6 +193,25 @@ pub fn how_long(d: std::time::Duration) -> String {
     }
 }
 
+/// A file's size as a person reads it, in this run's language: `840 bytes`, `12 KB`, `1.2 MB`
+/// (`1,2 MB` in Spanish).
+pub fn size(bytes: u64) -> String {
+    let decimal = |x: f64| {
+        let s = format!("{x:.1}");
+        match crate::i18n::lang() {
+            crate::i18n::Lang::Es => s.replace('.', ","),
+            crate::i18n::Lang::En => s,
+        }
+    };
+    if bytes < 1000 {
+        tr!("size-bytes", n = bytes)
+    } else if bytes < 1_000_000 {
+        tr!("size-kb", n = bytes.div_ceil(1000))
+    } else {
+        tr!("size-mb", n = decimal(bytes as f64 / 1_000_000.0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

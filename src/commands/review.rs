@@ -8,8 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
-use crate::domain::letter;
-use crate::domain::message::validate;
+use crate::domain::message::{self, validate};
 use crate::settings::Settings;
 use crate::state::drafts::{read_draft, State};
 use crate::state::journal::{Event, Journal, Verdict};
@@ -220,7 +219,7 @@ impl Session<'_> {
             writeln!(self.out)?;
         }
         writeln!(self.out, "──")?;
-        if let Some(files) = letter::goes_with(&text, &self.survey.campaign.settings.base) {
+        if let Some(files) = message::goes_with(&text, &self.survey.campaign.settings.base) {
             writeln!(self.out, "{files}")?;
         }
         for w in &e.warnings {

@@ -17,7 +17,7 @@ use super::runs::{self, Kind, Passwords};
 use super::work::{Act, Outcome, Work};
 use super::Shared;
 use crate::domain::clients::Circle;
-use crate::domain::letter;
+use crate::domain::message;
 use crate::domain::personal;
 use crate::state::drafts::State as DraftState;
 use crate::state::survey::Entry;
@@ -402,7 +402,7 @@ fn client_context(work: &Work, i: usize) -> Result<Context> {
     context.insert("memories", &memories);
     context.insert("text", &e.text);
     let base = &work.survey.campaign.settings.base;
-    let files = e.text.as_deref().and_then(|t| letter::goes_with(t, base));
+    let files = e.text.as_deref().and_then(|t| message::goes_with(t, base));
     context.insert("files", &files);
     context.insert("hash", &e.hash);
     context.insert("path", &e.path.as_ref().map(|p| p.display().to_string()));

@@ -73,23 +73,6 @@ pub fn listed(email: &Email, base: &Path) -> Vec<(String, bool, Option<u64>)> {
         .collect()
 }
 
-/// `goes with it: presupuesto.pdf (12 KB), logo.png (inside the letter, 3 KB)`: the files
-/// there (one that is not is among the warnings).
-pub fn goes_with(text: &str, base: &std::path::Path) -> Option<String> {
-    let draft = crate::domain::message::parse(text).ok()?;
-    let files: Vec<String> = listed(&draft.email, base)
-        .into_iter()
-        .filter_map(|(name, inline, size)| {
-            let size = crate::i18n::size(size?);
-            Some(match inline {
-                true => tr!("letter-file-inside", name = &name, size = size),
-                false => tr!("letter-file", name = &name, size = size),
-            })
-        })
-        .collect();
-    (!files.is_empty()).then(|| tr!("letter-goes-with", files = files.join(", ")))
-}
-
 /// Reads every file the letter names, relative to `base` (the campaign folder).
 pub fn load(email: &Email, base: &Path) -> Result<Files, FileProblem> {
     let mut pieces = Vec::new();

@@ -13,7 +13,7 @@ use std::str::FromStr;
 
 use crate::domain::compose::Email;
 use crate::domain::headers::{did_you_mean, named, Named};
-use crate::domain::letter::{Files, Piece};
+use crate::domain::letter::{self, Files, Piece};
 use crate::domain::markdown;
 use crate::text::{clean_line, display_mailbox};
 
@@ -203,6 +203,23 @@ pub fn measured(text: &str) -> Cow<'_, str> {
         letter.to_string()
     };
     Cow::Owned(format!("{head}{words}"))
+}
+
+/// `goes with it: presupuesto.pdf (12 KB), logo.png (inside the letter, 3 KB)`: the files
+/// there (one that is not is among the warnings).
+pub fn goes_with(text: &str, base: &std::path::Path) -> Option<String> {
+    let draft = parse(text).ok()?;
+    let files: Vec<String> = letter::listed(&draft.email, base)
+        .into_iter()
+        .filter_map(|(name, inline, size)| {
+            let size = crate::text::size(size?);
+            Some(match inline {
+                true => tr!("letter-file-inside", name = &name, size = size),
+                false => tr!("letter-file", name = &name, size = size),
+            })
+        })
+        .collect();
+    (!files.is_empty()).then(|| tr!("letter-goes-with", files = files.join(", ")))
 }
 
 /// Reads a draft's text; the error says what to fix in the file.

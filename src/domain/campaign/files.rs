@@ -79,8 +79,8 @@ impl Campaign<'_> {
                 list,
                 tr!(
                     "campaign-letter-too-big",
-                    size = crate::i18n::size(size),
-                    limit = crate::i18n::size(limit)
+                    size = crate::text::size(size),
+                    limit = crate::text::size(limit)
                 ),
             )
             .at(client.pos)
