@@ -457,3 +457,37 @@ fn a_file_added_to_a_draft_by_hand_is_measured_by_check_too() {
         "{err}"
     );
 }
+
+#[test]
+fn a_file_changed_while_a_send_runs_keeps_its_letter_back() {
+    // The first letter is held at MAIL FROM, already built; the catalogue is changed then.
+    let server = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::HoldAtMail)],
+        ..Script::default()
+    });
+    let c = business("carta.md", &server.config());
+    let _ = approve_all(&c);
+    let send = spawn(&c, &["send", "--yes"]);
+    server.wait_until_holding();
+    c.write("catálogo 2027.pdf", pdf("catalogo con otros precios"));
+    server.release();
+    let out = send.wait_with_output().unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    // Pepi's letter went as it was approved; José María's, whose catalogue is no longer the one
+    // approved, did not go, and is back to review.
+    let letters = server.letters();
+    assert_eq!(letters.len(), 1, "{said}");
+    assert_eq!(letters[0].to, ["pepi@example.com"]);
+    let m = MessageParser::default().parse(&letters[0].data).unwrap();
+    let catalogue = m
+        .attachments()
+        .find(|a| a.attachment_name() == Some("catálogo 2027.pdf"))
+        .unwrap();
+    assert_eq!(catalogue.contents(), pdf("catalogo"));
+    assert!(
+        said.contains("jm@example.com: a file of this letter changed since you approved it"),
+        "{said}"
+    );
+    assert_eq!(c.states(), ["sent", "drafted"]);
+}

@@ -95,15 +95,8 @@ impl Run<'_> {
                 }
             }
             last_start = Some(Instant::now());
-            let letter = match self.letter(job) {
-                Ok(Ok(letter)) => Ok(letter),
-                Err(e) => Err(e),
-                Ok(Err(changed)) => {
-                    // Its file changed (or went) since the survey: not the letter approved.
-                    progress.println(changed);
-                    progress.inc(1);
-                    continue;
-                }
+            let Some(letter) = self.ready(job, &progress) else {
+                continue;
             };
             let done = letter.and_then(|letter| {
                 let result = self.with_retries(job, &letter, &progress, &stop)?;
@@ -135,6 +128,20 @@ impl Run<'_> {
             tally.stopped = Some(tr!("cmd-send-stopped-by-signal"));
         }
         Ok(tally)
+    }
+
+    /// The letter, built; `None` (said) when a file of it changed or went since the survey:
+    /// it is not the letter approved.
+    fn ready(&self, job: &Job, progress: &Progress) -> Option<Result<Letter>> {
+        match self.letter(job) {
+            Ok(Ok(letter)) => Some(Ok(letter)),
+            Err(e) => Some(Err(e)),
+            Ok(Err(changed)) => {
+                progress.println(changed);
+                progress.inc(1);
+                None
+            }
+        }
     }
 
     /// The letter as it goes: to the client, or to yourself tagged `[test]`.

@@ -217,10 +217,7 @@ pub(super) fn client_from_row(
                 affinity: optional.affinity,
                 template: optional.template,
                 language: optional.language,
-                attachments: known
-                    .get(&Known::Attachments)
-                    .map(|a| attachment_names(a))
-                    .unwrap_or_default(),
+                attachments: optional.attachments,
                 fields,
                 typed: BTreeMap::new(),
                 past: Past::default(),
@@ -240,6 +237,7 @@ struct Optional {
     affinity: Option<u8>,
     language: Option<Language>,
     template: Option<String>,
+    attachments: Vec<String>,
 }
 
 impl Optional {
@@ -254,6 +252,10 @@ impl Optional {
             template: known
                 .get(&Known::Template)
                 .and_then(|t| problems.field("template", template_field(t))),
+            attachments: known
+                .get(&Known::Attachments)
+                .map(|a| attachment_names(a))
+                .unwrap_or_default(),
         }
     }
 }
