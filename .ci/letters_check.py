@@ -7,10 +7,8 @@ import json
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
-import zlib
 
 TEMPLATE = """Subject: {{ first_name }}, gracias por este {{ year }}
 
@@ -18,22 +16,15 @@ Hola, **{{ first_name }}**:
 
 {% if note is defined %}{{ note }}
 
-{% endif %}Antes de que se acabe el año quería escribirte en persona para darte las gracias por
-seguir a nuestro lado en este {{ year }}. Este año abrimos
-[la tienda en línea](https://ferreteria.example/tienda), por si te viene bien.
+{% endif %}Antes de que se acabe el año quería escribirte en persona para darte las gracias por seguir a nuestro lado en este {{ year }}. Este año abrimos [la tienda en línea](https://ferreteria.example/tienda), por si te viene bien.
 
 Un abrazo y felices fiestas,
 """
 SIGNATURE = "Ana García\nFerretería García · 983 000 000\n![Ferretería García](logo.png)\n"
 
 
-def png(width=120, height=40):
-    """A real PNG: a green band, as a logo would be."""
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = b"".join(b"\x00" + b"\x2e\x7d\x32" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+# The logo of the README's screenshot: a real PNG.
+LOGO = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs", "logo-ferreteria.png"), "rb").read()
 
 
 QUOTE = b"%PDF-1.4\n% presupuesto\n" + bytes(range(256)) * 40
@@ -59,7 +50,7 @@ security = "none"
 """)
     open("carta.md", "w", encoding="utf-8").write(TEMPLATE)
     open("firma.md", "w", encoding="utf-8").write(SIGNATURE)
-    open("logo.png", "wb").write(png())
+    open("logo.png", "wb").write(LOGO)
     open("catálogo 2027.pdf", "wb").write(CATALOGUE)
     os.makedirs("presupuestos", exist_ok=True)
     open("presupuestos/presupuesto año.pdf", "wb").write(QUOTE)
@@ -89,8 +80,10 @@ def spam_score(raw):
     return float(m.group(1)), done.stdout
 
 
-def check(received_path, preview_dir, plain_dir, no_logo_dir):
+def check(received_path, preview_dir, plain_dir, no_logo_dir, keep):
     got = [json.loads(line) for line in open(received_path)]
+    # The first letter as received, for a look in a browser.
+    open(keep, "wb").write(base64.b64decode(got[0]["data"]))
     previews = sorted(n for n in os.listdir(preview_dir) if n.endswith(".eml"))
     assert len(got) == len(previews), (len(got), len(previews))
     for i, (m, name) in enumerate(zip(got, previews)):
@@ -112,7 +105,7 @@ def check(received_path, preview_dir, plain_dir, no_logo_dir):
         logo = [p for p in msg.walk() if p.get_content_type() == "image/png"][0]
         cid = logo["Content-ID"].strip("<>")
         assert f'src="cid:{cid}"' in html, (cid, html)
-        assert logo.get_content() == png() and logo.get_content_disposition() == "inline"
+        assert logo.get_content() == LOGO and logo.get_content_disposition() == "inline"
         files = {p.get_filename(): p.get_content() for p in msg.iter_attachments()
                  if p.get_content_disposition() == "attachment"}
         want_files = {"catálogo 2027.pdf": CATALOGUE}
@@ -152,4 +145,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "make":
         make(int(sys.argv[2]))
     else:
-        check(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
+        check(*sys.argv[2:7])
