@@ -45,6 +45,8 @@ fn main() -> anyhow::Result<()> {
                 campaign: format!("/campaigns/{year}/drafts"),
                 replied_at: None,
                 proof: None,
+                bounced_at: None,
+                bounce: None,
             })
             .collect();
         a.keep(&letters)?;

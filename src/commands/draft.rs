@@ -144,7 +144,9 @@ impl Drafter {
             })?
             .map(|f| f.hash);
         Ok(match state_of(Some(record), current.as_deref(), false) {
-            s @ (State::Sent | State::Uncertain | State::Sending) => Outcome::Untouchable(s),
+            s @ (State::Sent | State::Bounced | State::Uncertain | State::Sending) => {
+                Outcome::Untouchable(s)
+            }
             _ if current.is_none() => {
                 write_atomic(&path, text)?;
                 self.drafted(client, name, hash)?;

@@ -175,7 +175,7 @@ fn nothing_to_send(survey: &Survey, plan: &Plan, copies: Option<Copies>) -> Pass
     let sent = survey
         .entries
         .iter()
-        .filter(|e| e.state == State::Sent)
+        .filter(|e| e.state.went())
         .count();
     report::nothing_to_send(sent, plan.unreviewed);
     Pass {

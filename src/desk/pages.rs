@@ -82,7 +82,7 @@ fn texts() -> BTreeMap<&'static str, String> {
 }
 
 /// The list's and the layout's words.
-fn list_texts() -> [(&'static str, String); 30] {
+fn list_texts() -> [(&'static str, String); 31] {
     [
         ("title", tr!("desk-title")),
         ("clients", tr!("desk-clients")),
@@ -91,6 +91,7 @@ fn list_texts() -> [(&'static str, String); 30] {
         ("to_decide", tr!("desk-filter-to-decide")),
         ("approved", tr!("desk-filter-approved")),
         ("sent", tr!("desk-filter-sent")),
+        ("bounced", tr!("desk-filter-bounced")),
         ("answered", tr!("desk-filter-answered")),
         ("loved", tr!("desk-circle-loved")),
         ("ignored", tr!("desk-circle-ignored")),
@@ -165,6 +166,7 @@ fn state_word(state: DraftState) -> String {
         DraftState::Rejected => tr!("desk-state-rejected"),
         DraftState::Sending => tr!("desk-state-sending"),
         DraftState::Sent => tr!("desk-state-sent"),
+        DraftState::Bounced => tr!("desk-state-bounced"),
         DraftState::Failed => tr!("desk-state-failed"),
         DraftState::Uncertain => tr!("desk-state-uncertain"),
         DraftState::Missing => tr!("desk-state-missing"),
@@ -206,6 +208,21 @@ struct Row {
     share: String,
     warnings: Vec<String>,
     answered: bool,
+    /// Why the letter came back, and when; empty when it did not.
+    bounce: String,
+}
+
+/// Why the letter came back, with the day, as the desk says it; empty when it did not.
+fn bounce(e: &Entry) -> String {
+    let returned = e.record.as_ref().and_then(|r| r.bounced.as_ref());
+    match (e.state, returned) {
+        (DraftState::Bounced, Some(b)) => tr!(
+            "desk-bounced-because",
+            day = b.at.format("%Y-%m-%d").to_string(),
+            reason = &b.reason
+        ),
+        _ => String::new(),
+    }
 }
 
 fn answered(e: &Entry) -> bool {
@@ -226,6 +243,7 @@ impl ListQuery {
             "decide" => e.state.needs_review(),
             "approved" => e.state == DraftState::Approved,
             "sent" => e.state == DraftState::Sent,
+            "bounced" => e.state == DraftState::Bounced,
             "answered" => answered(e),
             _ => true,
         };
@@ -258,6 +276,7 @@ fn row(n: usize, e: &Entry) -> Row {
             .map_or(String::new(), |s| format!("{:.0}%", s * 100.0)),
         warnings: e.warnings.clone(),
         answered: answered(e),
+        bounce: bounce(e),
     }
 }
 

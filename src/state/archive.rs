@@ -19,7 +19,7 @@ use crate::state::journal::{self, Event, Proof, What};
 /// `PRAGMA application_id`: "cart", so a file is known for a cartero archive.
 const APPLICATION_ID: i64 = 0x6361_7274;
 /// The schema this cartero writes; an archive from a newer one is left alone.
-const SCHEMA: i64 = 3;
+const SCHEMA: i64 = 4;
 
 /// One letter as the archive keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -41,6 +41,12 @@ pub struct Letter {
     /// `answered`, `user-said` (`cartero send --arrived`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proof: Option<String>,
+    /// When it came back (the notice's date, RFC 3339), if a mail server returned it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bounced_at: Option<String>,
+    /// The server's reason, when it came back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bounce: Option<String>,
 }
 
 /// A memory kept with `cartero remember`.
@@ -161,6 +167,16 @@ impl Archive {
                  COMMIT;",
             )?;
         }
+        if version < 4 {
+            // Version 4: a letter that came back, when and why.
+            self.conn.execute_batch(
+                "BEGIN;
+                 ALTER TABLE letters ADD COLUMN bounced_at TEXT;
+                 ALTER TABLE letters ADD COLUMN bounce TEXT;
+                 PRAGMA user_version = 4;
+                 COMMIT;",
+            )?;
+        }
         Ok(())
     }
 
@@ -176,13 +192,18 @@ impl Archive {
         {
             let mut insert = tx.prepare(
                 "INSERT OR IGNORE INTO letters
-                 (message_id, email, name, sent_at, subject, personal, campaign, replied_at, proof)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 (message_id, email, name, sent_at, subject, personal, campaign, replied_at, proof,
+                  bounced_at, bounce)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             let mut body =
                 tx.prepare("INSERT OR IGNORE INTO bodies (message_id, body) VALUES (?1, ?2)")?;
             let mut replied = tx.prepare(
                 "UPDATE letters SET replied_at = ?2 WHERE message_id = ?1 AND replied_at IS NULL",
+            )?;
+            let mut bounced = tx.prepare(
+                "UPDATE letters SET bounced_at = ?2, bounce = ?3
+                 WHERE message_id = ?1 AND bounced_at IS NULL",
             )?;
             for l in letters {
                 let new = insert.execute(params![
@@ -194,14 +215,21 @@ impl Archive {
                     l.personal,
                     l.campaign,
                     l.replied_at,
-                    l.proof
+                    l.proof,
+                    l.bounced_at,
+                    l.bounce
                 ])?;
                 if new > 0 {
                     body.execute(params![l.message_id, l.body])?;
-                } else if let Some(at) = &l.replied_at {
+                    added += new;
+                    continue;
+                }
+                if let Some(at) = &l.replied_at {
                     replied.execute(params![l.message_id, at])?;
                 }
-                added += new;
+                if let Some(at) = &l.bounced_at {
+                    bounced.execute(params![l.message_id, at, l.bounce])?;
+                }
             }
         }
         tx.commit()
@@ -212,7 +240,7 @@ impl Archive {
     /// Every letter to a client, newest first.
     pub fn history(&self, email: &str) -> Result<Vec<Letter>> {
         let mut q = self.conn.prepare(
-            "SELECT l.message_id, email, name, sent_at, subject, coalesce(b.body, ''), personal, campaign, replied_at, proof
+            "SELECT l.message_id, email, name, sent_at, subject, coalesce(b.body, ''), personal, campaign, replied_at, proof, bounced_at, bounce
              FROM letters l LEFT JOIN bodies b ON b.message_id = l.message_id
              WHERE email = ?1 ORDER BY sent_at DESC",
         )?;
@@ -269,7 +297,7 @@ impl Archive {
     /// Everyone ever written to, each with their newest letter, by address.
     pub fn everyone(&self) -> Result<Vec<Letter>> {
         let mut q = self.conn.prepare(
-            "SELECT message_id, email, name, max(sent_at), subject, '', personal, campaign, replied_at, proof
+            "SELECT message_id, email, name, max(sent_at), subject, '', personal, campaign, replied_at, proof, bounced_at, bounce
              FROM letters GROUP BY email ORDER BY email",
         )?;
         let rows = q.query_map([], letter_of_row)?;
@@ -291,6 +319,8 @@ fn letter_of_row(r: &rusqlite::Row) -> rusqlite::Result<Letter> {
         campaign: r.get(7)?,
         replied_at: r.get(8)?,
         proof: r.get(9)?,
+        bounced_at: r.get(10)?,
+        bounce: r.get(11)?,
     })
 }
 
@@ -356,6 +386,15 @@ fn letter_of(
     let Ok(parsed) = parse(&draft.text) else {
         return Ok(None);
     };
+    // What the journal says of this very letter (not of one sent after it).
+    let this_letter = || {
+        records
+            .get(&e.client)
+            .filter(|r| r.sent.as_ref().map(|s| s.message_id.as_str()) == Some(message_id))
+    };
+    let bounced = this_letter()
+        .and_then(|r| r.bounced.as_ref())
+        .filter(|b| b.message_id == message_id);
     Ok(Some(Letter {
         message_id: message_id.to_string(),
         email: e.client.clone(),
@@ -366,12 +405,12 @@ fn letter_of(
         personal: String::new(),
         campaign: campaign.to_string(),
         // The answer `replies` saw, to this letter.
-        replied_at: records
-            .get(&e.client)
-            .filter(|r| r.sent.as_ref().map(|s| s.message_id.as_str()) == Some(message_id))
+        replied_at: this_letter()
             .and_then(|r| r.replied.as_ref())
             .map(|a| a.at.to_rfc3339()),
         proof: proof_name(proof),
+        bounced_at: bounced.map(|b| b.at.to_rfc3339()),
+        bounce: bounced.map(|b| b.reason.clone()),
     }))
 }
 
@@ -400,7 +439,7 @@ pub fn earlier_letters(
     let archive = Archive::open(path)?;
     let this = campaign_name(&settings.drafts);
     let mut q = archive.conn.prepare(
-        "SELECT message_id, email, name, sent_at, subject, '', personal, campaign, replied_at, proof
+        "SELECT message_id, email, name, sent_at, subject, '', personal, campaign, replied_at, proof, bounced_at, bounce
          FROM letters WHERE message_id IN (?1, '<' || ?1 || '>') AND campaign != ?2",
     )?;
     let mut found = HashMap::new();

@@ -1,0 +1,219 @@
+//! Delivery notices in the mailbox: each tied to the letter it returns (by that letter's
+//! Message-ID, else by the failed address and a letter sent to it before), bounces and delays
+//! journaled once each. A notice is never an answer.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::Sent;
+use crate::domain::bounce::{self, Kind, Notice, Recipient};
+use crate::mailbox::{bare_id, Headers, Mailbox};
+use crate::report::Returned;
+use crate::settings::Settings;
+use crate::state::journal::{Event, Journal, What};
+use crate::state::survey::Survey;
+
+/// A notice found in the mailbox.
+pub struct Came {
+    pub notice: Notice,
+    /// When it is dated: its `Date:`, unless missing or in the future (then when it arrived).
+    pub at: DateTime<FixedOffset>,
+    /// When the server got it (INTERNALDATE), if known.
+    pub arrived: Option<DateTime<FixedOffset>>,
+    /// Its own Message-ID.
+    pub id: Option<String>,
+}
+
+/// Whether a message may be a delivery notice, from its headers: such a message is never taken
+/// for an answer, whatever its body turns out to be.
+pub fn is_notice(h: &Headers) -> bool {
+    bounce::might_be(&h.from, &h.subject, &h.content_type)
+}
+
+/// The notices among the messages of `folder` whose headers look like one, read whole.
+pub fn read(
+    mailbox: &mut Mailbox,
+    folder: &str,
+    headers: &[Headers],
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<Came>> {
+    let uids: Vec<u32> = headers
+        .iter()
+        .filter(|h| is_notice(h))
+        .map(|h| h.uid)
+        .collect();
+    if uids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let by_uid: HashMap<u32, &Headers> = headers.iter().map(|h| (h.uid, h)).collect();
+    let mut out = Vec::new();
+    for (uid, bytes) in mailbox.messages(folder, &uids)? {
+        let Some(notice) = bounce::read(&bytes) else {
+            continue;
+        };
+        let h = by_uid.get(&uid);
+        let arrived = h.and_then(|h| h.arrived);
+        let at = notice
+            .date
+            .filter(|d| *d <= now + Duration::days(1))
+            .or(arrived)
+            .unwrap_or(now);
+        out.push(Came {
+            notice,
+            at,
+            arrived,
+            id: h.and_then(|h| h.message_id.clone()),
+        });
+    }
+    Ok(out)
+}
+
+/// One recipient of a notice, tied to the letter (by its index in `sent`) it returns.
+struct Tied<'a> {
+    letter: usize,
+    recipient: &'a Recipient,
+    came: &'a Came,
+}
+
+/// Each notice's recipients tied to the letters they return: by the returned letter's
+/// Message-ID, else by the recipient's address and a letter sent to it before the notice
+/// arrived. Uncertain letters are left out. Also how many notices returned no letter here.
+fn tie<'a>(came: &'a [Came], sent: &[Sent], survey: &Survey) -> (Vec<Tied<'a>>, usize) {
+    let by_id: HashMap<&str, usize> = sent
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.uncertain)
+        .map(|(i, s)| (s.message_id.as_str(), i))
+        .collect();
+    let address = |i: usize| survey.entries[sent[i].index].client.key.as_str();
+    let by_address: HashMap<&str, usize> = by_id.values().map(|&i| (address(i), i)).collect();
+    let mut tied = Vec::new();
+    let mut ignored = 0;
+    for c in came {
+        let by_letter = c
+            .notice
+            .original_id
+            .as_deref()
+            .and_then(|id| by_id.get(id).copied());
+        let before = tied.len();
+        for r in &c.notice.recipients {
+            let letter = match by_letter {
+                // The letter named, for its own recipient (or the notice's only one).
+                Some(i) if address(i) == r.address || c.notice.recipients.len() == 1 => Some(i),
+                Some(_) => None,
+                None => by_address
+                    .get(r.address.as_str())
+                    .copied()
+                    .filter(|&i| c.arrived.unwrap_or(c.at) > sent[i].at),
+            };
+            if let Some(letter) = letter {
+                tied.push(Tied {
+                    letter,
+                    recipient: r,
+                    came: c,
+                });
+            }
+        }
+        if tied.len() == before {
+            ignored += 1;
+        }
+    }
+    (tied, ignored)
+}
+
+/// What the notices came to: each letter that came back and each that is late, with whether
+/// this run saw it first; how many notices returned no letter of this campaign.
+pub struct Outcome {
+    /// `(index in sent, what came back, new)`.
+    pub bounced: Vec<(usize, Returned, bool)>,
+    pub delayed: Vec<(usize, Returned, bool)>,
+    pub ignored: usize,
+}
+
+/// The notices tied to letters, and those not yet journaled journaled: the first bounce of
+/// each letter, and its latest delay while it has not bounced.
+pub fn record(
+    sent: &[Sent],
+    came: &[Came],
+    survey: &Survey,
+    settings: &Settings,
+) -> Result<Outcome> {
+    let (tied, ignored) = tie(came, sent, survey);
+    let mut bounce: HashMap<usize, &Tied> = HashMap::new();
+    let mut delay: HashMap<usize, &Tied> = HashMap::new();
+    for t in &tied {
+        let (map, earlier) = match t.recipient.kind {
+            Kind::Failed => (&mut bounce, true),
+            Kind::Delayed => (&mut delay, false),
+        };
+        let keep = map
+            .get(&t.letter)
+            .is_none_or(|o| (t.came.at < o.came.at) == earlier);
+        if keep {
+            map.insert(t.letter, t);
+        }
+    }
+    let mut journal = Journal::open(&settings.journal_path())?;
+    let mut out = Outcome {
+        bounced: Vec::new(),
+        delayed: Vec::new(),
+        ignored,
+    };
+    for (i, s) in sent.iter().enumerate() {
+        let record = survey.entries[s.index].record.as_ref();
+        let known = record.and_then(|r| r.bounced.as_ref());
+        if let Some(b) = known.filter(|b| bare_id(&b.message_id) == s.message_id) {
+            out.bounced.push((i, shown(&b.reason, b.at), false));
+        } else if let Some(t) = bounce.get(&i) {
+            journal.append_lazy(event(settings, s, survey, t, true))?;
+            out.bounced.push((i, shown(&t.recipient.reason, t.came.at), true));
+        } else if let Some(t) = delay.get(&i) {
+            let seen = record
+                .and_then(|r| r.delayed.as_ref())
+                .is_some_and(|d| d.at >= t.came.at);
+            if !seen {
+                journal.append_lazy(event(settings, s, survey, t, false))?;
+            }
+            out.delayed.push((i, shown(&t.recipient.reason, t.came.at), !seen));
+        } else if let Some(d) = record.and_then(|r| r.delayed.as_ref()) {
+            out.delayed.push((i, shown(&d.reason, d.at), false));
+        }
+    }
+    journal.sync()?;
+    Ok(out)
+}
+
+fn shown(reason: &str, at: DateTime<FixedOffset>) -> Returned {
+    Returned {
+        reason: reason.to_string(),
+        day: at.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// The journal's event for a letter that came back (`bounced`) or is late.
+fn event(settings: &Settings, s: &Sent, survey: &Survey, t: &Tied, bounced: bool) -> Event {
+    let key = &survey.entries[s.index].client.key;
+    let message_id = format!("<{}>", s.message_id);
+    let (at, status) = (Some(t.came.at), t.recipient.status.clone());
+    let (reason, notice) = (t.recipient.reason.clone(), t.came.id.clone());
+    let what = if bounced {
+        What::Bounced {
+            message_id,
+            at,
+            status,
+            reason,
+            notice,
+        }
+    } else {
+        What::Delayed {
+            message_id,
+            at,
+            status,
+            reason,
+            notice,
+        }
+    };
+    Event::new(settings.clock(), key, what)
+}
