@@ -914,10 +914,10 @@ status-count-sending = { $count } enviando
 status-count-sent = { $count ->
     [one] 1 enviado
    *[other] { $count } enviados
+}
 status-count-bounced = { $count ->
     [one] 1 devuelto
    *[other] { $count } devueltos
-}
 }
 status-count-failed = { $count ->
     [one] 1 fallido
