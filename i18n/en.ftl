@@ -962,6 +962,10 @@ archive-not-read = warning: { $error }; answers to letters of earlier years are 
 
 status-bounced-on = came back on { $day }: { $reason } (the address does not work: fix it in the client list)
 status-delayed-on = late since { $day }: { $reason } (the server is still trying; nothing to resend)
+status-next-fix-bounced = next: fix the { $count ->
+    [one] address that came back
+   *[other] { $count } addresses that came back
+} (see above) in the client list; a corrected address is a new client to draft and send to
 status-count-delayed = { $count } late
 bounce-came-back = { $count ->
     [one] 1 letter came back

@@ -1098,6 +1098,10 @@ archive-not-read = aviso: { $error }; esta vez no se registran las respuestas a 
 
 status-bounced-on = devuelto el { $day }: { $reason } (la dirección no funciona: corrígela en la lista de clientes)
 status-delayed-on = con retraso desde el { $day }: { $reason } (el servidor sigue intentándolo; no hay nada que reenviar)
+status-next-fix-bounced = siguiente: corrige en la lista de clientes { $count ->
+    [one] la dirección devuelta
+   *[other] las { $count } direcciones devueltas
+} (ver arriba); una dirección corregida es un cliente nuevo al que redactar y enviar
 status-count-delayed = { $count } con retraso
 bounce-came-back = { $count ->
     [one] 1 carta devuelta

@@ -329,7 +329,18 @@ fn reason_line(explanation: &str) -> Option<String> {
     };
     coded
         .or_else(worded)
-        .map(|l| squeeze(l.strip_prefix("Remote host said:").unwrap_or(l)))
+        .map(|l| first_sentence(&squeeze(l.strip_prefix("Remote host said:").unwrap_or(l))))
+}
+
+/// A long reason to its first sentence: Gmail follows its own with advice and a link.
+fn first_sentence(text: &str) -> String {
+    if text.chars().count() <= 120 {
+        return text.to_string();
+    }
+    match text.find(". ") {
+        Some(end) if end > 12 => text[..=end].to_string(),
+        _ => text.to_string(),
+    }
 }
 
 /// The returned letter's Message-ID: from the `message/rfc822` part, or the

@@ -314,6 +314,8 @@ fn next_step(counts: &HashMap<State, usize>, rows: &[StatusRow]) -> Vec<String> 
         tr!("status-next-copies", count = no_copy)
     } else if counts.contains_key(&State::Sending) {
         tr!("status-next-sending")
+    } else if let Some(n) = counts.get(&State::Bounced) {
+        tr!("status-next-fix-bounced", count = *n)
     } else {
         tr!("status-nothing-waits")
     };

@@ -527,3 +527,54 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
     c.run(&["send", "--yes"]).success().stdout_has("nothing to send");
     assert_eq!(smtp.received().iter().filter(|r| r.to.contains(&email(0))).count(), 1);
 }
+
+#[test]
+fn next_years_list_from_the_archive_marks_the_address_that_came_back() {
+    let shared = tempfile::tempdir().unwrap();
+    let archive = shared.path().join("archive.sqlite3");
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = with_mailbox(
+        2,
+        &format!(
+            "{}\n[archive]\npath = \"{}\"\n",
+            smtp.config(),
+            archive.display()
+        ),
+        &imap,
+        "",
+    );
+    c.run(&["send", "--yes"]).success();
+    let id = c.status()[1]["message_id"].as_str().unwrap().to_string();
+    let exim = notice(
+        "exim.eml",
+        "pepi@dead.test",
+        "cartero.7f3a9c.0003@ferreteria-garcia.es",
+        "c2@example.com",
+        &id,
+    );
+    imap.deliver_at("INBOX", &exim, &[], "2026-11-22T11:00:00+01:00");
+    c.run(&["replies"])
+        .success()
+        .stdout_has("1 letter came back");
+    assert_eq!(c.states(), ["sent", "bounced"]);
+    // Next year: the list made from the archive says which address came back, and why.
+    let next = Campaign::empty();
+    let run = next
+        .run(&["--archive", archive.to_str().unwrap(), "init", "2027", "--from-archive"])
+        .success();
+    run.stderr_has(
+        "warning: the last letter to Cliente 2 <c2@example.com> came back (2026-11-22: 550 5.1.1 <c2@example.com>: user unknown): fix the address in clients.csv",
+    );
+    let csv = next.read("2027/clients.csv");
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("email,name,note,last_note,bounced"));
+    assert!(lines.next().unwrap().starts_with("c1@example.com,Cliente 1,,"), "{csv}");
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .ends_with(",2026-11-22: 550 5.1.1 <c2@example.com>: user unknown"),
+        "{csv}"
+    );
+}
