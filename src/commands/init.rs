@@ -40,7 +40,12 @@ fn clients_from_archive(path: &Path) -> Result<String> {
     }
     out.write_record(&header)?;
     for c in &clients {
-        let mut row = vec![c.email.clone(), c.name.clone(), String::new(), c.personal.clone()];
+        let mut row = vec![
+            c.email.clone(),
+            c.name.clone(),
+            String::new(),
+            c.personal.clone(),
+        ];
         if let Some(at) = &c.bounced_at {
             let reason = c.bounce.as_deref().unwrap_or("");
             report::bounced_last_time(&c.name, &c.email, at, reason);

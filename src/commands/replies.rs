@@ -184,7 +184,12 @@ fn read_mailbox(
     let mut came = Vec::new();
     for folder in &folders {
         let headers = mailbox.headers_since(folder, day)?;
-        came.extend(bounces::read(&mut mailbox, folder, &headers, settings.clock())?);
+        came.extend(bounces::read(
+            &mut mailbox,
+            folder,
+            &headers,
+            settings.clock(),
+        )?);
         seen.extend(headers.into_iter().map(|h| (folder.clone(), h)));
     }
     mailbox.logout();

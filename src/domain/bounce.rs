@@ -120,7 +120,12 @@ fn unstructured_subject(m: &Message) -> bool {
     let subject = m.subject().unwrap_or_default().to_lowercase();
     let from: Vec<String> = m
         .from()
-        .map(|a| a.iter().filter_map(|x| x.address()).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.address())
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
     might_be(&from, &subject, "")
 }
@@ -197,7 +202,9 @@ fn structured(text: &str) -> Vec<Recipient> {
             .or_else(|| status.clone())
             .unwrap_or_default();
         out.push(Recipient {
-            address: without_type(recipient).trim_matches(['<', '>']).to_lowercase(),
+            address: without_type(recipient)
+                .trim_matches(['<', '>'])
+                .to_lowercase(),
             kind,
             status,
             reason: squeeze(&reason),
@@ -322,9 +329,18 @@ fn reason_line(explanation: &str) -> Option<String> {
     let worded = || {
         lines.iter().find(|l| {
             let l = l.to_lowercase();
-            ["does not exist", "doesn't exist", "user unknown", "no mailbox", "wasn't found", "couldn't be found", "not found", "does not like recipient"]
-                .iter()
-                .any(|w| l.contains(w))
+            [
+                "does not exist",
+                "doesn't exist",
+                "user unknown",
+                "no mailbox",
+                "wasn't found",
+                "couldn't be found",
+                "not found",
+                "does not like recipient",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
         })
     };
     coded
@@ -386,7 +402,10 @@ mod tests {
     use super::*;
 
     fn fixture(name: &str) -> Notice {
-        let path = format!("{}/tests/fixtures/bounces/{name}", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/tests/fixtures/bounces/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
         let bytes = std::fs::read(&path).unwrap();
         read(&bytes).unwrap_or_else(|| panic!("{name} is not read as a notice"))
     }
@@ -421,22 +440,37 @@ mod tests {
     #[test]
     fn every_notice_is_looked_at_from_its_headers_alone() {
         for (name, ..) in NOTICES {
-            let path = format!("{}/tests/fixtures/bounces/{name}", env!("CARGO_MANIFEST_DIR"));
+            let path = format!(
+                "{}/tests/fixtures/bounces/{name}",
+                env!("CARGO_MANIFEST_DIR")
+            );
             let bytes = std::fs::read(&path).unwrap();
             let m = MessageParser::default().parse_headers(&bytes[..]).unwrap();
             let from: Vec<String> = m
                 .from()
-                .map(|a| a.iter().filter_map(|x| x.address()).map(str::to_string).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.address())
+                        .map(str::to_string)
+                        .collect()
+                })
                 .unwrap_or_default();
             let ct = m.header_raw("Content-Type").unwrap_or_default();
-            assert!(might_be(&from, m.subject().unwrap_or_default(), ct), "{name}");
+            assert!(
+                might_be(&from, m.subject().unwrap_or_default(), ct),
+                "{name}"
+            );
         }
     }
 
     #[test]
     fn a_persons_message_is_no_notice() {
         let answer = b"From: Pepi <pepi@example.com>\r\nSubject: Re: Feliz a\xc3\xb1o\r\nIn-Reply-To: <cartero.1@x.es>\r\n\r\nGracias, igualmente. Mi correo nuevo es pepi@otro.es; el 550 5.1.1 de antes era un error.\r\n";
-        assert!(!might_be(&["pepi@example.com".into()], "Re: Feliz año", "text/plain"));
+        assert!(!might_be(
+            &["pepi@example.com".into()],
+            "Re: Feliz año",
+            "text/plain"
+        ));
         assert_eq!(read(answer), None);
     }
 
@@ -444,7 +478,10 @@ mod tests {
     fn a_delivered_report_is_not_a_problem() {
         let text = "Reporting-MTA: dns; a\n\nFinal-Recipient: rfc822; a@b.es\nAction: delivered\nStatus: 2.0.0\n";
         assert!(structured(text).is_empty());
-        assert_eq!(enhanced_code("smtp; 550 5.1.1 <a@b.es>"), Some("5.1.1".into()));
+        assert_eq!(
+            enhanced_code("smtp; 550 5.1.1 <a@b.es>"),
+            Some("5.1.1".into())
+        );
         assert_eq!(enhanced_code("192.0.2.80 does not like"), None);
     }
 }

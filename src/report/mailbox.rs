@@ -181,9 +181,21 @@ pub fn returned(bounced: &[(Answer, Returned)], delayed: &[(Answer, Returned)], 
         for (a, r) in bounced {
             let (name, email, day, reason) = (a.name, a.email, &r.day, &r.reason);
             let line = if a.new {
-                tr!("bounce-one-new", name = name, email = email, day = day, reason = reason)
+                tr!(
+                    "bounce-one-new",
+                    name = name,
+                    email = email,
+                    day = day,
+                    reason = reason
+                )
             } else {
-                tr!("bounce-one", name = name, email = email, day = day, reason = reason)
+                tr!(
+                    "bounce-one",
+                    name = name,
+                    email = email,
+                    day = day,
+                    reason = reason
+                )
             };
             say!("  {line}");
         }
@@ -194,9 +206,21 @@ pub fn returned(bounced: &[(Answer, Returned)], delayed: &[(Answer, Returned)], 
         for (a, r) in delayed {
             let (name, email, day, reason) = (a.name, a.email, &r.day, &r.reason);
             let line = if a.new {
-                tr!("bounce-delayed-new", name = name, email = email, day = day, reason = reason)
+                tr!(
+                    "bounce-delayed-new",
+                    name = name,
+                    email = email,
+                    day = day,
+                    reason = reason
+                )
             } else {
-                tr!("bounce-delayed-one", name = name, email = email, day = day, reason = reason)
+                tr!(
+                    "bounce-delayed-one",
+                    name = name,
+                    email = email,
+                    day = day,
+                    reason = reason
+                )
             };
             say!("  {line}");
         }

@@ -233,7 +233,11 @@ fn status_row(r: &StatusRow, w: &Widths) {
     }
     if let (Some(reason), Some(at)) = (r.delay, &r.delayed_at) {
         let day = at.get(..10).unwrap_or(at);
-        say!("{:>4}  └ {}", "", tr!("status-delayed-on", day = day, reason = reason));
+        say!(
+            "{:>4}  └ {}",
+            "",
+            tr!("status-delayed-on", day = day, reason = reason)
+        );
     }
 }
 

@@ -795,7 +795,10 @@ fn a_letter_that_came_back_shows_under_its_own_filter_and_on_the_clients_page() 
     let run = desk.run_from_page("/replies", &[]);
     assert_eq!(run["code"], 0, "{run}");
     let list = desk.get("/?show=bounced").body;
-    assert!(list.contains("Ana Ruiz") && !list.contains("Bo Li"), "{list}");
+    assert!(
+        list.contains("Ana Ruiz") && !list.contains("Bo Li"),
+        "{list}"
+    );
     assert!(list.contains("devuelto"), "{list}");
     let page = unescape(&desk.get("/client/1").body);
     let said = page

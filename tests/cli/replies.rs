@@ -422,16 +422,17 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
     let email = |i: usize| status[i]["email"].as_str().unwrap().to_string();
     let id = |i: usize| status[i]["message_id"].as_str().unwrap().to_string();
     let at = "2026-11-22T10:45:00+01:00";
-    // Pepi's letter comes back from Postfix, naming it; Mario's from Gmail, which also names
-    // it as the message it replies to; Sofía's from qmail, whose copy names a letter unknown
-    // here: tied by her address. José María answers; Lucía's letter is late.
+    // Pepi's letter comes back from Postfix, naming it; Mario's from Exchange, which also
+    // names it as the message it replies to, and does not say it was written by a program;
+    // Sofía's from qmail, whose copy names a letter unknown here: tied by her address. José
+    // María answers; Lucía's letter is late.
     let postfix = "cartero.7f3a9c.0003@ferreteria-garcia.es";
     let bounces = [
         notice("postfix.eml", "pepi@dead.test", postfix, &email(0), &id(0)),
         notice(
-            "gmail.eml",
-            "rosa@nodomain-here.test",
-            "cartero.7f3a9c.0006@gmail.com",
+            "exchange.eml",
+            "juan.old@contoso-viejo.com",
+            "cartero.7f3a9c.0004@ferreteria-garcia.es",
             &email(4),
             &id(4),
         ),
@@ -450,7 +451,7 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
             &id(2),
         ),
         // About a letter of no campaign here.
-        notice("exchange.eml", "", "", "", ""),
+        notice("gmail.eml", "", "", "", ""),
     ];
     for b in &bounces {
         imap.deliver_at("INBOX", b, &[], at);
@@ -471,18 +472,34 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
         )),
         "{out}"
     );
-    assert!(out.contains("3 letters came back (the address does not work):"), "{out}");
+    assert!(
+        out.contains("3 letters came back (the address does not work):"),
+        "{out}"
+    );
     assert!(
         out.contains(&format!("Pepi Ruiz <{}>  on 2026-11-22: 550 5.1.1 <{}>: Recipient address rejected: User unknown in virtual mailbox table  (new)", email(0), email(0))),
         "{out}"
     );
-    assert!(out.contains("1 letter is late (the server is still trying; nothing to resend):"), "{out}");
-    assert!(out.contains("1 delivery notice is about no letter of this campaign: left alone"), "{out}");
+    assert!(
+        out.contains("1 letter is late (the server is still trying; nothing to resend):"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 delivery notice is about no letter of this campaign: left alone"),
+        "{out}"
+    );
 
     let status = c.status();
-    let states: Vec<&str> = status.iter().map(|r| r["state"].as_str().unwrap()).collect();
+    let states: Vec<&str> = status
+        .iter()
+        .map(|r| r["state"].as_str().unwrap())
+        .collect();
     for (i, state) in states.iter().enumerate() {
-        let expected = if [0, 4, 5].contains(&i) { "bounced" } else { "sent" };
+        let expected = if [0, 4, 5].contains(&i) {
+            "bounced"
+        } else {
+            "sent"
+        };
         assert_eq!(*state, expected, "{i}: {status:?}");
     }
     assert!(
@@ -491,18 +508,36 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
             .is_some_and(|b| b.starts_with("550 5.1.1 <") && b.contains("User unknown")),
         "{status:?}"
     );
-    assert!(status[0]["bounced_at"].as_str().unwrap().starts_with("2026-11-22T10:45:00"));
-    assert!(status[5]["bounce"].as_str().unwrap().contains("User unknown"));
-    assert!(status[4]["replied_at"].is_null(), "a bounce is never an answer: {status:?}");
+    assert!(status[0]["bounced_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-11-22T10:45:00"));
+    assert!(status[5]["bounce"]
+        .as_str()
+        .unwrap()
+        .contains("User unknown"));
+    assert!(
+        status[4]["replied_at"].is_null(),
+        "a bounce is never an answer: {status:?}"
+    );
     assert!(status[1]["replied_at"].is_string());
     assert!(status[1]["bounce"].is_null());
     assert!(status[2]["bounce"].is_null(), "a delay is no bounce");
-    assert!(status[2]["delay"].as_str().unwrap().contains("Connection timed out"));
+    assert!(status[2]["delay"]
+        .as_str()
+        .unwrap()
+        .contains("Connection timed out"));
 
     let table = c.run(&["status"]).success().stdout();
     assert!(table.contains("3 bounced"), "{table}");
-    assert!(table.contains("came back on 2026-11-22: 550 5.1.1"), "{table}");
-    assert!(table.contains("late since 2026-11-22: connect to mx.slow.test"), "{table}");
+    assert!(
+        table.contains("came back on 2026-11-22: 550 5.1.1"),
+        "{table}"
+    );
+    assert!(
+        table.contains("late since 2026-11-22: connect to mx.slow.test"),
+        "{table}"
+    );
     let es = c
         .cmd(&["status"])
         .env("CARTERO_LANG", "es")
@@ -513,10 +548,19 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
     assert!(es.contains("devuelto el 2026-11-22: 550 5.1.1"), "{es}");
 
     let history = c.run(&["history", &email(0)]).success().stdout();
-    assert!(history.contains("(came back 2026-11-22: 550 5.1.1"), "{history}");
+    assert!(
+        history.contains("(came back 2026-11-22: 550 5.1.1"),
+        "{history}"
+    );
     let json = c.run(&["history", &email(0), "--json"]).success().stdout();
-    assert!(json.contains("\"bounced_at\": \"2026-11-22T10:45:00"), "{json}");
-    assert!(json.contains("User unknown in virtual mailbox table"), "{json}");
+    assert!(
+        json.contains("\"bounced_at\": \"2026-11-22T10:45:00"),
+        "{json}"
+    );
+    assert!(
+        json.contains("User unknown in virtual mailbox table"),
+        "{json}"
+    );
 
     // Once: a second look records nothing again; nothing is sent again by itself.
     let again = c.run(&["replies"]).success().stdout();
@@ -524,8 +568,16 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
     assert_eq!(events(&c, "bounced").len(), 3);
     assert_eq!(events(&c, "delayed").len(), 1);
     assert_eq!(events(&c, "replied").len(), 1);
-    c.run(&["send", "--yes"]).success().stdout_has("nothing to send");
-    assert_eq!(smtp.received().iter().filter(|r| r.to.contains(&email(0))).count(), 1);
+    c.run(&["send", "--yes"])
+        .success()
+        .stdout_has("nothing to send");
+    assert_eq!(
+        smtp.received()
+            .iter()
+            .filter(|r| r.to.contains(&email(0)))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -561,7 +613,13 @@ fn next_years_list_from_the_archive_marks_the_address_that_came_back() {
     // Next year: the list made from the archive says which address came back, and why.
     let next = Campaign::empty();
     let run = next
-        .run(&["--archive", archive.to_str().unwrap(), "init", "2027", "--from-archive"])
+        .run(&[
+            "--archive",
+            archive.to_str().unwrap(),
+            "init",
+            "2027",
+            "--from-archive",
+        ])
         .success();
     run.stderr_has(
         "warning: the last letter to Cliente 2 <c2@example.com> came back (2026-11-22: 550 5.1.1 <c2@example.com>: user unknown): fix the address in clients.csv",
@@ -569,7 +627,13 @@ fn next_years_list_from_the_archive_marks_the_address_that_came_back() {
     let csv = next.read("2027/clients.csv");
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("email,name,note,last_note,bounced"));
-    assert!(lines.next().unwrap().starts_with("c1@example.com,Cliente 1,,"), "{csv}");
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("c1@example.com,Cliente 1,,"),
+        "{csv}"
+    );
     assert!(
         lines
             .next()

@@ -168,7 +168,8 @@ pub fn record(
             out.bounced.push((i, shown(&b.reason, b.at), false));
         } else if let Some(t) = bounce.get(&i) {
             journal.append_lazy(event(settings, s, survey, t, true))?;
-            out.bounced.push((i, shown(&t.recipient.reason, t.came.at), true));
+            out.bounced
+                .push((i, shown(&t.recipient.reason, t.came.at), true));
         } else if let Some(t) = delay.get(&i) {
             let seen = record
                 .and_then(|r| r.delayed.as_ref())
@@ -176,7 +177,8 @@ pub fn record(
             if !seen {
                 journal.append_lazy(event(settings, s, survey, t, false))?;
             }
-            out.delayed.push((i, shown(&t.recipient.reason, t.came.at), !seen));
+            out.delayed
+                .push((i, shown(&t.recipient.reason, t.came.at), !seen));
         } else if let Some(d) = record.and_then(|r| r.delayed.as_ref()) {
             out.delayed.push((i, shown(&d.reason, d.at), false));
         }
