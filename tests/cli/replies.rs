@@ -456,6 +456,16 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
     for b in &bounces {
         imap.deliver_at("INBOX", b, &[], at);
     }
+    // A notice about Andrea's address that arrived before her letter went returns an older
+    // letter, not this one.
+    let before = notice(
+        "qmail.eml",
+        "maria@closed.test",
+        "cartero.7f3a9c.0007@ferreteria-garcia.es",
+        &email(3),
+        "older@elsewhere.example",
+    );
+    imap.deliver_at("INBOX", &before, &[], "2026-11-22T10:29:00+01:00");
     let answer = reply(
         &email(1),
         Some(&id(1)),
@@ -485,7 +495,7 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
         "{out}"
     );
     assert!(
-        out.contains("1 delivery notice is about no letter of this campaign: left alone"),
+        out.contains("2 delivery notices are about no letter of this campaign: left alone"),
         "{out}"
     );
 
