@@ -55,7 +55,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     let earlier = earlier_letters(&settings, &sent, &seen);
     let found = first_answers(&sent, &survey, &seen, &earlier, settings.clock());
     let new = record_answers(&mut sent, &found, &survey, &settings)?;
-    let returned = bounces::record(&sent, &came, &survey, &settings)?;
+    let returned = bounces::record(&mut sent, &came, &survey, &settings)?;
     if let Err(e) = keep_campaign(&settings) {
         report::archive_not_written(&e);
     }

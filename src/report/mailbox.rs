@@ -230,6 +230,11 @@ pub fn returned(bounced: &[(Answer, Returned)], delayed: &[(Answer, Returned)], 
     }
 }
 
+/// An uncertain letter a delivery notice came back about: the server had taken it.
+pub fn went_after_all(key: &str) {
+    tell!("{}", tr!("bounce-went-after-all", key = key));
+}
+
 /// An uncertain letter the client answered: it arrived.
 pub fn arrived_after_all(key: &str) {
     tell!("{}", tr!("mailbox-arrived-after-all", key = key));

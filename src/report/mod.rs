@@ -43,7 +43,7 @@ pub use check::{check_summary, share_summary};
 pub use drafts::draft_outcomes;
 pub use mailbox::{
     answered_earlier, archive_not_read, arrived_after_all, mailbox_after, mailbox_before, replies,
-    returned, Answer, Returned,
+    returned, went_after_all, Answer, Returned,
 };
 pub use progress::{Countdown, Progress, Then};
 pub use send::{

@@ -30,7 +30,7 @@ pub struct StatusRow<'a> {
     pub in_sent_folder: Option<bool>,
     pub replied_at: Option<String>,
     /// How the letter is known to have gone, when not by the server's word: `found-in-sent`,
-    /// `answered`, `user-said` (`send --arrived`).
+    /// `answered`, `user-said` (`send --arrived`), `notice` (a delivery notice came back).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proof: Option<&'static str>,
     /// The server's reason, when the letter came back (state `bounced`).
@@ -112,6 +112,7 @@ fn proof_name(proof: Proof) -> Option<&'static str> {
         Proof::FoundInSent => Some("found-in-sent"),
         Proof::Answered => Some("answered"),
         Proof::UserSaid => Some("user-said"),
+        Proof::Notice => Some("notice"),
     }
 }
 

@@ -358,6 +358,7 @@ fn proof_name(proof: Proof) -> Option<String> {
         Proof::FoundInSent => Some("found-in-sent".into()),
         Proof::Answered => Some("answered".into()),
         Proof::UserSaid => Some("user-said".into()),
+        Proof::Notice => Some("notice".into()),
     }
 }
 

@@ -190,6 +190,9 @@ pub enum Proof {
     Answered,
     /// An uncertain letter the user says arrived (`send --arrived`).
     UserSaid,
+    /// An uncertain letter a delivery notice came back about (a bounce or a delay): the server
+    /// had taken it.
+    Notice,
 }
 
 impl Proof {
@@ -1205,7 +1208,7 @@ pub mod strategies {
     /// Any event of any kind, about one of three clients, three drafts' contents and three
     /// Message-IDs, so that a `sent` may name another Message-ID than its `sending`.
     pub fn any_event() -> impl Strategy<Value = Event> {
-        let what = (0..16u8, 0..3u8, 0..3u8, any::<bool>(), 0..4u8).prop_map(
+        let what = (0..16u8, 0..3u8, 0..3u8, any::<bool>(), 0..5u8).prop_map(
             |(kind, h, id, flag, proof)| {
                 let hash = format!("h{h}");
                 let message_id = format!("<{id}@x>");
@@ -1235,7 +1238,8 @@ pub mod strategies {
                             Proof::FoundInSent,
                             Proof::Answered,
                             Proof::UserSaid,
-                        ][proof as usize],
+                            Proof::Notice,
+                        ][proof as usize % 5],
                     },
                     7 => What::Failed {
                         hash: Some(hash),

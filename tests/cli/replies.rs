@@ -652,3 +652,32 @@ fn next_years_list_from_the_archive_marks_the_address_that_came_back() {
         "{csv}"
     );
 }
+
+#[test]
+fn a_bounce_of_a_letter_left_uncertain_proves_the_server_took_it_and_it_is_not_sent_again() {
+    let smtp = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::DropAfterDot)],
+        ..Script::default()
+    });
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = with_mailbox(2, &smtp.config(), &imap, "save-sent = \"never\"\n");
+    c.run(&["send", "--yes"]).failure();
+    assert_eq!(c.states(), ["uncertain", "sent"]);
+    let id = c.status()[0]["message_id"].as_str().unwrap().to_string();
+    let bounce = notice(
+        "postfix.eml",
+        "pepi@dead.test",
+        "cartero.7f3a9c.0003@ferreteria-garcia.es",
+        "c1@example.com",
+        &id,
+    );
+    imap.deliver_at("INBOX", &bounce, &[], "2026-11-22T11:00:00+01:00");
+    c.run(&["replies"])
+        .success()
+        .stderr_has("c1@example.com: a delivery notice came back about the letter left uncertain, so the server had taken it")
+        .stdout_has("1 letter came back");
+    assert_eq!(c.states(), ["bounced", "sent"]);
+    assert_eq!(c.status()[0]["proof"], "notice");
+    c.run(&["send", "--yes"]).stdout_has("nothing to send");
+    assert_eq!(smtp.count_to("c1@example.com"), 1);
+}

@@ -10,9 +10,9 @@ use chrono::{DateTime, Duration, FixedOffset};
 use super::Sent;
 use crate::domain::bounce::{self, Kind, Notice, Recipient};
 use crate::mailbox::{bare_id, Headers, Mailbox};
-use crate::report::Returned;
+use crate::report::{self, Returned};
 use crate::settings::Settings;
-use crate::state::journal::{Event, Journal, What};
+use crate::state::journal::{Event, Journal, Proof, What};
 use crate::state::survey::Survey;
 
 /// A notice found in the mailbox.
@@ -79,16 +79,20 @@ struct Tied<'a> {
 
 /// Each notice's recipients tied to the letters they return: by the returned letter's
 /// Message-ID, else by the recipient's address and a letter sent to it before the notice
-/// arrived. Uncertain letters are left out. Also how many notices returned no letter here.
+/// arrived (an uncertain letter only by its Message-ID). Also how many notices returned no
+/// letter here.
 fn tie<'a>(came: &'a [Came], sent: &[Sent], survey: &Survey) -> (Vec<Tied<'a>>, usize) {
     let by_id: HashMap<&str, usize> = sent
         .iter()
         .enumerate()
-        .filter(|(_, s)| !s.uncertain)
         .map(|(i, s)| (s.message_id.as_str(), i))
         .collect();
     let address = |i: usize| survey.entries[sent[i].index].client.key.as_str();
-    let by_address: HashMap<&str, usize> = by_id.values().map(|&i| (address(i), i)).collect();
+    let by_address: HashMap<&str, usize> = by_id
+        .values()
+        .filter(|&&i| !sent[i].uncertain)
+        .map(|&i| (address(i), i))
+        .collect();
     let mut tied = Vec::new();
     let mut ignored = 0;
     for c in came {
@@ -135,33 +139,23 @@ pub struct Outcome {
 /// The notices tied to letters, and those not yet journaled journaled: the first bounce of
 /// each letter, and its latest delay while it has not bounced.
 pub fn record(
-    sent: &[Sent],
+    sent: &mut [Sent],
     came: &[Came],
     survey: &Survey,
     settings: &Settings,
 ) -> Result<Outcome> {
     let (tied, ignored) = tie(came, sent, survey);
-    let mut bounce: HashMap<usize, &Tied> = HashMap::new();
-    let mut delay: HashMap<usize, &Tied> = HashMap::new();
-    for t in &tied {
-        let (map, earlier) = match t.recipient.kind {
-            Kind::Failed => (&mut bounce, true),
-            Kind::Delayed => (&mut delay, false),
-        };
-        let keep = map
-            .get(&t.letter)
-            .is_none_or(|o| (t.came.at < o.came.at) == earlier);
-        if keep {
-            map.insert(t.letter, t);
-        }
-    }
+    let (bounce, delay) = each_letters(&tied);
     let mut journal = Journal::open(&settings.journal_path())?;
     let mut out = Outcome {
         bounced: Vec::new(),
         delayed: Vec::new(),
         ignored,
     };
-    for (i, s) in sent.iter().enumerate() {
+    for (i, s) in sent.iter_mut().enumerate() {
+        if s.uncertain && (bounce.contains_key(&i) || delay.contains_key(&i)) {
+            went_after_all(&mut journal, s, survey)?;
+        }
         let record = survey.entries[s.index].record.as_ref();
         let known = record.and_then(|r| r.bounced.as_ref());
         if let Some(b) = known.filter(|b| bare_id(&b.message_id) == s.message_id) {
@@ -185,6 +179,47 @@ pub fn record(
     }
     journal.sync()?;
     Ok(out)
+}
+
+/// The first bounce and the latest delay of each letter (by its index in `sent`).
+type Strongest<'t, 'a> = HashMap<usize, &'t Tied<'a>>;
+
+fn each_letters<'t, 'a>(tied: &'t [Tied<'a>]) -> (Strongest<'t, 'a>, Strongest<'t, 'a>) {
+    let mut bounce: Strongest = HashMap::new();
+    let mut delay: Strongest = HashMap::new();
+    for t in tied {
+        let (map, earlier) = match t.recipient.kind {
+            Kind::Failed => (&mut bounce, true),
+            Kind::Delayed => (&mut delay, false),
+        };
+        let keep = map
+            .get(&t.letter)
+            .is_none_or(|o| (t.came.at < o.came.at) == earlier);
+        if keep {
+            map.insert(t.letter, t);
+        }
+    }
+    (bounce, delay)
+}
+
+/// A letter left uncertain that a notice names: the server had taken it. Journaled sent (known
+/// by the notice), never to be sent again, and said.
+fn went_after_all(journal: &mut Journal, s: &mut Sent, survey: &Survey) -> Result<()> {
+    let e = &survey.entries[s.index];
+    let sent = What::Sent {
+        hash: e
+            .record
+            .as_ref()
+            .and_then(|r| r.letter.as_ref())
+            .map(|l| l.hash.clone()),
+        message_id: format!("<{}>", s.message_id),
+        reply: None,
+        proof: Proof::Notice,
+    };
+    journal.append(Event::new(s.at, &e.client.key, sent))?;
+    s.uncertain = false;
+    report::went_after_all(&e.client.key);
+    Ok(())
 }
 
 fn shown(reason: &str, at: DateTime<FixedOffset>) -> Returned {
