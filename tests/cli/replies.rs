@@ -575,6 +575,21 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
     // Once: a second look records nothing again; nothing is sent again by itself.
     let again = c.run(&["replies"]).success().stdout();
     assert!(!again.contains("(new)"), "{again}");
+    let es = c
+        .cmd(&["replies"])
+        .env("CARTERO_LANG", "es")
+        .output()
+        .unwrap();
+    let es = String::from_utf8(es.stdout).unwrap();
+    assert!(
+        es.contains("3 cartas devueltas (la dirección no funciona):"),
+        "{es}"
+    );
+    assert!(es.contains("1 carta va con retraso"), "{es}");
+    assert!(
+        es.contains("corrige esas direcciones en la lista de clientes"),
+        "{es}"
+    );
     assert_eq!(events(&c, "bounced").len(), 3);
     assert_eq!(events(&c, "delayed").len(), 1);
     assert_eq!(events(&c, "replied").len(), 1);
