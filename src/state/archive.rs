@@ -168,16 +168,28 @@ impl Archive {
             )?;
         }
         if version < 4 {
-            // Version 4: a letter that came back, when and why.
-            self.conn.execute_batch(
-                "BEGIN;
-                 ALTER TABLE letters ADD COLUMN bounced_at TEXT;
-                 ALTER TABLE letters ADD COLUMN bounce TEXT;
-                 PRAGMA user_version = 4;
-                 COMMIT;",
-            )?;
+            // Version 4: a letter that came back, when and why (each column once, whatever
+            // version the file says it is).
+            let mut add = String::new();
+            for column in ["bounced_at", "bounce"] {
+                if !self.has_column("letters", column)? {
+                    add.push_str(&format!("ALTER TABLE letters ADD COLUMN {column} TEXT;"));
+                }
+            }
+            self.conn
+                .execute_batch(&format!("BEGIN; {add} PRAGMA user_version = 4; COMMIT;"))?;
         }
         Ok(())
+    }
+
+    /// Whether `table` has `column`.
+    fn has_column(&self, table: &str, column: &str) -> Result<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+            params![table, column],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
     }
 
     pub fn path(&self) -> &Path {
