@@ -52,14 +52,20 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     }
     let since = sent.iter().map(|s| s.at).min().unwrap_or(settings.clock());
     let (folders, seen, came) = read_mailbox(&settings, &imap, since)?;
-    let earlier = earlier_letters(&settings, &sent, &seen);
-    let found = first_answers(&sent, &survey, &seen, &earlier, settings.clock());
+    // A delivery notice is never an answer, even when it names the letter.
+    let people: Seen = seen
+        .iter()
+        .filter(|(folder, h)| !bounces::is_notice(folder, h, &came))
+        .cloned()
+        .collect();
+    let earlier = earlier_letters(&settings, &sent, &people);
+    let found = first_answers(&sent, &survey, &people, &earlier, settings.clock());
     let new = record_answers(&mut sent, &found, &survey, &settings)?;
     let returned = bounces::record(&mut sent, &came, &survey, &settings)?;
     if let Err(e) = keep_campaign(&settings) {
         report::archive_not_written(&e);
     }
-    record_earlier_answers(&settings, &earlier, &seen);
+    record_earlier_answers(&settings, &earlier, &people);
     let back: HashSet<usize> = returned.bounced.iter().map(|(i, _, _)| *i).collect();
     let answers = answers_of(&sent, &survey, &back);
     report::replies(&answers, new, &folders, seen.len());
@@ -255,10 +261,7 @@ fn record_earlier_answers(settings: &Settings, earlier: &HashMap<String, Letter>
     }
     let now = settings.clock();
     let mut first: HashMap<&str, DateTime<FixedOffset>> = HashMap::new();
-    for (_, h) in seen
-        .iter()
-        .filter(|(_, h)| !h.automatic && !bounces::is_notice(h))
-    {
+    for (_, h) in seen.iter().filter(|(_, h)| !h.automatic) {
         let Some(letter) = h
             .refers_to
             .iter()
@@ -326,12 +329,8 @@ fn first_answers<'a>(
     // The earliest answer to each letter.
     let mut found: HashMap<usize, (DateTime<FixedOffset>, &Headers, &str)> = HashMap::new();
     for (folder, h) in seen {
-        // Our own letters (a copy in a folder looked at), out-of-office replies, and delivery
-        // notices (a bounce is never an answer, even when it names the letter).
-        if h.automatic
-            || bounces::is_notice(h)
-            || h.message_id.as_deref().is_some_and(|id| own.contains(id))
-        {
+        // Our own letters (a copy in a folder looked at), and out-of-office replies.
+        if h.automatic || h.message_id.as_deref().is_some_and(|id| own.contains(id)) {
             continue;
         }
         let Some(i) = answered(h, sent, &by_id, &by_address, earlier) else {

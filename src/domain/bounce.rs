@@ -71,18 +71,40 @@ const SUBJECTS: &[&str] = &[
 const SENDERS: &[&str] = &["mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon"];
 
 /// Whether a message's headers make it worth reading whole as a possible notice: its sender is a
-/// mail system, its type a delivery report, or its subject a notice's. Such a message is never
-/// taken for a person's answer, whatever its body turns out to be.
+/// mail system, its type a delivery report, or its subject a notice's.
 pub fn might_be(from: &[String], subject: &str, content_type: &str) -> bool {
+    from_mail_system(from, content_type) || notice_subject(subject)
+}
+
+/// Whether a message comes from a mail system (MAILER-DAEMON, postmaster) or is a delivery
+/// report: never a person's answer, whatever its body turns out to be.
+pub fn from_mail_system(from: &[String], content_type: &str) -> bool {
     let from_system = from.iter().any(|a| {
         let local = a.split('@').next().unwrap_or("").to_lowercase();
         SENDERS.contains(&local.as_str())
     });
     let ct = content_type.to_lowercase();
-    let report = ct.contains("multipart/report") && ct.contains("delivery-status");
-    let subject = subject.to_lowercase();
-    from_system || report || SUBJECTS.iter().any(|s| subject.contains(s))
+    from_system || (ct.contains("multipart/report") && ct.contains("delivery-status"))
 }
+
+fn notice_subject(subject: &str) -> bool {
+    let subject = subject.to_lowercase();
+    SUBJECTS.iter().any(|s| subject.contains(s))
+}
+
+/// Sentences of unstructured notices: a message with a notice's subject that is not from a mail
+/// system is read as one only when it says one of these (a person may write "Undeliverable").
+const NOTICE_WORDS: &[&str] = &[
+    "this is the qmail-send program",
+    "could not be delivered",
+    "couldn't be delivered",
+    "wasn't delivered",
+    "was not delivered",
+    "delivery has failed",
+    "delivery to the following recipient",
+    "permanent error",
+    "mail delivery software",
+];
 
 /// The notice a message is, if it is one.
 pub fn read(bytes: &[u8]) -> Option<Notice> {
@@ -92,7 +114,7 @@ pub fn read(bytes: &[u8]) -> Option<Notice> {
         .and_then(|d| DateTime::parse_from_rfc3339(&d.to_rfc3339()).ok());
     let recipients = match report_fields(&m) {
         Some(fields) => structured(&fields),
-        None if unstructured_subject(&m) => unstructured(&text_of(&m)),
+        None if unstructured_subject(&m) => unstructured_notice(&text_of(&m), &m),
         None => Vec::new(),
     };
     if recipients.is_empty() {
@@ -128,6 +150,26 @@ fn unstructured_subject(m: &Message) -> bool {
         })
         .unwrap_or_default();
     might_be(&from, &subject, "")
+}
+
+/// The recipients of an unstructured notice, when it is one: from a mail system, or saying
+/// what a notice says.
+fn unstructured_notice(text: &str, m: &Message) -> Vec<Recipient> {
+    let from: Vec<String> = m
+        .from()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.address())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let lower = explanation_of(text).to_lowercase();
+    if from_mail_system(&from, "") || NOTICE_WORDS.iter().any(|w| lower.contains(w)) {
+        unstructured(text)
+    } else {
+        Vec::new()
+    }
 }
 
 /// The notice's readable text: its text parts, the returned letter left out.
@@ -472,6 +514,16 @@ mod tests {
             "text/plain"
         ));
         assert_eq!(read(answer), None);
+    }
+
+    #[test]
+    fn a_person_writing_undeliverable_is_no_notice() {
+        let answer = b"From: Pepi <pepi@example.com>\r\nSubject: Re: Undeliverable parcel\r\n\r\nThe courier says 550 5.1.1 for ana@example.com, funny.\r\n";
+        assert_eq!(read(answer), None);
+        assert!(!from_mail_system(
+            &["pepi@example.com".into()],
+            "text/plain"
+        ));
     }
 
     #[test]

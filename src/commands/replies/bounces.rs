@@ -24,12 +24,21 @@ pub struct Came {
     pub arrived: Option<DateTime<FixedOffset>>,
     /// Its own Message-ID.
     pub id: Option<String>,
+    /// Where it is.
+    pub folder: String,
+    pub uid: u32,
 }
 
-/// Whether a message may be a delivery notice, from its headers: such a message is never taken
-/// for an answer, whatever its body turns out to be.
-pub fn is_notice(h: &Headers) -> bool {
+/// Whether a message may be a delivery notice, from its headers: worth reading whole.
+fn may_be_notice(h: &Headers) -> bool {
     bounce::might_be(&h.from, &h.subject, &h.content_type)
+}
+
+/// Whether a message in `folder` is a delivery notice (read as one, or from a mail system):
+/// never an answer, even when it names the letter.
+pub fn is_notice(folder: &str, h: &Headers, came: &[Came]) -> bool {
+    bounce::from_mail_system(&h.from, &h.content_type)
+        || came.iter().any(|c| c.uid == h.uid && c.folder == folder)
 }
 
 /// The notices among the messages of `folder` whose headers look like one, read whole.
@@ -41,7 +50,7 @@ pub fn read(
 ) -> Result<Vec<Came>> {
     let uids: Vec<u32> = headers
         .iter()
-        .filter(|h| is_notice(h))
+        .filter(|h| may_be_notice(h))
         .map(|h| h.uid)
         .collect();
     if uids.is_empty() {
@@ -65,6 +74,8 @@ pub fn read(
             at,
             arrived,
             id: h.and_then(|h| h.message_id.clone()),
+            folder: folder.to_string(),
+            uid,
         });
     }
     Ok(out)
