@@ -596,6 +596,15 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
     c.run(&["send", "--yes"])
         .success()
         .stdout_has("nothing to send");
+    // Its draft stays what was sent, whatever `draft` is asked.
+    let draft = c.read("drafts/0001-pepi-ruiz.txt");
+    c.run(&["draft"]).success();
+    assert_eq!(c.read("drafts/0001-pepi-ruiz.txt"), draft);
+    assert_eq!(c.status()[0]["state"], "bounced");
+    // Nor when named: the letter went.
+    c.run(&["send", "--yes", "--resend", &email(0)])
+        .failure()
+        .stderr_has("that email was sent and accepted by the server");
     assert_eq!(
         smtp.received()
             .iter()
