@@ -517,6 +517,24 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_cut_short_inside_the_returned_letter_is_still_read() {
+        // As a partial fetch gives it: the report whole, the returned letter cut.
+        let path = format!(
+            "{}/tests/fixtures/bounces/postfix.eml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let cut = text.find("Hola Pepi").unwrap();
+        let n = read(&bytes[..cut]).expect("read");
+        assert_eq!(n.recipients[0].address, "pepi@dead.test");
+        assert_eq!(
+            n.original_id.as_deref(),
+            Some("cartero.7f3a9c.0003@ferreteria-garcia.es")
+        );
+    }
+
+    #[test]
     fn a_person_writing_undeliverable_is_no_notice() {
         let answer = b"From: Pepi <pepi@example.com>\r\nSubject: Re: Undeliverable parcel\r\n\r\nThe courier says 550 5.1.1 for ana@example.com, funny.\r\n";
         assert_eq!(read(answer), None);

@@ -180,8 +180,9 @@ impl Mailbox {
         Ok(out)
     }
 
-    /// The whole messages `uids` of `folder`, read-only (BODY.PEEK: no flag changes), each with
-    /// its UID: the few that may be delivery notices, read whole.
+    /// The messages `uids` of `folder`, read-only (BODY.PEEK: no flag changes), each with its
+    /// UID: the few that may be delivery notices. Their first 256 KiB: a notice says what it
+    /// is, and the returned letter's headers, before any attachment the letter carried.
     pub fn messages(&mut self, folder: &str, uids: &[u32]) -> Result<Vec<(u32, Vec<u8>)>> {
         if self.selected.as_deref() != Some(folder) {
             self.session
@@ -193,10 +194,10 @@ impl Mailbox {
         sorted.sort_unstable();
         sorted.dedup();
         let mut out = Vec::with_capacity(sorted.len());
-        for chunk in sorted.chunks(200) {
+        for chunk in sorted.chunks(50) {
             let fetches = self
                 .session
-                .uid_fetch(uid_set(chunk), "(UID BODY.PEEK[])")
+                .uid_fetch(uid_set(chunk), "(UID BODY.PEEK[]<0.262144>)")
                 .map_err(|e| said(&e, &tr!("imap-doing-read", folder = folder)))?;
             for f in fetches.iter() {
                 if let (Some(uid), Some(body)) = (f.uid, f.body()) {

@@ -541,6 +541,10 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
     let table = c.run(&["status"]).success().stdout();
     assert!(table.contains("3 bounced"), "{table}");
     assert!(
+        table.contains("next: fix the 3 addresses that came back (see above) in the client list"),
+        "{table}"
+    );
+    assert!(
         table.contains("came back on 2026-11-22: 550 5.1.1"),
         "{table}"
     );
