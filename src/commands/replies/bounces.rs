@@ -2,7 +2,7 @@
 //! Message-ID, else by the failed address and a letter sent to it before), bounces and delays
 //! journaled once each. A notice is never an answer.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 use chrono::{DateTime, Duration, FixedOffset};
@@ -12,6 +12,7 @@ use crate::domain::bounce::{self, Kind, Notice, Recipient};
 use crate::mailbox::{bare_id, Headers, Mailbox};
 use crate::report::{self, Returned};
 use crate::settings::Settings;
+use crate::state::archive;
 use crate::state::journal::{Event, Journal, Proof, What};
 use crate::state::survey::Survey;
 
@@ -88,11 +89,38 @@ struct Tied<'a> {
     came: &'a Came,
 }
 
+/// The Message-IDs the notices return that are letters of earlier campaigns, as the archive
+/// knows them (none when it cannot be read: said as a warning).
+fn of_earlier_campaigns(settings: &Settings, came: &[Came], sent: &[Sent]) -> HashSet<String> {
+    let own: HashSet<&str> = sent.iter().map(|s| s.message_id.as_str()).collect();
+    let named: Vec<&str> = came
+        .iter()
+        .filter_map(|c| c.notice.original_id.as_deref())
+        .filter(|id| !own.contains(id))
+        .collect();
+    if named.is_empty() {
+        return HashSet::new();
+    }
+    match archive::earlier_letters(settings, &named) {
+        Ok(found) => found.into_keys().collect(),
+        Err(e) => {
+            report::archive_not_read(&e);
+            HashSet::new()
+        }
+    }
+}
+
 /// Each notice's recipients tied to the letters they return: by the returned letter's
-/// Message-ID, else by the recipient's address and a letter sent to it before the notice
-/// arrived (an uncertain letter only by its Message-ID). Also how many notices returned no
-/// letter here.
-fn tie<'a>(came: &'a [Came], sent: &[Sent], survey: &Survey) -> (Vec<Tied<'a>>, usize) {
+/// Message-ID, else (a provider may rewrite it) by the recipient's address and a letter sent to
+/// it before the notice arrived; an uncertain letter only by its Message-ID, and a notice
+/// returning a letter of an earlier campaign (`earlier`) to none. Also how many notices
+/// returned no letter here.
+fn tie<'a>(
+    came: &'a [Came],
+    sent: &[Sent],
+    survey: &Survey,
+    earlier: &HashSet<String>,
+) -> (Vec<Tied<'a>>, usize) {
     let by_id: HashMap<&str, usize> = sent
         .iter()
         .enumerate()
@@ -107,6 +135,14 @@ fn tie<'a>(came: &'a [Came], sent: &[Sent], survey: &Survey) -> (Vec<Tied<'a>>, 
     let mut tied = Vec::new();
     let mut ignored = 0;
     for c in came {
+        if c.notice
+            .original_id
+            .as_ref()
+            .is_some_and(|id| earlier.contains(id))
+        {
+            ignored += 1;
+            continue;
+        }
         let by_letter = c
             .notice
             .original_id
@@ -155,7 +191,8 @@ pub fn record(
     survey: &Survey,
     settings: &Settings,
 ) -> Result<Outcome> {
-    let (tied, ignored) = tie(came, sent, survey);
+    let earlier = of_earlier_campaigns(settings, came, sent);
+    let (tied, ignored) = tie(came, sent, survey, &earlier);
     let (bounce, delay) = each_letters(&tied);
     let mut journal = Journal::open(&settings.journal_path())?;
     let mut out = Outcome {
