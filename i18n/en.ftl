@@ -986,6 +986,7 @@ bounce-about-no-letter = { $count ->
 } about no letter of this campaign: left alone
 bounce-went-after-all = { $key }: a delivery notice came back about the letter left uncertain, so the server had taken it: it is sent, and never sent again
 desk-bounced-because = Came back on { $day }: { $reason }. The address does not work: fix it in the client list.
+desk-past-bounced = came back { $date }: { $reason }
 history-bounced = came back { $day }: { $reason }
 init-bounced = warning: the last letter to { $name } <{ $email }> came back ({ $day }: { $reason }): fix the address in clients.csv, or remove the row (its `bounced` column says so)
 

@@ -1122,6 +1122,7 @@ bounce-about-no-letter = { $count ->
 } de ninguna carta de esta campaña: se dejan como están
 bounce-went-after-all = { $key }: ha llegado un aviso de entrega sobre la carta sin confirmar, así que el servidor la había aceptado: queda enviada y no se vuelve a enviar
 desk-bounced-because = Devuelta el { $day }: { $reason }. La dirección no funciona: corrígela en la lista de clientes.
+desk-past-bounced = devuelta el { $date }: { $reason }
 history-bounced = devuelta el { $day }: { $reason }
 init-bounced = aviso: la última carta a { $name } <{ $email }> se devolvió ({ $day }: { $reason }): corrige la dirección en clients.csv o quita la fila (su columna `bounced` lo indica)
 

@@ -332,6 +332,8 @@ struct PastLetter {
     subject: String,
     personal: String,
     replied: String,
+    /// When it came back and why; empty when it did not.
+    bounced: String,
 }
 
 #[derive(Serialize)]
@@ -396,6 +398,11 @@ fn client_context(work: &Work, i: usize) -> Result<Context> {
             personal: l.personal,
             replied: l.replied_at.map_or(String::new(), |at| {
                 tr!("desk-answered-on", date = at.get(..10).unwrap_or(&at))
+            }),
+            bounced: l.bounced_at.map_or(String::new(), |at| {
+                let reason = l.bounce.unwrap_or_default();
+                let date = at.get(..10).unwrap_or(&at);
+                tr!("desk-past-bounced", date = date, reason = reason)
             }),
         })
         .collect();

@@ -809,5 +809,10 @@ fn a_letter_that_came_back_shows_under_its_own_filter_and_on_the_clients_page() 
         said[10..].starts_with(": 550 5.1.1 <ana@example.com>: Recipient address rejected"),
         "{page}"
     );
+    // And among the letters the archive keeps, this one came back.
+    assert!(
+        page.contains("devuelta el ") && page.contains("class=\"tag bounce\""),
+        "{page}"
+    );
     assert!(!unescape(&desk.get("/client/2").body).contains("Devuelta"));
 }
