@@ -46,6 +46,8 @@ fn main() -> anyhow::Result<()> {
                 replied_at: None,
                 proof: None,
                 attachments: Vec::new(),
+                bounced_at: None,
+                bounce: None,
             })
             .collect();
         a.keep(&letters)?;

@@ -162,6 +162,8 @@ fn archive(path: &Path, n: usize) -> anyhow::Result<()> {
                 replied_at: (i % 3 == 0).then(|| format!("{year}-12-22T09:00:00.000+01:00")),
                 proof: None,
                 attachments: Vec::new(),
+                bounced_at: None,
+                bounce: None,
             })
             .collect();
         a.keep(&letters)?;

@@ -797,6 +797,7 @@ state-skipped = skipped
 state-rejected = rejected
 state-sending = sending
 state-sent = sent
+state-bounced = bounced
 state-failed = failed
 state-uncertain = uncertain
 state-missing = missing
@@ -808,6 +809,7 @@ status-count-skipped = { $count } skipped
 status-count-rejected = { $count } rejected
 status-count-sending = { $count } sending
 status-count-sent = { $count } sent
+status-count-bounced = { $count } bounced
 status-count-failed = { $count } failed
 status-count-uncertain = { $count } uncertain
 status-count-missing = { $count } missing
@@ -956,6 +958,38 @@ archive-without-text = note: { $count ->
 archive-not-written = warning: { $error }; the letters are safe in the journal, and the next `cartero send` adds them to the archive
 archive-not-read = warning: { $error }; answers to letters of earlier years are not recorded this time
 
+## Bounces
+
+status-bounced-on = came back on { $day }: { $reason } (the address does not work: fix it in the client list)
+status-delayed-on = late since { $day }: { $reason } (the server is still trying; nothing to resend)
+status-next-fix-bounced = next: fix the { $count ->
+    [one] address that came back
+   *[other] { $count } addresses that came back
+} (see above) in the client list; a corrected address is a new client to draft and send to
+status-count-delayed = { $count } late
+bounce-came-back = { $count ->
+    [one] 1 letter came back
+   *[other] { $count } letters came back
+} (the address does not work):
+bounce-one = { $name } <{ $email }>  on { $day }: { $reason }
+bounce-one-new = { $name } <{ $email }>  on { $day }: { $reason }  (new)
+bounce-fix-the-address = fix those addresses in the client list: cartero never sends a letter again by itself
+bounce-delayed = { $count ->
+    [one] 1 letter is late
+   *[other] { $count } letters are late
+} (the server is still trying; nothing to resend):
+bounce-delayed-one = { $name } <{ $email }>  since { $day }: { $reason }
+bounce-delayed-new = { $name } <{ $email }>  since { $day }: { $reason }  (new)
+bounce-about-no-letter = { $count ->
+    [one] 1 delivery notice is
+   *[other] { $count } delivery notices are
+} about no letter of this campaign: left alone
+bounce-went-after-all = { $key }: a delivery notice came back about the letter left uncertain, so the server had taken it: it is sent, and never sent again
+desk-bounced-because = Came back on { $day }: { $reason }. The address does not work: fix it in the client list.
+desk-past-bounced = came back { $date }: { $reason }
+history-bounced = came back { $day }: { $reason }
+init-bounced = warning: the last letter to { $name } <{ $email }> came back ({ $day }: { $reason }): fix the address in clients.csv, or remove the row (its `bounced` column says so)
+
 ## The writing desk (cartero web)
 
 desk-cannot-listen = cannot listen on 127.0.0.1:{ $port } (another program may have it): choose another with `--port`
@@ -972,6 +1006,7 @@ desk-filter-all = all
 desk-filter-to-decide = to decide
 desk-filter-approved = approved
 desk-filter-sent = sent
+desk-filter-bounced = bounced
 desk-filter-answered = answered
 desk-circle-loved = loved
 desk-circle-ignored = ignored
@@ -1022,6 +1057,7 @@ desk-state-skipped = skipped
 desk-state-rejected = rejected
 desk-state-sending = sending
 desk-state-sent = sent
+desk-state-bounced = bounced
 desk-state-failed = failed
 desk-state-uncertain = uncertain
 desk-state-missing = draft missing

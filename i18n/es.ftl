@@ -882,6 +882,7 @@ state-skipped = omitido
 state-rejected = rechazado
 state-sending = enviando
 state-sent = enviado
+state-bounced = devuelto
 state-failed = fallido
 state-uncertain = sin confirmar
 state-missing = sin archivo
@@ -913,6 +914,10 @@ status-count-sending = { $count } enviando
 status-count-sent = { $count ->
     [one] 1 enviado
    *[other] { $count } enviados
+}
+status-count-bounced = { $count ->
+    [one] 1 devuelto
+   *[other] { $count } devueltos
 }
 status-count-failed = { $count ->
     [one] 1 fallido
@@ -1089,6 +1094,38 @@ archive-without-text = nota: { $count ->
 archive-not-written = aviso: { $error }; las cartas están a salvo en el diario, y el próximo `cartero send` las añade al archivo histórico
 archive-not-read = aviso: { $error }; esta vez no se registran las respuestas a cartas de años anteriores
 
+## Bounces
+
+status-bounced-on = devuelto el { $day }: { $reason } (la dirección no funciona: corrígela en la lista de clientes)
+status-delayed-on = con retraso desde el { $day }: { $reason } (el servidor sigue intentándolo; no hay nada que reenviar)
+status-next-fix-bounced = siguiente: corrige en la lista de clientes { $count ->
+    [one] la dirección devuelta
+   *[other] las { $count } direcciones devueltas
+} (ver arriba); una dirección corregida es un cliente nuevo al que redactar y enviar
+status-count-delayed = { $count } con retraso
+bounce-came-back = { $count ->
+    [one] 1 carta devuelta
+   *[other] { $count } cartas devueltas
+} (la dirección no funciona):
+bounce-one = { $name } <{ $email }>  el { $day }: { $reason }
+bounce-one-new = { $name } <{ $email }>  el { $day }: { $reason }  (nueva)
+bounce-fix-the-address = corrige esas direcciones en la lista de clientes: cartero nunca vuelve a enviar una carta por su cuenta
+bounce-delayed = { $count ->
+    [one] 1 carta va con retraso
+   *[other] { $count } cartas van con retraso
+} (el servidor sigue intentándolo; no hay nada que reenviar):
+bounce-delayed-one = { $name } <{ $email }>  desde el { $day }: { $reason }
+bounce-delayed-new = { $name } <{ $email }>  desde el { $day }: { $reason }  (nueva)
+bounce-about-no-letter = { $count ->
+    [one] 1 aviso de entrega no es
+   *[other] { $count } avisos de entrega no son
+} de ninguna carta de esta campaña: se dejan como están
+bounce-went-after-all = { $key }: ha llegado un aviso de entrega sobre la carta sin confirmar, así que el servidor la había aceptado: queda enviada y no se vuelve a enviar
+desk-bounced-because = Devuelta el { $day }: { $reason }. La dirección no funciona: corrígela en la lista de clientes.
+desk-past-bounced = devuelta el { $date }: { $reason }
+history-bounced = devuelta el { $day }: { $reason }
+init-bounced = aviso: la última carta a { $name } <{ $email }> se devolvió ({ $day }: { $reason }): corrige la dirección en clients.csv o quita la fila (su columna `bounced` lo indica)
+
 ## El escritorio (cartero web)
 
 desk-cannot-listen = no se puede escuchar en 127.0.0.1:{ $port } (quizá lo usa otro programa): elige otro con `--port`
@@ -1105,6 +1142,7 @@ desk-filter-all = todos
 desk-filter-to-decide = por decidir
 desk-filter-approved = aprobados
 desk-filter-sent = enviados
+desk-filter-bounced = devueltos
 desk-filter-answered = han respondido
 desk-circle-loved = queridos
 desk-circle-ignored = indiferentes
@@ -1155,6 +1193,7 @@ desk-state-skipped = omitido
 desk-state-rejected = rechazado
 desk-state-sending = enviándose
 desk-state-sent = enviado
+desk-state-bounced = devuelto
 desk-state-failed = falló
 desk-state-uncertain = sin confirmar
 desk-state-missing = falta el borrador

@@ -67,7 +67,7 @@ fn with_draft_problems(campaign: Campaign) -> Result<Campaign> {
     }
     let survey = Survey::of(campaign)?;
     let mut problems = Vec::new();
-    for e in survey.entries.iter().filter(|e| e.state != State::Sent) {
+    for e in survey.entries.iter().filter(|e| !State::went(e.state)) {
         let (Some(text), Some(path)) = (&e.text, &e.path) else {
             continue;
         };

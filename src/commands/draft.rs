@@ -146,7 +146,9 @@ impl Drafter {
         // Only whether it went matters here, which no file's hash changes.
         let both = current.as_deref().map(|h| (h, h));
         Ok(match state_of(Some(record), both, false) {
-            s @ (State::Sent | State::Uncertain | State::Sending) => Outcome::Untouchable(s),
+            s @ (State::Sent | State::Bounced | State::Uncertain | State::Sending) => {
+                Outcome::Untouchable(s)
+            }
             _ if current.is_none() => {
                 write_atomic(&path, text)?;
                 self.drafted(client, name, hash)?;

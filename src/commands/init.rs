@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
+use crate::report;
 use crate::state::archive::Archive;
 
 /// The example campaign's settings, their comments in the run's language.
@@ -20,7 +21,9 @@ pub const TEMPLATE_EN: &str = include_str!("../../templates/year-end.en.txt");
 pub const CLIENTS: &str = include_str!("../../examples/clients.csv");
 
 /// `email,name,note,last_note`: everyone in the archive, the note left empty for this year,
-/// last year's personal part beside it to jog the memory.
+/// last year's personal part beside it to jog the memory. When a client's last letter came
+/// back, a `bounced` column says when and why, and a warning names them: the address wants
+/// fixing before this year's letter.
 fn clients_from_archive(path: &Path) -> Result<String> {
     if !path.exists() {
         bail!(tr!("cmd-init-no-archive", file = path.display()));
@@ -29,10 +32,28 @@ fn clients_from_archive(path: &Path) -> Result<String> {
     if clients.is_empty() {
         bail!(tr!("cmd-init-empty-archive", file = path.display()));
     }
+    let any_bounced = clients.iter().any(|c| c.bounced_at.is_some());
     let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(["email", "name", "note", "last_note"])?;
+    let mut header = vec!["email", "name", "note", "last_note"];
+    if any_bounced {
+        header.push("bounced");
+    }
+    out.write_record(&header)?;
     for c in &clients {
-        out.write_record([c.email.as_str(), c.name.as_str(), "", c.personal.as_str()])?;
+        let mut row = vec![
+            c.email.clone(),
+            c.name.clone(),
+            String::new(),
+            c.personal.clone(),
+        ];
+        if let Some(at) = &c.bounced_at {
+            let reason = c.bounce.as_deref().unwrap_or("");
+            report::bounced_last_time(&c.name, &c.email, at, reason);
+            row.push(format!("{}: {reason}", at.get(..10).unwrap_or(at)));
+        } else if any_bounced {
+            row.push(String::new());
+        }
+        out.write_record(&row)?;
     }
     Ok(String::from_utf8(out.into_inner()?)?)
 }

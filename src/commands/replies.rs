@@ -2,7 +2,10 @@
 //! changes); an answer arrived (the server's INTERNALDATE) after the letter went, and names its
 //! Message-ID (In-Reply-To, References) or comes from the client's address. Each is journaled
 //! `replied` once. A message naming a letter of an earlier campaign answers that one: the
-//! archive keeps it with that letter.
+//! archive keeps it with that letter. A delivery notice is no answer: a bounce makes the client
+//! `bounced`, a delay is said (see `bounces`).
+
+mod bounces;
 
 use std::collections::{HashMap, HashSet};
 use std::process::ExitCode;
@@ -11,7 +14,7 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 
 use crate::mailbox::{self, Headers, Mailbox};
-use crate::report::{self, Answer};
+use crate::report::{self, Answer, Returned};
 use crate::secret::Secrets;
 use crate::settings::Settings;
 use crate::state::archive::{self, keep_campaign, Letter};
@@ -23,7 +26,7 @@ use crate::state::survey::Survey;
 type Seen = Vec<(String, Headers)>;
 
 /// A letter that went, and what is known of its answer.
-struct Sent {
+pub(crate) struct Sent {
     index: usize,
     message_id: String,
     at: DateTime<FixedOffset>,
@@ -48,16 +51,38 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let since = sent.iter().map(|s| s.at).min().unwrap_or(settings.clock());
-    let (folders, seen) = read_mailbox(&settings, &imap, since)?;
-    let earlier = earlier_letters(&settings, &sent, &seen);
-    let found = first_answers(&sent, &survey, &seen, &earlier, settings.clock());
+    let (folders, seen, came) = read_mailbox(&settings, &imap, since)?;
+    // A delivery notice is never an answer, even when it names the letter.
+    let people: Seen = seen
+        .iter()
+        .filter(|(folder, h)| !bounces::is_notice(folder, h, &came))
+        .cloned()
+        .collect();
+    let earlier = earlier_letters(&settings, &sent, &people);
+    let found = first_answers(&sent, &survey, &people, &earlier, settings.clock());
     let new = record_answers(&mut sent, &found, &survey, &settings)?;
+    let returned = bounces::record(&mut sent, &came, &survey, &settings)?;
     if let Err(e) = keep_campaign(&settings) {
         report::archive_not_written(&e);
     }
-    record_earlier_answers(&settings, &earlier, &seen);
-    let answers = answers_of(&sent, &survey);
+    record_earlier_answers(&settings, &earlier, &people);
+    let back: HashSet<usize> = returned.bounced.iter().map(|(i, _, _)| *i).collect();
+    let answers = answers_of(&sent, &survey, &back);
     report::replies(&answers, new, &folders, seen.len());
+    let shown = |list: &[(usize, Returned, bool)]| -> Vec<(Answer, Returned)> {
+        list.iter()
+            .map(|(i, r, new)| {
+                let mut a = answer_of(&sent[*i], &survey);
+                a.new = *new;
+                (a, r.clone())
+            })
+            .collect()
+    };
+    report::returned(
+        &shown(&returned.bounced),
+        &shown(&returned.delayed),
+        returned.ignored,
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -106,21 +131,26 @@ fn record_answers(
     Ok(new)
 }
 
-/// Every letter that went, as `replies` shows it.
-fn answers_of<'a>(sent: &[Sent], survey: &'a Survey) -> Vec<Answer<'a>> {
+/// Every letter that went, as `replies` shows it, but for those that came back (`back`, by
+/// index in `sent`): no answer is waited for from an address that does not work.
+fn answers_of<'a>(sent: &[Sent], survey: &'a Survey, back: &HashSet<usize>) -> Vec<Answer<'a>> {
     sent.iter()
-        .filter(|s| !s.uncertain)
-        .map(|s| {
-            let c = &survey.entries[s.index].client;
-            Answer {
-                name: &c.name,
-                email: &c.email,
-                circle: c.circle(),
-                replied_at: s.answer.as_ref().map(|(at, _)| at.clone()),
-                new: s.answer.as_ref().is_some_and(|(_, new)| *new),
-            }
-        })
+        .enumerate()
+        .filter(|(i, s)| !s.uncertain && !back.contains(i))
+        .map(|(_, s)| answer_of(s, survey))
         .collect()
+}
+
+/// A letter that went, as `replies` shows it.
+fn answer_of<'a>(s: &Sent, survey: &'a Survey) -> Answer<'a> {
+    let c = &survey.entries[s.index].client;
+    Answer {
+        name: &c.name,
+        email: &c.email,
+        circle: c.circle(),
+        replied_at: s.answer.as_ref().map(|(at, _)| at.clone()),
+        new: s.answer.as_ref().is_some_and(|(_, new)| *new),
+    }
 }
 
 /// The headers of INBOX and `reply-folders` since the day before `since`, read only.
@@ -128,7 +158,7 @@ fn read_mailbox(
     settings: &Settings,
     imap: &crate::settings::Imap,
     since: DateTime<FixedOffset>,
-) -> Result<(Vec<String>, Seen)> {
+) -> Result<(Vec<String>, Seen, Vec<bounces::Came>)> {
     let secret = Secrets::new(&report::ask_secret)
         .imap(&imap.login(), imap.shared(settings.smtp.as_ref()).as_ref())?;
     let mut mailbox = Mailbox::connect(imap, &secret)?;
@@ -157,12 +187,19 @@ fn read_mailbox(
         }
     }
     let mut seen = Vec::new();
+    let mut came = Vec::new();
     for folder in &folders {
         let headers = mailbox.headers_since(folder, day)?;
+        came.extend(bounces::read(
+            &mut mailbox,
+            folder,
+            &headers,
+            settings.clock(),
+        )?);
         seen.extend(headers.into_iter().map(|h| (folder.clone(), h)));
     }
     mailbox.logout();
-    Ok((folders, seen))
+    Ok((folders, seen, came))
 }
 
 /// The letters of the campaign that went, with the answer already seen.

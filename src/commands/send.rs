@@ -172,11 +172,7 @@ fn nothing_to_send(survey: &Survey, plan: &Plan, copies: Option<Copies>) -> Pass
     if let Some(c) = copies {
         report::mailbox_after(&c.logout());
     }
-    let sent = survey
-        .entries
-        .iter()
-        .filter(|e| e.state == State::Sent)
-        .count();
+    let sent = survey.entries.iter().filter(|e| e.state.went()).count();
     report::nothing_to_send(sent, plan.unreviewed);
     Pass {
         held_by_day: plan.held_by_day > 0,

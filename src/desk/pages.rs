@@ -83,7 +83,7 @@ fn texts() -> BTreeMap<&'static str, String> {
 }
 
 /// The list's and the layout's words.
-fn list_texts() -> [(&'static str, String); 30] {
+fn list_texts() -> [(&'static str, String); 31] {
     [
         ("title", tr!("desk-title")),
         ("clients", tr!("desk-clients")),
@@ -92,6 +92,7 @@ fn list_texts() -> [(&'static str, String); 30] {
         ("to_decide", tr!("desk-filter-to-decide")),
         ("approved", tr!("desk-filter-approved")),
         ("sent", tr!("desk-filter-sent")),
+        ("bounced", tr!("desk-filter-bounced")),
         ("answered", tr!("desk-filter-answered")),
         ("loved", tr!("desk-circle-loved")),
         ("ignored", tr!("desk-circle-ignored")),
@@ -166,6 +167,7 @@ fn state_word(state: DraftState) -> String {
         DraftState::Rejected => tr!("desk-state-rejected"),
         DraftState::Sending => tr!("desk-state-sending"),
         DraftState::Sent => tr!("desk-state-sent"),
+        DraftState::Bounced => tr!("desk-state-bounced"),
         DraftState::Failed => tr!("desk-state-failed"),
         DraftState::Uncertain => tr!("desk-state-uncertain"),
         DraftState::Missing => tr!("desk-state-missing"),
@@ -207,6 +209,21 @@ struct Row {
     share: String,
     warnings: Vec<String>,
     answered: bool,
+    /// Why the letter came back, and when; empty when it did not.
+    bounce: String,
+}
+
+/// Why the letter came back, with the day, as the desk says it; empty when it did not.
+fn bounce(e: &Entry) -> String {
+    let returned = e.record.as_ref().and_then(|r| r.bounced.as_ref());
+    match (e.state, returned) {
+        (DraftState::Bounced, Some(b)) => tr!(
+            "desk-bounced-because",
+            day = b.at.format("%Y-%m-%d").to_string(),
+            reason = &b.reason
+        ),
+        _ => String::new(),
+    }
 }
 
 fn answered(e: &Entry) -> bool {
@@ -227,6 +244,7 @@ impl ListQuery {
             "decide" => e.state.needs_review(),
             "approved" => e.state == DraftState::Approved,
             "sent" => e.state == DraftState::Sent,
+            "bounced" => e.state == DraftState::Bounced,
             "answered" => answered(e),
             _ => true,
         };
@@ -259,6 +277,7 @@ fn row(n: usize, e: &Entry) -> Row {
             .map_or(String::new(), |s| format!("{:.0}%", s * 100.0)),
         warnings: e.warnings.clone(),
         answered: answered(e),
+        bounce: bounce(e),
     }
 }
 
@@ -314,6 +333,8 @@ struct PastLetter {
     subject: String,
     personal: String,
     replied: String,
+    /// When it came back and why; empty when it did not.
+    bounced: String,
 }
 
 #[derive(Serialize)]
@@ -378,6 +399,11 @@ fn client_context(work: &Work, i: usize) -> Result<Context> {
             personal: l.personal,
             replied: l.replied_at.map_or(String::new(), |at| {
                 tr!("desk-answered-on", date = at.get(..10).unwrap_or(&at))
+            }),
+            bounced: l.bounced_at.map_or(String::new(), |at| {
+                let reason = l.bounce.unwrap_or_default();
+                let date = at.get(..10).unwrap_or(&at);
+                tr!("desk-past-bounced", date = date, reason = reason)
             }),
         })
         .collect();

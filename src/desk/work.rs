@@ -67,7 +67,10 @@ pub enum Outcome {
 /// Whether the letter of an entry in `state` went or may have: its draft is kept as sent.
 pub fn closed(state: crate::state::drafts::State) -> bool {
     use crate::state::drafts::State;
-    matches!(state, State::Sent | State::Sending | State::Uncertain)
+    matches!(
+        state,
+        State::Sent | State::Bounced | State::Sending | State::Uncertain
+    )
 }
 
 impl Work {

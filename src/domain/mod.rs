@@ -1,6 +1,7 @@
 //! The domain: client lists and templates in, letters out. Reads files; never prints, never
 //! touches the drafts folder.
 
+pub mod bounce;
 pub mod campaign;
 pub mod clients;
 pub mod compose;

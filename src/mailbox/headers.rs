@@ -18,6 +18,8 @@ pub struct Headers {
     pub automatic: bool,
     /// When the server got it (INTERNALDATE).
     pub arrived: Option<DateTime<FixedOffset>>,
+    /// `Content-Type`, as written (a delivery report says so there).
+    pub content_type: String,
 }
 
 /// A Message-ID without its angle brackets, as mail-parser gives them.
@@ -102,6 +104,10 @@ pub fn parse_headers(uid: u32, header: &[u8]) -> Headers {
             .and_then(|d| DateTime::parse_from_rfc3339(&d.to_rfc3339()).ok()),
         automatic,
         arrived: None,
+        content_type: m
+            .header_raw("Content-Type")
+            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default(),
     }
 }
 

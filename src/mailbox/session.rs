@@ -165,7 +165,7 @@ impl Mailbox {
                 .session
                 .uid_fetch(
                     uid_set(chunk),
-                    "(UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID IN-REPLY-TO REFERENCES FROM TO SUBJECT DATE AUTO-SUBMITTED PRECEDENCE X-AUTOREPLY X-AUTORESPOND)])",
+                    "(UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID IN-REPLY-TO REFERENCES FROM TO SUBJECT DATE CONTENT-TYPE AUTO-SUBMITTED PRECEDENCE X-AUTOREPLY X-AUTORESPOND)])",
                 )
                 .map_err(|e| said(&e, &tr!("imap-doing-read", folder = folder)))?;
             for f in fetches.iter() {
@@ -175,6 +175,34 @@ impl Mailbox {
                 let mut h = parse_headers(uid, header);
                 h.arrived = f.internal_date();
                 out.push(h);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The messages `uids` of `folder`, read-only (BODY.PEEK: no flag changes), each with its
+    /// UID: the few that may be delivery notices. Their first 256 KiB: a notice says what it
+    /// is, and the returned letter's headers, before any attachment the letter carried.
+    pub fn messages(&mut self, folder: &str, uids: &[u32]) -> Result<Vec<(u32, Vec<u8>)>> {
+        if self.selected.as_deref() != Some(folder) {
+            self.session
+                .examine(folder)
+                .map_err(|e| said(&e, &tr!("imap-doing-open", folder = folder)))?;
+            self.selected = Some(folder.to_string());
+        }
+        let mut sorted = uids.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut out = Vec::with_capacity(sorted.len());
+        for chunk in sorted.chunks(50) {
+            let fetches = self
+                .session
+                .uid_fetch(uid_set(chunk), "(UID BODY.PEEK[]<0.262144>)")
+                .map_err(|e| said(&e, &tr!("imap-doing-read", folder = folder)))?;
+            for f in fetches.iter() {
+                if let (Some(uid), Some(body)) = (f.uid, f.body()) {
+                    out.push((uid, body.to_vec()));
+                }
             }
         }
         Ok(out)

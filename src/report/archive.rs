@@ -32,9 +32,14 @@ pub fn history(email: &str, letters: &[Letter], alone: &[bool], memories: &[Memo
 /// One letter of `history`: its day, subject, answer, and its first lines.
 fn letter(l: &Letter, alone: bool) {
     let day = l.sent_at.get(..10).unwrap_or(&l.sent_at);
-    let answered = match &l.replied_at {
-        Some(at) => tr!("history-answered", day = at.get(..10).unwrap_or(at)),
-        None => tr!("history-no-answer"),
+    let answered = match (&l.replied_at, &l.bounced_at) {
+        (Some(at), _) => tr!("history-answered", day = at.get(..10).unwrap_or(at)),
+        (None, Some(at)) => tr!(
+            "history-bounced",
+            day = at.get(..10).unwrap_or(at),
+            reason = l.bounce.as_deref().unwrap_or("")
+        ),
+        (None, None) => tr!("history-no-answer"),
     };
     say!("{day}  {}  ({answered})", l.subject);
     if l.proof.as_deref() == Some("user-said") {
@@ -82,6 +87,21 @@ pub fn imported(dir: &Path, found: usize, added: usize, missing: usize, path: &P
     if missing > 0 {
         tell!("{}", tr!("archive-without-text", count = missing));
     }
+}
+
+/// `init --from-archive`: a client whose last letter came back, so the user fixes the address.
+pub fn bounced_last_time(name: &str, email: &str, at: &str, reason: &str) {
+    let day = at.get(..10).unwrap_or(at);
+    tell!(
+        "{}",
+        tr!(
+            "init-bounced",
+            name = name,
+            email = email,
+            day = day,
+            reason = reason
+        )
+    );
 }
 
 /// The archive could not take this run's letters: they are safe in the journal.

@@ -81,6 +81,7 @@ fn size_shown(bytes: u64) -> String {
 }
 
 /// One sent letter, as `replies` shows it.
+#[derive(Clone)]
 pub struct Answer<'a> {
     pub name: &'a str,
     pub email: &'a str,
@@ -162,6 +163,76 @@ fn not_answered(answers: &[Answer]) {
             names.join(", ")
         );
     }
+}
+
+/// What a delivery notice said of a letter: the server's reason, and the day.
+#[derive(Debug, Clone)]
+pub struct Returned {
+    pub reason: String,
+    pub day: String,
+}
+
+/// `replies`, after the answers: the letters that came back (the address does not work), the
+/// letters still late, and the notices about no letter of this campaign. Nothing when there
+/// were none.
+pub fn returned(bounced: &[(Answer, Returned)], delayed: &[(Answer, Returned)], ignored: usize) {
+    if !bounced.is_empty() {
+        say!("{}", tr!("bounce-came-back", count = bounced.len()));
+        for (a, r) in bounced {
+            let (name, email, day, reason) = (a.name, a.email, &r.day, &r.reason);
+            let line = if a.new {
+                tr!(
+                    "bounce-one-new",
+                    name = name,
+                    email = email,
+                    day = day,
+                    reason = reason
+                )
+            } else {
+                tr!(
+                    "bounce-one",
+                    name = name,
+                    email = email,
+                    day = day,
+                    reason = reason
+                )
+            };
+            say!("  {line}");
+        }
+        say!("{}", tr!("bounce-fix-the-address"));
+    }
+    if !delayed.is_empty() {
+        say!("{}", tr!("bounce-delayed", count = delayed.len()));
+        for (a, r) in delayed {
+            let (name, email, day, reason) = (a.name, a.email, &r.day, &r.reason);
+            let line = if a.new {
+                tr!(
+                    "bounce-delayed-new",
+                    name = name,
+                    email = email,
+                    day = day,
+                    reason = reason
+                )
+            } else {
+                tr!(
+                    "bounce-delayed-one",
+                    name = name,
+                    email = email,
+                    day = day,
+                    reason = reason
+                )
+            };
+            say!("  {line}");
+        }
+    }
+    if ignored > 0 {
+        say!("{}", tr!("bounce-about-no-letter", count = ignored));
+    }
+}
+
+/// An uncertain letter a delivery notice came back about: the server had taken it.
+pub fn went_after_all(key: &str) {
+    tell!("{}", tr!("bounce-went-after-all", key = key));
 }
 
 /// An uncertain letter the client answered: it arrived.

@@ -36,13 +36,14 @@ mod send;
 mod status;
 
 pub use archive::{
-    archive_not_written, history, history_json, imported, no_archive_yet, remembered,
+    archive_not_written, bounced_last_time, history, history_json, imported, no_archive_yet,
+    remembered,
 };
 pub use check::{check_summary, share_summary};
 pub use drafts::draft_outcomes;
 pub use mailbox::{
     answered_earlier, archive_not_read, arrived_after_all, mailbox_after, mailbox_before, replies,
-    Answer,
+    returned, went_after_all, Answer, Returned,
 };
 pub use progress::{Countdown, Progress, Then};
 pub use send::{

@@ -30,9 +30,20 @@ pub struct StatusRow<'a> {
     pub in_sent_folder: Option<bool>,
     pub replied_at: Option<String>,
     /// How the letter is known to have gone, when not by the server's word: `found-in-sent`,
-    /// `answered`, `user-said` (`send --arrived`).
+    /// `answered`, `user-said` (`send --arrived`), `notice` (a delivery notice came back).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proof: Option<&'static str>,
+    /// The server's reason, when the letter came back (state `bounced`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bounce: Option<&'a str>,
+    /// When it came back: the notice's date, RFC 3339.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bounced_at: Option<String>,
+    /// The server's words, when a delay notice said the letter is late and still being tried.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delay: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delayed_at: Option<String>,
     #[serde(skip)]
     pub copy_failed: Option<&'a str>,
     #[serde(skip)]
@@ -53,6 +64,11 @@ fn state_name<S: serde::Serializer>(state: &State, s: S) -> std::result::Result<
 impl<'a> StatusRow<'a> {
     pub fn of(e: &'a Entry) -> StatusRow<'a> {
         let record = e.record.as_ref();
+        let went = e.state.went();
+        let bounced = record.and_then(|r| r.bounced.as_ref()).filter(|_| went);
+        let delayed = record
+            .and_then(|r| r.delayed.as_ref())
+            .filter(|_| went && bounced.is_none());
         StatusRow {
             index: e.client.index,
             email: &e.client.email,
@@ -76,6 +92,10 @@ impl<'a> StatusRow<'a> {
             proof: record
                 .and_then(|r| r.sent.as_ref())
                 .and_then(|s| proof_name(s.proof)),
+            bounce: bounced.map(|b| b.reason.as_str()),
+            bounced_at: bounced.map(|b| b.at.to_rfc3339()),
+            delay: delayed.map(|d| d.reason.as_str()),
+            delayed_at: delayed.map(|d| d.at.to_rfc3339()),
             copy_failed: match record.and_then(|r| r.copy.as_ref()) {
                 Some(SentCopy::Failed { why }) => Some(why),
                 _ => None,
@@ -92,6 +112,7 @@ fn proof_name(proof: Proof) -> Option<&'static str> {
         Proof::FoundInSent => Some("found-in-sent"),
         Proof::Answered => Some("answered"),
         Proof::UserSaid => Some("user-said"),
+        Proof::Notice => Some("notice"),
     }
 }
 
@@ -118,6 +139,7 @@ fn state_count(state: State, n: usize) -> String {
         State::Rejected => tr!("status-count-rejected", count = n),
         State::Sending => tr!("status-count-sending", count = n),
         State::Sent => tr!("status-count-sent", count = n),
+        State::Bounced => tr!("status-count-bounced", count = n),
         State::Failed => tr!("status-count-failed", count = n),
         State::Uncertain => tr!("status-count-uncertain", count = n),
         State::Missing => tr!("status-count-missing", count = n),
@@ -205,6 +227,19 @@ fn status_row(r: &StatusRow, w: &Widths) {
     if let Some(why) = r.copy_failed {
         say!("{:>4}  └ {}", "", tr!("status-no-copy-yet", why = why));
     }
+    if let (Some(reason), Some(at)) = (r.bounce, &r.bounced_at) {
+        let day = at.get(..10).unwrap_or(at);
+        let line = tr!("status-bounced-on", day = day, reason = reason);
+        say!("{:>4}  └ {line}", "");
+    }
+    if let (Some(reason), Some(at)) = (r.delay, &r.delayed_at) {
+        let day = at.get(..10).unwrap_or(at);
+        say!(
+            "{:>4}  └ {}",
+            "",
+            tr!("status-delayed-on", day = day, reason = reason)
+        );
+    }
 }
 
 /// Clients the journal knows who are not on the list any more.
@@ -237,13 +272,15 @@ fn status_counts(rows: &[StatusRow]) -> HashMap<State, usize> {
         (count_of(|r| r.replied_at.is_some()), 0),
         (count_of(|r| r.waiting), 1),
         (count_of(|r| r.copy_failed.is_some()), 2),
+        (count_of(|r| r.delay.is_some()), 3),
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)
     .map(|(n, what)| match what {
         0 => tr!("status-count-answered", count = n),
         1 => tr!("status-count-waiting", count = n),
-        _ => tr!("status-count-no-copy", count = n),
+        2 => tr!("status-count-no-copy", count = n),
+        _ => tr!("status-count-delayed", count = n),
     })
     .collect();
     if !also.is_empty() {
@@ -282,6 +319,8 @@ fn next_step(counts: &HashMap<State, usize>, rows: &[StatusRow]) -> Vec<String> 
         tr!("status-next-copies", count = no_copy)
     } else if counts.contains_key(&State::Sending) {
         tr!("status-next-sending")
+    } else if let Some(n) = counts.get(&State::Bounced) {
+        tr!("status-next-fix-bounced", count = *n)
     } else {
         tr!("status-nothing-waits")
     };

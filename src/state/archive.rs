@@ -19,7 +19,7 @@ use crate::state::journal::{self, Event, Proof, What};
 /// `PRAGMA application_id`: "cart", so a file is known for a cartero archive.
 const APPLICATION_ID: i64 = 0x6361_7274;
 /// The schema this cartero writes; an archive from a newer one is left alone.
-const SCHEMA: i64 = 4;
+const SCHEMA: i64 = 5;
 
 /// One letter as the archive keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -44,6 +44,12 @@ pub struct Letter {
     /// The names of the files that went with it (not their bytes).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<String>,
+    /// When it came back (the notice's date, RFC 3339), if a mail server returned it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bounced_at: Option<String>,
+    /// The server's reason, when it came back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bounce: Option<String>,
 }
 
 /// A memory kept with `cartero remember`.
@@ -165,15 +171,37 @@ impl Archive {
             )?;
         }
         if version < 4 {
-            // Version 4: the names of the files a letter carried, beside its text.
-            self.conn.execute_batch(
-                "BEGIN;
-                 ALTER TABLE bodies ADD COLUMN attachments TEXT;
-                 PRAGMA user_version = 4;
-                 COMMIT;",
-            )?;
+            // Version 4: a letter that came back, when and why (each column once, whatever
+            // version the file says it is).
+            let mut add = String::new();
+            for column in ["bounced_at", "bounce"] {
+                if !self.has_column("letters", column)? {
+                    add.push_str(&format!("ALTER TABLE letters ADD COLUMN {column} TEXT;"));
+                }
+            }
+            self.conn
+                .execute_batch(&format!("BEGIN; {add} PRAGMA user_version = 4; COMMIT;"))?;
+        }
+        if version < 5 {
+            // Version 5: the names of the files a letter carried, beside its text.
+            let add = match self.has_column("bodies", "attachments")? {
+                true => "",
+                false => "ALTER TABLE bodies ADD COLUMN attachments TEXT;",
+            };
+            self.conn
+                .execute_batch(&format!("BEGIN; {add} PRAGMA user_version = 5; COMMIT;"))?;
         }
         Ok(())
+    }
+
+    /// Whether `table` has `column`.
+    fn has_column(&self, table: &str, column: &str) -> Result<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+            params![table, column],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
     }
 
     pub fn path(&self) -> &Path {
@@ -188,14 +216,19 @@ impl Archive {
         {
             let mut insert = tx.prepare(
                 "INSERT OR IGNORE INTO letters
-                 (message_id, email, name, sent_at, subject, personal, campaign, replied_at, proof)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 (message_id, email, name, sent_at, subject, personal, campaign, replied_at, proof,
+                  bounced_at, bounce)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             let mut body = tx.prepare(
                 "INSERT OR IGNORE INTO bodies (message_id, body, attachments) VALUES (?1, ?2, ?3)",
             )?;
             let mut replied = tx.prepare(
                 "UPDATE letters SET replied_at = ?2 WHERE message_id = ?1 AND replied_at IS NULL",
+            )?;
+            let mut bounced = tx.prepare(
+                "UPDATE letters SET bounced_at = ?2, bounce = ?3
+                 WHERE message_id = ?1 AND bounced_at IS NULL",
             )?;
             for l in letters {
                 let new = insert.execute(params![
@@ -207,15 +240,22 @@ impl Archive {
                     l.personal,
                     l.campaign,
                     l.replied_at,
-                    l.proof
+                    l.proof,
+                    l.bounced_at,
+                    l.bounce
                 ])?;
                 if new > 0 {
                     let files = (!l.attachments.is_empty()).then(|| l.attachments.join("\n"));
                     body.execute(params![l.message_id, l.body, files])?;
-                } else if let Some(at) = &l.replied_at {
+                    added += new;
+                    continue;
+                }
+                if let Some(at) = &l.replied_at {
                     replied.execute(params![l.message_id, at])?;
                 }
-                added += new;
+                if let Some(at) = &l.bounced_at {
+                    bounced.execute(params![l.message_id, at, l.bounce])?;
+                }
             }
         }
         tx.commit()
@@ -226,7 +266,7 @@ impl Archive {
     /// Every letter to a client, newest first.
     pub fn history(&self, email: &str) -> Result<Vec<Letter>> {
         let mut q = self.conn.prepare(
-            "SELECT l.message_id, email, name, sent_at, subject, coalesce(b.body, ''), personal, campaign, replied_at, proof, b.attachments AS attachments
+            "SELECT l.message_id, email, name, sent_at, subject, coalesce(b.body, ''), personal, campaign, replied_at, proof, bounced_at, bounce, b.attachments AS attachments
              FROM letters l LEFT JOIN bodies b ON b.message_id = l.message_id
              WHERE email = ?1 ORDER BY sent_at DESC",
         )?;
@@ -283,7 +323,7 @@ impl Archive {
     /// Everyone ever written to, each with their newest letter, by address.
     pub fn everyone(&self) -> Result<Vec<Letter>> {
         let mut q = self.conn.prepare(
-            "SELECT message_id, email, name, max(sent_at), subject, '', personal, campaign, replied_at, proof
+            "SELECT message_id, email, name, max(sent_at), subject, '', personal, campaign, replied_at, proof, bounced_at, bounce
              FROM letters GROUP BY email ORDER BY email",
         )?;
         let rows = q.query_map([], letter_of_row)?;
@@ -305,6 +345,8 @@ fn letter_of_row(r: &rusqlite::Row) -> rusqlite::Result<Letter> {
         campaign: r.get(7)?,
         replied_at: r.get(8)?,
         proof: r.get(9)?,
+        bounced_at: r.get(10)?,
+        bounce: r.get(11)?,
         // Only a letter's own history reads them.
         attachments: r
             .get::<_, Option<String>>("attachments")
@@ -349,6 +391,7 @@ fn proof_name(proof: Proof) -> Option<String> {
         Proof::FoundInSent => Some("found-in-sent".into()),
         Proof::Answered => Some("answered".into()),
         Proof::UserSaid => Some("user-said".into()),
+        Proof::Notice => Some("notice".into()),
     }
 }
 
@@ -377,6 +420,15 @@ fn letter_of(
     let Ok(parsed) = parse(&draft.text) else {
         return Ok(None);
     };
+    // What the journal says of this very letter (not of one sent after it).
+    let this_letter = || {
+        records
+            .get(&e.client)
+            .filter(|r| r.sent.as_ref().map(|s| s.message_id.as_str()) == Some(message_id))
+    };
+    let bounced = this_letter()
+        .and_then(|r| r.bounced.as_ref())
+        .filter(|b| b.message_id == message_id);
     Ok(Some(Letter {
         message_id: message_id.to_string(),
         email: e.client.clone(),
@@ -392,12 +444,12 @@ fn letter_of(
         personal: String::new(),
         campaign: campaign.to_string(),
         // The answer `replies` saw, to this letter.
-        replied_at: records
-            .get(&e.client)
-            .filter(|r| r.sent.as_ref().map(|s| s.message_id.as_str()) == Some(message_id))
+        replied_at: this_letter()
             .and_then(|r| r.replied.as_ref())
             .map(|a| a.at.to_rfc3339()),
         proof: proof_name(proof),
+        bounced_at: bounced.map(|b| b.at.to_rfc3339()),
+        bounce: bounced.map(|b| b.reason.clone()),
     }))
 }
 
@@ -426,7 +478,7 @@ pub fn earlier_letters(
     let archive = Archive::open(path)?;
     let this = campaign_name(&settings.drafts);
     let mut q = archive.conn.prepare(
-        "SELECT message_id, email, name, sent_at, subject, '', personal, campaign, replied_at, proof
+        "SELECT message_id, email, name, sent_at, subject, '', personal, campaign, replied_at, proof, bounced_at, bounce
          FROM letters WHERE message_id IN (?1, '<' || ?1 || '>') AND campaign != ?2",
     )?;
     let mut found = HashMap::new();

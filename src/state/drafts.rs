@@ -117,6 +117,8 @@ pub enum State {
     Rejected,
     Sending,
     Sent,
+    /// Sent, and a mail server sent it back: the address does not work.
+    Bounced,
     Failed,
     Uncertain,
     /// The journal knows a draft the folder no longer has.
@@ -134,6 +136,7 @@ impl State {
             State::Rejected => "rejected",
             State::Sending => "sending",
             State::Sent => "sent",
+            State::Bounced => "bounced",
             State::Failed => "failed",
             State::Uncertain => "uncertain",
             State::Missing => "missing",
@@ -151,6 +154,7 @@ impl State {
             State::Rejected => tr!("state-rejected"),
             State::Sending => tr!("state-sending"),
             State::Sent => tr!("state-sent"),
+            State::Bounced => tr!("state-bounced"),
             State::Failed => tr!("state-failed"),
             State::Uncertain => tr!("state-uncertain"),
             State::Missing => tr!("state-missing"),
@@ -162,7 +166,13 @@ impl State {
         matches!(self, State::Drafted | State::Edited | State::Skipped)
     }
 
-    pub const ALL: [State; 11] = [
+    /// The letter went (whether it arrived or came back): it is never sent again by itself,
+    /// and its draft stays what was sent.
+    pub fn went(self) -> bool {
+        matches!(self, State::Sent | State::Bounced)
+    }
+
+    pub const ALL: [State; 12] = [
         State::New,
         State::Drafted,
         State::Edited,
@@ -171,6 +181,7 @@ impl State {
         State::Rejected,
         State::Sending,
         State::Sent,
+        State::Bounced,
         State::Failed,
         State::Uncertain,
         State::Missing,
@@ -188,7 +199,10 @@ pub fn state_of(
         return State::New;
     };
     if r.sent.is_some() {
-        return State::Sent;
+        return match r.bounced {
+            Some(_) => State::Bounced,
+            None => State::Sent,
+        };
     }
     match r.delivery {
         Some(Delivery::Pending { .. }) if send_running => return State::Sending,
@@ -417,6 +431,8 @@ mod tests {
         sent: Option<String>,
         /// A `sending` (or `uncertain`) with no `sent`, `failed` or `deferred` after it.
         open: bool,
+        /// A `bounced` since the letter of the last `sent` went.
+        bounced: bool,
     }
 
     fn model(events: &[Event], client: &str) -> Model {
@@ -425,9 +441,13 @@ mod tests {
             match &e.what {
                 What::Sending { .. } | What::Uncertain { .. } => m.open = true,
                 What::Sent { message_id, .. } => {
+                    if m.sent.as_ref() != Some(message_id) {
+                        m.bounced = false;
+                    }
                     m.sent = Some(message_id.clone());
                     m.open = false;
                 }
+                What::Bounced { .. } => m.bounced = true,
                 What::Failed { .. } | What::Deferred { .. } => m.open = false,
                 _ => {}
             }
@@ -460,7 +480,10 @@ mod tests {
                 );
                 for current in ["h0", "h1", "h2"] {
                     let state = state_of(r, Some((current, current)), running);
-                    prop_assert_eq!(state == State::Sent, r.is_some_and(|r| r.draft.is_some()) && m.sent.is_some());
+                    let drafted = r.is_some_and(|r| r.draft.is_some());
+                    prop_assert_eq!(state.went(), drafted && m.sent.is_some());
+                    // Bounced exactly when the letter that went last came back.
+                    prop_assert_eq!(state == State::Bounced, drafted && m.sent.is_some() && m.bounced);
                     if m.sent.is_none() && m.open && r.is_some_and(|r| r.draft.is_some()) {
                         // An uncertain letter is never approved again, whatever follows.
                         prop_assert!(

@@ -136,6 +136,35 @@ pub enum What {
         #[serde(default)]
         folder: String,
     },
+    /// The letter came back: a mail server gave up delivering it. `at` is the notice's date,
+    /// `status` its enhanced code (`5.1.1`), `reason` the server's words, `notice` the notice's
+    /// own Message-ID.
+    Bounced {
+        #[serde(default)]
+        message_id: String,
+        #[serde(default, with = "stamp_opt", skip_serializing_if = "Option::is_none")]
+        at: Option<DateTime<FixedOffset>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        status: Option<String>,
+        #[serde(rename = "reply", default)]
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        notice: Option<String>,
+    },
+    /// A mail server is late delivering the letter and still trying (a 4.x.x notice): not a
+    /// bounce.
+    Delayed {
+        #[serde(default)]
+        message_id: String,
+        #[serde(default, with = "stamp_opt", skip_serializing_if = "Option::is_none")]
+        at: Option<DateTime<FixedOffset>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        status: Option<String>,
+        #[serde(rename = "reply", default)]
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        notice: Option<String>,
+    },
     /// What cartero found out about the mailbox, for the whole campaign (client `""`).
     Mailbox {
         #[serde(rename = "reply")]
@@ -162,6 +191,9 @@ pub enum Proof {
     Answered,
     /// An uncertain letter the user says arrived (`send --arrived`).
     UserSaid,
+    /// An uncertain letter a delivery notice came back about (a bounce or a delay): the server
+    /// had taken it.
+    Notice,
 }
 
 impl Proof {
@@ -214,6 +246,8 @@ impl What {
             What::Filed { .. } => "filed",
             What::CopyFailed { .. } => "copy-failed",
             What::Replied { .. } => "replied",
+            What::Bounced { .. } => "bounced",
+            What::Delayed { .. } => "delayed",
             What::Mailbox { .. } => "mailbox",
         }
     }
@@ -379,6 +413,18 @@ pub struct Answer {
     pub message_id: Option<String>,
 }
 
+/// A notice about the sent letter: it came back (a bounce), or it is late (a delay).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Returned {
+    /// The notice's date, else when it was seen.
+    pub at: DateTime<FixedOffset>,
+    pub status: Option<String>,
+    /// The server's words.
+    pub reason: String,
+    /// The letter it is about.
+    pub message_id: String,
+}
+
 /// The last letter handed to the server: the draft's hash and the `Date:` it carried.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Handed {
@@ -405,6 +451,11 @@ pub struct Record {
     pub copy: Option<SentCopy>,
     pub replied: Option<Answer>,
     pub letter: Option<Handed>,
+    /// The sent letter came back (the first notice that said so). Cleared when another letter
+    /// goes.
+    pub bounced: Option<Returned>,
+    /// The sent letter is late (the last delay notice), while it has not bounced.
+    pub delayed: Option<Returned>,
 }
 
 impl Record {
@@ -492,6 +543,11 @@ fn delivery(r: &mut Record, e: &Event) {
             proof,
             ..
         } => {
+            if r.sent.as_ref().map(|s| &s.message_id) != Some(message_id) {
+                // Another letter went: what came back was about the one before.
+                r.bounced = None;
+                r.delayed = None;
+            }
             r.sent = Some(Gone {
                 message_id: message_id.clone(),
                 reply: reply.clone(),
@@ -556,8 +612,37 @@ fn mailbox(r: &mut Record, e: &Event) {
                 message_id: answer.clone(),
             });
         }
+        What::Bounced { .. } if r.bounced.is_none() => r.bounced = returned(e),
+        What::Delayed { .. } if r.bounced.is_none() => r.delayed = returned(e),
         _ => {}
     }
+}
+
+/// What a bounce or delay event says, dated by its notice (else by when it was seen).
+fn returned(e: &Event) -> Option<Returned> {
+    let (What::Bounced {
+        message_id,
+        at,
+        status,
+        reason,
+        ..
+    }
+    | What::Delayed {
+        message_id,
+        at,
+        status,
+        reason,
+        ..
+    }) = &e.what
+    else {
+        return None;
+    };
+    Some(Returned {
+        at: at.unwrap_or(e.time),
+        status: status.clone(),
+        reason: reason.clone(),
+        message_id: message_id.clone(),
+    })
 }
 
 /// The events in a journal's text; a line that cannot be read is skipped and reported.
@@ -1026,6 +1111,66 @@ mod tests {
         assert!(r.deferred.is_some());
     }
 
+    fn returned_event(client: &str, bounced: bool, id: &str, reason: &str) -> Event {
+        let (message_id, reason) = (id.to_string(), reason.to_string());
+        let what = if bounced {
+            What::Bounced {
+                message_id,
+                at: Some(now()),
+                status: Some("5.1.1".into()),
+                reason,
+                notice: Some("<n@mx>".into()),
+            }
+        } else {
+            What::Delayed {
+                message_id,
+                at: None,
+                status: Some("4.4.1".into()),
+                reason,
+                notice: None,
+            }
+        };
+        Event::new(now(), client, what)
+    }
+
+    #[test]
+    fn a_bounce_is_kept_once_and_a_delay_until_it_bounces() {
+        let sent = |id: &str| {
+            Event::new(
+                now(),
+                "a",
+                What::Sent {
+                    hash: None,
+                    message_id: id.into(),
+                    reply: None,
+                    proof: Proof::Server,
+                },
+            )
+        };
+        let mut e = vec![sent("<1@x>"), returned_event("a", false, "<1@x>", "late")];
+        assert_eq!(fold(&e)["a"].delayed.as_ref().unwrap().reason, "late");
+        assert_eq!(fold(&e)["a"].bounced, None, "a delay is no bounce");
+        e.push(returned_event("a", true, "<1@x>", "550 user unknown"));
+        e.push(returned_event("a", true, "<1@x>", "550 again"));
+        e.push(returned_event("a", false, "<1@x>", "late again"));
+        let r = &fold(&e)["a"];
+        let b = r.bounced.as_ref().unwrap();
+        assert_eq!((b.reason.as_str(), b.at), ("550 user unknown", now()));
+        assert_eq!(r.delayed.as_ref().unwrap().reason, "late", "once bounced");
+        // Written and read back the same, with the journal's words.
+        for ev in &e {
+            let line = serde_json::to_string(ev).unwrap();
+            assert_eq!(&serde_json::from_str::<Event>(&line).unwrap(), ev, "{line}");
+        }
+        let line = serde_json::to_string(&e[2]).unwrap();
+        assert!(line.contains(r#""event":"bounced""#), "{line}");
+        assert!(line.contains(r#""reply":"550 user unknown""#), "{line}");
+        // Another letter went: what came back was about the one before.
+        e.push(sent("<2@x>"));
+        assert_eq!(fold(&e)["a"].bounced, None);
+        assert_eq!(fold(&e)["a"].delayed, None);
+    }
+
     #[test]
     fn approval_after_failure_clears_it() {
         let mut e = vec![
@@ -1064,7 +1209,7 @@ pub mod strategies {
     /// Any event of any kind, about one of three clients, three drafts' contents and three
     /// Message-IDs, so that a `sent` may name another Message-ID than its `sending`.
     pub fn any_event() -> impl Strategy<Value = Event> {
-        let what = (0..14u8, 0..3u8, 0..3u8, any::<bool>(), 0..4u8).prop_map(
+        let what = (0..16u8, 0..3u8, 0..3u8, any::<bool>(), 0..5u8).prop_map(
             |(kind, h, id, flag, proof)| {
                 let hash = format!("h{h}");
                 let message_id = format!("<{id}@x>");
@@ -1094,7 +1239,8 @@ pub mod strategies {
                             Proof::FoundInSent,
                             Proof::Answered,
                             Proof::UserSaid,
-                        ][proof as usize],
+                            Proof::Notice,
+                        ][proof as usize % 5],
                     },
                     7 => What::Failed {
                         hash: Some(hash),
@@ -1129,6 +1275,20 @@ pub mod strategies {
                         at: flag.then(now),
                         answer: Some(message_id),
                         folder: "INBOX".into(),
+                    },
+                    13 => What::Bounced {
+                        message_id,
+                        at: flag.then(now),
+                        status: flag.then(|| "5.1.1".into()),
+                        reason: "550 5.1.1 user unknown".into(),
+                        notice: flag.then(|| "<n@mx>".into()),
+                    },
+                    14 => What::Delayed {
+                        message_id,
+                        at: flag.then(now),
+                        status: Some("4.4.1".into()),
+                        reason: "connection timed out".into(),
+                        notice: None,
                     },
                     _ => What::Mailbox {
                         filer: if flag { Filer::Server } else { Filer::Cartero },

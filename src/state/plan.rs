@@ -229,7 +229,7 @@ pub fn arrivals(
             .filter(|_| e.state == State::Uncertain)
             .and_then(Delivery::message_id);
         match (e.state, uncertain) {
-            (State::Sent, _) => out.push(Arrival::AlreadySent { key }),
+            (State::Sent | State::Bounced, _) => out.push(Arrival::AlreadySent { key }),
             (_, Some(message_id)) => out.push(settled(e, key, message_id, now)?),
             (state, _) => bail!(tr!(
                 "plan-arrived-not-uncertain",
@@ -305,7 +305,7 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
         let Some(e) = survey.entries.iter().find(|e| &e.client.key == r) else {
             bail!(tr!("plan-resend-no-such-client", key = r));
         };
-        if e.state == State::Sent {
+        if e.state.went() {
             let id = e
                 .record
                 .as_ref()

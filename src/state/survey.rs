@@ -358,7 +358,7 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> (Vec<String>, bool
     // A letter gone is not warned about again (and not compared with every earlier one).
     // The draft as it is on disk now: an edit that takes the repeated words out takes the
     // warning with them.
-    if let (Some(text), true) = (&e.text, e.state != State::Sent) {
+    if let (Some(text), true) = (&e.text, !e.state.went()) {
         if let Some(repeat) =
             Campaign::repeated_anecdote(&e.client, body_of(&measured(text)), template_words)
         {
@@ -385,7 +385,7 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> (Vec<String>, bool
             w.push(tr!("survey-data-changed", file = new.display()));
         }
     }
-    if let (Some(text), true) = (&e.text, e.state != State::Sent) {
+    if let (Some(text), true) = (&e.text, !e.state.went()) {
         if let Err(why) = validate(text, &e.client.key) {
             w.push(tr!("survey-cannot-send", why = why.to_string()));
         }

@@ -229,11 +229,12 @@ fn an_archive_of_the_first_version_is_brought_up_to_date_and_keeps_its_letters()
     let c = approved(1, &server.config());
     c.run(&["send", "--yes"]).success();
     let path = c.path(".data/cartero/archive.sqlite3");
-    // As the first version left it: no index of the past, no `proof`, version 1.
+    // As the first version left it: no index of the past, no `proof`, no bounces, version 1.
     {
         let db = rusqlite::Connection::open(&path).unwrap();
         db.execute_batch(
             "DROP INDEX letters_past; ALTER TABLE letters DROP COLUMN proof; \
+             ALTER TABLE letters DROP COLUMN bounced_at; ALTER TABLE letters DROP COLUMN bounce; \
              ALTER TABLE bodies DROP COLUMN attachments; PRAGMA user_version = 1;",
         )
         .unwrap();
@@ -266,7 +267,14 @@ fn an_archive_of_the_first_version_is_brought_up_to_date_and_keeps_its_letters()
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!((version, index, proof, files), (4, 1, 1, 1));
+    let bounce: i64 = db
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('letters') WHERE name IN ('bounced_at', 'bounce')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!((version, index, proof, bounce, files), (5, 1, 1, 2, 1));
 }
 
 #[test]

@@ -807,3 +807,55 @@ fn the_page_shows_what_goes_with_a_letter_and_an_approval_binds_to_the_files_too
     );
     assert_eq!(c.states()[0], "drafted");
 }
+
+#[test]
+fn a_letter_that_came_back_shows_under_its_own_filter_and_on_the_clients_page() {
+    use crate::mailbox::{imap_config, USER};
+    use crate::support::imap::ImapServer;
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, "s3cret");
+    let c = drafted();
+    c.append(
+        "cartero.toml",
+        &format!("{}{}", smtp.config(), imap_config(&imap, "")),
+    );
+    let desk = open_desk(&c, "es");
+    desk.approve(1);
+    desk.approve(2);
+    assert_eq!(desk.run_from_page("/send", &[])["code"], 0);
+    let ana = c.status()[0]["message_id"].as_str().unwrap().to_string();
+    let bounce = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/bounces/postfix.eml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+    .replace("pepi@dead.test", "ana@example.com")
+    .replace(
+        "cartero.7f3a9c.0003@ferreteria-garcia.es",
+        ana.trim_matches(['<', '>']),
+    );
+    imap.deliver("INBOX", bounce.as_bytes(), &[]);
+    let run = desk.run_from_page("/replies", &[]);
+    assert_eq!(run["code"], 0, "{run}");
+    let list = desk.get("/?show=bounced").body;
+    assert!(
+        list.contains("Ana Ruiz") && !list.contains("Bo Li"),
+        "{list}"
+    );
+    assert!(list.contains("devuelto"), "{list}");
+    let page = unescape(&desk.get("/client/1").body);
+    let said = page
+        .split("Devuelta el ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{page}"));
+    assert!(
+        said[10..].starts_with(": 550 5.1.1 <ana@example.com>: Recipient address rejected"),
+        "{page}"
+    );
+    // And among the letters the archive keeps, this one came back.
+    assert!(
+        page.contains("devuelta el ") && page.contains("class=\"tag bounce\""),
+        "{page}"
+    );
+    assert!(!unescape(&desk.get("/client/2").body).contains("Devuelta"));
+}

@@ -793,7 +793,7 @@ const HASHES: [&str; 3] = ["h1", "h2", "h3"];
 fn event() -> impl Strategy<Value = Event> {
     (
         0..CLIENTS.len(),
-        0..14u8,
+        0..16u8,
         0..HASHES.len(),
         0..3usize,
         any::<bool>(),
@@ -862,6 +862,20 @@ fn event() -> impl Strategy<Value = Event> {
                     at: flag.then(now),
                     answer: Some(message_id),
                     folder: "INBOX".into(),
+                },
+                13 => What::Bounced {
+                    message_id,
+                    at: flag.then(now),
+                    status: Some("5.1.1".into()),
+                    reason: format!("550 5.1.1 {text}"),
+                    notice: flag.then(|| "<n@mx.example>".into()),
+                },
+                14 => What::Delayed {
+                    message_id,
+                    at: flag.then(now),
+                    status: Some("4.4.1".into()),
+                    reason: text,
+                    notice: None,
                 },
                 _ => What::Mailbox {
                     filer: if flag { Filer::Server } else { Filer::Cartero },
@@ -934,10 +948,11 @@ proptest! {
                 let mine: Vec<&Event> = read.iter().filter(|e| e.client == *client).collect();
                 let sent = mine.iter().any(|e| is_sent(e));
                 let drafted = mine.iter().any(|e| is_drafted(e));
-                // Never sent unless a `sent` line for this client is there, and then forever.
-                prop_assert_eq!(cut[i] == State::Sent, sent && drafted, "{} {:?}", client, cut[i]);
-                if cut[i] == State::Sent {
-                    prop_assert_eq!(full[i], State::Sent);
+                // Never sent (or bounced) unless a `sent` line for this client is there, and
+                // then forever.
+                prop_assert_eq!(cut[i].went(), sent && drafted, "{} {:?}", client, cut[i]);
+                if cut[i].went() {
+                    prop_assert!(full[i].went(), "{} {:?}", client, full[i]);
                 }
                 // A `sending` (or an `uncertain`) with no `sent`, `failed` or `deferred` after it
                 // stays uncertain (`sending` while a send runs): never approved again.
@@ -974,7 +989,7 @@ proptest! {
                         let failed_last = last_delivery.is_some_and(|e| failed(&e))
                             && mine[at..].iter().any(|e| failed(&e));
                         let ok = match cut[i] {
-                            State::Approved | State::Uncertain | State::Sent => true,
+                            State::Approved | State::Uncertain | State::Sent | State::Bounced => true,
                             State::Sending => running,
                             State::Failed => failed_last,
                             _ => false,

@@ -388,3 +388,363 @@ fn a_reply_to_last_years_letter_is_kept_with_that_letter_not_taken_for_this_year
     assert!(!again.contains("2025-12-20"), "{again}");
     assert_eq!(events(&c, "replied").len(), 1);
 }
+
+/// A notice from `tests/fixtures/bounces/`, made about `to` and the letter `id` (its
+/// recipient and the returned letter's Message-ID put in place of the fixture's own).
+fn notice(name: &str, fixture_to: &str, fixture_id: &str, to: &str, id: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/bounces/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(path)
+        .unwrap()
+        .replace(fixture_to, to)
+        .replace(fixture_id, id.trim_matches(['<', '>']))
+        .replace('\n', "\r\n")
+        .into_bytes()
+}
+
+#[test]
+fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_answer() {
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = Campaign::example();
+    c.append(
+        "cartero.toml",
+        &format!("{}{}", smtp.config(), imap_config(&imap, "")),
+    );
+    c.run(&["draft"]).success();
+    c.run_with_stdin(&["review"], &"a\n".repeat(40)).success();
+    c.run(&["send", "--yes"]).success();
+    let status = c.status();
+    let total = status.len();
+    assert!(status.iter().all(|r| r["state"] == "sent"), "{status:?}");
+    let email = |i: usize| status[i]["email"].as_str().unwrap().to_string();
+    let id = |i: usize| status[i]["message_id"].as_str().unwrap().to_string();
+    let at = "2026-11-22T10:45:00+01:00";
+    // Pepi's letter comes back from Postfix, naming it; Mario's from Exchange, which also
+    // names it as the message it replies to, and does not say it was written by a program;
+    // Sofía's from qmail, whose copy names a letter unknown here: tied by her address. José
+    // María answers; Lucía's letter is late.
+    let postfix = "cartero.7f3a9c.0003@ferreteria-garcia.es";
+    let bounces = [
+        notice("postfix.eml", "pepi@dead.test", postfix, &email(0), &id(0)),
+        notice(
+            "exchange.eml",
+            "juan.old@contoso-viejo.com",
+            "cartero.7f3a9c.0004@ferreteria-garcia.es",
+            &email(4),
+            &id(4),
+        ),
+        notice(
+            "qmail.eml",
+            "maria@closed.test",
+            "cartero.7f3a9c.0007@ferreteria-garcia.es",
+            &email(5),
+            "gone@elsewhere.example",
+        ),
+        notice(
+            "postfix-delay.eml",
+            "lola@slow.test",
+            "cartero.7f3a9c.0005@ferreteria-garcia.es",
+            &email(2),
+            &id(2),
+        ),
+        // About a letter of no campaign here.
+        notice("gmail.eml", "", "", "", ""),
+    ];
+    for b in &bounces {
+        imap.deliver_at("INBOX", b, &[], at);
+    }
+    // A notice about Andrea's address that arrived before her letter went returns an older
+    // letter, not this one.
+    let before = notice(
+        "qmail.eml",
+        "maria@closed.test",
+        "cartero.7f3a9c.0007@ferreteria-garcia.es",
+        &email(3),
+        "older@elsewhere.example",
+    );
+    imap.deliver_at("INBOX", &before, &[], "2026-11-22T10:29:00+01:00");
+    let answer = reply(
+        &email(1),
+        Some(&id(1)),
+        "Sun, 22 Nov 2026 12:00:00 +0100",
+        "Re: Feliz año",
+    );
+    imap.deliver_at("INBOX", &answer, &[], "2026-11-22T12:00:02+01:00");
+
+    let out = c.run(&["replies"]).success().stdout();
+    assert!(
+        out.contains(&format!(
+            "answered: 1 of {} (1 new since the last look)",
+            total - 3
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("3 letters came back (the address does not work):"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("Pepi Ruiz <{}>  on 2026-11-22: 550 5.1.1 <{}>: Recipient address rejected: User unknown in virtual mailbox table  (new)", email(0), email(0))),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 letter is late (the server is still trying; nothing to resend):"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 delivery notices are about no letter of this campaign: left alone"),
+        "{out}"
+    );
+
+    let status = c.status();
+    let states: Vec<&str> = status
+        .iter()
+        .map(|r| r["state"].as_str().unwrap())
+        .collect();
+    for (i, state) in states.iter().enumerate() {
+        let expected = if [0, 4, 5].contains(&i) {
+            "bounced"
+        } else {
+            "sent"
+        };
+        assert_eq!(*state, expected, "{i}: {status:?}");
+    }
+    assert!(
+        status[0]["bounce"]
+            .as_str()
+            .is_some_and(|b| b.starts_with("550 5.1.1 <") && b.contains("User unknown")),
+        "{status:?}"
+    );
+    assert!(status[0]["bounced_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-11-22T10:45:00"));
+    assert!(status[5]["bounce"]
+        .as_str()
+        .unwrap()
+        .contains("User unknown"));
+    assert!(
+        status[4]["replied_at"].is_null(),
+        "a bounce is never an answer: {status:?}"
+    );
+    assert!(status[1]["replied_at"].is_string());
+    assert!(status[1]["bounce"].is_null());
+    assert!(status[2]["bounce"].is_null(), "a delay is no bounce");
+    assert!(status[2]["delay"]
+        .as_str()
+        .unwrap()
+        .contains("Connection timed out"));
+
+    let table = c.run(&["status"]).success().stdout();
+    assert!(table.contains("3 bounced"), "{table}");
+    assert!(
+        table.contains("next: fix the 3 addresses that came back (see above) in the client list"),
+        "{table}"
+    );
+    assert!(
+        table.contains("came back on 2026-11-22: 550 5.1.1"),
+        "{table}"
+    );
+    assert!(
+        table.contains("late since 2026-11-22: connect to mx.slow.test"),
+        "{table}"
+    );
+    let es = c
+        .cmd(&["status"])
+        .env("CARTERO_LANG", "es")
+        .output()
+        .unwrap();
+    let es = String::from_utf8(es.stdout).unwrap();
+    assert!(es.contains("3 devueltos"), "{es}");
+    assert!(es.contains("devuelto el 2026-11-22: 550 5.1.1"), "{es}");
+
+    let history = c.run(&["history", &email(0)]).success().stdout();
+    assert!(
+        history.contains("(came back 2026-11-22: 550 5.1.1"),
+        "{history}"
+    );
+    let json = c.run(&["history", &email(0), "--json"]).success().stdout();
+    assert!(
+        json.contains("\"bounced_at\": \"2026-11-22T10:45:00"),
+        "{json}"
+    );
+    assert!(
+        json.contains("User unknown in virtual mailbox table"),
+        "{json}"
+    );
+
+    // Once: a second look records nothing again; nothing is sent again by itself.
+    let again = c.run(&["replies"]).success().stdout();
+    assert!(!again.contains("(new)"), "{again}");
+    let es = c
+        .cmd(&["replies"])
+        .env("CARTERO_LANG", "es")
+        .output()
+        .unwrap();
+    let es = String::from_utf8(es.stdout).unwrap();
+    assert!(
+        es.contains("3 cartas devueltas (la dirección no funciona):"),
+        "{es}"
+    );
+    assert!(es.contains("1 carta va con retraso"), "{es}");
+    assert!(
+        es.contains("corrige esas direcciones en la lista de clientes"),
+        "{es}"
+    );
+    assert_eq!(events(&c, "bounced").len(), 3);
+    assert_eq!(events(&c, "delayed").len(), 1);
+    assert_eq!(events(&c, "replied").len(), 1);
+    c.run(&["send", "--yes"])
+        .success()
+        .stdout_has("nothing to send");
+    // Its draft stays what was sent, whatever `draft` is asked.
+    let draft = c.read("drafts/0001-pepi-ruiz.txt");
+    c.run(&["draft"]).success();
+    assert_eq!(c.read("drafts/0001-pepi-ruiz.txt"), draft);
+    assert_eq!(c.status()[0]["state"], "bounced");
+    // Nor when named: the letter went.
+    c.run(&["send", "--yes", "--resend", &email(0)])
+        .failure()
+        .stderr_has("that email was sent and accepted by the server");
+    assert_eq!(
+        smtp.received()
+            .iter()
+            .filter(|r| r.to.contains(&email(0)))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn next_years_list_from_the_archive_marks_the_address_that_came_back() {
+    let shared = tempfile::tempdir().unwrap();
+    let archive = shared.path().join("archive.sqlite3");
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = with_mailbox(
+        2,
+        &format!(
+            "{}\n[archive]\npath = \"{}\"\n",
+            smtp.config(),
+            archive.display()
+        ),
+        &imap,
+        "",
+    );
+    c.run(&["send", "--yes"]).success();
+    let id = c.status()[1]["message_id"].as_str().unwrap().to_string();
+    let exim = notice(
+        "exim.eml",
+        "pepi@dead.test",
+        "cartero.7f3a9c.0003@ferreteria-garcia.es",
+        "c2@example.com",
+        &id,
+    );
+    imap.deliver_at("INBOX", &exim, &[], "2026-11-22T11:00:00+01:00");
+    c.run(&["replies"])
+        .success()
+        .stdout_has("1 letter came back");
+    assert_eq!(c.states(), ["sent", "bounced"]);
+    // Next year: the list made from the archive says which address came back, and why.
+    let next = Campaign::empty();
+    let run = next
+        .run(&[
+            "--archive",
+            archive.to_str().unwrap(),
+            "init",
+            "2027",
+            "--from-archive",
+        ])
+        .success();
+    run.stderr_has(
+        "warning: the last letter to Cliente 2 <c2@example.com> came back (2026-11-22: 550 5.1.1 <c2@example.com>: user unknown): fix the address in clients.csv",
+    );
+    let csv = next.read("2027/clients.csv");
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("email,name,note,last_note,bounced"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("c1@example.com,Cliente 1,,"),
+        "{csv}"
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .ends_with(",2026-11-22: 550 5.1.1 <c2@example.com>: user unknown"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_bounce_of_a_letter_left_uncertain_proves_the_server_took_it_and_it_is_not_sent_again() {
+    let smtp = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::DropAfterDot)],
+        ..Script::default()
+    });
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = with_mailbox(2, &smtp.config(), &imap, "save-sent = \"never\"\n");
+    c.run(&["send", "--yes"]).failure();
+    assert_eq!(c.states(), ["uncertain", "sent"]);
+    let id = c.status()[0]["message_id"].as_str().unwrap().to_string();
+    let bounce = notice(
+        "postfix.eml",
+        "pepi@dead.test",
+        "cartero.7f3a9c.0003@ferreteria-garcia.es",
+        "c1@example.com",
+        &id,
+    );
+    imap.deliver_at("INBOX", &bounce, &[], "2026-11-22T11:00:00+01:00");
+    c.run(&["replies"])
+        .success()
+        .stderr_has("c1@example.com: a delivery notice came back about the letter left uncertain, so the server had taken it")
+        .stdout_has("1 letter came back");
+    assert_eq!(c.states(), ["bounced", "sent"]);
+    assert_eq!(c.status()[0]["proof"], "notice");
+    c.run(&["send", "--yes"]).stdout_has("nothing to send");
+    assert_eq!(smtp.count_to("c1@example.com"), 1);
+}
+
+#[test]
+fn a_late_bounce_of_last_years_letter_does_not_bounce_this_years() {
+    let shared = tempfile::tempdir().unwrap();
+    let archive = shared.path().join("archive.sqlite3");
+    let old_smtp = ScriptedSmtp::start(Script::default());
+    let last_year = crate::archive::sent_on("2025-12-20T10:00:00+01:00", 2, &archive, &old_smtp);
+    let old_id = last_year.status()[0]["message_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, PASSWORD);
+    let c = with_mailbox(
+        2,
+        &format!(
+            "{}\n[archive]\npath = \"{}\"\n",
+            smtp.config(),
+            archive.display()
+        ),
+        &imap,
+        "",
+    );
+    c.run(&["send", "--yes"]).success();
+    // It names last year's letter to c1, and arrives after this year's went.
+    let late = notice(
+        "postfix.eml",
+        "pepi@dead.test",
+        "cartero.7f3a9c.0003@ferreteria-garcia.es",
+        "c1@example.com",
+        &old_id,
+    );
+    imap.deliver_at("INBOX", &late, &[], "2026-11-22T11:00:00+01:00");
+    c.run(&["replies"])
+        .success()
+        .stdout_has("1 delivery notice is about no letter of this campaign: left alone");
+    assert_eq!(c.states(), ["sent", "sent"]);
+    assert!(events(&c, "bounced").is_empty());
+}
