@@ -31,6 +31,56 @@ QUOTE = b"%PDF-1.4\n% presupuesto\n" + bytes(range(256)) * 40
 CATALOGUE = b"%PDF-1.4\n% catalogo\n" + bytes(reversed(range(256))) * 20
 
 
+def files():
+    """The template, the signature with its logo, the catalogue, Pepi's quote and the column."""
+    open("carta.md", "w", encoding="utf-8").write(TEMPLATE)
+    open("firma.md", "w", encoding="utf-8").write(SIGNATURE)
+    open("logo.png", "wb").write(LOGO)
+    open("catálogo 2027.pdf", "wb").write(CATALOGUE)
+    os.makedirs("presupuestos", exist_ok=True)
+    open("presupuestos/presupuesto año.pdf", "wb").write(QUOTE)
+    rows = list(csv.DictReader(open("clients.csv", encoding="utf-8")))
+    fields = list(rows[0].keys()) + ["adjuntos"]
+    for i, row in enumerate(rows):
+        row["adjuntos"] = "presupuestos/presupuesto año.pdf" if i == 0 else ""
+    with open("clients.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields)
+        w.writeheader()
+        w.writerows(rows)
+
+
+def dress():
+    """An example campaign's cartero.toml made Markdown, signed, with files, in place."""
+    toml = open("cartero.toml", encoding="utf-8").read()
+    toml = re.sub(r'(?m)^(email = .*)$', r'\1\nsignature = "firma.md"', toml, count=1)
+    toml = re.sub(r'(?m)^template = .*$', 'template = "carta.md"\nattachments = ["catálogo 2027.pdf"]', toml, count=1)
+    open("cartero.toml", "w", encoding="utf-8").write(toml)
+    files()
+
+
+def story(preview_dir, client_copy, *sent):
+    """What Dovecot's Sent holds is what preview wrote; the client's copy has the same parts."""
+    previews = {}
+    for name, raw in emls(preview_dir):
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+        previews[msg["Message-ID"]] = raw
+    assert len(sent) == len(previews), (len(sent), len(previews))
+    for path in sent:
+        raw = open(path, "rb").read()
+        mid = email.message_from_bytes(raw, policy=email.policy.default)["Message-ID"]
+        assert mid in previews, f"{mid} is no letter preview wrote"
+        assert raw.rstrip(b"\r\n") == previews[mid].rstrip(b"\r\n"), f"{mid}: Sent holds other bytes than the preview"
+    raw = open(client_copy, "rb").read()
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    preview = previews.get(msg["Message-ID"])
+    assert preview, f"{msg['Message-ID']} in the client's INBOX is no letter of this campaign"
+    body = lambda b: b.split(b"\r\n\r\n", 1)[1].rstrip(b"\r\n")
+    assert body(raw) == body(preview), "the client's copy has other parts than the preview"
+    names = sorted(p.get_filename() for p in msg.iter_attachments() if p.get_content_disposition() == "attachment")
+    assert names == ["catálogo 2027.pdf", "presupuesto año.pdf"], names
+    print(f"letters: {len(sent)} Markdown letters in Sent as previewed, byte for byte; the client's copy carries the logo, the catalogue and the quote")
+
+
 def make(port):
     with open("cartero.toml", "w", encoding="utf-8") as f:
         f.write(f"""[sender]
@@ -48,20 +98,7 @@ host = "127.0.0.1"
 port = {port}
 security = "none"
 """)
-    open("carta.md", "w", encoding="utf-8").write(TEMPLATE)
-    open("firma.md", "w", encoding="utf-8").write(SIGNATURE)
-    open("logo.png", "wb").write(LOGO)
-    open("catálogo 2027.pdf", "wb").write(CATALOGUE)
-    os.makedirs("presupuestos", exist_ok=True)
-    open("presupuestos/presupuesto año.pdf", "wb").write(QUOTE)
-    rows = list(csv.DictReader(open("clients.csv", encoding="utf-8")))
-    fields = list(rows[0].keys()) + ["adjuntos"]
-    for i, row in enumerate(rows):
-        row["adjuntos"] = "presupuestos/presupuesto año.pdf" if i == 0 else ""
-    with open("clients.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=fields)
-        w.writeheader()
-        w.writerows(rows)
+    files()
 
 
 def tree(part, depth=0):
@@ -144,5 +181,9 @@ def spam(got, plain_dir, no_logo_dir):
 if __name__ == "__main__":
     if sys.argv[1] == "make":
         make(int(sys.argv[2]))
+    elif sys.argv[1] == "dress":
+        dress()
+    elif sys.argv[1] == "story":
+        story(*sys.argv[2:])
     else:
         check(*sys.argv[2:7])

@@ -27,10 +27,11 @@ pub fn run(settings: Settings, out: &Path) -> Result<ExitCode> {
     // Every message is built in memory before any file is written, so one bad row never
     // leaves half a preview; each is kept only as its bytes.
     let campaign_base = campaign.settings.base.clone();
+    let places = campaign.places();
     let messages = campaign.render_map(|client, Rendered { email, .. }| {
         let id = message_id(&sender, &client.key, now, salt);
         let files = letter::load(&email, &campaign_base)
-            .map_err(|f| Problem::error(client.email.clone(), f.why).client(&client.name))?;
+            .map_err(|f| places.problem(client, &f.name, Problem::error, f.why))?;
         let message =
             build_message(&sender, &client.mailbox, &email, &files, now, &id).map_err(|e| {
                 Problem::error(client.email.clone(), format!("{e:#}")).client(&client.name)

@@ -158,6 +158,8 @@ struct Session<'a> {
 struct Shown {
     text: String,
     hash: String,
+    /// What an approval of it binds to, as shown: the text and its files' bytes.
+    bound: String,
     path: PathBuf,
     key: String,
 }
@@ -227,9 +229,11 @@ impl Session<'_> {
         }
         show_past(self.out, &e.client)?;
         let key = e.client.key.clone();
+        let bound = e.bound.clone().unwrap_or_else(|| hash.clone());
         Ok(Some(Shown {
             text,
             hash,
+            bound,
             path,
             key,
         }))
@@ -262,6 +266,12 @@ impl Session<'_> {
             self.survey.refresh(i)?;
             return Ok(false);
         };
+        // And the files it carries must be the ones shown (their sizes on the screen).
+        if on_disk.bound != shown.bound && on_disk.unreadable.is_none() {
+            writeln!(self.out, "{}", tr!("cmd-review-file-changed"))?;
+            self.survey.refresh(i)?;
+            return Ok(false);
+        }
         let verdict = match answer {
             Answer::Approve => {
                 // The letter as it goes: its text, and every file it names, there to be read.
@@ -285,8 +295,12 @@ impl Session<'_> {
             }
         };
         let now = self.survey.campaign.settings.clock();
-        self.journal
-            .append(Event::decision(now, &shown.key, verdict, &on_disk.bound))?;
+        self.journal.append(Event::decision(
+            now,
+            &shown.key,
+            verdict,
+            (&on_disk.hash, &on_disk.bound),
+        ))?;
         Ok(true)
     }
 

@@ -431,6 +431,7 @@ fn client_context(work: &Work, i: usize) -> Result<Context> {
     let files = e.text.as_deref().and_then(|t| message::goes_with(t, base));
     context.insert("files", &files);
     context.insert("hash", &e.hash);
+    context.insert("bound", &e.bound);
     context.insert("path", &e.path.as_ref().map(|p| p.display().to_string()));
     context.insert(
         "decidable",
@@ -453,6 +454,9 @@ pub struct ActForm {
     action: String,
     text: String,
     base: String,
+    /// What an approval bound to when the page was made: the files as listed.
+    #[serde(default)]
+    bound: Option<String>,
 }
 
 /// The text as the person wrote it, with the line ends the file has: a browser sends CRLF.
@@ -490,7 +494,8 @@ pub async fn act(
         return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
     };
     let text = as_on_disk(&form.text, work.survey.entries[i].text.as_deref());
-    let outcome = tokio::task::block_in_place(|| work.act(i, act, &text, &form.base));
+    let shown = (form.base.as_str(), form.bound.as_deref());
+    let outcome = tokio::task::block_in_place(|| work.act(i, act, &text, shown));
     match outcome {
         Ok(outcome) => answer(&shared, &work, i, act, outcome),
         Err(e) => failed(&e),

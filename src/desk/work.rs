@@ -3,16 +3,18 @@
 //! hash): an edit or an answer about another text is a conflict, never a silent overwrite.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use chrono::SecondsFormat;
 
-use crate::domain::message::validate;
+use crate::domain::letter;
+use crate::domain::message::{parse, validate};
 use crate::settings::Settings;
 use crate::state::archive::{Archive, Letter, Memory};
 use crate::state::drafts::{read_draft, write_atomic, DraftFile};
 use crate::state::journal::{self, Event, Journal, Verdict};
-use crate::state::survey::Survey;
+use crate::state::survey::{Entry, Survey};
 
 /// The campaign as the desk holds it.
 pub struct Work {
@@ -22,6 +24,9 @@ pub struct Work {
     /// Each draft file's size and time of change when last read: an editor beside the desk is
     /// noticed by them without reading every draft again.
     stamps: Vec<Option<Stamp>>,
+    /// The files each letter carries, with their stamps when last read: a file changed beside
+    /// the desk takes back the approval of the letters carrying it.
+    files: Vec<Vec<(PathBuf, Option<Stamp>)>>,
     /// When every draft was last looked at: the list looks again at most once a second (a
     /// client's page and every change look at their own draft each time).
     looked: Option<std::time::Instant>,
@@ -32,6 +37,25 @@ type Stamp = (std::time::SystemTime, u64);
 fn stamp_of(path: Option<&std::path::Path>) -> Option<Stamp> {
     let meta = std::fs::metadata(path?).ok()?;
     Some((meta.modified().ok()?, meta.len()))
+}
+
+/// The files an entry's letter carries, stamped now (none when its approval binds to its text
+/// alone).
+fn files_of(e: &Entry, base: &Path) -> Vec<(PathBuf, Option<Stamp>)> {
+    if e.bound == e.hash {
+        return Vec::new();
+    }
+    let Some(draft) = e.text.as_deref().and_then(|t| parse(t).ok()) else {
+        return Vec::new();
+    };
+    letter::named(&draft.email)
+        .into_iter()
+        .map(|(name, _)| {
+            let path = base.join(name);
+            let stamp = stamp_of(Some(&path));
+            (path, stamp)
+        })
+        .collect()
 }
 
 /// What a page asks for a draft.
@@ -78,11 +102,17 @@ impl Work {
         // The journal is read once: for the survey, and open to write the desk's decisions.
         let (survey, journal) = Survey::take_and_open(settings)?;
         let stamps = crate::par::parallel_map(&survey.entries, |e| stamp_of(e.path.as_deref()));
+        let files = survey
+            .entries
+            .iter()
+            .map(|e| files_of(e, &settings.base))
+            .collect();
         Ok(Work {
             survey,
             journal,
             settings,
             stamps,
+            files,
             // Every draft was just read.
             looked: Some(std::time::Instant::now()),
         })
@@ -99,7 +129,8 @@ impl Work {
         self.looked = Some(std::time::Instant::now());
         for i in 0..self.survey.entries.len() {
             let now = stamp_of(self.survey.entries[i].path.as_deref());
-            if now != self.stamps[i] {
+            let files_changed = self.files[i].iter().any(|(p, s)| stamp_of(Some(p)) != *s);
+            if now != self.stamps[i] || files_changed {
                 self.look(i)?;
             }
         }
@@ -114,16 +145,27 @@ impl Work {
             return Ok(());
         };
         self.stamps[i] = stamp_of(Some(path));
-        let now = read_draft(path)?.map(|f| f.hash);
-        if now != e.hash {
+        let base = &self.settings.base;
+        let now = read_draft(path)?.map(|f| f.bind(base));
+        let now = now.as_ref().map(|f| (&f.hash, &f.bound));
+        if now != e.hash.as_ref().zip(e.bound.as_ref()) {
             self.survey.refresh(i)?;
         }
+        self.files[i] = files_of(&self.survey.entries[i], base);
         Ok(())
     }
 
     /// `act` on the draft of client `i`, whose page showed the text hashed `base` and sends
     /// `text`.
-    pub fn act(&mut self, i: usize, act: Act, text: &str, base: &str) -> Result<Outcome> {
+    /// `bound`: what an approval of the draft on disk bound to when the page showed it (its
+    /// files as the page listed them).
+    pub fn act(
+        &mut self,
+        i: usize,
+        act: Act,
+        text: &str,
+        (base, bound): (&str, Option<&str>),
+    ) -> Result<Outcome> {
         self.look(i)?;
         let e = &self.survey.entries[i];
         if closed(e.state) {
@@ -143,6 +185,9 @@ impl Work {
                 theirs_hash: on_disk.hash,
             });
         }
+        // The files the page listed must be the ones there now.
+        let as_shown = on_disk.clone().bind(&self.settings.base);
+        let files_changed = bound.is_some_and(|b| b != as_shown.bound);
         if on_disk.text != text {
             write_atomic(&path, text)?;
         }
@@ -152,11 +197,13 @@ impl Work {
         let verdict = match act {
             Act::Save => {
                 self.survey.refresh(i)?;
+                self.files[i] = files_of(&self.survey.entries[i], &self.settings.base);
                 return Ok(Outcome::Done);
             }
             Act::Approve => match validate(text, &key)
                 .err()
                 .or_else(|| letter.unreadable.map(|p| p.why))
+                .or_else(|| files_changed.then(|| tr!("desk-file-changed")))
             {
                 None => Verdict::Approved,
                 Some(why) => {
@@ -167,11 +214,23 @@ impl Work {
             Act::Skip => Verdict::Skipped,
             Act::Reject => Verdict::Rejected,
         };
-        let event = Event::decision(self.settings.clock(), &key, verdict, &letter.bound);
+        self.decide(i, &key, verdict, (&letter.hash, &letter.bound))
+    }
+
+    /// A decision on client `i`'s letter, journaled, and the entry as it now stands.
+    fn decide(
+        &mut self,
+        i: usize,
+        key: &str,
+        verdict: Verdict,
+        letter: (&str, &str),
+    ) -> Result<Outcome> {
+        let event = Event::decision(self.settings.clock(), key, verdict, letter);
         self.journal.append(event.clone())?;
         self.survey.events.push(event);
         self.refold(i);
         self.survey.refresh(i)?;
+        self.files[i] = files_of(&self.survey.entries[i], &self.settings.base);
         Ok(Outcome::Done)
     }
 

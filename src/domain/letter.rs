@@ -26,7 +26,12 @@ impl Piece {
     /// The `Content-ID` an inline image goes by: from its bytes, so every build of the letter
     /// gives the same one.
     pub fn content_id(&self, domain: &str) -> String {
-        let digest = Sha256::digest(&self.bytes);
+        let mut h = Sha256::new();
+        // Its name too: two images with the same bytes are still two parts, each its own id.
+        h.update(self.name.as_bytes());
+        h.update([0]);
+        h.update(&self.bytes);
+        let digest = h.finalize();
         let tag: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
         format!("{tag}@{domain}")
     }
@@ -45,15 +50,21 @@ pub struct FileProblem {
     pub why: String,
 }
 
-/// The files a letter names: its attachments, then (Markdown) the images it shows.
+/// The files a letter names: its attachments, then (Markdown) the images it shows; a file
+/// named twice goes once.
 pub fn named(email: &Email) -> Vec<(String, bool)> {
-    let mut out: Vec<(String, bool)> = email
-        .attachments
-        .iter()
-        .map(|a| (a.clone(), false))
-        .collect();
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for a in &email.attachments {
+        if !out.iter().any(|(n, _)| n == a) {
+            out.push((a.clone(), false));
+        }
+    }
     if email.markdown {
-        out.extend(markdown::images(&email.body).into_iter().map(|i| (i, true)));
+        for image in markdown::images(&email.body) {
+            if !out.iter().any(|(n, inline)| *inline && *n == image) {
+                out.push((image, true));
+            }
+        }
     }
     out
 }
@@ -77,13 +88,18 @@ pub fn listed(email: &Email, base: &Path) -> Vec<(String, bool, Option<u64>)> {
 pub fn load(email: &Email, base: &Path) -> Result<Files, FileProblem> {
     let mut pieces = Vec::new();
     for (name, inline) in named(email) {
-        let bytes = read(base, &name).map_err(|why| FileProblem {
+        let problem = |why: String| FileProblem {
             name: name.clone(),
             why,
-        })?;
+        };
+        let content_type = content_type(&name);
+        if inline && !content_type.starts_with("image/") {
+            return Err(problem(tr!("letter-not-an-image", file = &name)));
+        }
+        let bytes = read(base, &name).map_err(problem)?;
         pieces.push(Piece {
             file_name: file_name(&name),
-            content_type: content_type(&name),
+            content_type,
             name,
             bytes,
             inline,
@@ -94,6 +110,16 @@ pub fn load(email: &Email, base: &Path) -> Result<Files, FileProblem> {
 
 /// A file's bytes; or why not, in words.
 fn read(base: &Path, name: &str) -> Result<Vec<u8>, String> {
+    // Only the campaign's own files: a list or a note never sends one from elsewhere.
+    let relative = Path::new(name);
+    if relative.has_root()
+        || name.contains(':')
+        || relative
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err(tr!("letter-file-outside", file = name));
+    }
     let path = base.join(name);
     match std::fs::metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

@@ -6,6 +6,33 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
+/// The characters Markdown reads as marks: backslashed, a client's note (or name, or any
+/// column) reads as the words it is, never as formatting, a link or an image.
+const MARKS: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~'];
+
+/// `text` as Markdown shows it literally.
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if MARKS.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What a Markdown template writes of a value (Tera's escape function for `.md` templates).
+pub fn escape_for_tera(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(escaped(text).as_bytes())
+}
+
+/// Whether a template's file name says Markdown (`.md`, in any case).
+pub fn is_markdown_name(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("md"))
+}
+
 /// The line that starts a signature (`-- `, or `--` once an editor has trimmed it).
 pub fn is_signature_line(line: &str) -> bool {
     line.trim_end() == "--"

@@ -4,8 +4,8 @@ use std::time::SystemTime;
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset};
-use lettre::message::header::ContentType;
-use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 
 use std::borrow::Cow;
@@ -90,9 +90,8 @@ fn parts(from: &Mailbox, email: &Email, files: &Files, message_id: &str) -> Mult
         mixed.singlepart(SinglePart::plain(email.body.clone()))
     };
     for p in attached {
-        whole = whole.singlepart(
-            Attachment::new(p.file_name.clone()).body(p.bytes.clone(), content_type(p)),
-        );
+        whole = whole
+            .singlepart(Attachment::new(p.file_name.clone()).body(carried(p), content_type(p)));
     }
     whole
 }
@@ -124,10 +123,17 @@ fn html_and_plain(
     for p in inline {
         related = related.singlepart(
             Attachment::new_inline_with_name(p.content_id(&domain), p.file_name.clone())
-                .body(p.bytes.clone(), content_type(p)),
+                .body(carried(p), content_type(p)),
         );
     }
     alternative.multipart(related)
+}
+
+/// A file's bytes as they travel: always base64, whatever they hold (bare line ends, NUL, a
+/// line of a single dot), so that every server passes them on unchanged.
+fn carried(p: &Piece) -> Body {
+    Body::new_with_encoding(p.bytes.clone(), ContentTransferEncoding::Base64)
+        .unwrap_or_else(|_| unreachable!("base64 takes any bytes"))
 }
 
 /// A piece's type as lettre writes it (a name that says nothing is a stream of bytes).

@@ -150,6 +150,11 @@ impl Archive {
                  COMMIT;"
             ))?;
         }
+        self.migrate(version)
+    }
+
+    /// The changes of the schema since version 1, each once.
+    fn migrate(&self, version: i64) -> Result<()> {
         if version < 2 {
             // Version 2: everything a survey reads of the past in one index, in the order it
             // reads it, so that reading is one pass over the index alone.

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 
 use crate::domain::letter::{self, FileProblem};
 use crate::domain::message::parse;
-use crate::state::journal::{self, Delivery, Record, Verdict};
+use crate::state::journal::{self, Decision, Delivery, Record, Verdict};
 
 /// A draft file as it is on disk: what the user wrote, and the hash approvals bind to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,7 +212,13 @@ pub fn state_of(
     let Some((current, bound)) = current else {
         return State::Missing;
     };
-    if let Some(d) = r.decision.as_ref().filter(|d| d.hash == bound) {
+    // An approval binds to the letter as it would go (files and all); a skip or a rejection
+    // to the text (nothing goes).
+    let holds = |d: &&Decision| match d.verdict {
+        Verdict::Approved => d.hash == bound,
+        Verdict::Skipped | Verdict::Rejected => d.hash == current,
+    };
+    if let Some(d) = r.decision.as_ref().filter(holds) {
         if let Some(Delivery::Failed { .. }) = r.delivery {
             return State::Failed;
         }
@@ -413,6 +419,7 @@ mod tests {
             decision: Some(Decision {
                 verdict: Verdict::Approved,
                 hash: "h1".into(),
+                text: None,
             }),
             ..Record::default()
         };

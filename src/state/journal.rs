@@ -45,6 +45,10 @@ pub enum What {
     },
     Approved {
         hash: String,
+        /// When the letter carries files: the hash of its text alone (`hash` binds the files
+        /// too), so that a file changed since can be told from an edit.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
     },
     Skipped {
         hash: String,
@@ -263,17 +267,26 @@ impl Event {
     }
 
     /// A review decision about the draft whose content hashes to `hash`.
+    /// A decision on a draft whose text hashes as `text` and whose letter, files and all, as
+    /// `bound` (the same when it carries none): an approval binds to the letter that would go,
+    /// a skip or a rejection to the text (nothing goes).
     pub fn decision(
         now: DateTime<FixedOffset>,
         client: &str,
         verdict: Verdict,
-        hash: &str,
+        (text, bound): (&str, &str),
     ) -> Event {
-        let hash = hash.to_string();
         let what = match verdict {
-            Verdict::Approved => What::Approved { hash },
-            Verdict::Skipped => What::Skipped { hash },
-            Verdict::Rejected => What::Rejected { hash },
+            Verdict::Approved => What::Approved {
+                hash: bound.to_string(),
+                text: (text != bound).then(|| text.to_string()),
+            },
+            Verdict::Skipped => What::Skipped {
+                hash: text.to_string(),
+            },
+            Verdict::Rejected => What::Rejected {
+                hash: text.to_string(),
+            },
         };
         Event::new(now, client, what)
     }
@@ -374,6 +387,8 @@ impl Delivery {
 pub struct Decision {
     pub verdict: Verdict,
     pub hash: String,
+    /// An approval of a letter with files: the hash of its text alone.
+    pub text: Option<String>,
 }
 
 /// A letter that went: set once, never cleared.
@@ -480,9 +495,9 @@ pub fn fold(events: &[Event]) -> HashMap<String, Record> {
         let r = records.entry(e.client.clone()).or_default();
         match &e.what {
             What::Drafted { .. } | What::Conflict { .. } => drafts(r, &e.what),
-            What::Approved { hash } => decide(r, Verdict::Approved, hash),
-            What::Skipped { hash } => decide(r, Verdict::Skipped, hash),
-            What::Rejected { hash } => decide(r, Verdict::Rejected, hash),
+            What::Approved { hash, text } => decide(r, Verdict::Approved, hash, text.clone()),
+            What::Skipped { hash } => decide(r, Verdict::Skipped, hash, None),
+            What::Rejected { hash } => decide(r, Verdict::Rejected, hash, None),
             _ => delivery(r, e),
         }
     }
@@ -507,10 +522,11 @@ fn drafts(r: &mut Record, what: &What) {
     }
 }
 
-fn decide(r: &mut Record, verdict: Verdict, hash: &str) {
+fn decide(r: &mut Record, verdict: Verdict, hash: &str, text: Option<String>) {
     r.decision = Some(Decision {
         verdict,
         hash: hash.to_string(),
+        text,
     });
     // A new approval makes a failed message worth another try.
     if matches!(r.delivery, Some(Delivery::Failed { .. })) {
@@ -850,7 +866,7 @@ mod tests {
     }
 
     fn approved(client: &str, hash: &str) -> Event {
-        Event::decision(now(), client, Verdict::Approved, hash)
+        Event::decision(now(), client, Verdict::Approved, (hash, hash))
     }
 
     /// Opens the journal at `path` again, as the next run does, and appends a rejection.
@@ -860,7 +876,7 @@ mod tests {
             now(),
             "a@example.com",
             Verdict::Rejected,
-            "h1",
+            ("h1", "h1"),
         ))
         .unwrap();
     }
@@ -1222,7 +1238,10 @@ pub mod strategies {
                         hash,
                         draft: Some("0001-a.txt.new".into()),
                     },
-                    2 => What::Approved { hash },
+                    2 => What::Approved {
+                        text: flag.then(|| format!("t{hash}")),
+                        hash,
+                    },
                     3 => What::Skipped { hash },
                     4 => What::Rejected { hash },
                     5 => What::Sending {

@@ -324,6 +324,19 @@ fn read_entry(
     Ok(file.map(|f| f.bind(base)))
 }
 
+/// Approved with its text as it is, but a file it carries is no longer the one approved: why
+/// it is back to review.
+fn files_changed_since_approved(e: &Entry) -> bool {
+    let decision = e.record.as_ref().and_then(|r| r.decision.as_ref());
+    decision.is_some_and(|d| {
+        d.verdict == Verdict::Approved
+            && d.text.is_some()
+            && d.text == e.hash
+            && e.bound.as_ref() != Some(&d.hash)
+            && e.unreadable.is_none()
+    })
+}
+
 /// An entry's draft as `state_of` takes it: its text's hash, and what approvals bind to.
 fn current(e: &Entry) -> Option<(&str, &str)> {
     e.hash.as_deref().zip(e.bound.as_deref())
@@ -391,6 +404,9 @@ fn warnings_for(e: &Entry, template_words: &TemplateWords) -> (Vec<String>, bool
         }
         if let Some(problem) = &e.unreadable {
             w.push(tr!("survey-cannot-send", why = problem.why.clone()));
+        }
+        if files_changed_since_approved(e) {
+            w.push(tr!("survey-file-changed-since-approved"));
         }
     }
     if let Some(said) = delivery_warning(e) {

@@ -793,6 +793,32 @@ fn the_page_shows_what_goes_with_a_letter_and_an_approval_binds_to_the_files_too
     assert_eq!(c.states()[0], "approved");
     c.write("presupuesto año.pdf", vec![8u8; 2500]);
     assert_eq!(c.states()[0], "drafted");
+    // The desk notices it too: its list no longer counts the letter decided.
+    std::thread::sleep(Duration::from_millis(1100));
+    assert!(desk.get("/").body.contains("0 of 1 decided"));
+    // A page shown with one file, approved after the file changed: shown again, not approved.
+    let page = desk.get("/client/1").body;
+    let (text, base, bound) = (
+        textarea(&page, "text"),
+        hidden(&page, "base"),
+        hidden(&page, "bound"),
+    );
+    c.write("presupuesto año.pdf", vec![9u8; 2600]);
+    let a = desk.post(
+        "/client/1",
+        &[
+            ("action", "approve"),
+            ("text", &text),
+            ("base", &base),
+            ("bound", &bound),
+        ],
+    );
+    assert!(
+        unescape(&a.body).contains("A file of this letter changed since this page showed it"),
+        "{}",
+        a.body
+    );
+    assert_eq!(c.states()[0], "drafted");
     // A file that is not there: the approval is refused, saying which.
     std::fs::remove_file(c.path("presupuesto año.pdf")).unwrap();
     let (text, base) = desk.letter(1);

@@ -491,3 +491,116 @@ fn a_file_changed_while_a_send_runs_keeps_its_letter_back() {
     );
     assert_eq!(c.states(), ["sent", "drafted"]);
 }
+
+#[test]
+fn a_file_changed_while_review_shows_its_letter_is_shown_again_not_approved() {
+    let c = business("carta.md", "");
+    c.run(&["draft"]).success();
+    let mut review = crate::watch::watch(&c, &["review"], &[]);
+    review.wait_for("[a]pprove");
+    // Shown with Pepi's quote as it was; the quote is replaced before the answer.
+    c.write("presupuestos/presupuesto año.pdf", pdf("otro presupuesto"));
+    review.type_in("a\n");
+    review.wait_for("a file of this letter changed while you read it; here it is again");
+    review.wait_for_count("[a]pprove", 2);
+    review.close_stdin();
+    let (status, _, stderr) = review.finish();
+    assert!(status.success(), "{stderr}");
+    assert!(stderr.contains("0 approved"), "{stderr}");
+    assert_eq!(c.states()[0], "drafted");
+}
+
+#[test]
+fn why_a_letter_went_back_to_review_is_said_and_a_rejection_stays() {
+    let c = business("carta.md", "");
+    c.run(&["draft"]).success();
+    // Pepi approved, José María rejected; then the catalogue both carry changes.
+    c.run_with_stdin(&["review"], "a\nr\n").success();
+    c.write("catálogo 2027.pdf", pdf("catalogo nuevo"));
+    let status = c.status();
+    assert_eq!(status[0]["state"], "drafted");
+    let warnings = status[0]["warnings"].to_string();
+    assert!(
+        warnings.contains("changed since you approved it"),
+        "{warnings}"
+    );
+    assert_eq!(status[1]["state"], "rejected", "a rejection is of the text");
+}
+
+#[test]
+fn files_stay_inside_the_campaign_and_a_note_is_words_never_marks() {
+    let c = business("carta.md", "");
+    c.write("../fuera.pdf", b"secret");
+    c.write(
+        "clients.csv",
+        "email,name,note,adjuntos\n\
+         pepi@example.com,Pepi Ruiz,\"Me acuerdo de la feria ![x](/etc/passwd) y de **todo** ```\",\n\
+         jm@example.com,José María Peña,Otra nota.,../fuera.pdf\n",
+    );
+    let err = c.run(&["check"]).failure().stderr();
+    assert!(
+        err.contains("clients.csv:3, column `attachments`, client `José María Peña`")
+            && err.contains("`../fuera.pdf` is outside the campaign folder"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("passwd"),
+        "a note's words are not an image: {err}"
+    );
+    c.write(
+        "clients.csv",
+        c.read("clients.csv").replace("../fuera.pdf", ""),
+    );
+    approve_all(&c);
+    let smtp = SmtpServer::start(Rules::default());
+    c.append("cartero.toml", &smtp.config());
+    c.run(&["send", "--yes"]).success();
+    let received = smtp.received();
+    let m = MessageParser::default().parse(&received[0].data).unwrap();
+    let plain = m.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(
+        plain.contains("Me acuerdo de la feria ![x](/etc/passwd) y de **todo** ```"),
+        "the note as written: {plain}"
+    );
+    let html = m.body_html(0).unwrap();
+    assert!(
+        !html.contains("<strong>todo</strong>") && !html.contains("<pre"),
+        "{html}"
+    );
+    let names: Vec<&str> = m
+        .attachments()
+        .filter_map(|a| a.attachment_name())
+        .collect();
+    assert_eq!(names, ["logo.png", "catálogo 2027.pdf"]);
+    // Every file travels as base64, whatever its bytes.
+    let raw = String::from_utf8_lossy(&received[0].data).to_string();
+    let parts = raw.matches("Content-Disposition: attachment").count();
+    assert_eq!(parts, 1);
+    assert!(
+        !raw.contains("Content-Transfer-Encoding: 7bit\r\nContent-Disposition"),
+        "{raw}"
+    );
+}
+
+#[test]
+fn a_letter_too_big_for_the_provider_is_not_sent_even_when_approved() {
+    let smtp = SmtpServer::start(Rules::default());
+    let c = business("carta.md", &smtp.config());
+    let _ = approve_all(&c);
+    c.append("cartero.toml", "max-message-size = 0.01\n");
+    let run = c.run(&["send", "--yes"]);
+    let said = run.stdout() + &run.stderr();
+    // Pepi's quote makes hers too big; José María's goes.
+    let to: Vec<Vec<String>> = smtp.received().into_iter().map(|r| r.to).collect();
+    assert_eq!(to, [["jm@example.com"]], "{said}");
+    assert!(
+        said.contains("pepi@example.com: not sent: the letter is")
+            && said.contains("over the 10 KB your provider takes"),
+        "{said}"
+    );
+    assert!(
+        said.contains("1 approved letter did not go in this run"),
+        "{said}"
+    );
+    assert_eq!(c.states(), ["approved", "sent"], "still approved, not gone");
+}

@@ -811,7 +811,7 @@ fn event() -> impl Strategy<Value = Event> {
                     hash,
                     draft: Some(format!("000{c}-x.txt.new")),
                 },
-                2 => What::Approved { hash },
+                2 => What::Approved { hash, text: None },
                 3 => What::Skipped { hash },
                 4 => What::Rejected { hash },
                 5 => What::Sending {
@@ -981,7 +981,7 @@ proptest! {
                     matches!(e.what, What::Approved { .. } | What::Skipped { .. } | What::Rejected { .. })
                 });
                 if let Some(at) = last_decision {
-                    let approved_here = matches!(&all[at].what, What::Approved { hash } if Some(hash.as_str()) == current)
+                    let approved_here = matches!(&all[at].what, What::Approved { hash, .. } if Some(hash.as_str()) == current)
                         && drafted
                         && mine.len() > at;
                     if approved_here {
@@ -1050,7 +1050,7 @@ proptest! {
         std::fs::write(&path, &bytes).unwrap();
         let before = Journal::read(&path).unwrap().0;
         let mut journal = Journal::open(&path).unwrap();
-        let next = Event::new(now(), "z@example.com", What::Approved { hash: "hz".into() });
+        let next = Event::new(now(), "z@example.com", What::Approved { hash: "hz".into(), text: None });
         journal.append(next.clone()).unwrap();
         drop(journal);
         let (after, _) = Journal::read(&path).unwrap();

@@ -170,6 +170,15 @@ impl Run<'_> {
             (_, None) => message_id(sender, &job.key, now, salt),
         };
         let bytes = build_message(sender, &to, &email, &files, now, &id)?.formatted();
+        let limit = self.settings.max_message_bytes;
+        if bytes.len() as u64 > limit {
+            return Ok(Err(tr!(
+                "cmd-send-too-big",
+                key = &job.key,
+                size = crate::text::size(bytes.len() as u64),
+                limit = crate::text::size(limit)
+            )));
+        }
         let envelope = Envelope::new(Some(sender.email.clone()), vec![to.email.clone()])
             .with_context(|| tr!("cmd-send-no-envelope"))?;
         let label = match self.mode {

@@ -28,8 +28,18 @@ impl Campaign<'_> {
         problems
     }
 
-    /// A problem about a file: on the client's row when the list named it, on cartero.toml
-    /// when `[campaign] attachments` did, on the template when its Markdown shows it.
+    /// Where a problem about one of a letter's files is said.
+    pub fn places(&self) -> Places {
+        let s = self.settings;
+        Places {
+            list: s.clients.display().to_string(),
+            config: s.config.as_ref().map(|c| c.display().to_string()),
+            campaign_files: s.attachments.clone(),
+            signature: s.signature.clone(),
+            template: s.template.as_ref().map(|t| t.display().to_string()),
+        }
+    }
+
     fn on_row(
         &self,
         client: &Client,
@@ -37,27 +47,7 @@ impl Campaign<'_> {
         kind: fn(String, String) -> Problem,
         message: impl Fn() -> String,
     ) -> Problem {
-        if client.attachments.iter().any(|a| a == name) {
-            let list = self.settings.clients.display().to_string();
-            return kind(list, message())
-                .at(client.pos)
-                .column("attachments")
-                .client(&client.name);
-        }
-        let file = match (
-            &self.settings.config,
-            self.settings.attachments.iter().any(|a| a == name),
-        ) {
-            (Some(config), true) => config.display().to_string(),
-            _ => self
-                .settings
-                .signature
-                .as_ref()
-                .or(self.settings.template.as_ref())
-                .map(|p| p.display().to_string())
-                .unwrap_or_default(),
-        };
-        kind(file, message()).client(&client.name)
+        self.places().problem(client, name, kind, message())
     }
 
     /// A letter bigger, as sent, than `[smtp] max-message-size`.
@@ -86,5 +76,53 @@ impl Campaign<'_> {
             .at(client.pos)
             .client(&client.name)
         })
+    }
+}
+
+/// Where a letter's files come from, to say a problem where it can be fixed.
+#[derive(Debug, Clone)]
+pub struct Places {
+    list: String,
+    config: Option<String>,
+    campaign_files: Vec<String>,
+    signature: Option<std::path::PathBuf>,
+    template: Option<String>,
+}
+
+impl Places {
+    /// A problem about file `name` of `client`'s letter: on the client's row when the list
+    /// names it (the `attachments` column, or an image in their note), on cartero.toml for
+    /// `[campaign] attachments`, on the signature when it shows it, else on the template.
+    pub fn problem(
+        &self,
+        client: &Client,
+        name: &str,
+        kind: fn(String, String) -> Problem,
+        message: String,
+    ) -> Problem {
+        let on_row = |column: &str| {
+            kind(self.list.clone(), message.clone())
+                .at(client.pos)
+                .column(column)
+                .client(&client.name)
+        };
+        if client.attachments.iter().any(|a| a == name) {
+            return on_row("attachments");
+        }
+        if client.note.as_ref().is_some_and(|n| n.contains(name)) {
+            return on_row("note");
+        }
+        let in_signature = self
+            .signature
+            .as_ref()
+            .filter(|p| std::fs::read_to_string(p).is_ok_and(|text| text.contains(name)));
+        let file = match (&self.config, self.campaign_files.iter().any(|a| a == name)) {
+            (Some(config), true) => config.clone(),
+            _ => in_signature
+                .map(|p| p.display().to_string())
+                .or(self.template.clone())
+                .unwrap_or_else(|| self.list.clone()),
+        };
+        kind(file, message).client(&client.name)
     }
 }

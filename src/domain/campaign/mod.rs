@@ -38,7 +38,14 @@ fn signature(settings: &Settings, problems: &mut Vec<Problem>) -> Option<(String
     let markdown = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    let why = match std::fs::read(path) {
+    // A pipe or a device would block the read, or never end it.
+    let read = match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            Err(std::io::Error::other(tr!("campaign-signature-not-a-file")))
+        }
+        _ => std::fs::read(path),
+    };
+    let why = match read {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => return Some((text.replace("\r\n", "\n"), markdown)),
             Err(_) => tr!("campaign-signature-not-utf8"),

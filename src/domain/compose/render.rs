@@ -62,7 +62,7 @@ impl Templates {
                 .unwrap_or(1);
             return Err(at(line, tr!("compose-empty-letter")));
         }
-        let markdown = name.ends_with(".md");
+        let markdown = crate::domain::markdown::is_markdown_name(name);
         let mut attachments = self.additions.attachments.clone();
         attachments.extend(client.attachments.iter().cloned());
         Ok((
@@ -85,7 +85,16 @@ impl Templates {
         };
         let signature = match (markdown, signature_md) {
             (false, true) => crate::domain::markdown::to_plain(signature),
+            // A plain signature in a Markdown letter: its words as written.
+            (true, false) => tidy_body(&crate::domain::markdown::escaped(signature)),
             _ => tidy_body(signature),
+        };
+        // Its own `-- ` line, if it has one: cartero writes one above it.
+        let signature = match signature.split_once('\n') {
+            Some((first, rest)) if crate::domain::markdown::is_signature_line(first) => {
+                rest.to_string()
+            }
+            _ => signature,
         };
         if signature.trim().is_empty() {
             return body;

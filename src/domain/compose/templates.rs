@@ -67,7 +67,9 @@ impl Templates {
         common.insert("today", &now.format("%Y-%m-%d").to_string());
         common.insert("year", &now.year());
         let mut tera = Tera::new();
-        tera.autoescape_on(Vec::<&str>::new());
+        // A value in a Markdown template is words, never marks (a note holding ``` or `![x](y)`).
+        tera.autoescape_on([".md", ".MD", ".Md", ".mD"]);
+        tera.set_escape_fn(crate::domain::markdown::escape_for_tera);
         tera.register_filter("date", date_filter);
         Templates {
             dir,
