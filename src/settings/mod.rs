@@ -80,7 +80,15 @@ pub struct SmtpConfig {
     #[serde(default)]
     pub auth: Auth,
     /// The largest letter the provider takes, in MB, as it is sent (base64 included).
-    pub max_message_size: Option<f64>,
+    pub max_message_size: Option<Megabytes>,
+}
+
+/// A size in MB as a person writes it: `20`, `20.5`, or in quotes, `"20,5"`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Megabytes {
+    Number(f64),
+    Text(String),
 }
 
 /// `[imap]`: the sender's own mailbox, for the copy in Sent and the replies.
@@ -233,14 +241,19 @@ impl Settings {
 
 /// `[smtp] max-message-size` in bytes: a number of MB above nothing.
 fn max_message_bytes(smtp: Option<&SmtpConfig>, label: &str) -> Result<u64> {
-    let mb = smtp
-        .and_then(|s| s.max_message_size)
-        .unwrap_or(DEFAULT_MAX_MESSAGE_MB);
+    let (mb, written) = match smtp.and_then(|s| s.max_message_size.clone()) {
+        None => (DEFAULT_MAX_MESSAGE_MB, String::new()),
+        Some(Megabytes::Number(n)) => (n, n.to_string()),
+        Some(Megabytes::Text(t)) => {
+            let n = t.trim().replace(',', ".").parse().unwrap_or(f64::NAN);
+            (n, format!("{t:?}"))
+        }
+    };
     if !mb.is_finite() || mb <= 0.0 {
         anyhow::bail!(tr!(
             "settings-bad-max-message-size",
             file = label,
-            value = mb
+            value = written
         ));
     }
     Ok((mb * 1_000_000.0) as u64)

@@ -604,3 +604,26 @@ fn a_letter_too_big_for_the_provider_is_not_sent_even_when_approved() {
     );
     assert_eq!(c.states(), ["approved", "sent"], "still approved, not gone");
 }
+
+#[test]
+fn max_message_size_is_a_size_in_mb_however_it_is_written() {
+    let c = business(
+        "carta.md",
+        "\n[smtp]\nhost = \"127.0.0.1\"\nmax-message-size = \"0,005\"\n",
+    );
+    c.run(&["check"])
+        .failure()
+        .stderr_has("over the 5 KB your provider takes");
+    let c = business(
+        "carta.md",
+        "\n[smtp]\nhost = \"127.0.0.1\"\nmax-message-size = \"veinte\"\n",
+    );
+    c.run(&["check"])
+        .failure()
+        .stderr_has("`[smtp] max-message-size = \"veinte\"` in `cartero.toml` is not a size");
+    let c = business(
+        "carta.md",
+        "\n[smtp]\nhost = \"127.0.0.1\"\nmax-message-size = 0\n",
+    );
+    c.run(&["check"]).failure().stderr_has("is not a size");
+}
