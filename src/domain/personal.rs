@@ -20,35 +20,48 @@ pub fn reads_like_mass_mail(share: f64) -> bool {
 }
 
 /// One share per draft, each from 0 to 1. `drafts` holds each draft's text and its client's name.
+///
+/// The trigrams are made twice rather than kept: once to learn which are shared, a few thousand
+/// drafts at a time, once to count each draft's own (a hundred thousand drafts' trigrams held
+/// at once would be most of a survey's memory).
 pub fn shares(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
-    let grams: Vec<Vec<u64>> =
-        crate::par::parallel_map(drafts, |(text, name)| trigrams(text, name));
-    let mut common: Set = literals.iter().flat_map(|l| trigrams(l, "")).collect();
-    let mut seen_in: Map = Map::default();
-    for (i, g) in grams.iter().enumerate() {
-        for &h in g {
-            match seen_in.get(&h) {
-                Some(&j) if j != i => {
-                    common.insert(h);
-                }
-                Some(_) => {}
-                None => {
-                    seen_in.insert(h, i);
+    // Each trigram seen: the draft it was first seen in, or `SHARED`.
+    let mut seen_in: Map = literals
+        .iter()
+        .flat_map(|l| trigrams(l, ""))
+        .map(|h| (h, SHARED))
+        .collect();
+    for (c, chunk) in drafts.chunks(CHUNK).enumerate() {
+        let grams: Vec<Vec<u64>> =
+            crate::par::parallel_map(chunk, |(text, name)| trigrams(text, name));
+        for (k, g) in grams.iter().enumerate() {
+            let i = c * CHUNK + k;
+            for &h in g {
+                match seen_in.get_mut(&h) {
+                    Some(j) if *j != i => *j = SHARED,
+                    Some(_) => {}
+                    None => {
+                        seen_in.insert(h, i);
+                    }
                 }
             }
         }
     }
-    grams
-        .iter()
-        .map(|g| {
-            if g.is_empty() {
-                return 0.0;
-            }
-            let own = g.iter().filter(|h| !common.contains(h)).count();
-            own as f64 / g.len() as f64
-        })
-        .collect()
+    crate::par::parallel_map(drafts, |(text, name)| {
+        let g = trigrams(text, name);
+        if g.is_empty() {
+            return 0.0;
+        }
+        let own = g.iter().filter(|h| seen_in[*h] != SHARED).count();
+        own as f64 / g.len() as f64
+    })
 }
+
+/// Drafts whose trigrams are made at once, on every core, when learning which are shared.
+const CHUNK: usize = 4096;
+
+/// In `shares`, a trigram in more than one draft or in a template.
+const SHARED: usize = usize::MAX;
 
 /// The words of the templates in use: never an anecdote, whoever's letter they are in (an
 /// earlier letter may keep them as its own when it was its campaign's only one).

@@ -516,7 +516,9 @@ impl Archive {
             match &mut current {
                 Some((key, past)) if key == email => past.letters.push(letter),
                 _ => {
-                    if let Some((key, past)) = current.take() {
+                    if let Some((key, mut past)) = current.take() {
+                        // A hundred thousand clients' letters, each list as long as it is.
+                        past.letters.shrink_to_fit();
                         pasts.insert(key, past);
                     }
                     let past = Past {
@@ -527,7 +529,8 @@ impl Archive {
                 }
             }
         }
-        if let Some((key, past)) = current {
+        if let Some((key, mut past)) = current {
+            past.letters.shrink_to_fit();
             pasts.insert(key, past);
         }
         let mut q = self

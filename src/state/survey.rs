@@ -44,6 +44,7 @@ pub struct Removed {
 
 /// Everything `status`, `review` and `send` need: the campaign and each client's entry.
 pub struct Survey<'s> {
+    /// The campaign, its clients moved into `entries` (`into_campaign` gives them back).
     pub campaign: Campaign<'s>,
     pub entries: Vec<Entry>,
     /// Clients in the journal but not on the list as it is now (removed, or a row with errors).
@@ -122,7 +123,6 @@ impl<'s> Survey<'s> {
             None => Journal::read(&campaign.settings.journal_path())?,
         };
         let records = journal::fold(&events);
-        let entries = entries_of(&campaign, &records)?;
         let mut templates_used = Vec::new();
         for client in &campaign.clients {
             if let Ok(name) = campaign.templates.template_for(client) {
@@ -131,6 +131,8 @@ impl<'s> Survey<'s> {
         }
         let removed = removed_from_list(&campaign, &records);
         let literals = campaign.literals(templates_used.iter().map(String::as_str));
+        // The clients and their records move into the entries: one copy of each.
+        let entries = entries_of(&mut campaign, records)?;
         let mut survey = Survey {
             campaign,
             entries,
@@ -141,9 +143,9 @@ impl<'s> Survey<'s> {
             template_words: TemplateWords::new(&literals),
         };
         if let Some(recall) = recall {
-            let mut copies: Vec<&mut crate::domain::clients::Client> =
+            let mut clients: Vec<&mut Client> =
                 survey.entries.iter_mut().map(|e| &mut e.client).collect();
-            recall.finish(&mut survey.campaign, &mut copies);
+            recall.finish(&mut survey.campaign, &mut clients);
         }
         survey.measure(&literals);
         survey.literals = literals;
@@ -155,6 +157,20 @@ impl<'s> Survey<'s> {
         }
         survey.mark_waiting();
         Ok(survey)
+    }
+
+    /// The campaign with its clients given back (a survey holds them in its entries).
+    pub fn into_campaign(self) -> Campaign<'s> {
+        let mut campaign = self.campaign;
+        if campaign.clients.is_empty() {
+            campaign.clients = self.entries.into_iter().map(|e| e.client).collect();
+        }
+        campaign
+    }
+
+    /// Whether the list had no client to survey (its problems say why).
+    pub fn no_clients(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// Personal shares of the drafts as they are on disk now.
@@ -249,32 +265,40 @@ impl<'s> Survey<'s> {
     }
 }
 
-/// Each client as the journal and their draft file show them.
-fn entries_of(campaign: &Campaign, records: &HashMap<String, Record>) -> Result<Vec<Entry>> {
+/// Each client as the journal and their draft file show them: the campaign's clients and their
+/// records moved into the entries, not copied.
+fn entries_of(
+    campaign: &mut Campaign,
+    mut records: HashMap<String, Record>,
+) -> Result<Vec<Entry>> {
     let send_running =
         crate::state::lock::holder(&campaign.settings.drafts).is_some_and(|h| h.command == "send");
     let drafts_dir = &campaign.settings.drafts;
     // Reading and hashing ten thousand drafts is most of the work: on every core.
     let read = crate::par::parallel_map(&campaign.clients, |client| {
-        let record = records.get(&client.key).cloned();
-        let path = record
-            .as_ref()
+        let path = records
+            .get(&client.key)
             .and_then(|r| r.draft.as_ref())
             .map(|d| drafts_dir.join(d));
         let file = read_entry(client, path.as_deref());
-        (record, path, file)
+        (path, file)
     });
-    let mut entries = Vec::with_capacity(campaign.clients.len());
-    for (client, (record, path, file)) in campaign.clients.iter().zip(read) {
+    let clients = std::mem::take(&mut campaign.clients);
+    let mut entries = Vec::with_capacity(clients.len());
+    for (client, (path, file)) in clients.into_iter().zip(read) {
         let file = file?;
-        let hash = file.as_ref().map(|f| f.hash.clone());
+        let record = records.remove(&client.key);
+        let (text, hash, encoding) = match file {
+            Some(f) => (Some(f.text), Some(f.hash), f.encoding),
+            None => (None, None, None),
+        };
         let state = state_of(record.as_ref(), hash.as_deref(), send_running);
         entries.push(Entry {
-            client: client.clone(),
+            client,
             record,
             path,
-            encoding: file.as_ref().and_then(|f| f.encoding),
-            text: file.map(|f| f.text),
+            encoding,
+            text,
             hash,
             state,
             share: None,
