@@ -275,7 +275,7 @@ fn entries_of(
         crate::state::lock::holder(&campaign.settings.drafts).is_some_and(|h| h.command == "send");
     let drafts_dir = &campaign.settings.drafts;
     // Reading and hashing ten thousand drafts is most of the work: on every core.
-    let read = crate::par::parallel_map(&campaign.clients, |client| {
+    let mut read = crate::par::parallel_map(&campaign.clients, |client| {
         let path = records
             .get(&client.key)
             .and_then(|r| r.draft.as_ref())
@@ -283,31 +283,52 @@ fn entries_of(
         let file = read_entry(client, path.as_deref());
         (path, file)
     });
-    let clients = std::mem::take(&mut campaign.clients);
+    let mut clients = std::mem::take(&mut campaign.clients);
     let mut entries = Vec::with_capacity(clients.len());
-    for (client, (path, file)) in clients.into_iter().zip(read) {
-        let file = file?;
+    // Taken from the end, and their room given back as it empties: the list, the records and
+    // the entries are never all held at once (a hundred thousand clients' worth each).
+    clients.reverse();
+    read.reverse();
+    while let (Some(client), Some((path, file))) = (clients.pop(), read.pop()) {
         let record = records.remove(&client.key);
-        let (text, hash, encoding) = match file {
-            Some(f) => (Some(f.text), Some(f.hash), f.encoding),
-            None => (None, None, None),
-        };
-        let state = state_of(record.as_ref(), hash.as_deref(), send_running);
-        entries.push(Entry {
-            client,
-            record,
-            path,
-            encoding,
-            text,
-            hash,
-            state,
-            share: None,
-            warnings: Vec::new(),
-            waiting: false,
-            retold: false,
-        });
+        entries.push(entry_of(client, record, path, file?, send_running));
+        if clients.len() < clients.capacity() / 2 {
+            clients.shrink_to_fit();
+            read.shrink_to_fit();
+        }
+        if records.len() < records.capacity() / 2 {
+            records.shrink_to_fit();
+        }
     }
     Ok(entries)
+}
+
+/// A client's entry, from their record and their draft file as read.
+fn entry_of(
+    client: Client,
+    record: Option<Record>,
+    path: Option<PathBuf>,
+    file: Option<DraftFile>,
+    send_running: bool,
+) -> Entry {
+    let (text, hash, encoding) = match file {
+        Some(f) => (Some(f.text), Some(f.hash), f.encoding),
+        None => (None, None, None),
+    };
+    let state = state_of(record.as_ref(), hash.as_deref(), send_running);
+    Entry {
+        client,
+        record,
+        path,
+        encoding,
+        text,
+        hash,
+        state,
+        share: None,
+        warnings: Vec::new(),
+        waiting: false,
+        retold: false,
+    }
 }
 
 /// A client's draft file, if the journal names one and it is there.
