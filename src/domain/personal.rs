@@ -9,7 +9,7 @@
 //! The same trigrams tell when a draft retells what an earlier letter to that client told
 //! (`Retelling`), the template's own words left out.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Below this, a draft reads like a mass mail.
@@ -25,43 +25,37 @@ pub fn reads_like_mass_mail(share: f64) -> bool {
 /// drafts at a time, once to count each draft's own (a hundred thousand drafts' trigrams held
 /// at once would be most of a survey's memory).
 pub fn shares(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
-    // Each trigram seen: the draft it was first seen in, or `SHARED`.
-    let mut seen_in: Map = literals
-        .iter()
-        .flat_map(|l| trigrams(l, ""))
-        .map(|h| (h, SHARED))
-        .collect();
-    for (c, chunk) in drafts.chunks(CHUNK).enumerate() {
-        let grams: Vec<Vec<u64>> =
-            crate::par::parallel_map(chunk, |(text, name)| trigrams(text, name));
-        for (k, g) in grams.iter().enumerate() {
-            let i = c * CHUNK + k;
-            for &h in g {
-                match seen_in.get_mut(&h) {
-                    Some(j) if *j != i => *j = SHARED,
-                    Some(_) => {}
-                    None => {
-                        seen_in.insert(h, i);
-                    }
-                }
+    // A trigram is shared when in a template or in two drafts: those seen in one draft so far
+    // wait in `once`, and move to `shared` when a second has them.
+    let mut shared: Set = literals.iter().flat_map(|l| trigrams(l, "")).collect();
+    let mut once = Set::default();
+    for chunk in drafts.chunks(CHUNK) {
+        let grams: Vec<Vec<u64>> = crate::par::parallel_map(chunk, |(text, name)| {
+            let mut g = trigrams(text, name);
+            g.sort_unstable();
+            g.dedup();
+            g
+        });
+        for &h in grams.iter().flatten() {
+            if !shared.contains(&h) && !once.insert(h) {
+                once.remove(&h);
+                shared.insert(h);
             }
         }
     }
+    drop(once);
     crate::par::parallel_map(drafts, |(text, name)| {
         let g = trigrams(text, name);
         if g.is_empty() {
             return 0.0;
         }
-        let own = g.iter().filter(|h| seen_in[*h] != SHARED).count();
+        let own = g.iter().filter(|h| !shared.contains(h)).count();
         own as f64 / g.len() as f64
     })
 }
 
 /// Drafts whose trigrams are made at once, on every core, when learning which are shared.
 const CHUNK: usize = 4096;
-
-/// In `shares`, a trigram in more than one draft or in a template.
-const SHARED: usize = usize::MAX;
 
 /// The words of the templates in use: never an anecdote, whoever's letter they are in (an
 /// earlier letter may keep them as its own when it was its campaign's only one).
@@ -187,7 +181,6 @@ impl Hasher for PassThrough {
 }
 
 type Set = HashSet<u64, BuildHasherDefault<PassThrough>>;
-type Map = HashMap<u64, usize, BuildHasherDefault<PassThrough>>;
 
 /// A placeholder for the client's name among the words.
 const NAME: u64 = 0x9e37_79b9_7f4a_7c15;

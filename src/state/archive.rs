@@ -500,18 +500,8 @@ impl Archive {
         let mut current: Option<(String, Past)> = None;
         while let Some(r) = rows.next()? {
             let email = r.get_ref(0)?.as_str()?;
-            let sent_at = r.get_ref(1)?.as_str()?;
             let first = !matches!(&current, Some((key, _)) if key == email);
-            let letter = PastLetter {
-                date: sent_at.get(..10).unwrap_or(sent_at).to_string(),
-                subject: if subjects || first {
-                    r.get(2)?
-                } else {
-                    String::new()
-                },
-                personal: r.get(3)?,
-                answered: r.get(4)?,
-            };
+            let letter = past_letter(r, subjects || first)?;
             match &mut current {
                 Some((key, past)) if key == email => past.letters.push(letter),
                 _ => {
@@ -547,6 +537,61 @@ impl Archive {
         }
         Ok(pasts)
     }
+}
+
+/// A past letter from a row of `email, sent_at, subject, personal, answered`; its subject only
+/// when `subject`.
+fn past_letter(r: &rusqlite::Row, subject: bool) -> rusqlite::Result<PastLetter> {
+    let sent_at = r.get_ref(1)?.as_str()?;
+    Ok(PastLetter {
+        date: sent_at.get(..10).unwrap_or(sent_at).to_string(),
+        subject: if subject { r.get(2)? } else { String::new() },
+        personal: r.get(3)?,
+        answered: r.get(4)?,
+    })
+}
+
+impl Archive {
+    /// One client's past, as `pasts_with` reads everyone's: what a survey that let the past go
+    /// once its warnings were made reads again for the one client it needs.
+    pub fn past_with(&self, email: &str, campaign: &str, subjects: bool) -> Result<Past> {
+        // The same order as everyone's (the same index read): the same letter first.
+        let mut q = self.conn.prepare(
+            "SELECT email, sent_at, subject, personal, replied_at IS NOT NULL FROM letters
+             WHERE email = ?1 AND campaign != ?2 ORDER BY email DESC, sent_at DESC",
+        )?;
+        let mut rows = q.query([email, campaign])?;
+        let mut past = Past::default();
+        while let Some(r) = rows.next()? {
+            let first = past.letters.is_empty();
+            past.letters.push(past_letter(r, subjects || first)?);
+        }
+        let mut q = self
+            .conn
+            .prepare("SELECT at, text FROM memories WHERE email = ?1 ORDER BY at")?;
+        let mut rows = q.query([email])?;
+        while let Some(r) = rows.next()? {
+            let at: String = r.get(0)?;
+            // Since the last letter: the memories of that day on.
+            if past.letters.first().is_some_and(|last| at < last.date) {
+                continue;
+            }
+            past.memories.push(r.get(1)?);
+        }
+        Ok(past)
+    }
+}
+
+/// A client's past as a survey reads it (the last letter's subject alone), read again from the
+/// archive; none when there is no archive or it cannot be read now (a survey said so already).
+pub fn past_of(settings: &Settings, email: &str) -> Past {
+    let Some(path) = settings.archive.as_ref().filter(|p| p.exists()) else {
+        return Past::default();
+    };
+    let campaign = campaign_name(&settings.drafts);
+    Archive::open(path)
+        .and_then(|a| a.past_with(email, &campaign, false))
+        .unwrap_or_default()
 }
 
 /// Gives every client of the campaign their past from the archive, when there is one; an

@@ -1,6 +1,5 @@
 //! What every client's state is, from the journal and the drafts folder; `cartero status`.
 
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -10,7 +9,8 @@ use crate::domain::clients::Client;
 use crate::domain::message::{body_of, validate};
 use crate::domain::personal::{self, TemplateWords};
 use crate::settings::Settings;
-use crate::state::archive::Recall;
+use crate::domain::clients::Past;
+use crate::state::archive::{self, Recall};
 use crate::state::drafts::{read_draft, state_of, DraftFile, State};
 use crate::state::journal::{self, Delivery, Journal, Proof, Record, Verdict};
 use crate::state::limits::Day;
@@ -55,6 +55,9 @@ pub struct Survey<'s> {
     literals: Vec<String>,
     /// The templates' words, which no draft repeats from an earlier letter as an anecdote.
     template_words: TemplateWords,
+    /// Whether the clients' past is in their entries, or let go once the warnings were made
+    /// (`past` reads a client's again).
+    past_held: bool,
 }
 
 impl<'s> Survey<'s> {
@@ -116,23 +119,22 @@ impl<'s> Survey<'s> {
                 events: Vec::new(),
                 literals: Vec::new(),
                 template_words: TemplateWords::default(),
+                past_held: true,
             });
         }
         let (events, journal_warnings) = match journal {
             Some(read) => read?,
             None => Journal::read(&campaign.settings.journal_path())?,
         };
-        let records = journal::fold(&events);
         let mut templates_used = Vec::new();
         for client in &campaign.clients {
             if let Ok(name) = campaign.templates.template_for(client) {
                 templates_used.push(name);
             }
         }
-        let removed = removed_from_list(&campaign, &records);
         let literals = campaign.literals(templates_used.iter().map(String::as_str));
         // The clients and their records move into the entries: one copy of each.
-        let entries = entries_of(&mut campaign, records)?;
+        let (entries, removed) = entries_of(&mut campaign, &events)?;
         let mut survey = Survey {
             campaign,
             entries,
@@ -141,22 +143,67 @@ impl<'s> Survey<'s> {
             events,
             literals: Vec::new(),
             template_words: TemplateWords::new(&literals),
+            past_held: true,
         };
-        if let Some(recall) = recall {
-            let mut clients: Vec<&mut Client> =
-                survey.entries.iter_mut().map(|e| &mut e.client).collect();
-            recall.finish(&mut survey.campaign, &mut clients);
-        }
+        let repeats = survey.recall(recall);
         survey.measure(&literals);
         survey.literals = literals;
-        let words = &survey.template_words;
-        let warnings = crate::par::parallel_map(&survey.entries, |e| warnings_for(e, words));
+        let with_repeats: Vec<(&Entry, Option<String>)> =
+            survey.entries.iter().zip(repeats).collect();
+        let warnings =
+            crate::par::parallel_map(&with_repeats, |(e, repeat)| warnings_for(e, repeat.clone()));
+        drop(with_repeats);
         for (entry, (w, retold)) in survey.entries.iter_mut().zip(warnings) {
             entry.warnings = w;
             entry.retold = retold;
         }
         survey.mark_waiting();
         Ok(survey)
+    }
+
+    /// The clients' past from `recall`, and each draft's anecdote told again. A past the
+    /// survey read for itself is let go once looked at (a hundred thousand clients' letters):
+    /// what needs it again reads one client's (`past`).
+    fn recall(&mut self, recall: Option<Recall>) -> Vec<Option<String>> {
+        let Some(recall) = recall else {
+            let words = &self.template_words;
+            return crate::par::parallel_map(&self.entries, |e| repeat_of(e, words));
+        };
+        let mut clients: Vec<&mut Client> = self.entries.iter_mut().map(|e| &mut e.client).collect();
+        recall.finish(&mut self.campaign, &mut clients);
+        let words = &self.template_words;
+        let repeats = crate::par::parallel_map(&self.entries, |e| repeat_of(e, words));
+        for e in &mut self.entries {
+            e.client.past = Past::default();
+        }
+        self.past_held = false;
+        repeats
+    }
+
+    /// Client `i`'s past: as the survey holds it, or read again from the archive when the
+    /// survey let it go.
+    pub fn past(&self, i: usize) -> Past {
+        let client = &self.entries[i].client;
+        match self.past_held {
+            true => client.past.clone(),
+            false => archive::past_of(self.campaign.settings, &client.key),
+        }
+    }
+
+    /// The anecdote entry `i`'s draft tells again, its client's past read again if need be.
+    fn repeat_at(&mut self, i: usize) -> Option<String> {
+        let e = &self.entries[i];
+        if e.text.is_none() || e.state == State::Sent {
+            return None;
+        }
+        if self.past_held {
+            return repeat_of(e, &self.template_words);
+        }
+        let past = self.past(i);
+        self.entries[i].client.past = past;
+        let repeat = repeat_of(&self.entries[i], &self.template_words);
+        self.entries[i].client.past = Past::default();
+        repeat
     }
 
     /// The campaign with its clients given back (a survey holds them in its entries).
@@ -237,8 +284,9 @@ impl<'s> Survey<'s> {
         let literals = std::mem::take(&mut self.literals);
         self.measure(&literals);
         self.literals = literals;
+        let repeat = self.repeat_at(index);
         let e = &mut self.entries[index];
-        (e.warnings, e.retold) = warnings_for(e, &self.template_words);
+        (e.warnings, e.retold) = warnings_for(e, repeat);
         Ok(())
     }
 
@@ -257,7 +305,8 @@ impl<'s> Survey<'s> {
             .count();
         let share = personal::shares(&docs, &self.literals).get(at).copied();
         let before = std::mem::replace(&mut self.entries[index].share, share);
-        let (warnings, _) = warnings_for(&self.entries[index], &self.template_words);
+        let repeat = self.repeat_at(index);
+        let (warnings, _) = warnings_for(&self.entries[index], repeat);
         let e = &mut self.entries[index];
         e.share = before;
         e.text = shown;
@@ -266,69 +315,98 @@ impl<'s> Survey<'s> {
 }
 
 /// Each client as the journal and their draft file show them: the campaign's clients and their
-/// records moved into the entries, not copied.
+/// records moved into the entries, not copied; and the clients the journal knows who are not on
+/// the list.
 fn entries_of(
     campaign: &mut Campaign,
-    mut records: HashMap<String, Record>,
-) -> Result<Vec<Entry>> {
+    events: &[journal::Event],
+) -> Result<(Vec<Entry>, Vec<Removed>)> {
     let send_running =
         crate::state::lock::holder(&campaign.settings.drafts).is_some_and(|h| h.command == "send");
+    let mut entries = bare_entries(std::mem::take(&mut campaign.clients));
+    let removed = give_records(&mut entries, events);
     let drafts_dir = &campaign.settings.drafts;
     // Reading and hashing ten thousand drafts is most of the work: on every core.
-    let mut read = crate::par::parallel_map(&campaign.clients, |client| {
-        let path = records
-            .get(&client.key)
+    let read = crate::par::parallel_map(&entries, |e| {
+        let path = e
+            .record
+            .as_ref()
             .and_then(|r| r.draft.as_ref())
             .map(|d| drafts_dir.join(d));
-        let file = read_entry(client, path.as_deref());
+        let file = read_entry(&e.client, path.as_deref());
         (path, file)
     });
-    let mut clients = std::mem::take(&mut campaign.clients);
-    let mut entries = Vec::with_capacity(clients.len());
-    // Taken from the end, and their room given back as it empties: the list, the records and
-    // the entries are never all held at once (a hundred thousand clients' worth each).
-    clients.reverse();
-    read.reverse();
-    while let (Some(client), Some((path, file))) = (clients.pop(), read.pop()) {
-        let record = records.remove(&client.key);
-        entries.push(entry_of(client, record, path, file?, send_running));
-        if clients.len() < clients.capacity() / 2 {
-            clients.shrink_to_fit();
-            read.shrink_to_fit();
-        }
-        if records.len() < records.capacity() / 2 {
-            records.shrink_to_fit();
-        }
+    for (e, (path, file)) in entries.iter_mut().zip(read) {
+        (e.text, e.hash, e.encoding) = match file? {
+            Some(f) => (Some(f.text), Some(f.hash), f.encoding),
+            None => (None, None, None),
+        };
+        e.path = path;
+        e.state = state_of(e.record.as_ref(), e.hash.as_deref(), send_running);
     }
-    Ok(entries)
+    Ok((entries, removed))
 }
 
-/// A client's entry, from their record and their draft file as read.
-fn entry_of(
-    client: Client,
-    record: Option<Record>,
-    path: Option<PathBuf>,
-    file: Option<DraftFile>,
-    send_running: bool,
-) -> Entry {
-    let (text, hash, encoding) = match file {
-        Some(f) => (Some(f.text), Some(f.hash), f.encoding),
-        None => (None, None, None),
-    };
-    let state = state_of(record.as_ref(), hash.as_deref(), send_running);
-    Entry {
-        client,
-        record,
-        path,
-        encoding,
-        text,
-        hash,
-        state,
-        share: None,
-        warnings: Vec::new(),
-        waiting: false,
-        retold: false,
+/// An entry for each client, nothing known yet of their draft. Taken from the end of the list,
+/// its room given back as it empties: the list and the entries are never both held whole.
+fn bare_entries(mut clients: Vec<Client>) -> Vec<Entry> {
+    let mut entries = Vec::with_capacity(clients.len());
+    clients.reverse();
+    while let Some(client) = clients.pop() {
+        entries.push(Entry {
+            client,
+            record: None,
+            path: None,
+            text: None,
+            hash: None,
+            encoding: None,
+            state: State::New,
+            share: None,
+            warnings: Vec::new(),
+            waiting: false,
+            retold: false,
+        });
+        if clients.len() < clients.capacity() / 2 {
+            clients.shrink_to_fit();
+        }
     }
+    entries
+}
+
+/// Clients whose records are folded from the journal together: the records of a hundred
+/// thousand clients folded at once would be held twice for a while, folded and in the entries.
+const FOLD_GROUP: usize = 16_384;
+
+/// Each entry's record from the journal's events, a group of clients at a time; the records of
+/// clients not on the list, as removed (by address).
+fn give_records(entries: &mut [Entry], events: &[journal::Event]) -> Vec<Removed> {
+    let groups = (entries.len() / FOLD_GROUP).max(1);
+    let group_of = |key: &str| {
+        let h = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        (h % groups as u64) as usize
+    };
+    let mut removed = Vec::new();
+    for g in 0..groups {
+        let mut records = match groups {
+            1 => journal::fold(events),
+            _ => {
+                let theirs: Vec<journal::Event> = events
+                    .iter()
+                    .filter(|e| group_of(&e.client) == g)
+                    .cloned()
+                    .collect();
+                journal::fold(&theirs)
+            }
+        };
+        for e in entries.iter_mut().filter(|e| group_of(&e.client.key) == g) {
+            e.record = records.remove(&e.client.key);
+        }
+        removed.extend(records.into_iter().map(|(key, r)| removed_of(key, &r)));
+    }
+    removed.sort_by(|a, b| a.key.cmp(&b.key));
+    removed
 }
 
 /// A client's draft file, if the journal names one and it is there.
@@ -343,42 +421,40 @@ fn read_entry(client: &Client, path: Option<&std::path::Path>) -> Result<Option<
     })
 }
 
-/// Clients the journal knows who are not on the list as it reads now.
-fn removed_from_list(campaign: &Campaign, records: &HashMap<String, Record>) -> Vec<Removed> {
-    let on_list: HashSet<&str> = campaign.clients.iter().map(|c| c.key.as_str()).collect();
-    let mut removed: Vec<Removed> = records
-        .iter()
-        .filter(|(k, _)| !on_list.contains(k.as_str()))
-        .map(|(k, r)| Removed {
-            key: k.clone(),
-            draft: r.draft.clone(),
-            approved_unsent: r.sent.is_none()
-                && r.decision
-                    .as_ref()
-                    .is_some_and(|d| d.verdict == Verdict::Approved),
-        })
-        .collect();
-    removed.sort_by(|a, b| a.key.cmp(&b.key));
-    removed
+/// A client the journal knows who is not on the list as it reads now.
+fn removed_of(key: String, r: &Record) -> Removed {
+    Removed {
+        key,
+        draft: r.draft.clone(),
+        approved_unsent: r.sent.is_none()
+            && r.decision
+                .as_ref()
+                .is_some_and(|d| d.verdict == Verdict::Approved),
+    }
 }
 
-/// An entry's warnings, and whether one of them is a retold anecdote.
-fn warnings_for(e: &Entry, template_words: &TemplateWords) -> (Vec<String>, bool) {
-    let mut w = Vec::new();
-    let mut retold = false;
-    if let Some(note) = Campaign::note_warning(&e.client) {
-        w.push(note);
-    }
+/// The anecdote of an earlier letter an entry's draft tells again, as a warning.
+fn repeat_of(e: &Entry, template_words: &TemplateWords) -> Option<String> {
     // A letter gone is not warned about again (and not compared with every earlier one).
     // The draft as it is on disk now: an edit that takes the repeated words out takes the
     // warning with them.
-    if let (Some(text), true) = (&e.text, e.state != State::Sent) {
-        if let Some(repeat) = Campaign::repeated_anecdote(&e.client, body_of(text), template_words)
-        {
-            w.push(repeat);
-            retold = true;
+    match (&e.text, e.state != State::Sent) {
+        (Some(text), true) => {
+            Campaign::repeated_anecdote(&e.client, body_of(text), template_words)
         }
+        _ => None,
     }
+}
+
+/// An entry's warnings, `repeat` (`repeat_of`) among them, and whether one of them is a retold
+/// anecdote.
+fn warnings_for(e: &Entry, repeat: Option<String>) -> (Vec<String>, bool) {
+    let mut w = Vec::new();
+    if let Some(note) = Campaign::note_warning(&e.client) {
+        w.push(note);
+    }
+    let retold = repeat.is_some();
+    w.extend(repeat);
     let gone = e.record.as_ref().and_then(|r| r.sent.as_ref());
     if gone.is_some_and(|g| g.proof == Proof::UserSaid) {
         w.push(tr!("survey-sent-on-your-word"));
