@@ -655,3 +655,123 @@ impl Recall {
         }
     }
 }
+
+/// What a survey needs of the clients' past, read on a thread of its own while the drafts
+/// folder is: each letter's date and personal part, to tell an anecdote told again.
+pub struct PastReading {
+    path: PathBuf,
+    reading: std::thread::JoinHandle<Result<PastLetters>>,
+}
+
+/// Each client's earlier letters as a survey needs them, by address, packed: a client's dates
+/// and personal parts end to end in one string (a hundred thousand clients' five letters each
+/// would be a million strings).
+#[derive(Default)]
+pub struct PastLetters(HashMap<String, Packed>);
+
+/// One client's letters, newest first: letter `k`'s date ends at `ends[2k]`, its personal part
+/// at `ends[2k + 1]`.
+struct Packed {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl PastReading {
+    /// Starts reading; `None` when there is no archive.
+    pub fn start(settings: &Settings) -> Option<PastReading> {
+        let path = settings.archive.clone()?;
+        if !path.exists() {
+            return None;
+        }
+        let this = campaign_name(&settings.drafts);
+        let at = path.clone();
+        let reading = std::thread::spawn(move || Archive::open(&at)?.past_letters(&this));
+        Some(PastReading { path, reading })
+    }
+
+    /// The letters read; none, and a warning in the campaign's problems, when the archive
+    /// could not be read.
+    pub fn finish(self, campaign: &mut Campaign) -> PastLetters {
+        let result = self
+            .reading
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!(tr!("archive-db-reading-failed"))));
+        result.unwrap_or_else(|e| {
+            campaign.problems.push(Problem::warning(
+                self.path.display().to_string(),
+                tr!("archive-db-recall-failed", why = format!("{e:#}")),
+            ));
+            PastLetters::default()
+        })
+    }
+}
+
+impl PastLetters {
+    /// The past letters of the client `key`, newest first, with their dates and personal parts
+    /// (not their subjects, nor whether they were answered); no memories.
+    pub fn of(&self, key: &str) -> Past {
+        let Some(p) = self.0.get(key) else {
+            return Past::default();
+        };
+        let mut start = 0;
+        let letters = p
+            .ends
+            .chunks(2)
+            .map(|end| {
+                let (date, personal) = (end[0] as usize, end[1] as usize);
+                let letter = PastLetter {
+                    date: p.text[start..date].to_string(),
+                    subject: String::new(),
+                    personal: p.text[date..personal].to_string(),
+                    answered: false,
+                };
+                start = personal;
+                letter
+            })
+            .collect();
+        Past {
+            letters,
+            memories: Vec::new(),
+        }
+    }
+}
+
+impl Archive {
+    /// Every client's past letters but `campaign`'s, packed, in the order `pasts_with` reads.
+    fn past_letters(&self, campaign: &str) -> Result<PastLetters> {
+        let mut pasts: HashMap<String, Packed> = HashMap::new();
+        let mut q = self.conn.prepare(
+            "SELECT email, sent_at, personal FROM letters
+             WHERE campaign != ?1 ORDER BY email DESC, sent_at DESC",
+        )?;
+        let mut rows = q.query([campaign])?;
+        let mut current: Option<(String, Packed)> = None;
+        while let Some(r) = rows.next()? {
+            let email = r.get_ref(0)?.as_str()?;
+            if !matches!(&current, Some((key, _)) if key == email) {
+                if let Some((key, mut p)) = current.take() {
+                    p.text.shrink_to_fit();
+                    p.ends.shrink_to_fit();
+                    pasts.insert(key, p);
+                }
+                let p = Packed {
+                    text: String::new(),
+                    ends: Vec::new(),
+                };
+                current = Some((email.to_string(), p));
+            }
+            let Some((_, p)) = &mut current else { continue };
+            let sent_at = r.get_ref(1)?.as_str()?;
+            p.text.push_str(sent_at.get(..10).unwrap_or(sent_at));
+            p.ends.push(p.text.len() as u32);
+            p.text.push_str(r.get_ref(2)?.as_str()?);
+            p.ends.push(p.text.len() as u32);
+        }
+        if let Some((key, mut p)) = current {
+            p.text.shrink_to_fit();
+            p.ends.shrink_to_fit();
+            pasts.insert(key, p);
+        }
+        Ok(PastLetters(pasts))
+    }
+}

@@ -10,7 +10,7 @@ use crate::domain::message::{body_of, validate};
 use crate::domain::personal::{self, TemplateWords};
 use crate::settings::Settings;
 use crate::domain::clients::Past;
-use crate::state::archive::{self, Recall};
+use crate::state::archive::{self, PastReading};
 use crate::state::drafts::{read_draft, state_of, DraftFile, State};
 use crate::state::journal::{self, Delivery, Journal, Proof, Record, Verdict};
 use crate::state::limits::Day;
@@ -64,7 +64,7 @@ impl<'s> Survey<'s> {
     pub fn take(settings: &'s Settings) -> Result<Survey<'s>> {
         // The archive and the journal are read while the list and the drafts are.
         // No template is rendered from a survey: the past letters' subjects are not read.
-        let recall = Recall::start_with(settings, false);
+        let recall = PastReading::start(settings);
         let (campaign, journal) = std::thread::scope(|scope| {
             let journal = scope.spawn(|| Journal::read(&settings.journal_path()));
             let campaign = Campaign::load(settings);
@@ -79,7 +79,7 @@ impl<'s> Survey<'s> {
     /// The survey, and the journal open for appending, read once for both (the desk's, which
     /// writes as it goes).
     pub fn take_and_open(settings: &'s Settings) -> Result<(Survey<'s>, Journal)> {
-        let recall = Recall::start_with(settings, false);
+        let recall = PastReading::start(settings);
         let (campaign, journal) = std::thread::scope(|scope| {
             let journal = scope.spawn(|| Journal::open(&settings.journal_path()));
             let campaign = Campaign::load(settings);
@@ -106,7 +106,7 @@ impl<'s> Survey<'s> {
     /// the journal as already read, or read now.
     fn of_with(
         mut campaign: Campaign<'s>,
-        recall: Option<Recall>,
+        recall: Option<PastReading>,
         journal: Option<Result<(Vec<journal::Event>, Vec<String>)>>,
     ) -> Result<Survey<'s>> {
         if campaign.clients.is_empty() && campaign.has_errors() {
@@ -161,23 +161,20 @@ impl<'s> Survey<'s> {
         Ok(survey)
     }
 
-    /// The clients' past from `recall`, and each draft's anecdote told again. A past the
-    /// survey read for itself is let go once looked at (a hundred thousand clients' letters):
-    /// what needs it again reads one client's (`past`).
-    fn recall(&mut self, recall: Option<Recall>) -> Vec<Option<String>> {
-        let Some(recall) = recall else {
-            let words = &self.template_words;
-            return crate::par::parallel_map(&self.entries, |e| repeat_of(e, words));
-        };
-        let mut clients: Vec<&mut Client> = self.entries.iter_mut().map(|e| &mut e.client).collect();
-        recall.finish(&mut self.campaign, &mut clients);
+    /// Each draft's anecdote told again, from the clients' past as the campaign gave it, or as
+    /// `recall` reads it: that past is not kept (a hundred thousand clients' letters), and what
+    /// needs it again reads one client's (`past`).
+    fn recall(&mut self, recall: Option<PastReading>) -> Vec<Option<String>> {
         let words = &self.template_words;
-        let repeats = crate::par::parallel_map(&self.entries, |e| repeat_of(e, words));
-        for e in &mut self.entries {
-            e.client.past = Past::default();
-        }
+        let Some(recall) = recall else {
+            return crate::par::parallel_map(&self.entries, |e| repeat_of(e, &e.client.past, words));
+        };
         self.past_held = false;
-        repeats
+        let letters = recall.finish(&mut self.campaign);
+        let words = &self.template_words;
+        crate::par::parallel_map(&self.entries, |e| {
+            told_again(e).then(|| repeat_of(e, &letters.of(&e.client.key), words))?
+        })
     }
 
     /// Client `i`'s past: as the survey holds it, or read again from the archive when the
@@ -191,19 +188,15 @@ impl<'s> Survey<'s> {
     }
 
     /// The anecdote entry `i`'s draft tells again, its client's past read again if need be.
-    fn repeat_at(&mut self, i: usize) -> Option<String> {
+    fn repeat_at(&self, i: usize) -> Option<String> {
         let e = &self.entries[i];
-        if e.text.is_none() || e.state == State::Sent {
+        if !told_again(e) {
             return None;
         }
-        if self.past_held {
-            return repeat_of(e, &self.template_words);
+        match self.past_held {
+            true => repeat_of(e, &e.client.past, &self.template_words),
+            false => repeat_of(e, &self.past(i), &self.template_words),
         }
-        let past = self.past(i);
-        self.entries[i].client.past = past;
-        let repeat = repeat_of(&self.entries[i], &self.template_words);
-        self.entries[i].client.past = Past::default();
-        repeat
     }
 
     /// The campaign with its clients given back (a survey holds them in its entries).
@@ -433,15 +426,18 @@ fn removed_of(key: String, r: &Record) -> Removed {
     }
 }
 
-/// The anecdote of an earlier letter an entry's draft tells again, as a warning.
-fn repeat_of(e: &Entry, template_words: &TemplateWords) -> Option<String> {
-    // A letter gone is not warned about again (and not compared with every earlier one).
+/// Whether an entry's draft is looked at for anecdotes told again: a letter gone is not warned
+/// about again (and not compared with every earlier one).
+fn told_again(e: &Entry) -> bool {
+    e.text.is_some() && e.state != State::Sent
+}
+
+/// The anecdote of an earlier letter in `past` that an entry's draft tells again, as a warning.
+fn repeat_of(e: &Entry, past: &Past, template_words: &TemplateWords) -> Option<String> {
     // The draft as it is on disk now: an edit that takes the repeated words out takes the
     // warning with them.
-    match (&e.text, e.state != State::Sent) {
-        (Some(text), true) => {
-            Campaign::repeated_anecdote(&e.client, body_of(text), template_words)
-        }
+    match (&e.text, told_again(e)) {
+        (Some(text), true) => Campaign::repeated_anecdote(past, body_of(text), template_words),
         _ => None,
     }
 }

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::{Pos, Problem};
 use crate::domain::campaign::{Campaign, Rendered};
-use crate::domain::clients::{Client, Language};
+use crate::domain::clients::{Client, Language, Past};
 use crate::domain::compose::{Email, Templates, LONG_SUBJECT};
 use crate::domain::personal::{mass_mail_warning, Retelling, TemplateWords};
 use crate::text::clean_line;
@@ -142,16 +142,15 @@ impl Campaign<'_> {
     /// The warning for a draft (its body) that tells the client again what an earlier letter
     /// told them: the earlier letter's words, and its year.
     pub fn repeated_anecdote(
-        client: &Client,
+        past: &Past,
         body: &str,
         template: &TemplateWords,
     ) -> Option<String> {
-        if client.past.letters.is_empty() {
+        if past.letters.is_empty() {
             return None;
         }
         let draft = Retelling::new(body, template);
-        let (told, words) = client
-            .past
+        let (told, words) = past
             .letters
             .iter()
             .find_map(|l| draft.told_in(&l.personal).map(|words| (l, words)))?;
@@ -178,7 +177,7 @@ impl Campaign<'_> {
             .zip(rendered)
             .filter_map(|(c, r)| {
                 let r = r.as_ref()?;
-                Campaign::repeated_anecdote(c, &r.email.body, &template)
+                Campaign::repeated_anecdote(&c.past, &r.email.body, &template)
                     .map(|w| Problem::warning(list.clone(), w).at(c.pos).client(&c.name))
             })
             .collect()
