@@ -6,10 +6,10 @@ use anyhow::{Context, Result};
 
 use crate::domain::campaign::Campaign;
 use crate::domain::clients::Client;
+use crate::domain::clients::Past;
 use crate::domain::message::{body_of, validate};
 use crate::domain::personal::{self, TemplateWords};
 use crate::settings::Settings;
-use crate::domain::clients::Past;
 use crate::state::archive::{self, PastReading};
 use crate::state::drafts::{read_draft, state_of, DraftFile, State};
 use crate::state::journal::{self, Delivery, Journal, Proof, Record, Verdict};
@@ -167,7 +167,9 @@ impl<'s> Survey<'s> {
     fn recall(&mut self, recall: Option<PastReading>) -> Vec<Option<String>> {
         let words = &self.template_words;
         let Some(recall) = recall else {
-            return crate::par::parallel_map(&self.entries, |e| repeat_of(e, &e.client.past, words));
+            return crate::par::parallel_map(&self.entries, |e| {
+                repeat_of(e, &e.client.past, words)
+            });
         };
         self.past_held = false;
         let letters = recall.finish(&mut self.campaign);

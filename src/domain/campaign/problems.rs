@@ -141,11 +141,7 @@ impl Campaign<'_> {
 
     /// The warning for a draft (its body) that tells the client again what an earlier letter
     /// told them: the earlier letter's words, and its year.
-    pub fn repeated_anecdote(
-        past: &Past,
-        body: &str,
-        template: &TemplateWords,
-    ) -> Option<String> {
+    pub fn repeated_anecdote(past: &Past, body: &str, template: &TemplateWords) -> Option<String> {
         if past.letters.is_empty() {
             return None;
         }
