@@ -226,6 +226,7 @@ pub fn mass_mail_warning(share: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     const NAMES: [&str; 6] = ["Ana", "Bruno", "Carla", "Diego", "Elena", "Fausto"];
     const SURNAMES: [&str; 5] = ["García", "López", "Martín", "Ruiz", "Soto"];
@@ -311,6 +312,63 @@ mod tests {
             .map(|(t, n)| (t.as_str(), n.as_str()))
             .collect();
         shares(&refs, &[])
+    }
+
+    /// The shares as they were first made: every draft's trigrams held at once, a trigram
+    /// shared when seen in a second draft.
+    fn shares_held_whole(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
+        let grams: Vec<Vec<u64>> = drafts.iter().map(|(t, n)| trigrams(t, n)).collect();
+        let mut common: Set = literals.iter().flat_map(|l| trigrams(l, "")).collect();
+        let mut seen_in: HashMap<u64, usize> = HashMap::new();
+        for (i, g) in grams.iter().enumerate() {
+            for &h in g {
+                match seen_in.get(&h) {
+                    Some(&j) if j != i => {
+                        common.insert(h);
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen_in.insert(h, i);
+                    }
+                }
+            }
+        }
+        grams
+            .iter()
+            .map(|g| match g.len() {
+                0 => 0.0,
+                len => g.iter().filter(|h| !common.contains(h)).count() as f64 / len as f64,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shares_learnt_a_chunk_at_a_time_are_the_shares_of_all_drafts_at_once() {
+        // More drafts than a chunk, each of a few words from a small stock: many trigrams are
+        // in two drafts far apart, some in one alone, some repeated within a draft.
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let drafts: Vec<(String, String)> = (0..CHUNK * 2 + 100)
+            .map(|i| {
+                let name = format!("{} {}", NAMES[i % 6], SURNAMES[i % 5]);
+                let words: Vec<&str> = (0..7).map(|_| WORDS[next() % WORDS.len()]).collect();
+                let text = format!("Hola {name}: {} {}", words.join(" "), words[..3].join(" "));
+                (text, name)
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = drafts
+            .iter()
+            .map(|(t, n)| (t.as_str(), n.as_str()))
+            .collect();
+        let literals = vec!["Hola : kitchen shop warehouse".to_string()];
+        let now = shares(&refs, &literals);
+        assert_eq!(now, shares_held_whole(&refs, &literals));
+        assert!(now.iter().any(|&s| s > 0.0) && now.iter().any(|&s| s < 1.0));
     }
 
     #[test]

@@ -775,3 +775,73 @@ impl Archive {
         Ok(PastLetters(pasts))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letter(email: &str, year: i32, campaign: &str, personal: &str) -> Letter {
+        Letter {
+            message_id: format!("<{year}.{email}>"),
+            email: email.into(),
+            name: "X".into(),
+            sent_at: format!("{year}-12-20T10:00:00.000+01:00"),
+            subject: format!("Gracias {year}"),
+            body: String::new(),
+            personal: personal.into(),
+            campaign: campaign.into(),
+            replied_at: (year % 2 == 0).then(|| format!("{year}-12-22T09:00:00.000+01:00")),
+            proof: None,
+        }
+    }
+
+    #[test]
+    fn one_client_s_past_and_the_packed_letters_are_everyone_s_past_as_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut archive = Archive::open(&dir.path().join("a.sqlite3")).unwrap();
+        let mut letters = Vec::new();
+        for year in 2021..2026 {
+            letters.push(letter(
+                "ana@x.es",
+                year,
+                "/old",
+                &format!("La paella de {year}."),
+            ));
+            letters.push(letter(
+                "bo@x.es",
+                year,
+                "/old",
+                &format!("La tienda, año {year}."),
+            ));
+        }
+        // This campaign's own letter is no one's past; a client with memories only has some.
+        letters.push(letter("ana@x.es", 2026, "/this", "Este año."));
+        archive.keep(&letters).unwrap();
+        archive
+            .remember("ana@x.es", "2025-12-21", "abrió otra tienda")
+            .unwrap();
+        archive
+            .remember("ana@x.es", "2024-01-01", "antes de la última carta")
+            .unwrap();
+        archive
+            .remember("cris@x.es", "2026-01-01", "nueva clienta")
+            .unwrap();
+        let whole = archive.pasts_with("/this", false).unwrap();
+        let packed = archive.past_letters("/this").unwrap();
+        for email in ["ana@x.es", "bo@x.es", "cris@x.es", "nobody@x.es"] {
+            let past = whole.get(email).cloned().unwrap_or_default();
+            assert_eq!(archive.past_with(email, "/this", false).unwrap(), past);
+            let dates = |p: &Past| -> Vec<(String, String)> {
+                p.letters
+                    .iter()
+                    .map(|l| (l.date.clone(), l.personal.clone()))
+                    .collect()
+            };
+            assert_eq!(dates(&packed.of(email)), dates(&past), "{email}");
+        }
+        let ana = &whole["ana@x.es"];
+        assert_eq!(ana.letters.len(), 5);
+        assert_eq!(ana.letters[0].personal, "La paella de 2025.");
+        assert_eq!(ana.memories, vec!["abrió otra tienda".to_string()]);
+    }
+}

@@ -375,7 +375,12 @@ const FOLD_GROUP: usize = 16_384;
 /// Each entry's record from the journal's events, a group of clients at a time; the records of
 /// clients not on the list, as removed (by address).
 fn give_records(entries: &mut [Entry], events: &[journal::Event]) -> Vec<Removed> {
-    let groups = (entries.len() / FOLD_GROUP).max(1);
+    give_records_by(entries, events, FOLD_GROUP)
+}
+
+/// As `give_records`, `group` clients at a time.
+fn give_records_by(entries: &mut [Entry], events: &[journal::Event], group: usize) -> Vec<Removed> {
+    let groups = (entries.len() / group).max(1);
     let group_of = |key: &str| {
         let h = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
@@ -539,5 +544,68 @@ fn beyond_the_limit(day: &Day, now: chrono::DateTime<chrono::FixedOffset>) -> St
             sent = day.sent.len(),
             from = from
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::journal::{Event, What};
+
+    /// Each client's events: drafted, and every third approved; and a client gone from the list.
+    fn events(keys: &[String]) -> Vec<Event> {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").unwrap();
+        let mut events = Vec::new();
+        for (i, key) in keys
+            .iter()
+            .chain([&"gone@example.com".to_string()])
+            .enumerate()
+        {
+            let what = What::Drafted {
+                hash: format!("h{i}"),
+                draft: Some(format!("{i:04}.txt")),
+            };
+            events.push(Event::new(now, key, what));
+            if i % 3 == 0 {
+                events.push(Event::decision(
+                    now,
+                    key,
+                    Verdict::Approved,
+                    &format!("h{i}"),
+                ));
+            }
+        }
+        events
+    }
+
+    #[test]
+    fn records_folded_a_group_at_a_time_are_those_folded_at_once() {
+        let csv: String = std::iter::once("email,name\n".to_string())
+            .chain((0..40).map(|i| format!("c{i}@example.com,Client {i}\n")))
+            .collect();
+        let clients = || crate::domain::clients::parse_csv(csv.as_bytes(), "c.csv").clients;
+        let keys: Vec<String> = clients().iter().map(|c| c.key.clone()).collect();
+        let events = events(&keys);
+        let mut whole = bare_entries(clients());
+        let removed_whole = give_records_by(&mut whole, &events, 1000);
+        let mut grouped = bare_entries(clients());
+        // Forty groups of one: each client's record folded from their own events.
+        let removed_grouped = give_records_by(&mut grouped, &events, 1);
+        let all = journal::fold(&events);
+        for (a, b) in whole.iter().zip(&grouped) {
+            assert_eq!(a.client.key, b.client.key);
+            assert_eq!(a.record, b.record);
+            assert_eq!(a.record.as_ref(), all.get(&a.client.key));
+        }
+        let said = |r: &[Removed]| -> Vec<(String, Option<String>, bool)> {
+            r.iter()
+                .map(|r| (r.key.clone(), r.draft.clone(), r.approved_unsent))
+                .collect()
+        };
+        assert_eq!(said(&removed_whole), said(&removed_grouped));
+        assert_eq!(
+            said(&removed_grouped),
+            vec![("gone@example.com".into(), Some("0040.txt".into()), false)]
+        );
     }
 }
