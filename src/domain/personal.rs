@@ -21,38 +21,52 @@ pub fn reads_like_mass_mail(share: f64) -> bool {
 
 /// One share per draft, each from 0 to 1. `drafts` holds each draft's text and its client's name.
 ///
-/// The trigrams are made twice rather than kept: once to learn which are shared, a few thousand
-/// drafts at a time, once to count each draft's own (a hundred thousand drafts' trigrams held
-/// at once would be most of a survey's memory).
+/// With many drafts, their trigrams are made twice rather than kept: once to learn which are
+/// shared, a few thousand drafts at a time, once to count each draft's own (a hundred thousand
+/// drafts' trigrams held at once would be most of a survey's memory). Up to `HELD_WHOLE`
+/// drafts, they are kept, and made once (the desk measures as the person types).
 pub fn shares(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
     // A trigram is shared when in a template or in two drafts: those seen in one draft so far
     // wait in `once`, and move to `shared` when a second has them.
     let mut shared: Set = literals.iter().flat_map(|l| trigrams(l, "")).collect();
     let mut once = Set::default();
+    let hold = drafts.len() <= HELD_WHOLE;
+    let mut held: Vec<Vec<u64>> = Vec::new();
     for chunk in drafts.chunks(CHUNK) {
+        // Sorted, so that a trigram a draft has twice counts as one draft's.
         let grams: Vec<Vec<u64>> = crate::par::parallel_map(chunk, |(text, name)| {
             let mut g = trigrams(text, name);
             g.sort_unstable();
-            g.dedup();
             g
         });
-        for &h in grams.iter().flatten() {
-            if !shared.contains(&h) && !once.insert(h) {
-                once.remove(&h);
-                shared.insert(h);
+        for g in &grams {
+            for (k, &h) in g.iter().enumerate() {
+                if (k > 0 && g[k - 1] == h) || shared.contains(&h) {
+                    continue;
+                }
+                if !once.insert(h) {
+                    once.remove(&h);
+                    shared.insert(h);
+                }
             }
+        }
+        if hold {
+            held.extend(grams);
         }
     }
     drop(once);
-    crate::par::parallel_map(drafts, |(text, name)| {
-        let g = trigrams(text, name);
-        if g.is_empty() {
-            return 0.0;
-        }
-        let own = g.iter().filter(|h| !shared.contains(h)).count();
-        own as f64 / g.len() as f64
-    })
+    let share = |g: &[u64]| match g.len() {
+        0 => 0.0,
+        len => g.iter().filter(|h| !shared.contains(h)).count() as f64 / len as f64,
+    };
+    match hold {
+        true => held.iter().map(|g| share(g)).collect(),
+        false => crate::par::parallel_map(drafts, |(text, name)| share(&trigrams(text, name))),
+    }
 }
+
+/// Up to this many drafts, their trigrams are made once and kept while shares are measured.
+const HELD_WHOLE: usize = 16_384;
 
 /// Drafts whose trigrams are made at once, on every core, when learning which are shared.
 const CHUNK: usize = 4096;
@@ -369,6 +383,12 @@ mod tests {
         let now = shares(&refs, &literals);
         assert_eq!(now, shares_held_whole(&refs, &literals));
         assert!(now.iter().any(|&s| s > 0.0) && now.iter().any(|&s| s < 1.0));
+        // Beyond `HELD_WHOLE` drafts, made twice: the same shares.
+        let many: Vec<(&str, &str)> = refs.iter().cycle().take(HELD_WHOLE + 1).copied().collect();
+        assert_eq!(
+            shares(&many, &literals),
+            shares_held_whole(&many, &literals)
+        );
     }
 
     #[test]
