@@ -552,8 +552,8 @@ fn past_letter(r: &rusqlite::Row, subject: bool) -> rusqlite::Result<PastLetter>
 }
 
 impl Archive {
-    /// One client's past, as `pasts_with` reads everyone's: what a survey that let the past go
-    /// once its warnings were made reads again for the one client it needs.
+    /// One client's past, as `pasts_with` reads everyone's: what a survey, which keeps no past
+    /// once its warnings are made, reads for the one client an edit or `review` needs.
     pub fn past_with(&self, email: &str, campaign: &str, subjects: bool) -> Result<Past> {
         // The same order as everyone's (the same index read): the same letter first.
         let mut q = self.conn.prepare(
@@ -599,7 +599,7 @@ pub fn past_of(settings: &Settings, email: &str) -> Past {
 /// reason not to work.
 pub fn recall(campaign: &mut Campaign) {
     if let Some(pending) = Recall::start(campaign.settings) {
-        pending.finish(campaign, &mut []);
+        pending.finish(campaign);
     }
 }
 
@@ -613,39 +613,26 @@ impl Recall {
     /// Starts reading everyone's past, before the list is even read; `None` when there is no
     /// archive.
     pub fn start(settings: &Settings) -> Option<Recall> {
-        Recall::start_with(settings, true)
-    }
-
-    /// As `start`; without `subjects` for the commands that render no template (a survey).
-    pub fn start_with(settings: &Settings, subjects: bool) -> Option<Recall> {
         let path = settings.archive.clone()?;
         if !path.exists() {
             return None;
         }
         let this = campaign_name(&settings.drafts);
         let at = path.clone();
-        let reading = std::thread::spawn(move || Archive::open(&at)?.pasts_with(&this, subjects));
+        let reading = std::thread::spawn(move || Archive::open(&at)?.pasts(&this));
         Some(Recall { path, reading })
     }
 
-    /// The past given to `also` (the copies of the clients that will be used), or, when there
-    /// are none, to the campaign's clients.
-    pub fn finish(self, campaign: &mut Campaign, also: &mut [&mut crate::domain::clients::Client]) {
+    /// The past given to the campaign's clients, moved, not copied.
+    pub fn finish(self, campaign: &mut Campaign) {
         let result = self
             .reading
             .join()
             .unwrap_or_else(|_| Err(anyhow::anyhow!(tr!("archive-db-reading-failed"))));
         match result {
             Ok(mut pasts) => {
-                // Moved, not copied, into the clients that are used: the copies when given.
-                if also.is_empty() {
-                    for client in campaign.clients.iter_mut() {
-                        client.past = pasts.remove(&client.key).unwrap_or_default();
-                    }
-                } else {
-                    for client in also.iter_mut() {
-                        client.past = pasts.remove(&client.key).unwrap_or_default();
-                    }
+                for client in campaign.clients.iter_mut() {
+                    client.past = pasts.remove(&client.key).unwrap_or_default();
                 }
             }
             Err(e) => campaign.problems.push(Problem::warning(

@@ -5,8 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use crate::domain::campaign::Campaign;
-use crate::domain::clients::Client;
-use crate::domain::clients::Past;
+use crate::domain::clients::{Client, Past};
 use crate::domain::message::{body_of, validate};
 use crate::domain::personal::{self, TemplateWords};
 use crate::settings::Settings;
@@ -55,8 +54,8 @@ pub struct Survey<'s> {
     literals: Vec<String>,
     /// The templates' words, which no draft repeats from an earlier letter as an anecdote.
     template_words: TemplateWords,
-    /// Whether the clients' past is in their entries, or let go once the warnings were made
-    /// (`past` reads a client's again).
+    /// Whether the clients' past is in their entries (as the campaign came with it), or was
+    /// read by the survey for its warnings alone and not kept (`past` reads a client's again).
     past_held: bool,
 }
 
