@@ -178,8 +178,8 @@ impl<'s> Survey<'s> {
         })
     }
 
-    /// Client `i`'s past: as the survey holds it, or read again from the archive when the
-    /// survey let it go.
+    /// Client `i`'s past: as the survey holds it, or read from the archive when the survey
+    /// kept none.
     pub fn past(&self, i: usize) -> Past {
         let client = &self.entries[i].client;
         match self.past_held {
