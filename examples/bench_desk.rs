@@ -5,6 +5,7 @@
 //! and 400 MB for 100,000.
 //!
 //! `cargo build --release && cargo run --release --example bench_desk -- 10000`
+//! (`BENCH_KEEP=1` keeps the campaign made; `BENCH_REUSE=DIR` measures a kept one again).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -31,15 +32,12 @@ fn main() -> anyhow::Result<()> {
         "build the binary first: cargo build --release"
     );
     let dir = tempfile::tempdir_in(std::env::var_os("BENCH_DIR").unwrap_or_else(|| ".".into()))?;
-    let root = dir.path();
-    archive(&root.join("archive.sqlite3"), n)?;
-    campaign(root, n)?;
-    let status = Command::new(&cartero)
-        .current_dir(root)
-        .args(["--archive", "archive.sqlite3", "draft"])
-        .stdout(Stdio::null())
-        .status()?;
-    anyhow::ensure!(status.success(), "draft failed");
+    // BENCH_REUSE=DIR: the folder a run with BENCH_KEEP=1 kept, for the same N, measured again.
+    let reused = std::env::var_os("BENCH_REUSE").map(std::path::PathBuf::from);
+    let root = reused.as_deref().unwrap_or(dir.path());
+    if reused.is_none() {
+        prepare(root, n, &cartero)?;
+    }
 
     let start = Instant::now();
     let mut desk = Command::new(&cartero)
@@ -116,7 +114,7 @@ fn main() -> anyhow::Result<()> {
         ),
         None => eprintln!("bench_desk: peak memory not known on this system"),
     }
-    if std::env::var_os("BENCH_KEEP").is_some() {
+    if std::env::var_os("BENCH_KEEP").is_some() && reused.is_none() {
         eprintln!("bench_desk: kept {}", dir.keep().display());
     }
     Ok(())
@@ -144,6 +142,19 @@ fn get(port: u16, path: &str, cookie: &str) -> anyhow::Result<(u16, String)> {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     Ok((status, raw))
+}
+
+/// The campaign of N clients, drafted, and its archive.
+fn prepare(root: &Path, n: usize, cartero: &Path) -> anyhow::Result<()> {
+    archive(&root.join("archive.sqlite3"), n)?;
+    campaign(root, n)?;
+    let status = Command::new(cartero)
+        .current_dir(root)
+        .args(["--archive", "archive.sqlite3", "draft"])
+        .stdout(Stdio::null())
+        .status()?;
+    anyhow::ensure!(status.success(), "draft failed");
+    Ok(())
 }
 
 fn archive(path: &Path, n: usize) -> anyhow::Result<()> {

@@ -94,7 +94,7 @@ fn with_draft_problems(campaign: Campaign) -> Result<Campaign> {
             }
         }
     }
-    let mut campaign = survey.campaign;
+    let mut campaign = survey.into_campaign();
     campaign.problems.extend(problems);
     Ok(campaign)
 }

@@ -55,8 +55,8 @@ fn read_answer(input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Answer> {
 }
 
 /// What the archive knows of the client: their last letter, and what was remembered since.
-fn show_past(out: &mut dyn Write, client: &crate::domain::clients::Client) -> Result<()> {
-    if let Some(last) = client.past.letters.first() {
+fn show_past(out: &mut dyn Write, past: &crate::domain::clients::Past) -> Result<()> {
+    if let Some(last) = past.letters.first() {
         let said = match last.answered {
             true => tr!(
                 "cmd-review-last-letter-answered",
@@ -79,7 +79,7 @@ fn show_past(out: &mut dyn Write, client: &crate::domain::clients::Client) -> Re
             writeln!(out, "    {line}")?;
         }
     }
-    for m in &client.past.memories {
+    for m in &past.memories {
         writeln!(
             out,
             "{}",
@@ -227,7 +227,7 @@ impl Session<'_> {
         for w in &e.warnings {
             writeln!(self.out, "{}", tr!("cmd-warning", what = w.to_string()))?;
         }
-        show_past(self.out, &e.client)?;
+        show_past(self.out, &self.survey.past(i))?;
         let key = e.client.key.clone();
         let bound = e.bound.clone().unwrap_or_else(|| hash.clone());
         Ok(Some(Shown {

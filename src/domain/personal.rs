@@ -9,7 +9,7 @@
 //! The same trigrams tell when a draft retells what an earlier letter to that client told
 //! (`Retelling`), the template's own words left out.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Below this, a draft reads like a mass mail.
@@ -20,35 +20,56 @@ pub fn reads_like_mass_mail(share: f64) -> bool {
 }
 
 /// One share per draft, each from 0 to 1. `drafts` holds each draft's text and its client's name.
+///
+/// With many drafts, their trigrams are made twice rather than kept: once to learn which are
+/// shared, a few thousand drafts at a time, once to count each draft's own (a hundred thousand
+/// drafts' trigrams held at once would be most of a survey's memory). Up to `HELD_WHOLE`
+/// drafts, they are kept, and made once (the desk measures as the person types).
 pub fn shares(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
-    let grams: Vec<Vec<u64>> =
-        crate::par::parallel_map(drafts, |(text, name)| trigrams(text, name));
-    let mut common: Set = literals.iter().flat_map(|l| trigrams(l, "")).collect();
-    let mut seen_in: Map = Map::default();
-    for (i, g) in grams.iter().enumerate() {
-        for &h in g {
-            match seen_in.get(&h) {
-                Some(&j) if j != i => {
-                    common.insert(h);
+    // A trigram is shared when in a template or in two drafts: those seen in one draft so far
+    // wait in `once`, and move to `shared` when a second has them.
+    let mut shared: Set = literals.iter().flat_map(|l| trigrams(l, "")).collect();
+    let mut once = Set::default();
+    let hold = drafts.len() <= HELD_WHOLE;
+    let mut held: Vec<Vec<u64>> = Vec::new();
+    for chunk in drafts.chunks(CHUNK) {
+        // Sorted, so that a trigram a draft has twice counts as one draft's.
+        let grams: Vec<Vec<u64>> = crate::par::parallel_map(chunk, |(text, name)| {
+            let mut g = trigrams(text, name);
+            g.sort_unstable();
+            g
+        });
+        for g in &grams {
+            for (k, &h) in g.iter().enumerate() {
+                if (k > 0 && g[k - 1] == h) || shared.contains(&h) {
+                    continue;
                 }
-                Some(_) => {}
-                None => {
-                    seen_in.insert(h, i);
+                if !once.insert(h) {
+                    once.remove(&h);
+                    shared.insert(h);
                 }
             }
         }
+        if hold {
+            held.extend(grams);
+        }
     }
-    grams
-        .iter()
-        .map(|g| {
-            if g.is_empty() {
-                return 0.0;
-            }
-            let own = g.iter().filter(|h| !common.contains(h)).count();
-            own as f64 / g.len() as f64
-        })
-        .collect()
+    drop(once);
+    let share = |g: &[u64]| match g.len() {
+        0 => 0.0,
+        len => g.iter().filter(|h| !shared.contains(h)).count() as f64 / len as f64,
+    };
+    match hold {
+        true => held.iter().map(|g| share(g)).collect(),
+        false => crate::par::parallel_map(drafts, |(text, name)| share(&trigrams(text, name))),
+    }
 }
+
+/// Up to this many drafts, their trigrams are made once and kept while shares are measured.
+const HELD_WHOLE: usize = 16_384;
+
+/// Drafts whose trigrams are made at once, on every core, when learning which are shared.
+const CHUNK: usize = 4096;
 
 /// The words of the templates in use: never an anecdote, whoever's letter they are in (an
 /// earlier letter may keep them as its own when it was its campaign's only one).
@@ -174,7 +195,6 @@ impl Hasher for PassThrough {
 }
 
 type Set = HashSet<u64, BuildHasherDefault<PassThrough>>;
-type Map = HashMap<u64, usize, BuildHasherDefault<PassThrough>>;
 
 /// A placeholder for the client's name among the words.
 const NAME: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -220,6 +240,7 @@ pub fn mass_mail_warning(share: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     const NAMES: [&str; 6] = ["Ana", "Bruno", "Carla", "Diego", "Elena", "Fausto"];
     const SURNAMES: [&str; 5] = ["García", "López", "Martín", "Ruiz", "Soto"];
@@ -305,6 +326,69 @@ mod tests {
             .map(|(t, n)| (t.as_str(), n.as_str()))
             .collect();
         shares(&refs, &[])
+    }
+
+    /// The shares as they were first made: every draft's trigrams held at once, a trigram
+    /// shared when seen in a second draft.
+    fn shares_held_whole(drafts: &[(&str, &str)], literals: &[String]) -> Vec<f64> {
+        let grams: Vec<Vec<u64>> = drafts.iter().map(|(t, n)| trigrams(t, n)).collect();
+        let mut common: Set = literals.iter().flat_map(|l| trigrams(l, "")).collect();
+        let mut seen_in: HashMap<u64, usize> = HashMap::new();
+        for (i, g) in grams.iter().enumerate() {
+            for &h in g {
+                match seen_in.get(&h) {
+                    Some(&j) if j != i => {
+                        common.insert(h);
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen_in.insert(h, i);
+                    }
+                }
+            }
+        }
+        grams
+            .iter()
+            .map(|g| match g.len() {
+                0 => 0.0,
+                len => g.iter().filter(|h| !common.contains(h)).count() as f64 / len as f64,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shares_learnt_a_chunk_at_a_time_are_the_shares_of_all_drafts_at_once() {
+        // More drafts than a chunk, each of a few words from a small stock: many trigrams are
+        // in two drafts far apart, some in one alone, some repeated within a draft.
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let drafts: Vec<(String, String)> = (0..CHUNK * 2 + 100)
+            .map(|i| {
+                let name = format!("{} {}", NAMES[i % 6], SURNAMES[i % 5]);
+                let words: Vec<&str> = (0..7).map(|_| WORDS[next() % WORDS.len()]).collect();
+                let text = format!("Hola {name}: {} {}", words.join(" "), words[..3].join(" "));
+                (text, name)
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = drafts
+            .iter()
+            .map(|(t, n)| (t.as_str(), n.as_str()))
+            .collect();
+        let literals = vec!["Hola : kitchen shop warehouse".to_string()];
+        let now = shares(&refs, &literals);
+        assert_eq!(now, shares_held_whole(&refs, &literals));
+        assert!(now.iter().any(|&s| s > 0.0) && now.iter().any(|&s| s < 1.0));
+        // Beyond `HELD_WHOLE` drafts, made twice: the same shares.
+        let many: Vec<(&str, &str)> = refs.iter().cycle().take(HELD_WHOLE + 1).copied().collect();
+        assert_eq!(
+            shares(&many, &literals),
+            shares_held_whole(&many, &literals)
+        );
     }
 
     #[test]

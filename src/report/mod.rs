@@ -145,7 +145,7 @@ pub fn ask_secret(question: &str) -> Result<Option<String>> {
 /// left, that is an error; when some rows are broken, their clients are said to be left out.
 pub fn survey(settings: &Settings) -> Result<Survey<'_>> {
     let mut survey = Survey::take(settings)?;
-    if survey.campaign.clients.is_empty() && survey.campaign.has_errors() {
+    if survey.no_clients() && survey.campaign.has_errors() {
         problems(&mut survey.campaign.problems);
         anyhow::bail!(tr!("report-list-has-errors"));
     }

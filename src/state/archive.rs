@@ -116,9 +116,8 @@ impl Archive {
             ));
         }
         let _ = self.conn.pragma_update(None, "journal_mode", "WAL");
-        let _ = self
-            .conn
-            .pragma_update(None, "mmap_size", 256 * 1024 * 1024);
+        // Read through SQLite's own small page cache, not mapped into memory: a mapped archive's
+        // pages count in cartero's memory, and a hundred thousand clients' past is 300 MB of it.
         if version < 1 {
             self.conn.execute_batch(&format!(
                 "BEGIN;
@@ -584,22 +583,14 @@ impl Archive {
         let mut current: Option<(String, Past)> = None;
         while let Some(r) = rows.next()? {
             let email = r.get_ref(0)?.as_str()?;
-            let sent_at = r.get_ref(1)?.as_str()?;
             let first = !matches!(&current, Some((key, _)) if key == email);
-            let letter = PastLetter {
-                date: sent_at.get(..10).unwrap_or(sent_at).to_string(),
-                subject: if subjects || first {
-                    r.get(2)?
-                } else {
-                    String::new()
-                },
-                personal: r.get(3)?,
-                answered: r.get(4)?,
-            };
+            let letter = past_letter(r, subjects || first)?;
             match &mut current {
                 Some((key, past)) if key == email => past.letters.push(letter),
                 _ => {
-                    if let Some((key, past)) = current.take() {
+                    if let Some((key, mut past)) = current.take() {
+                        // A hundred thousand clients' letters, each list as long as it is.
+                        past.letters.shrink_to_fit();
                         pasts.insert(key, past);
                     }
                     let past = Past {
@@ -610,7 +601,8 @@ impl Archive {
                 }
             }
         }
-        if let Some((key, past)) = current {
+        if let Some((key, mut past)) = current {
+            past.letters.shrink_to_fit();
             pasts.insert(key, past);
         }
         let mut q = self
@@ -630,12 +622,67 @@ impl Archive {
     }
 }
 
+/// A past letter from a row of `email, sent_at, subject, personal, answered`; its subject only
+/// when `subject`.
+fn past_letter(r: &rusqlite::Row, subject: bool) -> rusqlite::Result<PastLetter> {
+    let sent_at = r.get_ref(1)?.as_str()?;
+    Ok(PastLetter {
+        date: sent_at.get(..10).unwrap_or(sent_at).to_string(),
+        subject: if subject { r.get(2)? } else { String::new() },
+        personal: r.get(3)?,
+        answered: r.get(4)?,
+    })
+}
+
+impl Archive {
+    /// One client's past, as `pasts_with` reads everyone's: what a survey, which keeps no past
+    /// once its warnings are made, reads for the one client an edit or `review` needs.
+    pub fn past_with(&self, email: &str, campaign: &str, subjects: bool) -> Result<Past> {
+        // The same order as everyone's (the same index read): the same letter first.
+        let mut q = self.conn.prepare(
+            "SELECT email, sent_at, subject, personal, replied_at IS NOT NULL FROM letters
+             WHERE email = ?1 AND campaign != ?2 ORDER BY email DESC, sent_at DESC",
+        )?;
+        let mut rows = q.query([email, campaign])?;
+        let mut past = Past::default();
+        while let Some(r) = rows.next()? {
+            let first = past.letters.is_empty();
+            past.letters.push(past_letter(r, subjects || first)?);
+        }
+        let mut q = self
+            .conn
+            .prepare("SELECT at, text FROM memories WHERE email = ?1 ORDER BY at")?;
+        let mut rows = q.query([email])?;
+        while let Some(r) = rows.next()? {
+            let at: String = r.get(0)?;
+            // Since the last letter: the memories of that day on.
+            if past.letters.first().is_some_and(|last| at < last.date) {
+                continue;
+            }
+            past.memories.push(r.get(1)?);
+        }
+        Ok(past)
+    }
+}
+
+/// A client's past as a survey reads it (the last letter's subject alone), read again from the
+/// archive; none when there is no archive or it cannot be read now (a survey said so already).
+pub fn past_of(settings: &Settings, email: &str) -> Past {
+    let Some(path) = settings.archive.as_ref().filter(|p| p.exists()) else {
+        return Past::default();
+    };
+    let campaign = campaign_name(&settings.drafts);
+    Archive::open(path)
+        .and_then(|a| a.past_with(email, &campaign, false))
+        .unwrap_or_default()
+}
+
 /// Gives every client of the campaign their past from the archive, when there is one; an
 /// archive that cannot be read is a warning (the letters are made without the past), never a
 /// reason not to work.
 pub fn recall(campaign: &mut Campaign) {
     if let Some(pending) = Recall::start(campaign.settings) {
-        pending.finish(campaign, &mut []);
+        pending.finish(campaign);
     }
 }
 
@@ -649,39 +696,26 @@ impl Recall {
     /// Starts reading everyone's past, before the list is even read; `None` when there is no
     /// archive.
     pub fn start(settings: &Settings) -> Option<Recall> {
-        Recall::start_with(settings, true)
-    }
-
-    /// As `start`; without `subjects` for the commands that render no template (a survey).
-    pub fn start_with(settings: &Settings, subjects: bool) -> Option<Recall> {
         let path = settings.archive.clone()?;
         if !path.exists() {
             return None;
         }
         let this = campaign_name(&settings.drafts);
         let at = path.clone();
-        let reading = std::thread::spawn(move || Archive::open(&at)?.pasts_with(&this, subjects));
+        let reading = std::thread::spawn(move || Archive::open(&at)?.pasts(&this));
         Some(Recall { path, reading })
     }
 
-    /// The past given to `also` (the copies of the clients that will be used), or, when there
-    /// are none, to the campaign's clients.
-    pub fn finish(self, campaign: &mut Campaign, also: &mut [&mut crate::domain::clients::Client]) {
+    /// The past given to the campaign's clients, moved, not copied.
+    pub fn finish(self, campaign: &mut Campaign) {
         let result = self
             .reading
             .join()
             .unwrap_or_else(|_| Err(anyhow::anyhow!(tr!("archive-db-reading-failed"))));
         match result {
             Ok(mut pasts) => {
-                // Moved, not copied, into the clients that are used: the copies when given.
-                if also.is_empty() {
-                    for client in campaign.clients.iter_mut() {
-                        client.past = pasts.remove(&client.key).unwrap_or_default();
-                    }
-                } else {
-                    for client in also.iter_mut() {
-                        client.past = pasts.remove(&client.key).unwrap_or_default();
-                    }
+                for client in campaign.clients.iter_mut() {
+                    client.past = pasts.remove(&client.key).unwrap_or_default();
                 }
             }
             Err(e) => campaign.problems.push(Problem::warning(
@@ -689,5 +723,198 @@ impl Recall {
                 tr!("archive-db-recall-failed", why = format!("{e:#}")),
             )),
         }
+    }
+}
+
+/// What a survey needs of the clients' past, read on a thread of its own while the drafts
+/// folder is: each letter's date and personal part, to tell an anecdote told again.
+pub struct PastReading {
+    path: PathBuf,
+    reading: std::thread::JoinHandle<Result<PastLetters>>,
+}
+
+/// Each client's earlier letters as a survey needs them, by address, packed: a client's dates
+/// and personal parts end to end in one string (a hundred thousand clients' five letters each
+/// would be a million strings).
+#[derive(Default)]
+pub struct PastLetters(HashMap<String, Packed>);
+
+/// One client's letters, newest first: letter `k`'s date ends at `ends[2k]`, its personal part
+/// at `ends[2k + 1]`.
+struct Packed {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl PastReading {
+    /// Starts reading; `None` when there is no archive.
+    pub fn start(settings: &Settings) -> Option<PastReading> {
+        let path = settings.archive.clone()?;
+        if !path.exists() {
+            return None;
+        }
+        let this = campaign_name(&settings.drafts);
+        let at = path.clone();
+        let reading = std::thread::spawn(move || Archive::open(&at)?.past_letters(&this));
+        Some(PastReading { path, reading })
+    }
+
+    /// The letters read; none, and a warning in the campaign's problems, when the archive
+    /// could not be read.
+    pub fn finish(self, campaign: &mut Campaign) -> PastLetters {
+        let result = self
+            .reading
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!(tr!("archive-db-reading-failed"))));
+        result.unwrap_or_else(|e| {
+            campaign.problems.push(Problem::warning(
+                self.path.display().to_string(),
+                tr!("archive-db-recall-failed", why = format!("{e:#}")),
+            ));
+            PastLetters::default()
+        })
+    }
+}
+
+impl PastLetters {
+    /// The past letters of the client `key`, newest first, with their dates and personal parts
+    /// (not their subjects, nor whether they were answered); no memories.
+    pub fn of(&self, key: &str) -> Past {
+        let Some(p) = self.0.get(key) else {
+            return Past::default();
+        };
+        let mut start = 0;
+        let letters = p
+            .ends
+            .chunks(2)
+            .map(|end| {
+                let (date, personal) = (end[0] as usize, end[1] as usize);
+                let letter = PastLetter {
+                    date: p.text[start..date].to_string(),
+                    subject: String::new(),
+                    personal: p.text[date..personal].to_string(),
+                    answered: false,
+                };
+                start = personal;
+                letter
+            })
+            .collect();
+        Past {
+            letters,
+            memories: Vec::new(),
+        }
+    }
+}
+
+impl Archive {
+    /// Every client's past letters but `campaign`'s, packed, in the order `pasts_with` reads.
+    fn past_letters(&self, campaign: &str) -> Result<PastLetters> {
+        let mut pasts: HashMap<String, Packed> = HashMap::new();
+        let mut q = self.conn.prepare(
+            "SELECT email, sent_at, personal FROM letters
+             WHERE campaign != ?1 ORDER BY email DESC, sent_at DESC",
+        )?;
+        let mut rows = q.query([campaign])?;
+        let mut current: Option<(String, Packed)> = None;
+        while let Some(r) = rows.next()? {
+            let email = r.get_ref(0)?.as_str()?;
+            if !matches!(&current, Some((key, _)) if key == email) {
+                if let Some((key, mut p)) = current.take() {
+                    p.text.shrink_to_fit();
+                    p.ends.shrink_to_fit();
+                    pasts.insert(key, p);
+                }
+                let p = Packed {
+                    text: String::new(),
+                    ends: Vec::new(),
+                };
+                current = Some((email.to_string(), p));
+            }
+            let Some((_, p)) = &mut current else { continue };
+            let sent_at = r.get_ref(1)?.as_str()?;
+            p.text.push_str(sent_at.get(..10).unwrap_or(sent_at));
+            p.ends.push(p.text.len() as u32);
+            p.text.push_str(r.get_ref(2)?.as_str()?);
+            p.ends.push(p.text.len() as u32);
+        }
+        if let Some((key, mut p)) = current {
+            p.text.shrink_to_fit();
+            p.ends.shrink_to_fit();
+            pasts.insert(key, p);
+        }
+        Ok(PastLetters(pasts))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letter(email: &str, year: i32, campaign: &str, personal: &str) -> Letter {
+        Letter {
+            message_id: format!("<{year}.{email}>"),
+            email: email.into(),
+            name: "X".into(),
+            sent_at: format!("{year}-12-20T10:00:00.000+01:00"),
+            subject: format!("Gracias {year}"),
+            body: String::new(),
+            personal: personal.into(),
+            campaign: campaign.into(),
+            replied_at: (year % 2 == 0).then(|| format!("{year}-12-22T09:00:00.000+01:00")),
+            proof: None,
+            bounced_at: None,
+            bounce: None,
+            attachments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_client_s_past_and_the_packed_letters_are_everyone_s_past_as_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut archive = Archive::open(&dir.path().join("a.sqlite3")).unwrap();
+        let mut letters = Vec::new();
+        for year in 2021..2026 {
+            letters.push(letter(
+                "ana@x.es",
+                year,
+                "/old",
+                &format!("La paella de {year}."),
+            ));
+            letters.push(letter(
+                "bo@x.es",
+                year,
+                "/old",
+                &format!("La tienda, año {year}."),
+            ));
+        }
+        // This campaign's own letter is no one's past; a client with memories only has some.
+        letters.push(letter("ana@x.es", 2026, "/this", "Este año."));
+        archive.keep(&letters).unwrap();
+        archive
+            .remember("ana@x.es", "2025-12-21", "abrió otra tienda")
+            .unwrap();
+        archive
+            .remember("ana@x.es", "2024-01-01", "antes de la última carta")
+            .unwrap();
+        archive
+            .remember("cris@x.es", "2026-01-01", "nueva clienta")
+            .unwrap();
+        let whole = archive.pasts_with("/this", false).unwrap();
+        let packed = archive.past_letters("/this").unwrap();
+        for email in ["ana@x.es", "bo@x.es", "cris@x.es", "nobody@x.es"] {
+            let past = whole.get(email).cloned().unwrap_or_default();
+            assert_eq!(archive.past_with(email, "/this", false).unwrap(), past);
+            let dates = |p: &Past| -> Vec<(String, String)> {
+                p.letters
+                    .iter()
+                    .map(|l| (l.date.clone(), l.personal.clone()))
+                    .collect()
+            };
+            assert_eq!(dates(&packed.of(email)), dates(&past), "{email}");
+        }
+        let ana = &whole["ana@x.es"];
+        assert_eq!(ana.letters.len(), 5);
+        assert_eq!(ana.letters[0].personal, "La paella de 2025.");
+        assert_eq!(ana.memories, vec!["abrió otra tienda".to_string()]);
     }
 }

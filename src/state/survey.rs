@@ -1,18 +1,17 @@
 //! What every client's state is, from the journal and the drafts folder; `cartero status`.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
 use crate::domain::campaign::Campaign;
-use crate::domain::clients::Client;
+use crate::domain::clients::{Client, Past};
 use crate::domain::letter::FileProblem;
 use crate::domain::message::{body_of, measured, validate};
 use crate::domain::personal::{self, TemplateWords};
 use crate::settings::Settings;
-use crate::state::archive::Recall;
+use crate::state::archive::{self, PastReading};
 use crate::state::drafts::{read_draft, state_of, DraftFile, State};
 use crate::state::journal::{self, Delivery, Journal, Proof, Record, Verdict};
 use crate::state::limits::Day;
@@ -50,6 +49,7 @@ pub struct Removed {
 
 /// Everything `status`, `review` and `send` need: the campaign and each client's entry.
 pub struct Survey<'s> {
+    /// The campaign, its clients moved into `entries` (`into_campaign` gives them back).
     pub campaign: Campaign<'s>,
     pub entries: Vec<Entry>,
     /// Clients in the journal but not on the list as it is now (removed, or a row with errors).
@@ -60,13 +60,16 @@ pub struct Survey<'s> {
     literals: Vec<String>,
     /// The templates' words, which no draft repeats from an earlier letter as an anecdote.
     template_words: TemplateWords,
+    /// Whether the clients' past is in their entries (as the campaign came with it), or was
+    /// read by the survey for its warnings alone and not kept (`past` reads a client's again).
+    past_held: bool,
 }
 
 impl<'s> Survey<'s> {
     pub fn take(settings: &'s Settings) -> Result<Survey<'s>> {
         // The archive and the journal are read while the list and the drafts are.
         // No template is rendered from a survey: the past letters' subjects are not read.
-        let recall = Recall::start_with(settings, false);
+        let recall = PastReading::start(settings);
         let (campaign, journal) = std::thread::scope(|scope| {
             let journal = scope.spawn(|| Journal::read(&settings.journal_path()));
             let campaign = Campaign::load(settings);
@@ -81,7 +84,7 @@ impl<'s> Survey<'s> {
     /// The survey, and the journal open for appending, read once for both (the desk's, which
     /// writes as it goes).
     pub fn take_and_open(settings: &'s Settings) -> Result<(Survey<'s>, Journal)> {
-        let recall = Recall::start_with(settings, false);
+        let recall = PastReading::start(settings);
         let (campaign, journal) = std::thread::scope(|scope| {
             let journal = scope.spawn(|| Journal::open(&settings.journal_path()));
             let campaign = Campaign::load(settings);
@@ -108,7 +111,7 @@ impl<'s> Survey<'s> {
     /// the journal as already read, or read now.
     fn of_with(
         mut campaign: Campaign<'s>,
-        recall: Option<Recall>,
+        recall: Option<PastReading>,
         journal: Option<Result<(Vec<journal::Event>, Vec<String>)>>,
     ) -> Result<Survey<'s>> {
         if campaign.clients.is_empty() && campaign.has_errors() {
@@ -121,22 +124,22 @@ impl<'s> Survey<'s> {
                 events: Vec::new(),
                 literals: Vec::new(),
                 template_words: TemplateWords::default(),
+                past_held: true,
             });
         }
         let (events, journal_warnings) = match journal {
             Some(read) => read?,
             None => Journal::read(&campaign.settings.journal_path())?,
         };
-        let records = journal::fold(&events);
-        let entries = entries_of(&campaign, &records)?;
         let mut templates_used = Vec::new();
         for client in &campaign.clients {
             if let Ok(name) = campaign.templates.template_for(client) {
                 templates_used.push(name);
             }
         }
-        let removed = removed_from_list(&campaign, &records);
         let literals = campaign.literals(templates_used.iter().map(String::as_str));
+        // The clients and their records move into the entries: one copy of each.
+        let (entries, removed) = entries_of(&mut campaign, &events)?;
         let mut survey = Survey {
             campaign,
             entries,
@@ -145,22 +148,76 @@ impl<'s> Survey<'s> {
             events,
             literals: Vec::new(),
             template_words: TemplateWords::new(&literals),
+            past_held: true,
         };
-        if let Some(recall) = recall {
-            let mut copies: Vec<&mut crate::domain::clients::Client> =
-                survey.entries.iter_mut().map(|e| &mut e.client).collect();
-            recall.finish(&mut survey.campaign, &mut copies);
-        }
+        let repeats = survey.recall(recall);
         survey.measure(&literals);
         survey.literals = literals;
-        let words = &survey.template_words;
-        let warnings = crate::par::parallel_map(&survey.entries, |e| warnings_for(e, words));
+        let with_repeats: Vec<(&Entry, Option<String>)> =
+            survey.entries.iter().zip(repeats).collect();
+        let warnings =
+            crate::par::parallel_map(&with_repeats, |(e, repeat)| warnings_for(e, repeat.clone()));
+        drop(with_repeats);
         for (entry, (w, retold)) in survey.entries.iter_mut().zip(warnings) {
             entry.warnings = w;
             entry.retold = retold;
         }
         survey.mark_waiting();
         Ok(survey)
+    }
+
+    /// Each draft's anecdote told again, from the clients' past as the campaign gave it, or as
+    /// `recall` reads it: that past is not kept (a hundred thousand clients' letters), and what
+    /// needs it again reads one client's (`past`).
+    fn recall(&mut self, recall: Option<PastReading>) -> Vec<Option<String>> {
+        let words = &self.template_words;
+        let Some(recall) = recall else {
+            return crate::par::parallel_map(&self.entries, |e| {
+                repeat_of(e, &e.client.past, words)
+            });
+        };
+        self.past_held = false;
+        let letters = recall.finish(&mut self.campaign);
+        let words = &self.template_words;
+        crate::par::parallel_map(&self.entries, |e| {
+            told_again(e).then(|| repeat_of(e, &letters.of(&e.client.key), words))?
+        })
+    }
+
+    /// Client `i`'s past: as the survey holds it, or read from the archive when the survey
+    /// kept none.
+    pub fn past(&self, i: usize) -> Past {
+        let client = &self.entries[i].client;
+        match self.past_held {
+            true => client.past.clone(),
+            false => archive::past_of(self.campaign.settings, &client.key),
+        }
+    }
+
+    /// The anecdote entry `i`'s draft tells again, its client's past read again if need be.
+    fn repeat_at(&self, i: usize) -> Option<String> {
+        let e = &self.entries[i];
+        if !told_again(e) {
+            return None;
+        }
+        match self.past_held {
+            true => repeat_of(e, &e.client.past, &self.template_words),
+            false => repeat_of(e, &self.past(i), &self.template_words),
+        }
+    }
+
+    /// The campaign with its clients given back (a survey holds them in its entries).
+    pub fn into_campaign(self) -> Campaign<'s> {
+        let mut campaign = self.campaign;
+        if campaign.clients.is_empty() {
+            campaign.clients = self.entries.into_iter().map(|e| e.client).collect();
+        }
+        campaign
+    }
+
+    /// Whether the list had no client to survey (its problems say why).
+    pub fn no_clients(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// Personal shares of the drafts as they are on disk now.
@@ -233,8 +290,9 @@ impl<'s> Survey<'s> {
         let literals = std::mem::take(&mut self.literals);
         self.measure(&literals);
         self.literals = literals;
+        let repeat = self.repeat_at(index);
         let e = &mut self.entries[index];
-        (e.warnings, e.retold) = warnings_for(e, &self.template_words);
+        (e.warnings, e.retold) = warnings_for(e, repeat);
         Ok(())
     }
 
@@ -258,7 +316,8 @@ impl<'s> Survey<'s> {
             .count();
         let share = personal::shares(&docs, &self.literals).get(at).copied();
         let before = std::mem::replace(&mut self.entries[index].share, share);
-        let (warnings, _) = warnings_for(&self.entries[index], &self.template_words);
+        let repeat = self.repeat_at(index);
+        let (warnings, _) = warnings_for(&self.entries[index], repeat);
         let e = &mut self.entries[index];
         e.share = before;
         e.text = shown;
@@ -266,45 +325,112 @@ impl<'s> Survey<'s> {
     }
 }
 
-/// Each client as the journal and their draft file show them.
-fn entries_of(campaign: &Campaign, records: &HashMap<String, Record>) -> Result<Vec<Entry>> {
+/// Each client as the journal and their draft file show them: the campaign's clients and their
+/// records moved into the entries, not copied; and the clients the journal knows who are not on
+/// the list.
+fn entries_of(
+    campaign: &mut Campaign,
+    events: &[journal::Event],
+) -> Result<(Vec<Entry>, Vec<Removed>)> {
     let send_running =
         crate::state::lock::holder(&campaign.settings.drafts).is_some_and(|h| h.command == "send");
+    let mut entries = bare_entries(std::mem::take(&mut campaign.clients));
+    let removed = give_records(&mut entries, events);
     let drafts_dir = &campaign.settings.drafts;
     // Reading and hashing ten thousand drafts is most of the work: on every core.
-    let read = crate::par::parallel_map(&campaign.clients, |client| {
-        let record = records.get(&client.key).cloned();
-        let path = record
+    let read = crate::par::parallel_map(&entries, |e| {
+        let path = e
+            .record
             .as_ref()
             .and_then(|r| r.draft.as_ref())
             .map(|d| drafts_dir.join(d));
-        let file = read_entry(client, path.as_deref(), &campaign.settings.base);
-        (record, path, file)
+        let file = read_entry(&e.client, path.as_deref(), &campaign.settings.base);
+        (path, file)
     });
-    let mut entries = Vec::with_capacity(campaign.clients.len());
-    for (client, (record, path, file)) in campaign.clients.iter().zip(read) {
-        let file = file?;
-        let hash = file.as_ref().map(|f| f.hash.clone());
-        let bound = file.as_ref().map(|f| f.bound.clone());
-        let current = hash.as_deref().zip(bound.as_deref());
-        let state = state_of(record.as_ref(), current, send_running);
+    for (e, (path, file)) in entries.iter_mut().zip(read) {
+        (e.text, e.hash, e.bound, e.unreadable, e.encoding) = match file? {
+            Some(f) => (
+                Some(f.text),
+                Some(f.hash),
+                Some(f.bound),
+                f.unreadable,
+                f.encoding,
+            ),
+            None => (None, None, None, None, None),
+        };
+        e.path = path;
+        e.state = state_of(e.record.as_ref(), current(e), send_running);
+    }
+    Ok((entries, removed))
+}
+
+/// An entry for each client, nothing known yet of their draft. Taken from the end of the list,
+/// its room given back as it empties: the list and the entries are never both held whole.
+fn bare_entries(mut clients: Vec<Client>) -> Vec<Entry> {
+    let mut entries = Vec::with_capacity(clients.len());
+    clients.reverse();
+    while let Some(client) = clients.pop() {
         entries.push(Entry {
-            client: client.clone(),
-            record,
-            path,
-            encoding: file.as_ref().and_then(|f| f.encoding),
-            unreadable: file.as_ref().and_then(|f| f.unreadable.clone()),
-            text: file.map(|f| f.text),
-            hash,
-            bound,
-            state,
+            client,
+            record: None,
+            path: None,
+            text: None,
+            hash: None,
+            bound: None,
+            unreadable: None,
+            encoding: None,
+            state: State::New,
             share: None,
             warnings: Vec::new(),
             waiting: false,
             retold: false,
         });
+        if clients.len() < clients.capacity() / 2 {
+            clients.shrink_to_fit();
+        }
     }
-    Ok(entries)
+    entries
+}
+
+/// Clients whose records are folded from the journal together: the records of a hundred
+/// thousand clients folded at once would be held twice for a while, folded and in the entries.
+const FOLD_GROUP: usize = 16_384;
+
+/// Each entry's record from the journal's events, a group of clients at a time; the records of
+/// clients not on the list, as removed (by address).
+fn give_records(entries: &mut [Entry], events: &[journal::Event]) -> Vec<Removed> {
+    give_records_by(entries, events, FOLD_GROUP)
+}
+
+/// As `give_records`, `group` clients at a time.
+fn give_records_by(entries: &mut [Entry], events: &[journal::Event], group: usize) -> Vec<Removed> {
+    let groups = (entries.len() / group).max(1);
+    let group_of = |key: &str| {
+        let h = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        (h % groups as u64) as usize
+    };
+    let mut removed = Vec::new();
+    for g in 0..groups {
+        let mut records = match groups {
+            1 => journal::fold(events),
+            _ => {
+                let theirs: Vec<journal::Event> = events
+                    .iter()
+                    .filter(|e| group_of(&e.client) == g)
+                    .cloned()
+                    .collect();
+                journal::fold(&theirs)
+            }
+        };
+        for e in entries.iter_mut().filter(|e| group_of(&e.client.key) == g) {
+            e.record = records.remove(&e.client.key);
+        }
+        removed.extend(records.into_iter().map(|(key, r)| removed_of(key, &r)));
+    }
+    removed.sort_by(|a, b| a.key.cmp(&b.key));
+    removed
 }
 
 /// A client's draft file, if the journal names one and it is there.
@@ -342,43 +468,45 @@ fn current(e: &Entry) -> Option<(&str, &str)> {
     e.hash.as_deref().zip(e.bound.as_deref())
 }
 
-/// Clients the journal knows who are not on the list as it reads now.
-fn removed_from_list(campaign: &Campaign, records: &HashMap<String, Record>) -> Vec<Removed> {
-    let on_list: HashSet<&str> = campaign.clients.iter().map(|c| c.key.as_str()).collect();
-    let mut removed: Vec<Removed> = records
-        .iter()
-        .filter(|(k, _)| !on_list.contains(k.as_str()))
-        .map(|(k, r)| Removed {
-            key: k.clone(),
-            draft: r.draft.clone(),
-            approved_unsent: r.sent.is_none()
-                && r.decision
-                    .as_ref()
-                    .is_some_and(|d| d.verdict == Verdict::Approved),
-        })
-        .collect();
-    removed.sort_by(|a, b| a.key.cmp(&b.key));
-    removed
+/// A client the journal knows who is not on the list as it reads now.
+fn removed_of(key: String, r: &Record) -> Removed {
+    Removed {
+        key,
+        draft: r.draft.clone(),
+        approved_unsent: r.sent.is_none()
+            && r.decision
+                .as_ref()
+                .is_some_and(|d| d.verdict == Verdict::Approved),
+    }
 }
 
-/// An entry's warnings, and whether one of them is a retold anecdote.
-fn warnings_for(e: &Entry, template_words: &TemplateWords) -> (Vec<String>, bool) {
+/// Whether an entry's draft is looked at for anecdotes told again: a letter gone is not warned
+/// about again (and not compared with every earlier one).
+fn told_again(e: &Entry) -> bool {
+    e.text.is_some() && !e.state.went()
+}
+
+/// The anecdote of an earlier letter in `past` that an entry's draft tells again, as a warning.
+fn repeat_of(e: &Entry, past: &Past, template_words: &TemplateWords) -> Option<String> {
+    // The draft as it is on disk now: an edit that takes the repeated words out takes the
+    // warning with them.
+    match (&e.text, told_again(e)) {
+        (Some(text), true) => {
+            Campaign::repeated_anecdote(past, body_of(&measured(text)), template_words)
+        }
+        _ => None,
+    }
+}
+
+/// An entry's warnings, `repeat` (`repeat_of`) among them, and whether one of them is a retold
+/// anecdote.
+fn warnings_for(e: &Entry, repeat: Option<String>) -> (Vec<String>, bool) {
     let mut w = Vec::new();
-    let mut retold = false;
     if let Some(note) = Campaign::note_warning(&e.client) {
         w.push(note);
     }
-    // A letter gone is not warned about again (and not compared with every earlier one).
-    // The draft as it is on disk now: an edit that takes the repeated words out takes the
-    // warning with them.
-    if let (Some(text), true) = (&e.text, !e.state.went()) {
-        if let Some(repeat) =
-            Campaign::repeated_anecdote(&e.client, body_of(&measured(text)), template_words)
-        {
-            w.push(repeat);
-            retold = true;
-        }
-    }
+    let retold = repeat.is_some();
+    w.extend(repeat);
     let gone = e.record.as_ref().and_then(|r| r.sent.as_ref());
     if gone.is_some_and(|g| g.proof == Proof::UserSaid) {
         w.push(tr!("survey-sent-on-your-word"));
@@ -471,5 +599,64 @@ fn beyond_the_limit(day: &Day, now: chrono::DateTime<chrono::FixedOffset>) -> St
             sent = day.sent.len(),
             from = from
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::journal::{Event, What};
+
+    /// Each client's events: drafted, and every third approved; and a client gone from the list.
+    fn events(keys: &[String]) -> Vec<Event> {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").unwrap();
+        let mut events = Vec::new();
+        for (i, key) in keys
+            .iter()
+            .chain([&"gone@example.com".to_string()])
+            .enumerate()
+        {
+            let what = What::Drafted {
+                hash: format!("h{i}"),
+                draft: Some(format!("{i:04}.txt")),
+            };
+            events.push(Event::new(now, key, what));
+            if i % 3 == 0 {
+                let hash = format!("h{i}");
+                events.push(Event::decision(now, key, Verdict::Approved, (&hash, &hash)));
+            }
+        }
+        events
+    }
+
+    #[test]
+    fn records_folded_a_group_at_a_time_are_those_folded_at_once() {
+        let csv: String = std::iter::once("email,name\n".to_string())
+            .chain((0..40).map(|i| format!("c{i}@example.com,Client {i}\n")))
+            .collect();
+        let clients = || crate::domain::clients::parse_csv(csv.as_bytes(), "c.csv").clients;
+        let keys: Vec<String> = clients().iter().map(|c| c.key.clone()).collect();
+        let events = events(&keys);
+        let mut whole = bare_entries(clients());
+        let removed_whole = give_records_by(&mut whole, &events, 1000);
+        let mut grouped = bare_entries(clients());
+        // Forty groups of one: each client's record folded from their own events.
+        let removed_grouped = give_records_by(&mut grouped, &events, 1);
+        let all = journal::fold(&events);
+        for (a, b) in whole.iter().zip(&grouped) {
+            assert_eq!(a.client.key, b.client.key);
+            assert_eq!(a.record, b.record);
+            assert_eq!(a.record.as_ref(), all.get(&a.client.key));
+        }
+        let said = |r: &[Removed]| -> Vec<(String, Option<String>, bool)> {
+            r.iter()
+                .map(|r| (r.key.clone(), r.draft.clone(), r.approved_unsent))
+                .collect()
+        };
+        assert_eq!(said(&removed_whole), said(&removed_grouped));
+        assert_eq!(
+            said(&removed_grouped),
+            vec![("gone@example.com".into(), Some("0040.txt".into()), false)]
+        );
     }
 }

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::{Pos, Problem};
 use crate::domain::campaign::{Campaign, Rendered};
-use crate::domain::clients::{Client, Language};
+use crate::domain::clients::{Client, Language, Past};
 use crate::domain::compose::{Email, Templates, LONG_SUBJECT};
 use crate::domain::message::{body_of, draft_text, measured};
 use crate::domain::personal::{mass_mail_warning, Retelling, TemplateWords};
@@ -142,17 +142,12 @@ impl Campaign<'_> {
 
     /// The warning for a draft (its body) that tells the client again what an earlier letter
     /// told them: the earlier letter's words, and its year.
-    pub fn repeated_anecdote(
-        client: &Client,
-        body: &str,
-        template: &TemplateWords,
-    ) -> Option<String> {
-        if client.past.letters.is_empty() {
+    pub fn repeated_anecdote(past: &Past, body: &str, template: &TemplateWords) -> Option<String> {
+        if past.letters.is_empty() {
             return None;
         }
         let draft = Retelling::new(body, template);
-        let (told, words) = client
-            .past
+        let (told, words) = past
             .letters
             .iter()
             .find_map(|l| draft.told_in(&l.personal).map(|words| (l, words)))?;
@@ -180,7 +175,7 @@ impl Campaign<'_> {
             .filter_map(|(c, r)| {
                 let r = r.as_ref()?;
                 let text = draft_text(&c.mailbox, &r.email);
-                Campaign::repeated_anecdote(c, body_of(&measured(&text)), &template)
+                Campaign::repeated_anecdote(&c.past, body_of(&measured(&text)), &template)
                     .map(|w| Problem::warning(list.clone(), w).at(c.pos).client(&c.name))
             })
             .collect()
