@@ -229,7 +229,7 @@ impl Session<'_> {
         }
         show_past(self.out, &self.survey.past(i))?;
         let key = e.client.key.clone();
-        let bound = e.bound.clone().unwrap_or_else(|| hash.clone());
+        let bound = e.bound().unwrap_or(&hash).to_string();
         Ok(Some(Shown {
             text,
             hash,

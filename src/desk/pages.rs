@@ -431,7 +431,7 @@ fn client_context(work: &Work, i: usize) -> Result<Context> {
     let files = e.text.as_deref().and_then(|t| message::goes_with(t, base));
     context.insert("files", &files);
     context.insert("hash", &e.hash);
-    context.insert("bound", &e.bound);
+    context.insert("bound", &e.bound());
     context.insert("path", &e.path.as_ref().map(|p| p.display().to_string()));
     context.insert(
         "decidable",

@@ -42,7 +42,7 @@ fn stamp_of(path: Option<&std::path::Path>) -> Option<Stamp> {
 /// The files an entry's letter carries, stamped now (none when its approval binds to its text
 /// alone).
 fn files_of(e: &Entry, base: &Path) -> Vec<(PathBuf, Option<Stamp>)> {
-    if e.bound == e.hash {
+    if e.bound() == e.hash.as_deref() {
         return Vec::new();
     }
     let Some(draft) = e.text.as_deref().and_then(|t| parse(t).ok()) else {
@@ -147,8 +147,8 @@ impl Work {
         self.stamps[i] = stamp_of(Some(path));
         let base = &self.settings.base;
         let now = read_draft(path)?.map(|f| f.bind(base));
-        let now = now.as_ref().map(|f| (&f.hash, &f.bound));
-        if now != e.hash.as_ref().zip(e.bound.as_ref()) {
+        let now = now.as_ref().map(|f| (f.hash.as_str(), f.bound.as_str()));
+        if now != e.hash.as_deref().zip(e.bound()) {
             self.survey.refresh(i)?;
         }
         self.files[i] = files_of(&self.survey.entries[i], base);

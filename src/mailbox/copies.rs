@@ -516,7 +516,7 @@ fn owed(survey: &Survey, mode: SaveSent) -> (Vec<Copy>, Vec<Copy>) {
 /// Message-ID, while the draft is still what was sent.
 fn rebuild(settings: &Settings, survey: &Survey, c: &Copy) -> Option<Vec<u8>> {
     let entry = survey.entries.iter().find(|e| e.client.key == c.key)?;
-    if entry.bound.as_ref() != c.hash.as_ref() {
+    if entry.bound() != c.hash.as_deref() {
         return None;
     }
     let draft = validate(entry.text.as_deref()?, &c.key).ok()?;

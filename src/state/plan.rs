@@ -107,7 +107,7 @@ impl<'a> Plan<'a> {
 
     /// The job for an entry whose letter goes, if its draft still reads as one.
     fn take(&mut self, e: &Entry) {
-        let (Some(text), Some(hash), Some(path)) = (&e.text, &e.bound, &e.path) else {
+        let (Some(text), Some(hash), Some(path)) = (&e.text, e.bound(), &e.path) else {
             return;
         };
         let valid = validate(text, &e.client.key).and_then(|d| match &e.unreadable {
@@ -129,7 +129,7 @@ impl<'a> Plan<'a> {
                     .unwrap_or_default(),
                 draft,
                 text: text.clone(),
-                hash: hash.clone(),
+                hash: hash.to_string(),
             }),
             Err(why) => self.invalid.push(tr!(
                 "plan-invalid-draft",
@@ -267,7 +267,7 @@ fn settled(
     now: DateTime<FixedOffset>,
 ) -> Result<Arrival> {
     let letter = e.record.as_ref().and_then(|r| r.letter.as_ref());
-    if let Some(went) = letter.filter(|l| e.bound.as_deref() != Some(l.hash.as_str())) {
+    if let Some(went) = letter.filter(|l| e.bound() != Some(l.hash.as_str())) {
         let sha = went.hash.chars().take(12).collect::<String>();
         bail!(match &e.path {
             Some(p) if e.hash.is_some() => tr!(
@@ -331,7 +331,7 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
 
 /// Approved, and the draft on disk is still what was approved.
 pub fn approved_now(e: &Entry) -> bool {
-    match (&e.record, &e.bound) {
+    match (&e.record, e.bound()) {
         (Some(r), Some(current)) => r.approved(current),
         _ => false,
     }

@@ -23,10 +23,11 @@ pub struct Entry {
     pub path: Option<PathBuf>,
     pub text: Option<String>,
     pub hash: Option<String>,
-    /// What an approval binds to: the text, and the letter's files when it carries any.
-    pub bound: Option<String>,
+    /// What an approval binds to when the letter carries files (the text's and their bytes'
+    /// hash); `None` when it binds to the text alone: see `bound()`.
+    bound: Option<String>,
     /// A file the draft's letter names that cannot be read.
-    pub unreadable: Option<FileProblem>,
+    pub unreadable: Option<Box<FileProblem>>,
     /// The encoding the draft was read as when it was not UTF-8.
     pub encoding: Option<&'static str>,
     pub state: State,
@@ -282,8 +283,10 @@ impl<'s> Survey<'s> {
         let e = &mut self.entries[index];
         let file = read_entry(&e.client, e.path.as_deref(), &self.campaign.settings.base)?;
         e.hash = file.as_ref().map(|f| f.hash.clone());
-        e.bound = file.as_ref().map(|f| f.bound.clone());
-        e.unreadable = file.as_ref().and_then(|f| f.unreadable.clone());
+        e.bound = file.as_ref().and_then(own_bound);
+        e.unreadable = file
+            .as_ref()
+            .and_then(|f| f.unreadable.clone().map(Box::new));
         e.encoding = file.as_ref().and_then(|f| f.encoding);
         e.text = file.map(|f| f.text);
         e.state = state_of(e.record.as_ref(), current(e), send_running);
@@ -349,13 +352,11 @@ fn entries_of(
     });
     for (e, (path, file)) in entries.iter_mut().zip(read) {
         (e.text, e.hash, e.bound, e.unreadable, e.encoding) = match file? {
-            Some(f) => (
-                Some(f.text),
-                Some(f.hash),
-                Some(f.bound),
-                f.unreadable,
-                f.encoding,
-            ),
+            Some(f) => {
+                let bound = own_bound(&f);
+                let unreadable = f.unreadable.map(Box::new);
+                (Some(f.text), Some(f.hash), bound, unreadable, f.encoding)
+            }
             None => (None, None, None, None, None),
         };
         e.path = path;
@@ -458,14 +459,28 @@ fn files_changed_since_approved(e: &Entry) -> bool {
         d.verdict == Verdict::Approved
             && d.text.is_some()
             && d.text == e.hash
-            && e.bound.as_ref() != Some(&d.hash)
+            && e.bound() != Some(d.hash.as_str())
             && e.unreadable.is_none()
     })
 }
 
 /// An entry's draft as `state_of` takes it: its text's hash, and what approvals bind to.
 fn current(e: &Entry) -> Option<(&str, &str)> {
-    e.hash.as_deref().zip(e.bound.as_deref())
+    e.hash.as_deref().zip(e.bound())
+}
+
+/// What an approval of a draft binds to, kept only when it is not its text's hash (a letter
+/// with files): a hundred thousand entries hold no second copy of their hashes.
+fn own_bound(f: &DraftFile) -> Option<String> {
+    (f.bound != f.hash).then(|| f.bound.clone())
+}
+
+impl Entry {
+    /// What an approval of the draft binds to: the text, and the letter's files when it carries
+    /// any (`DraftFile::bound`).
+    pub fn bound(&self) -> Option<&str> {
+        self.bound.as_deref().or(self.hash.as_deref())
+    }
 }
 
 /// A client the journal knows who is not on the list as it reads now.
@@ -541,9 +556,7 @@ fn warnings_for(e: &Entry, repeat: Option<String>) -> (Vec<String>, bool) {
         w.push(said);
     }
     let went = e.record.as_ref().and_then(|r| r.letter.as_ref());
-    if e.state == State::Uncertain
-        && went.is_some_and(|l| e.bound.as_deref() != Some(l.hash.as_str()))
-    {
+    if e.state == State::Uncertain && went.is_some_and(|l| e.bound() != Some(l.hash.as_str())) {
         w.push(tr!("survey-draft-changed-after-send"));
     }
     (w, retold)
