@@ -267,7 +267,7 @@ impl Session<'_> {
             return Ok(false);
         };
         // And the files it carries must be the ones shown (their sizes on the screen).
-        if on_disk.bound != shown.bound && on_disk.unreadable.is_none() {
+        if on_disk.bound() != shown.bound && on_disk.unreadable.is_none() {
             writeln!(self.out, "{}", tr!("cmd-review-file-changed"))?;
             self.survey.refresh(i)?;
             return Ok(false);
@@ -299,7 +299,7 @@ impl Session<'_> {
             now,
             &shown.key,
             verdict,
-            (&on_disk.hash, &on_disk.bound),
+            (&on_disk.hash, on_disk.bound()),
         ))?;
         Ok(true)
     }

@@ -26,7 +26,8 @@ pub struct Work {
     stamps: Vec<Option<Stamp>>,
     /// The files each letter carries, with their stamps when last read: a file changed beside
     /// the desk takes back the approval of the letters carrying it.
-    files: Vec<Vec<(PathBuf, Option<Stamp>)>>,
+    /// (Only the letters that carry files: most carry none.)
+    files: HashMap<usize, Vec<(PathBuf, Option<Stamp>)>>,
     /// When every draft was last looked at: the list looks again at most once a second (a
     /// client's page and every change look at their own draft each time).
     looked: Option<std::time::Instant>,
@@ -105,7 +106,9 @@ impl Work {
         let files = survey
             .entries
             .iter()
-            .map(|e| files_of(e, &settings.base))
+            .enumerate()
+            .map(|(i, e)| (i, files_of(e, &settings.base)))
+            .filter(|(_, f)| !f.is_empty())
             .collect();
         Ok(Work {
             survey,
@@ -129,7 +132,10 @@ impl Work {
         self.looked = Some(std::time::Instant::now());
         for i in 0..self.survey.entries.len() {
             let now = stamp_of(self.survey.entries[i].path.as_deref());
-            let files_changed = self.files[i].iter().any(|(p, s)| stamp_of(Some(p)) != *s);
+            let files_changed = self
+                .files
+                .get(&i)
+                .is_some_and(|f| f.iter().any(|(p, s)| stamp_of(Some(p)) != *s));
             if now != self.stamps[i] || files_changed {
                 self.look(i)?;
             }
@@ -147,11 +153,11 @@ impl Work {
         self.stamps[i] = stamp_of(Some(path));
         let base = &self.settings.base;
         let now = read_draft(path)?.map(|f| f.bind(base));
-        let now = now.as_ref().map(|f| (f.hash.as_str(), f.bound.as_str()));
+        let now = now.as_ref().map(|f| (f.hash.as_str(), f.bound()));
         if now != e.hash.as_deref().zip(e.bound()) {
             self.survey.refresh(i)?;
         }
-        self.files[i] = files_of(&self.survey.entries[i], base);
+        self.stamp_files(i);
         Ok(())
     }
 
@@ -187,7 +193,7 @@ impl Work {
         }
         // The files the page listed must be the ones there now.
         let as_shown = on_disk.clone().bind(&self.settings.base);
-        let files_changed = bound.is_some_and(|b| b != as_shown.bound);
+        let files_changed = bound.is_some_and(|b| b != as_shown.bound());
         if on_disk.text != text {
             write_atomic(&path, text)?;
         }
@@ -197,12 +203,12 @@ impl Work {
         let verdict = match act {
             Act::Save => {
                 self.survey.refresh(i)?;
-                self.files[i] = files_of(&self.survey.entries[i], &self.settings.base);
+                self.stamp_files(i);
                 return Ok(Outcome::Done);
             }
             Act::Approve => match validate(text, &key)
                 .err()
-                .or_else(|| letter.unreadable.map(|p| p.why))
+                .or_else(|| letter.unreadable.as_ref().map(|p| p.why.clone()))
                 .or_else(|| files_changed.then(|| tr!("desk-file-changed")))
             {
                 None => Verdict::Approved,
@@ -214,7 +220,7 @@ impl Work {
             Act::Skip => Verdict::Skipped,
             Act::Reject => Verdict::Rejected,
         };
-        self.decide(i, &key, verdict, (&letter.hash, &letter.bound))
+        self.decide(i, &key, verdict, (&letter.hash, letter.bound()))
     }
 
     /// A decision on client `i`'s letter, journaled, and the entry as it now stands.
@@ -230,8 +236,17 @@ impl Work {
         self.survey.events.push(event);
         self.refold(i);
         self.survey.refresh(i)?;
-        self.files[i] = files_of(&self.survey.entries[i], &self.settings.base);
+        self.stamp_files(i);
         Ok(Outcome::Done)
+    }
+
+    /// The files client `i`'s letter carries, stamped as they are now.
+    fn stamp_files(&mut self, i: usize) {
+        let files = files_of(&self.survey.entries[i], &self.settings.base);
+        match files.is_empty() {
+            true => self.files.remove(&i),
+            false => self.files.insert(i, files),
+        };
     }
 
     /// Client `i`'s record again from the journal's events, with the ones this desk added.

@@ -19,11 +19,12 @@ pub struct DraftFile {
     pub hash: String,
     /// The encoding the file was read as when it was not UTF-8 (`windows-1252`, `UTF-16LE`).
     pub encoding: Option<&'static str>,
-    /// What an approval binds to: `hash` when the letter carries no file; else the text and
-    /// every file's bytes (`bind`), so a file changed after approval sends it back to review.
-    pub bound: String,
+    /// What an approval binds to when the letter carries files: the text and every file's
+    /// bytes (`bind`), so a file changed after approval sends it back to review. `None`: the
+    /// text alone (`bound()`).
+    bound: Option<String>,
     /// A file the letter names that cannot be read: the letter cannot go as it is.
-    pub unreadable: Option<FileProblem>,
+    pub unreadable: Option<Box<FileProblem>>,
 }
 
 impl DraftFile {
@@ -31,7 +32,7 @@ impl DraftFile {
         let (text, encoding) = decode(bytes);
         let hash = journal::hash(&text);
         DraftFile {
-            bound: hash.clone(),
+            bound: None,
             hash,
             text,
             encoding,
@@ -48,14 +49,24 @@ impl DraftFile {
             return self;
         }
         match letter::load(&draft.email, base) {
-            Ok(files) => self.bound = letter::bound_hash(&self.text, &files),
+            Ok(files) => self.bound = Some(letter::bound_hash(&self.text, &files)),
             Err(problem) => {
                 // Never the hash of an approval: the file is not there to be approved.
-                self.bound = format!("unreadable:{}", problem.name);
-                self.unreadable = Some(problem);
+                self.bound = Some(format!("unreadable:{}", problem.name));
+                self.unreadable = Some(Box::new(problem));
             }
         }
         self
+    }
+
+    /// What an approval of this draft binds to: its text, and its letter's files if any.
+    pub fn bound(&self) -> &str {
+        self.bound.as_deref().unwrap_or(&self.hash)
+    }
+
+    /// As `bound`, kept only when it is not the text's hash.
+    pub fn own_bound(&self) -> Option<&String> {
+        self.bound.as_ref()
     }
 
     /// The warning a draft read as `encoding` (not UTF-8) gets.

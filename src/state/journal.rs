@@ -468,9 +468,9 @@ pub struct Record {
     pub letter: Option<Handed>,
     /// The sent letter came back (the first notice that said so). Cleared when another letter
     /// goes.
-    pub bounced: Option<Returned>,
+    pub bounced: Option<Box<Returned>>,
     /// The sent letter is late (the last delay notice), while it has not bounced.
-    pub delayed: Option<Returned>,
+    pub delayed: Option<Box<Returned>>,
 }
 
 impl Record {
@@ -635,7 +635,7 @@ fn mailbox(r: &mut Record, e: &Event) {
 }
 
 /// What a bounce or delay event says, dated by its notice (else by when it was seen).
-fn returned(e: &Event) -> Option<Returned> {
+fn returned(e: &Event) -> Option<Box<Returned>> {
     let (What::Bounced {
         message_id,
         at,
@@ -653,12 +653,12 @@ fn returned(e: &Event) -> Option<Returned> {
     else {
         return None;
     };
-    Some(Returned {
+    Some(Box::new(Returned {
         at: at.unwrap_or(e.time),
         status: status.clone(),
         reason: reason.clone(),
         message_id: message_id.clone(),
-    })
+    }))
 }
 
 /// The events in a journal's text; a line that cannot be read is skipped and reported.

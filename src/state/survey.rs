@@ -284,9 +284,7 @@ impl<'s> Survey<'s> {
         let file = read_entry(&e.client, e.path.as_deref(), &self.campaign.settings.base)?;
         e.hash = file.as_ref().map(|f| f.hash.clone());
         e.bound = file.as_ref().and_then(own_bound);
-        e.unreadable = file
-            .as_ref()
-            .and_then(|f| f.unreadable.clone().map(Box::new));
+        e.unreadable = file.as_ref().and_then(|f| f.unreadable.clone());
         e.encoding = file.as_ref().and_then(|f| f.encoding);
         e.text = file.map(|f| f.text);
         e.state = state_of(e.record.as_ref(), current(e), send_running);
@@ -354,7 +352,7 @@ fn entries_of(
         (e.text, e.hash, e.bound, e.unreadable, e.encoding) = match file? {
             Some(f) => {
                 let bound = own_bound(&f);
-                let unreadable = f.unreadable.map(Box::new);
+                let unreadable = f.unreadable;
                 (Some(f.text), Some(f.hash), bound, unreadable, f.encoding)
             }
             None => (None, None, None, None, None),
@@ -472,7 +470,7 @@ fn current(e: &Entry) -> Option<(&str, &str)> {
 /// What an approval of a draft binds to, kept only when it is not its text's hash (a letter
 /// with files): a hundred thousand entries hold no second copy of their hashes.
 fn own_bound(f: &DraftFile) -> Option<String> {
-    (f.bound != f.hash).then(|| f.bound.clone())
+    f.own_bound().cloned()
 }
 
 impl Entry {

@@ -218,7 +218,7 @@ pub(super) fn client_from_row(
                 template: optional.template,
                 language: optional.language,
                 attachments: optional.attachments,
-                fields,
+                fields: fields.into(),
                 typed: BTreeMap::new(),
                 past: Past::default(),
             })
