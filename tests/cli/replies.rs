@@ -300,26 +300,7 @@ fn a_message_that_arrived_before_the_letter_went_is_no_answer() {
 #[test]
 fn a_reply_to_last_years_letter_is_kept_with_that_letter_not_taken_for_this_years() {
     let shared = tempfile::tempdir().unwrap();
-    let archive = shared.path().join("archive.sqlite3");
-    let old_smtp = ScriptedSmtp::start(Script::default());
-    let last_year = crate::archive::sent_on("2025-12-20T10:00:00+01:00", 2, &archive, &old_smtp);
-    let old_id = last_year.status()[0]["message_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let smtp = SmtpServer::start(Rules::default());
-    let imap = ImapServer::plain(USER, PASSWORD);
-    let c = with_mailbox(
-        2,
-        &format!(
-            "{}\n[archive]\npath = \"{}\"\n",
-            smtp.config(),
-            archive.display()
-        ),
-        &imap,
-        "",
-    );
-    c.run(&["send", "--yes"]).success();
+    let (c, old_id, imap, _smtp) = this_year_after_last(&shared);
     let new_id = c.status()[0]["message_id"].as_str().unwrap().to_string();
     assert_ne!(old_id, new_id);
     // c1 answers last year's letter this morning, before this year's went at 10:30, and again
@@ -713,6 +694,26 @@ fn a_bounce_of_a_letter_left_uncertain_proves_the_server_took_it_and_it_is_not_s
 #[test]
 fn a_late_bounce_of_last_years_letter_does_not_bounce_this_years() {
     let shared = tempfile::tempdir().unwrap();
+    let (c, old_id, imap, _smtp) = this_year_after_last(&shared);
+    // It names last year's letter to c1, and arrives after this year's went.
+    let late = notice(
+        "postfix.eml",
+        "pepi@dead.test",
+        "cartero.7f3a9c.0003@ferreteria-garcia.es",
+        "c1@example.com",
+        &old_id,
+    );
+    imap.deliver_at("INBOX", &late, &[], "2026-11-22T11:00:00+01:00");
+    c.run(&["replies"])
+        .success()
+        .stdout_has("1 delivery notice is about no letter of this campaign: left alone");
+    assert_eq!(c.states(), ["sent", "sent"]);
+    assert!(events(&c, "bounced").is_empty());
+}
+
+/// Two clients written to last year (Message-ID of c1's letter returned) and this year, sharing
+/// an archive in `shared`: this year's campaign, sent, its mailbox and its server.
+fn this_year_after_last(shared: &tempfile::TempDir) -> (Campaign, String, ImapServer, SmtpServer) {
     let archive = shared.path().join("archive.sqlite3");
     let old_smtp = ScriptedSmtp::start(Script::default());
     let last_year = crate::archive::sent_on("2025-12-20T10:00:00+01:00", 2, &archive, &old_smtp);
@@ -733,18 +734,5 @@ fn a_late_bounce_of_last_years_letter_does_not_bounce_this_years() {
         "",
     );
     c.run(&["send", "--yes"]).success();
-    // It names last year's letter to c1, and arrives after this year's went.
-    let late = notice(
-        "postfix.eml",
-        "pepi@dead.test",
-        "cartero.7f3a9c.0003@ferreteria-garcia.es",
-        "c1@example.com",
-        &old_id,
-    );
-    imap.deliver_at("INBOX", &late, &[], "2026-11-22T11:00:00+01:00");
-    c.run(&["replies"])
-        .success()
-        .stdout_has("1 delivery notice is about no letter of this campaign: left alone");
-    assert_eq!(c.states(), ["sent", "sent"]);
-    assert!(events(&c, "bounced").is_empty());
+    (c, old_id, imap, smtp)
 }
