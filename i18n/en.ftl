@@ -972,14 +972,13 @@ bounce-came-back = { $count ->
    *[other] { $count } letters came back
 } (the address does not work):
 bounce-one = { $name } <{ $email }>  on { $day }: { $reason }
-bounce-one-new = { $name } <{ $email }>  on { $day }: { $reason }  (new)
 bounce-fix-the-address = fix those addresses in the client list: cartero never sends a letter again by itself
 bounce-delayed = { $count ->
     [one] 1 letter is late
    *[other] { $count } letters are late
 } (the server is still trying; nothing to resend):
 bounce-delayed-one = { $name } <{ $email }>  since { $day }: { $reason }
-bounce-delayed-new = { $name } <{ $email }>  since { $day }: { $reason }  (new)
+bounce-new = (new)
 bounce-about-no-letter = { $count ->
     [one] 1 delivery notice is
    *[other] { $count } delivery notices are

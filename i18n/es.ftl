@@ -1108,14 +1108,13 @@ bounce-came-back = { $count ->
    *[other] { $count } cartas devueltas
 } (la dirección no funciona):
 bounce-one = { $name } <{ $email }>  el { $day }: { $reason }
-bounce-one-new = { $name } <{ $email }>  el { $day }: { $reason }  (nueva)
 bounce-fix-the-address = corrige esas direcciones en la lista de clientes: cartero nunca vuelve a enviar una carta por su cuenta
 bounce-delayed = { $count ->
     [one] 1 carta va con retraso
    *[other] { $count } cartas van con retraso
 } (el servidor sigue intentándolo; no hay nada que reenviar):
 bounce-delayed-one = { $name } <{ $email }>  desde el { $day }: { $reason }
-bounce-delayed-new = { $name } <{ $email }>  desde el { $day }: { $reason }  (nueva)
+bounce-new = (nueva)
 bounce-about-no-letter = { $count ->
     [one] 1 aviso de entrega no es
    *[other] { $count } avisos de entrega no son

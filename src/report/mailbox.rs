@@ -172,6 +172,14 @@ pub struct Returned {
     pub day: String,
 }
 
+/// `  (new)` after a notice this look found first.
+fn new_mark(a: &Answer) -> String {
+    match a.new {
+        true => format!("  {}", tr!("bounce-new")),
+        false => String::new(),
+    }
+}
+
 /// `replies`, after the answers: the letters that came back (the address does not work), the
 /// letters still late, and the notices about no letter of this campaign. Nothing when there
 /// were none.
@@ -179,50 +187,28 @@ pub fn returned(bounced: &[(Answer, Returned)], delayed: &[(Answer, Returned)], 
     if !bounced.is_empty() {
         say!("{}", tr!("bounce-came-back", count = bounced.len()));
         for (a, r) in bounced {
-            let (name, email, day, reason) = (a.name, a.email, &r.day, &r.reason);
-            let line = if a.new {
-                tr!(
-                    "bounce-one-new",
-                    name = name,
-                    email = email,
-                    day = day,
-                    reason = reason
-                )
-            } else {
-                tr!(
-                    "bounce-one",
-                    name = name,
-                    email = email,
-                    day = day,
-                    reason = reason
-                )
-            };
-            say!("  {line}");
+            let line = tr!(
+                "bounce-one",
+                name = a.name,
+                email = a.email,
+                day = &r.day,
+                reason = &r.reason
+            );
+            say!("  {line}{}", new_mark(a));
         }
         say!("{}", tr!("bounce-fix-the-address"));
     }
     if !delayed.is_empty() {
         say!("{}", tr!("bounce-delayed", count = delayed.len()));
         for (a, r) in delayed {
-            let (name, email, day, reason) = (a.name, a.email, &r.day, &r.reason);
-            let line = if a.new {
-                tr!(
-                    "bounce-delayed-new",
-                    name = name,
-                    email = email,
-                    day = day,
-                    reason = reason
-                )
-            } else {
-                tr!(
-                    "bounce-delayed-one",
-                    name = name,
-                    email = email,
-                    day = day,
-                    reason = reason
-                )
-            };
-            say!("  {line}");
+            let line = tr!(
+                "bounce-delayed-one",
+                name = a.name,
+                email = a.email,
+                day = &r.day,
+                reason = &r.reason
+            );
+            say!("  {line}{}", new_mark(a));
         }
     }
     if ignored > 0 {

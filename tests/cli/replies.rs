@@ -603,19 +603,7 @@ fn a_letter_that_came_back_makes_its_client_bounced_everywhere_and_is_never_an_a
 fn next_years_list_from_the_archive_marks_the_address_that_came_back() {
     let shared = tempfile::tempdir().unwrap();
     let archive = shared.path().join("archive.sqlite3");
-    let smtp = SmtpServer::start(Rules::default());
-    let imap = ImapServer::plain(USER, PASSWORD);
-    let c = with_mailbox(
-        2,
-        &format!(
-            "{}\n[archive]\npath = \"{}\"\n",
-            smtp.config(),
-            archive.display()
-        ),
-        &imap,
-        "",
-    );
-    c.run(&["send", "--yes"]).success();
+    let (c, imap, _smtp) = sent_with_archive(&archive);
     let id = c.status()[1]["message_id"].as_str().unwrap().to_string();
     let exim = notice(
         "exim.eml",
@@ -721,6 +709,12 @@ fn this_year_after_last(shared: &tempfile::TempDir) -> (Campaign, String, ImapSe
         .as_str()
         .unwrap()
         .to_string();
+    let (c, imap, smtp) = sent_with_archive(&archive);
+    (c, old_id, imap, smtp)
+}
+
+/// Two clients sent to, with their mailbox, keeping their letters in the archive `archive`.
+fn sent_with_archive(archive: &std::path::Path) -> (Campaign, ImapServer, SmtpServer) {
     let smtp = SmtpServer::start(Rules::default());
     let imap = ImapServer::plain(USER, PASSWORD);
     let c = with_mailbox(
@@ -734,5 +728,5 @@ fn this_year_after_last(shared: &tempfile::TempDir) -> (Campaign, String, ImapSe
         "",
     );
     c.run(&["send", "--yes"]).success();
-    (c, old_id, imap, smtp)
+    (c, imap, smtp)
 }
