@@ -703,19 +703,8 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn replies_run_from_the_page_and_who_answered_shows_in_the_list() {
-    use crate::mailbox::{imap_config, USER};
-    use crate::support::imap::ImapServer;
-    let smtp = SmtpServer::start(Rules::default());
-    let imap = ImapServer::plain(USER, "s3cret");
-    let c = drafted();
-    c.append(
-        "cartero.toml",
-        &format!("{}{}", smtp.config(), imap_config(&imap, "")),
-    );
-    let desk = open_desk(&c, "en");
-    desk.approve(1);
-    desk.approve(2);
-    assert_eq!(desk.run_from_page("/send", &[])["code"], 0);
+    use crate::mailbox::USER;
+    let (c, desk, imap, _smtp) = sent_from_the_desk("en");
     let ana = c.status()[0]["message_id"].as_str().unwrap().to_string();
     imap.deliver(
         "INBOX",
@@ -836,19 +825,7 @@ fn the_page_shows_what_goes_with_a_letter_and_an_approval_binds_to_the_files_too
 
 #[test]
 fn a_letter_that_came_back_shows_under_its_own_filter_and_on_the_clients_page() {
-    use crate::mailbox::{imap_config, USER};
-    use crate::support::imap::ImapServer;
-    let smtp = SmtpServer::start(Rules::default());
-    let imap = ImapServer::plain(USER, "s3cret");
-    let c = drafted();
-    c.append(
-        "cartero.toml",
-        &format!("{}{}", smtp.config(), imap_config(&imap, "")),
-    );
-    let desk = open_desk(&c, "es");
-    desk.approve(1);
-    desk.approve(2);
-    assert_eq!(desk.run_from_page("/send", &[])["code"], 0);
+    let (c, desk, imap, _smtp) = sent_from_the_desk("es");
     let ana = c.status()[0]["message_id"].as_str().unwrap().to_string();
     let bounce = std::fs::read_to_string(format!(
         "{}/tests/fixtures/bounces/postfix.eml",
@@ -938,4 +915,24 @@ fn an_anecdote_told_again_is_still_said_after_an_edit_and_as_it_is_typed() {
     let without = measured(&kept.replace("Gracias por la paella de junio", "Hasta pronto"));
     assert!(!without.contains("repeats what you wrote"), "{without}");
     assert!(measured(&kept).contains(said));
+}
+
+/// Both clients approved and sent from the desk (in `lang`), with a mailbox to look in.
+fn sent_from_the_desk(
+    lang: &str,
+) -> (Campaign, Desk, crate::support::imap::ImapServer, SmtpServer) {
+    use crate::mailbox::{imap_config, USER};
+    use crate::support::imap::ImapServer;
+    let smtp = SmtpServer::start(Rules::default());
+    let imap = ImapServer::plain(USER, "s3cret");
+    let c = drafted();
+    c.append(
+        "cartero.toml",
+        &format!("{}{}", smtp.config(), imap_config(&imap, "")),
+    );
+    let desk = open_desk(&c, lang);
+    desk.approve(1);
+    desk.approve(2);
+    assert_eq!(desk.run_from_page("/send", &[])["code"], 0);
+    (c, desk, imap, smtp)
 }
