@@ -256,15 +256,7 @@ fn run_once(
     if plan.jobs.is_empty() {
         return Ok(nothing_to_send(&survey, &plan, copies));
     }
-    let smtp = match mode {
-        Mode::DryRun => None,
-        _ => Some(
-            settings
-                .smtp
-                .clone()
-                .with_context(|| tr!("cmd-send-no-smtp"))?,
-        ),
-    };
+    let smtp = server_for(settings, mode)?;
     if !confirm(&plan, mode, smtp.as_ref(), settings, args.confirm)? {
         tell!("{}", tr!("cmd-send-nothing-sent"));
         return Ok(Pass::ended(ExitCode::SUCCESS));
@@ -291,6 +283,19 @@ fn run_once(
         lock.as_ref(),
         copies,
     )
+}
+
+/// The SMTP server a run sends through: none for a dry run, else `[smtp]`, which must be there.
+fn server_for(settings: &Settings, mode: Mode) -> Result<Option<Smtp>> {
+    Ok(match mode {
+        Mode::DryRun => None,
+        _ => Some(
+            settings
+                .smtp
+                .clone()
+                .with_context(|| tr!("cmd-send-no-smtp"))?,
+        ),
+    })
 }
 
 /// The letters of the plan, through the outbox, their copies made; the summary said.

@@ -422,30 +422,7 @@ impl Run<'_> {
             .take()
             .filter(|l| same_refusal(&l.reply, &reply, &to))
         {
-            self.defer(job, letter, &reply)?;
-            if self.record() {
-                let what = What::Deferred {
-                    hash: None,
-                    message_id: None,
-                    why: reply.clone(),
-                };
-                let e = Event::new(self.settings.clock(), &last.key, what);
-                self.journal.append(e)?;
-            }
-            tally.failed.retain(|(key, _)| *key != last.key);
-            progress.live(tr!(
-                "cmd-send-live-stopped",
-                label = &letter.label,
-                why = &reply
-            ));
-            tally.stopped = Some(tr!(
-                "cmd-send-same-refusal",
-                first = &last.key,
-                second = &job.key,
-                why = &reply,
-                advice = when_to_retry(&reply)
-            ));
-            return Ok(());
+            return self.refused_twice(job, letter, &reply, &last, progress, tally);
         }
         if self.record() {
             let failed = What::Failed {
@@ -466,6 +443,43 @@ impl Run<'_> {
             key: job.key.clone(),
             reply: with_recipient(&reply, &to),
         });
+        Ok(())
+    }
+
+    /// The same refusal for this client and the one before it: neither is to blame; both stay
+    /// approved (the one before deferred in the journal) and the run stops.
+    fn refused_twice(
+        &mut self,
+        job: &Job,
+        letter: &Letter,
+        reply: &str,
+        last: &LastFailure,
+        progress: &Progress,
+        tally: &mut Tally,
+    ) -> Result<()> {
+        self.defer(job, letter, reply)?;
+        if self.record() {
+            let what = What::Deferred {
+                hash: None,
+                message_id: None,
+                why: reply.to_string(),
+            };
+            let e = Event::new(self.settings.clock(), &last.key, what);
+            self.journal.append(e)?;
+        }
+        tally.failed.retain(|(key, _)| *key != last.key);
+        progress.live(tr!(
+            "cmd-send-live-stopped",
+            label = &letter.label,
+            why = reply
+        ));
+        tally.stopped = Some(tr!(
+            "cmd-send-same-refusal",
+            first = &last.key,
+            second = &job.key,
+            why = reply,
+            advice = when_to_retry(reply)
+        ));
         Ok(())
     }
 

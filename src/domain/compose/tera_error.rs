@@ -60,15 +60,30 @@ fn tera_in_words(message: &str) -> String {
     if let Some(name) = between("Field `", "` is not defined.") {
         return tr!("compose-field-undefined", name = name);
     }
+    if let Some(words) = pair_in_words(message) {
+        return words;
+    }
+    message
+        .replace("`&str`", &tr!("compose-type-text"))
+        .replace("`string`", &tr!("compose-type-text"))
+        .replace("`i64`", &tr!("compose-type-number"))
+        .replace("`f64`", &tr!("compose-type-number"))
+        .replace("`number`", &tr!("compose-type-number"))
+        .replace("`undefined`", &tr!("compose-type-nothing"))
+}
+
+/// Tera's messages that name two things (a field and the fields there are, what was found and
+/// what was expected, two types), as a person would say them.
+fn pair_in_words(message: &str) -> Option<String> {
     if let Some((name, available)) = message
         .strip_prefix("Field `")
         .and_then(|rest| rest.split_once("` is not defined. Available fields: "))
     {
-        return tr!(
+        return Some(tr!(
             "compose-field-undefined-among",
             name = name,
             available = available
-        );
+        ));
     }
     if let Some((found, expected)) = message
         .strip_prefix("Found ")
@@ -81,29 +96,23 @@ fn tera_in_words(message: &str) -> String {
             "string" => tr!("compose-expected-string"),
             token => token.to_string(),
         };
-        return tr!(
+        return Some(tr!(
             "compose-found-but-expected",
             found = found,
             expected = expected
-        );
+        ));
     }
     if let Some((expected, got)) = message
         .strip_prefix("Invalid type for the value, expected ")
         .and_then(|rest| rest.split_once(" but got "))
     {
-        return tr!(
+        return Some(tr!(
             "compose-invalid-type",
             expected = type_in_words(expected),
             got = type_in_words(got)
-        );
+        ));
     }
-    message
-        .replace("`&str`", &tr!("compose-type-text"))
-        .replace("`string`", &tr!("compose-type-text"))
-        .replace("`i64`", &tr!("compose-type-number"))
-        .replace("`f64`", &tr!("compose-type-number"))
-        .replace("`number`", &tr!("compose-type-number"))
-        .replace("`undefined`", &tr!("compose-type-nothing"))
+    None
 }
 
 /// A type as Tera names it (`` `i64` ``), as a person would: text, a number, nothing.
