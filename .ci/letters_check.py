@@ -69,7 +69,7 @@ def story(preview_dir, client_copy, *sent):
         raw = open(path, "rb").read()
         mid = email.message_from_bytes(raw, policy=email.policy.default)["Message-ID"]
         assert mid in previews, f"{mid} is no letter preview wrote"
-        assert raw.rstrip(b"\r\n") == previews[mid].rstrip(b"\r\n"), f"{mid}: Sent holds other bytes than the preview"
+        assert raw == previews[mid], f"{mid}: Sent holds other bytes than the preview"
     raw = open(client_copy, "rb").read()
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     preview = previews.get(msg["Message-ID"])
@@ -126,7 +126,7 @@ def check(received_path, preview_dir, plain_dir, no_logo_dir, keep):
     for i, (m, name) in enumerate(zip(got, previews)):
         raw = base64.b64decode(m["data"])
         preview = open(os.path.join(preview_dir, name), "rb").read()
-        assert raw.rstrip(b"\r\n") == preview.rstrip(b"\r\n"), f"{name}: not the preview's bytes"
+        assert raw == preview, f"{name}: not the preview's bytes"
         msg = email.message_from_bytes(raw, policy=email.policy.default)
         with_quote = i == 0
         want = ["multipart/mixed", "  multipart/alternative", "    text/plain", "    multipart/related",

@@ -441,8 +441,11 @@ impl Outbox for SmtpOutbox {
         let Some(conn) = self.conn.as_mut() else {
             return Err(SendError::Transient(tr!("smtp-no-connection")));
         };
-        // lettre writes the parts, then the final "."; the part iterator running dry is the
-        // moment just before that ".", so from there on a silent failure is uncertain.
+        // lettre writes the parts, then CRLF and the final "."; the part iterator running dry is
+        // the moment just before that ".", so from there on a silent failure is uncertain. The
+        // letter's own last line end is the one lettre writes (RFC 5321 4.1.1.4): sent twice, the
+        // server would keep an empty line the preview and the copy in Sent do not have.
+        let bytes = bytes.strip_suffix(b"\r\n").unwrap_or(bytes);
         let dot = AtomicBool::new(false);
         let parts = bytes.chunks(64 * 1024).chain(std::iter::from_fn(|| {
             dot.store(true, Ordering::SeqCst);

@@ -60,15 +60,6 @@ fn approve_all(c: &Campaign) -> String {
         .stderr()
 }
 
-/// The SMTP server keeps the line end before the final "." (and IMAP may add one).
-fn trimmed(bytes: &[u8]) -> &[u8] {
-    let mut end = bytes.len();
-    while end >= 2 && &bytes[end - 2..end] == b"\r\n" {
-        end -= 2;
-    }
-    &bytes[..end]
-}
-
 /// Each part's type, depth first, as `multipart/mixed` … with two spaces a level.
 fn tree(m: &mail_parser::Message) -> Vec<String> {
     fn walk(m: &mail_parser::Message, id: u32, depth: usize, out: &mut Vec<String>) {
@@ -135,11 +126,11 @@ fn a_markdown_letter_with_logo_and_files_arrives_as_previewed_and_is_filed_as_se
     assert_eq!((received.len(), sent.len()), (2, 2));
     for ((name, preview), (letter, copy)) in previews.iter().zip(received.iter().zip(&sent)) {
         assert_eq!(
-            trimmed(preview),
-            trimmed(&letter.data),
+            &preview[..],
+            &letter.data[..],
             "{name}: the preview is what the server received, byte for byte"
         );
-        assert_eq!(trimmed(&copy.bytes), trimmed(&letter.data), "{name}: Sent");
+        assert_eq!(&copy.bytes[..], &letter.data[..], "{name}: Sent");
     }
 
     let pepi = MessageParser::default().parse(&received[0].data).unwrap();

@@ -26,16 +26,6 @@ pub fn with_mailbox(n: usize, smtp: &str, imap: &ImapServer, extra: &str) -> Cam
     approved(n, &format!("{smtp}{}", imap_config(imap, extra)))
 }
 
-/// A message without the line ends after its last line (the SMTP server keeps the one before
-/// the final ".").
-fn trimmed(bytes: &[u8]) -> &[u8] {
-    let mut end = bytes.len();
-    while end >= 2 && &bytes[end - 2..end] == b"\r\n" {
-        end -= 2;
-    }
-    &bytes[..end]
-}
-
 pub fn events(c: &Campaign, kind: &str) -> Vec<serde_json::Value> {
     c.read("drafts/journal.jsonl")
         .lines()
@@ -96,11 +86,7 @@ fn each_letter_goes_into_sent_once_with_the_bytes_sent_and_marked_read() {
     let received = smtp.received();
     assert_eq!(sent.len(), 3);
     for (copy, letter) in sent.iter().zip(&received) {
-        assert_eq!(
-            trimmed(&copy.bytes),
-            trimmed(&letter.data),
-            "the exact bytes sent"
-        );
+        assert_eq!(&copy.bytes[..], &letter.data[..], "the exact bytes sent");
         assert!(copy.flags.iter().any(|f| f == "\\Seen"), "{:?}", copy.flags);
     }
     assert_eq!(imap.sessions(), 1, "one IMAP session per run");
@@ -204,12 +190,8 @@ fn a_copy_lost_with_the_connection_is_looked_for_then_made_by_the_next_send_neve
     assert_eq!(smtp.received().len(), 4, "no letter sent twice");
     let sent = imap.messages("Sent");
     assert_eq!(sent.len(), 4, "each letter in Sent exactly once");
-    let mut bytes: Vec<_> = sent.iter().map(|m| trimmed(&m.bytes).to_vec()).collect();
-    let mut want: Vec<_> = smtp
-        .received()
-        .iter()
-        .map(|r| trimmed(&r.data).to_vec())
-        .collect();
+    let mut bytes: Vec<_> = sent.iter().map(|m| m.bytes.to_vec()).collect();
+    let mut want: Vec<_> = smtp.received().iter().map(|r| r.data.to_vec()).collect();
     bytes.sort();
     want.sort();
     assert_eq!(
@@ -685,13 +667,9 @@ fn copies_go_two_hundred_to_an_append_where_the_server_takes_several() {
     let mut copies: Vec<Vec<u8>> = imap
         .messages("Sent")
         .iter()
-        .map(|m| trimmed(&m.bytes).to_vec())
+        .map(|m| m.bytes.to_vec())
         .collect();
-    let mut letters: Vec<Vec<u8>> = smtp
-        .received()
-        .iter()
-        .map(|l| trimmed(&l.data).to_vec())
-        .collect();
+    let mut letters: Vec<Vec<u8>> = smtp.received().iter().map(|l| l.data.to_vec()).collect();
     copies.sort();
     letters.sort();
     assert_eq!(copies, letters, "each letter once, as sent");
@@ -745,16 +723,11 @@ fn a_nearly_full_sent_folder_keeps_the_copies_that_fit_and_gets_the_rest_once_th
     let left: Vec<Vec<u8>> = smtp
         .received()
         .iter()
-        .map(|l| trimmed(&l.data).to_vec())
-        .filter(|l| {
-            !imap
-                .messages("Sent")
-                .iter()
-                .any(|m| trimmed(&m.bytes) == &l[..])
-        })
+        .map(|l| l.data.to_vec())
+        .filter(|l| !imap.messages("Sent").iter().any(|m| &m.bytes[..] == &l[..]))
         .collect();
     assert_eq!(left.len(), 2);
-    let kb = (left.iter().map(|l| l.len() + 2).sum::<usize>()).div_ceil(1024);
+    let kb = (left.iter().map(|l| l.len()).sum::<usize>()).div_ceil(1024);
     run.stdout_has("copies in \"Sent\": 6 put there by cartero")
         .stderr_has(&format!(
             "2 letters were not copied to \"Sent\": your mailbox is full (about {kb} KB more room is needed)"
@@ -770,13 +743,9 @@ fn a_nearly_full_sent_folder_keeps_the_copies_that_fit_and_gets_the_rest_once_th
     let mut copies: Vec<Vec<u8>> = imap
         .messages("Sent")
         .iter()
-        .map(|m| trimmed(&m.bytes).to_vec())
+        .map(|m| m.bytes.to_vec())
         .collect();
-    let mut letters: Vec<Vec<u8>> = smtp
-        .received()
-        .iter()
-        .map(|l| trimmed(&l.data).to_vec())
-        .collect();
+    let mut letters: Vec<Vec<u8>> = smtp.received().iter().map(|l| l.data.to_vec()).collect();
     copies.sort();
     letters.sort();
     assert_eq!(copies, letters, "each letter once in Sent, as sent");
