@@ -120,7 +120,7 @@ fn list_texts() -> [(&'static str, String); 31] {
 }
 
 /// A client's page's and the send page's words.
-fn page_texts() -> [(&'static str, String); 31] {
+fn page_texts() -> [(&'static str, String); 32] {
     [
         ("remember_hint", tr!("desk-remember-hint")),
         ("letter", tr!("desk-letter")),
@@ -150,6 +150,7 @@ fn page_texts() -> [(&'static str, String); 31] {
         ("replies_button", tr!("desk-replies-button")),
         ("running", tr!("desk-running")),
         ("ended", tr!("desk-ended")),
+        ("ended_badly", tr!("desk-ended-badly")),
         ("find", tr!("desk-find")),
         ("closed", tr!("desk-closed")),
         ("lang", crate::i18n::lang().code().to_string()),

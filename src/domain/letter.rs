@@ -1,7 +1,7 @@
 //! The files a letter carries: its attachments and the images its Markdown shows, read from the
 //! campaign folder; and the hash an approval binds to (the text and every file's bytes).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
@@ -84,36 +84,81 @@ pub fn listed(email: &Email, base: &Path) -> Vec<(String, bool, Option<u64>)> {
         .collect()
 }
 
-/// Reads every file the letter names, relative to `base` (the campaign folder).
+/// Reads every file the letter names, relative to `base` (the campaign folder); the first that
+/// cannot go is the answer.
 pub fn load(email: &Email, base: &Path) -> Result<Files, FileProblem> {
-    let mut pieces = Vec::new();
-    for (name, inline) in named(email) {
-        let problem = |why: String| FileProblem {
-            name: name.clone(),
-            why,
-        };
-        let content_type = content_type(&name);
-        if inline && !content_type.starts_with("image/") {
-            return Err(problem(tr!("letter-not-an-image", file = &name)));
-        }
-        let bytes = read(base, &name).map_err(problem)?;
-        pieces.push(Piece {
-            file_name: file_name(&name),
-            content_type,
-            name,
-            bytes,
-            inline,
-        });
-    }
+    let pieces = named(email)
+        .into_iter()
+        .map(|(name, inline)| piece(base, name, inline))
+        .collect::<Result<_, _>>()?;
     Ok(Files { pieces })
 }
 
-/// A file's bytes; or why not, in words.
-fn read(base: &Path, name: &str) -> Result<Vec<u8>, String> {
-    // Only the campaign's own files: a list or a note never sends one from elsewhere.
+/// Every file the letter names that cannot go with it, each with why (`check` says them all at
+/// once); the files when all can.
+pub fn load_all(email: &Email, base: &Path) -> Result<Files, Vec<FileProblem>> {
+    let mut pieces = Vec::new();
+    let mut problems = Vec::new();
+    for (name, inline) in named(email) {
+        match piece(base, name, inline) {
+            Ok(p) => pieces.push(p),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Files { pieces })
+    } else {
+        Err(problems)
+    }
+}
+
+/// One file of the letter, read: from inside the campaign folder, and an image where the
+/// letter shows it.
+fn piece(base: &Path, name: String, inline: bool) -> Result<Piece, FileProblem> {
+    let problem = |why: String| FileProblem {
+        name: name.clone(),
+        why,
+    };
+    let path = inside(base, &name).map_err(problem)?;
+    let bytes = read(&path).map_err(problem)?;
+    let content_type = content_type(&name);
+    if inline && !content_type.starts_with("image/") {
+        return Err(problem(tr!("letter-not-an-image", file = &name)));
+    }
+    if !holds(&content_type, &bytes) {
+        return Err(problem(tr!("letter-not-what-named", file = &name)));
+    }
+    Ok(Piece {
+        file_name: file_name(&name),
+        content_type,
+        name,
+        bytes,
+        inline,
+    })
+}
+
+/// Whether the bytes are what the name says, for the images mail apps show: a PNG, JPEG, GIF or
+/// WebP must begin as one (a text renamed `logo.png` would show as a broken image). Any other
+/// kind is taken as named.
+fn holds(content_type: &str, bytes: &[u8]) -> bool {
+    match content_type {
+        "image/png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "image/jpeg" => bytes.starts_with(&[0xff, 0xd8, 0xff]),
+        "image/gif" => bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a"),
+        "image/webp" => bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
+        _ => true,
+    }
+}
+
+/// Where a file the letter names is: only the campaign's own files, so a list or a note never
+/// sends one from elsewhere on the computer (an absolute path, `..`, a drive, an address, or a
+/// link inside the folder that leads out of it).
+fn inside(base: &Path, name: &str) -> Result<PathBuf, String> {
     let relative = Path::new(name);
+    let drive = name.as_bytes().get(1) == Some(&b':');
     if relative.has_root()
-        || name.contains(':')
+        || drive
+        || name.contains("://")
         || relative
             .components()
             .any(|c| matches!(c, std::path::Component::ParentDir))
@@ -121,7 +166,26 @@ fn read(base: &Path, name: &str) -> Result<Vec<u8>, String> {
         return Err(tr!("letter-file-outside", file = name));
     }
     let path = base.join(name);
-    match std::fs::metadata(&path) {
+    // A link is followed to where it leads, which must be inside the folder too.
+    let root = match base.as_os_str().is_empty() {
+        true => Path::new("."),
+        false => base,
+    };
+    if let (Ok(real), Ok(root)) = (path.canonicalize(), root.canonicalize()) {
+        if !real.starts_with(&root) {
+            return Err(tr!(
+                "letter-file-link-outside",
+                file = name,
+                target = real.display()
+            ));
+        }
+    }
+    Ok(path)
+}
+
+/// A file's bytes; or why not, in words.
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(tr!("letter-file-missing", file = path.display()))
         }
@@ -134,7 +198,7 @@ fn read(base: &Path, name: &str) -> Result<Vec<u8>, String> {
         }
         _ => {}
     }
-    std::fs::read(&path).map_err(|e| {
+    std::fs::read(path).map_err(|e| {
         tr!(
             "letter-file-unreadable",
             file = path.display(),

@@ -72,6 +72,19 @@ pub fn images(text: &str) -> Vec<String> {
     out
 }
 
+/// The images the Markdown would show from elsewhere (`https://…`): never loaded, never shown.
+pub fn remote_images(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for event in Parser::new(text) {
+        if let Event::Start(Tag::Image { dest_url, .. }) = event {
+            if !is_local(&dest_url) && !out.iter().any(|d| **d == *dest_url) {
+                out.push(dest_url.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// The letter as plain text: what a person reads in a mail app that shows no HTML.
 pub fn to_plain(text: &str) -> String {
     let (letter, signature) = split_signature(text);

@@ -77,6 +77,7 @@ impl<'a> Plan<'a> {
                 .entries
                 .iter()
                 .filter(|e| e.state.needs_review() || e.state == State::New)
+                .filter(|e| e.approved_but_broken().is_none())
                 .count(),
         };
         for e in &survey.entries {
@@ -101,7 +102,17 @@ impl<'a> Plan<'a> {
                 self.uncertain.push(e);
                 false
             }
-            _ => false,
+            _ => {
+                // Approved, but a file of the letter cannot be read: said, never silently left.
+                if let (Some(problem), Some(path)) = (e.approved_but_broken(), &e.path) {
+                    self.invalid.push(tr!(
+                        "plan-invalid-draft",
+                        file = path.display(),
+                        why = &problem.why
+                    ));
+                }
+                false
+            }
         }
     }
 

@@ -474,6 +474,17 @@ fn own_bound(f: &DraftFile) -> Option<String> {
 }
 
 impl Entry {
+    /// Why a letter approved as its text still is cannot go: a file it names cannot be read now
+    /// (gone, moved, a folder). Such a letter is not one to read again but one to fix.
+    pub fn approved_but_broken(&self) -> Option<&FileProblem> {
+        let d = self.record.as_ref()?.decision.as_ref()?;
+        let approved = d.verdict == Verdict::Approved && d.text.is_some() && d.text == self.hash;
+        if !approved || self.state.went() {
+            return None;
+        }
+        self.unreadable.as_deref()
+    }
+
     /// What an approval of the draft binds to: the text, and the letter's files when it carries
     /// any (`DraftFile::bound`).
     pub fn bound(&self) -> Option<&str> {

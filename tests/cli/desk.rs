@@ -713,12 +713,28 @@ fn replies_run_from_the_page_and_who_answered_shows_in_the_list() {
     );
     let run = desk.run_from_page("/replies", &[]);
     assert_eq!(run["code"], 0, "{run}");
+    let page = desk.get("/send").body;
+    assert!(page.contains("Done. The list shows"), "{page}");
     let list = desk.get("/?show=answered").body;
     assert!(
         list.contains("Ana Ruiz") && !list.contains("Bo Li"),
         "{list}"
     );
     assert!(list.contains("1 shown"));
+}
+
+#[test]
+fn a_run_that_ends_in_trouble_is_not_said_done() {
+    let c = drafted();
+    let desk = open_desk(&c, "en");
+    // No [imap]: replies has no mailbox to read.
+    let run = desk.run_from_page("/replies", &[]);
+    assert_eq!(run["code"], 1, "{run}");
+    let page = desk.get("/send").body;
+    assert!(
+        page.contains("It ended with something to see to") && !page.contains("Done."),
+        "{page}"
+    );
 }
 
 #[test]

@@ -618,3 +618,85 @@ fn max_message_size_is_a_size_in_mb_however_it_is_written() {
     );
     c.run(&["check"]).failure().stderr_has("is not a size");
 }
+
+#[test]
+fn a_link_leading_out_of_the_campaign_is_refused_and_every_file_problem_is_said_at_once() {
+    let c = business("carta.md", "");
+    c.write("../secreto.txt", b"la clave del banco");
+    let outside = c.path("../secreto.txt");
+    std::os::unix::fs::symlink(&outside, c.path("presupuestos/enlace.pdf")).unwrap();
+    std::os::unix::fs::symlink(&outside, c.path("foto.png")).unwrap();
+    c.write("falso.png", b"not an image at all");
+    c.write(
+        "clients.csv",
+        c.read("clients.csv").replace(
+            "presupuestos/presupuesto año.pdf",
+            "presupuestos/enlace.pdf",
+        ),
+    );
+    c.write(
+        "carta.md",
+        format!(
+            "{TEMPLATE}\n![web](https://tracker.example/p.gif) ![foto](foto.png) \
+             ![falso](falso.png) ![no](nada.png)\n"
+        ),
+    );
+    let err = c.run(&["check"]).failure().stderr();
+    for said in [
+        "clients.csv:2, column `attachments`, client `Pepi Ruiz`: `presupuestos/enlace.pdf` is a link to",
+        "`foto.png` is a link to",
+        "`falso.png` does not hold the image its name says",
+        "nada.png` is not there",
+        "warning: carta.md, client `Pepi Ruiz`: the letter shows an image from the internet, \
+         `https://tracker.example/p.gif`",
+    ] {
+        assert!(err.contains(said), "{said}: {err}");
+    }
+    assert!(err.contains("outside the campaign folder"), "{err}");
+    assert!(!err.contains("la clave"), "{err}");
+
+    // A file approved, then replaced by a link out of the folder: never sent.
+    let c = business("carta.md", "");
+    c.write("../secreto.txt", b"la clave del banco");
+    approve_all(&c);
+    std::fs::remove_file(c.path("presupuestos/presupuesto año.pdf")).unwrap();
+    std::os::unix::fs::symlink(
+        c.path("../secreto.txt"),
+        c.path("presupuestos/presupuesto año.pdf"),
+    )
+    .unwrap();
+    let smtp = SmtpServer::start(Rules::default());
+    c.append("cartero.toml", &smtp.config());
+    let out = c.run(&["send", "--yes"]).failure();
+    let said = format!("{}{}", out.stdout(), out.stderr());
+    assert!(
+        said.contains("sent 1") && said.contains("is a link to"),
+        "{said}"
+    );
+    let received = smtp.received();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].to, ["jm@example.com"]);
+}
+
+#[test]
+fn an_approved_letter_whose_file_is_gone_is_named_by_send_not_left_as_unreviewed() {
+    let smtp = SmtpServer::start(Rules::default());
+    let c = business("carta.md", &smtp.config());
+    approve_all(&c);
+    std::fs::remove_file(c.path("presupuestos/presupuesto año.pdf")).unwrap();
+    let out = c.run(&["send", "--yes"]).failure();
+    let said = format!("{}{}", out.stdout(), out.stderr());
+    assert!(
+        said.contains("presupuesto año.pdf` is not there") && !said.contains("unreviewed"),
+        "{said}"
+    );
+    assert_eq!(smtp.received().len(), 1);
+    // Nothing left to send but the broken one: still said, still exit 1.
+    let out = c.run(&["send", "--yes"]).failure();
+    let said = format!("{}{}", out.stdout(), out.stderr());
+    assert!(
+        said.contains("presupuesto año.pdf` is not there")
+            && !said.contains("1 waiting for review"),
+        "{said}"
+    );
+}

@@ -6,6 +6,7 @@ use crate::domain::campaign::Campaign;
 use crate::domain::clients::Client;
 use crate::domain::compose::Email;
 use crate::domain::letter::{self, FileProblem, Files};
+use crate::domain::markdown;
 use crate::domain::message::build_message;
 
 impl Campaign<'_> {
@@ -19,11 +20,18 @@ impl Campaign<'_> {
                 }));
             }
         }
-        match letter::load(email, &self.settings.base) {
-            Ok(files) => problems.extend(self.too_big(client, email, &files)),
-            Err(FileProblem { name, why }) => {
-                problems.push(self.on_row(client, &name, Problem::error, || why.clone()))
+        if email.markdown {
+            for address in markdown::remote_images(&email.body) {
+                problems.push(self.on_row(client, &address, Problem::warning, || {
+                    tr!("campaign-image-from-elsewhere", address = &address)
+                }));
             }
+        }
+        match letter::load_all(email, &self.settings.base) {
+            Ok(files) => problems.extend(self.too_big(client, email, &files)),
+            Err(each) => problems.extend(each.into_iter().map(|FileProblem { name, why }| {
+                self.on_row(client, &name, Problem::error, || why.clone())
+            })),
         }
         problems
     }
