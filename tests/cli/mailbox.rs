@@ -724,7 +724,7 @@ fn a_nearly_full_sent_folder_keeps_the_copies_that_fit_and_gets_the_rest_once_th
         .received()
         .iter()
         .map(|l| l.data.to_vec())
-        .filter(|l| !imap.messages("Sent").iter().any(|m| &m.bytes[..] == &l[..]))
+        .filter(|l| !imap.messages("Sent").iter().any(|m| m.bytes[..] == l[..]))
         .collect();
     assert_eq!(left.len(), 2);
     let kb = (left.iter().map(|l| l.len()).sum::<usize>()).div_ceil(1024);
