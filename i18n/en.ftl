@@ -599,6 +599,7 @@ smtp-host-not-found = the server's name was not found: check `host` under `[smtp
 smtp-not-tls = the server does not speak TLS from the first byte on this port: with port 587 use `security = "starttls"`; `security = "tls"` goes with port 465
 smtp-no-login-mechanism = the server offers no way to log in that cartero knows (PLAIN or LOGIN, or XOAUTH2 with `auth = "xoauth2"`): it may want a secure connection first (`security = "starttls"`), or no `username` at all
 smtp-untrusted = { $why }: its TLS certificate could not be verified for this host name (a server with its own certificate authority needs `ca-file` under `[smtp]`)
+smtp-too-big-for-server = the letter, { $size } as sent, is bigger than this server takes ({ $reply }): set `[smtp] max-message-size` to what your provider takes, so `check` says it before sending, and attach smaller files or fewer
 smtp-no-answer-after-letter = no answer came after the whole letter was handed to the server ({ $why })
 smtp-timed-out = the server did not answer in time (`timeout-seconds` under `[smtp]`)
 smtp-connection-refused = nothing answers at that address and port: check `host` and `port` under `[smtp]`

@@ -639,6 +639,7 @@ smtp-host-not-found = no se encontró el nombre del servidor: revisa `host` en `
 smtp-not-tls = el servidor no habla TLS desde el primer byte en este puerto: con el puerto 587 usa `security = "starttls"`; `security = "tls"` va con el puerto 465
 smtp-no-login-mechanism = el servidor no ofrece ninguna forma de entrar que cartero conozca (PLAIN o LOGIN, o XOAUTH2 con `auth = "xoauth2"`): puede que quiera antes una conexión segura (`security = "starttls"`), o que no haga falta ningún `username`
 smtp-untrusted = { $why }: no se pudo verificar su certificado TLS para este nombre de servidor (un servidor con su propia autoridad de certificación necesita `ca-file` en `[smtp]`)
+smtp-too-big-for-server = la carta, { $size } tal como se envía, es más grande de lo que acepta este servidor ({ $reply }): pon en `[smtp] max-message-size` lo que acepta tu proveedor, para que `check` lo diga antes de enviar, y adjunta archivos más pequeños o menos
 smtp-no-answer-after-letter = no llegó respuesta después de entregar la carta entera al servidor ({ $why })
 smtp-timed-out = el servidor no respondió a tiempo (`timeout-seconds` en `[smtp]`)
 smtp-connection-refused = nadie responde en esa dirección y puerto: revisa `host` y `port` en `[smtp]`

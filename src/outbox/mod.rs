@@ -464,6 +464,16 @@ impl Outbox for SmtpOutbox {
             Err(e) => {
                 let err =
                     delivery_error(&e, dot.load(Ordering::SeqCst), Stage::End, &self.recipient);
+                let err = match err {
+                    SendError::Permanent(reply) if replies::too_big(&reply) => {
+                        SendError::Permanent(tr!(
+                            "smtp-too-big-for-server",
+                            size = crate::text::size(bytes.len() as u64),
+                            reply = reply
+                        ))
+                    }
+                    other => other,
+                };
                 if e.status().is_none_or(|c| c.to_string() == "421") {
                     self.drop_connection();
                 }

@@ -43,6 +43,28 @@ const ACCOUNT_WORDS: &[&str] = &[
     "not authorized to send",
 ];
 
+/// Words servers use when a letter is bigger than they take: Postfix's "552 5.3.4 Message size
+/// exceeds fixed limit", Gmail's "552 5.3.4 Your message exceeded Google's message size limits",
+/// Exchange's "552 5.3.4 Message size exceeds fixed maximum message size", aiosmtpd's "552
+/// Error: Too much mail data".
+const SIZE_WORDS: &[&str] = &[
+    "5.3.4",
+    "too much mail data",
+    "message size",
+    "size limit",
+    "too big",
+    "too large",
+    "maximum size",
+];
+
+/// Whether the reply to the final "." refuses the letter for its size (not a full mailbox).
+pub fn too_big(reply: &str) -> bool {
+    let lower = reply.to_lowercase();
+    lower.starts_with('5')
+        && !lower.contains("quota")
+        && SIZE_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// True when two clients in a row got the same refusal (their own addresses aside) and it is
 /// not one about a mailbox: then it is about the sender or the server, whoever the client.
 /// `previous` is the earlier reply with its recipient on the line before it.
@@ -266,4 +288,24 @@ mod tests {
         assert!(when_to_retry("5.4.5 Daily user sending quota exceeded").contains("24 hours"));
         assert!(when_to_retry("4.7.0 Try again later").contains("later"));
     }
+
+    #[test]
+    fn a_letter_too_big_for_the_server_is_told_from_a_full_mailbox() {
+        for big in [
+            "552 5.3.4 Message size exceeds fixed limit",
+            "552 5.3.4 Your message exceeded Google's message size limits.",
+            "552 Error: Too much mail data",
+            "554 5.3.4 Message too big for system",
+        ] {
+            assert!(too_big(big), "{big}");
+        }
+        for other in [
+            "552 5.2.2 Mailbox full: quota exceeded",
+            "550 5.1.1 User unknown",
+            "452 4.3.1 Insufficient system storage",
+        ] {
+            assert!(!too_big(other), "{other}");
+        }
+    }
+
 }

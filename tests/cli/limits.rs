@@ -400,3 +400,18 @@ fn a_refusal_under_a_daily_limit_is_not_called_the_limit_reached() {
         );
     }
 }
+
+#[test]
+fn a_letter_too_big_for_the_server_is_said_so_with_its_size_and_the_setting() {
+    let server = quota(0, false, "552 5.3.4 Message size exceeds fixed limit");
+    let c = approved(1, &server.config());
+    let out = c.run(&["send", "--yes"]).failure();
+    let said = format!("{}{}", out.stdout(), out.stderr());
+    assert!(
+        said.contains("as sent, is bigger than this server takes (552 5.3.4 Message size exceeds fixed limit)")
+            && said.contains("`[smtp] max-message-size`"),
+        "{said}"
+    );
+    let status = c.run(&["status"]).stdout();
+    assert!(status.contains("bigger than this server takes"), "{status}");
+}
