@@ -23,10 +23,12 @@ pub struct Piece {
 }
 
 impl Piece {
-    /// The `Content-ID` an inline image goes by: from its bytes, so every build of the letter
-    /// gives the same one.
-    pub fn content_id(&self, domain: &str) -> String {
+    /// The `Content-ID` an inline image goes by: from its bytes and the letter's Message-ID, so
+    /// every build of the letter gives the same one and no two letters share one (RFC 2392).
+    pub fn content_id(&self, message_id: &str, domain: &str) -> String {
         let mut h = Sha256::new();
+        h.update(message_id.as_bytes());
+        h.update([0]);
         // Its name too: two images with the same bytes are still two parts, each its own id.
         h.update(self.name.as_bytes());
         h.update([0]);

@@ -81,7 +81,7 @@ fn parts(from: &Mailbox, email: &Email, files: &Files, message_id: &str) -> Mult
     let attached: Vec<&Piece> = files.pieces.iter().filter(|p| !p.inline).collect();
     let mixed = MultiPart::mixed().boundary(boundary(0));
     let mut whole = if email.markdown {
-        let words = html_and_plain(from, email, files, &boundary);
+        let words = html_and_plain(from, email, files, message_id, &boundary);
         if attached.is_empty() {
             return words;
         }
@@ -90,10 +90,79 @@ fn parts(from: &Mailbox, email: &Email, files: &Files, message_id: &str) -> Mult
         mixed.singlepart(SinglePart::plain(email.body.clone()))
     };
     for p in attached {
-        whole = whole
-            .singlepart(Attachment::new(p.file_name.clone()).body(carried(p), content_type(p)));
+        whole = whole.singlepart(match disposition("attachment", &p.file_name) {
+            Some(d) => SinglePart::builder()
+                .header(d)
+                .header(content_type(p))
+                .body(carried(p)),
+            None => Attachment::new(p.file_name.clone()).body(carried(p), content_type(p)),
+        });
     }
     whole
+}
+
+/// `Content-Disposition` for a file whose name reads like an encoded word (`=?utf-8?B?…?=`):
+/// written percent-encoded (RFC 2231) always, so that no mail app decodes it into another name.
+/// `None` for every other name, which lettre writes as RFC 2231 asks.
+fn disposition(kind: &str, file_name: &str) -> Option<Disposition> {
+    if !file_name.contains("=?") {
+        return None;
+    }
+    const SAFE: &[u8] = b"!#$&+-.^_`|~";
+    // A character at a time, so that no section cuts a character's bytes apart.
+    let encoded: Vec<String> = file_name
+        .chars()
+        .map(|c| {
+            let mut utf8 = [0; 4];
+            c.encode_utf8(&mut utf8)
+                .bytes()
+                .map(|b| match b.is_ascii_alphanumeric() || SAFE.contains(&b) {
+                    true => (b as char).to_string(),
+                    false => format!("%{b:02X}"),
+                })
+                .collect()
+        })
+        .collect();
+    // Lines under 78 characters: a few dozen encoded characters a section.
+    let mut value = format!("{kind};");
+    let mut section = String::new();
+    let mut n = 0;
+    for (i, piece) in encoded.iter().enumerate() {
+        section.push_str(piece);
+        if section.len() >= 50 || i + 1 == encoded.len() {
+            let charset = if n == 0 { "utf-8''" } else { "" };
+            let end = if i + 1 == encoded.len() { "" } else { ";" };
+            value.push_str(&format!("\r\n filename*{n}*={charset}{section}{end}"));
+            section.clear();
+            n += 1;
+        }
+    }
+    let raw = format!("{kind}; filename=\"{file_name}\"");
+    Some(Disposition(
+        lettre::message::header::HeaderValue::dangerous_new_pre_encoded(
+            <Disposition as lettre::message::header::Header>::name(),
+            raw,
+            value,
+        ),
+    ))
+}
+
+/// A `Content-Disposition` written here (see [`disposition`]).
+#[derive(Debug, Clone)]
+struct Disposition(lettre::message::header::HeaderValue);
+
+impl lettre::message::header::Header for Disposition {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Content-Disposition")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Err("cartero writes this header, never reads it".into())
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        self.0.clone()
+    }
 }
 
 /// A Markdown letter's words: plain text, then HTML with its images by `Content-ID`.
@@ -101,6 +170,7 @@ fn html_and_plain(
     from: &Mailbox,
     email: &Email,
     files: &Files,
+    message_id: &str,
     boundary: &dyn Fn(u8) -> String,
 ) -> MultiPart {
     let domain = from.email.domain().to_string();
@@ -109,7 +179,7 @@ fn html_and_plain(
         inline
             .iter()
             .find(|p| p.name == dest)
-            .map(|p| p.content_id(&domain))
+            .map(|p| p.content_id(message_id, &domain))
     };
     let plain = SinglePart::plain(markdown::to_plain(&email.body));
     let html = SinglePart::html(markdown::to_html(&email.body, &cid));
@@ -121,10 +191,16 @@ fn html_and_plain(
     }
     let mut related = MultiPart::related().boundary(boundary(2)).singlepart(html);
     for p in inline {
-        related = related.singlepart(
-            Attachment::new_inline_with_name(p.content_id(&domain), p.file_name.clone())
+        let cid = p.content_id(message_id, &domain);
+        related = related.singlepart(match disposition("inline", &p.file_name) {
+            Some(d) => SinglePart::builder()
+                .header(lettre::message::header::ContentId::from(format!("<{cid}>")))
+                .header(d)
+                .header(content_type(p))
+                .body(carried(p)),
+            None => Attachment::new_inline_with_name(cid, p.file_name.clone())
                 .body(carried(p), content_type(p)),
-        );
+        });
     }
     alternative.multipart(related)
 }

@@ -307,5 +307,4 @@ mod tests {
             assert!(!too_big(other), "{other}");
         }
     }
-
 }

@@ -700,3 +700,51 @@ fn an_approved_letter_whose_file_is_gone_is_named_by_send_not_left_as_unreviewed
         "{said}"
     );
 }
+
+#[test]
+fn a_file_name_that_reads_like_an_encoded_word_arrives_as_named_and_no_two_letters_share_an_image_id(
+) {
+    let c = business("carta.md", "");
+    let odd = "=?utf-8?B?aGVsbG8=?=.pdf";
+    let long =
+        "presupuesto de la reforma del almacén =?iso-8859-1?q?raro?= con un nombre larguísimo.pdf";
+    c.write(odd, pdf("odd"));
+    c.write(long, pdf("long"));
+    c.write(
+        "clients.csv",
+        c.read("clients.csv").replace(
+            "presupuestos/presupuesto año.pdf",
+            &format!("{odd}; {long}"),
+        ),
+    );
+    c.run(&["check"]).success();
+    c.run(&["preview", "--out", "preview"]).success();
+    let letters = emls(&c.path("preview"));
+    let pepi = MessageParser::default().parse(&letters[0].1).unwrap();
+    let names: Vec<(&str, Vec<u8>)> = pepi
+        .attachments()
+        .filter(|a| a.content_disposition().is_some_and(|d| d.is_attachment()))
+        .map(|a| (a.attachment_name().unwrap(), a.contents().to_vec()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("catálogo 2027.pdf", pdf("catalogo")),
+            (odd, pdf("odd")),
+            (long, pdf("long"))
+        ]
+    );
+    for line in String::from_utf8_lossy(&letters[0].1).lines() {
+        assert!(line.len() <= 78, "{line}");
+    }
+    let ids: Vec<String> = letters
+        .iter()
+        .map(|(_, bytes)| {
+            let m = MessageParser::default().parse(bytes).unwrap();
+            let logo = m.parts.iter().find(|p| p.content_id().is_some()).unwrap();
+            logo.content_id().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1], "each letter's logo has its own Content-ID");
+}
