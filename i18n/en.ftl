@@ -291,7 +291,7 @@ campaign-missing-variant = there is no such template, so { $count ->
     } written to in `{ $language }` ({ $names }) get `{ $used }` instead: create `{ $template }` for them, or give them another `language`
 campaign-templates-folder-holds = ; `{ $folder }` holds { $files }
 campaign-repeated-anecdote = this draft repeats what you wrote to them in { $year } («{ $snippet }»): tell them something new
-campaign-no-note = no personal note: add one to the `note` column (a memory, an anecdote, something you solved together)
+campaign-no-note = no personal note: add one to the `{ $column }` column (a memory, an anecdote, something you solved together)
 campaign-long-subject = the subject is longer than { $most } characters: mail apps cut it short; keep it short and say the rest in the letter
 campaign-names-and-more = { $names } and { $more } more
 campaign-same-for = the same for { $count ->
@@ -302,8 +302,8 @@ campaign-same-for-and-more = the same for { $count ->
         [one] 1 other client
        *[other] { $count } other clients
     }: { $names } and { $more } others
-campaign-no-notes = { $count } clients have no personal note ({ $names }): add one to the `note` column for each (a memory, an anecdote, something you solved together)
-campaign-no-notes-and-more = { $count } clients have no personal note ({ $names }, and { $more } more): add one to the `note` column for each (a memory, an anecdote, something you solved together)
+campaign-no-notes = { $count } clients have no personal note ({ $names }): add one to the `{ $column }` column for each (a memory, an anecdote, something you solved together)
+campaign-no-notes-and-more = { $count } clients have no personal note ({ $names }, and { $more } more): add one to the `{ $column }` column for each (a memory, an anecdote, something you solved together)
 campaign-mass-mail = { $count } letters read like a mass mail: little of each is about its client alone ({ $names }); add something personal to their notes, or to the template
 campaign-mass-mail-and-more = { $count } letters read like a mass mail: little of each is about its client alone ({ $names }, and { $more } more); add something personal to their notes, or to the template
 campaign-letter-unusable = this letter could not be approved or sent as it renders: { $why }

@@ -331,7 +331,7 @@ campaign-missing-variant = esa plantilla no existe, así que { $count ->
     } `{ $used }` en su lugar: crea `{ $template }` para ellos, o dales otro `language`
 campaign-templates-folder-holds = ; `{ $folder }` contiene { $files }
 campaign-repeated-anecdote = este borrador repite lo que le escribiste en { $year } («{ $snippet }»): cuéntale algo nuevo
-campaign-no-note = no hay nota personal: añade una en la columna `note` (un recuerdo, una anécdota, algo que resolvisteis juntos)
+campaign-no-note = no hay nota personal: añade una en la columna `{ $column }` (un recuerdo, una anécdota, algo que resolvisteis juntos)
 campaign-long-subject = el asunto tiene más de { $most } caracteres: los programas de correo lo cortan; hazlo corto y cuenta el resto en la carta
 campaign-names-and-more = { $names } y { $more } más
 campaign-same-for = lo mismo para { $count ->
@@ -342,8 +342,8 @@ campaign-same-for-and-more = lo mismo para { $count ->
         [one] 1 cliente más
        *[other] { $count } clientes más
     }: { $names } y { $more } más
-campaign-no-notes = { $count } clientes no tienen nota personal ({ $names }): añade una en la columna `note` para cada uno (un recuerdo, una anécdota, algo que resolvisteis juntos)
-campaign-no-notes-and-more = { $count } clientes no tienen nota personal ({ $names } y { $more } más): añade una en la columna `note` para cada uno (un recuerdo, una anécdota, algo que resolvisteis juntos)
+campaign-no-notes = { $count } clientes no tienen nota personal ({ $names }): añade una en la columna `{ $column }` para cada uno (un recuerdo, una anécdota, algo que resolvisteis juntos)
+campaign-no-notes-and-more = { $count } clientes no tienen nota personal ({ $names } y { $more } más): añade una en la columna `{ $column }` para cada uno (un recuerdo, una anécdota, algo que resolvisteis juntos)
 campaign-mass-mail = { $count } cartas parecen un envío masivo: poco de cada una habla solo de su cliente ({ $names }); añade algo personal a sus notas o a la plantilla
 campaign-mass-mail-and-more = { $count } cartas parecen un envío masivo: poco de cada una habla solo de su cliente ({ $names } y { $more } más); añade algo personal a sus notas o a la plantilla
 campaign-letter-unusable = esta carta, tal como sale, no se podría aprobar ni enviar: { $why }

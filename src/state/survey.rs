@@ -156,8 +156,10 @@ impl<'s> Survey<'s> {
         survey.literals = literals;
         let with_repeats: Vec<(&Entry, Option<String>)> =
             survey.entries.iter().zip(repeats).collect();
-        let warnings =
-            crate::par::parallel_map(&with_repeats, |(e, repeat)| warnings_for(e, repeat.clone()));
+        let note = survey.campaign.read_as.theirs("note");
+        let warnings = crate::par::parallel_map(&with_repeats, |(e, repeat)| {
+            warnings_for(e, repeat.clone(), note)
+        });
         drop(with_repeats);
         for (entry, (w, retold)) in survey.entries.iter_mut().zip(warnings) {
             entry.warnings = w;
@@ -292,8 +294,9 @@ impl<'s> Survey<'s> {
         self.measure(&literals);
         self.literals = literals;
         let repeat = self.repeat_at(index);
+        let note = self.campaign.read_as.theirs("note");
         let e = &mut self.entries[index];
-        (e.warnings, e.retold) = warnings_for(e, repeat);
+        (e.warnings, e.retold) = warnings_for(e, repeat, note);
         Ok(())
     }
 
@@ -318,7 +321,8 @@ impl<'s> Survey<'s> {
         let share = personal::shares(&docs, &self.literals).get(at).copied();
         let before = std::mem::replace(&mut self.entries[index].share, share);
         let repeat = self.repeat_at(index);
-        let (warnings, _) = warnings_for(&self.entries[index], repeat);
+        let note = self.campaign.read_as.theirs("note");
+        let (warnings, _) = warnings_for(&self.entries[index], repeat, note);
         let e = &mut self.entries[index];
         e.share = before;
         e.text = shown;
@@ -523,10 +527,10 @@ fn repeat_of(e: &Entry, past: &Past, template_words: &TemplateWords) -> Option<S
 }
 
 /// An entry's warnings, `repeat` (`repeat_of`) among them, and whether one of them is a retold
-/// anecdote.
-fn warnings_for(e: &Entry, repeat: Option<String>) -> (Vec<String>, bool) {
+/// anecdote; `note_column` is the list's name for the note.
+fn warnings_for(e: &Entry, repeat: Option<String>, note_column: &str) -> (Vec<String>, bool) {
     let mut w = Vec::new();
-    if let Some(note) = Campaign::note_warning(&e.client) {
+    if let Some(note) = Campaign::note_warning(&e.client, note_column) {
         w.push(note);
     }
     let retold = repeat.is_some();

@@ -267,3 +267,17 @@ fn the_summary_counts_errors_in_words_not_error_s() {
         .success()
         .stdout_has("no errors, ");
 }
+
+#[test]
+fn a_problem_names_the_column_as_the_list_calls_it() {
+    let c = Campaign::with(
+        "email,nombre,nota\nana@example.com,Ana Ruiz,\nbo@example.com,Bo Li,La feria de Zaragoza\n",
+        "Subject: Hola\n\nHola {{ first_name }}, {{ note | default(value=\"\") }}\n",
+    );
+    let err = c.run(&["check"]).stderr();
+    assert!(
+        err.contains("clients.csv:2, column `nota`, client `Ana Ruiz`: no personal note: add one to the `nota` column"),
+        "{err}"
+    );
+    assert!(!err.contains("`note`"), "{err}");
+}

@@ -530,7 +530,7 @@ fn files_stay_inside_the_campaign_and_a_note_is_words_never_marks() {
     );
     let err = c.run(&["check"]).failure().stderr();
     assert!(
-        err.contains("clients.csv:3, column `attachments`, client `José María Peña`")
+        err.contains("clients.csv:3, column `adjuntos`, client `José María Peña`")
             && err.contains("`../fuera.pdf` is outside the campaign folder"),
         "{err}"
     );
@@ -643,7 +643,7 @@ fn a_link_leading_out_of_the_campaign_is_refused_and_every_file_problem_is_said_
     );
     let err = c.run(&["check"]).failure().stderr();
     for said in [
-        "clients.csv:2, column `attachments`, client `Pepi Ruiz`: `presupuestos/enlace.pdf` is a link to",
+        "clients.csv:2, column `adjuntos`, client `Pepi Ruiz`: `presupuestos/enlace.pdf` is a link to",
         "`foto.png` is a link to",
         "`falso.png` does not hold the image its name says",
         "nada.png` is not there",

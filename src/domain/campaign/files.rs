@@ -45,6 +45,7 @@ impl Campaign<'_> {
             campaign_files: s.attachments.clone(),
             signature: s.signature.clone(),
             template: s.template.as_ref().map(|t| t.display().to_string()),
+            read_as: self.read_as.clone(),
         }
     }
 
@@ -95,6 +96,7 @@ pub struct Places {
     campaign_files: Vec<String>,
     signature: Option<std::path::PathBuf>,
     template: Option<String>,
+    read_as: crate::domain::clients::ReadAs,
 }
 
 impl Places {
@@ -111,7 +113,7 @@ impl Places {
         let on_row = |column: &str| {
             kind(self.list.clone(), message.clone())
                 .at(client.pos)
-                .column(column)
+                .column(self.read_as.theirs(column))
                 .client(&client.name)
         };
         if client.attachments.iter().any(|a| a == name) {

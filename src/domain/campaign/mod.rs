@@ -273,7 +273,7 @@ impl Campaign<'_> {
         let mut mass: BTreeMap<String, Vec<(&str, f64)>> = BTreeMap::new();
         let mut no_note = Vec::new();
         for ((client, share), r) in self.clients.iter().zip(shares).zip(rendered) {
-            if Campaign::note_warning(client).is_some() {
+            if client.note.is_none() {
                 no_note.push(client);
             }
             let Some(r) = r else { continue };
@@ -296,6 +296,7 @@ impl Campaign<'_> {
         problems.extend(no_note_problems(
             &self.settings.clients.display().to_string(),
             &no_note,
+            self.read_as.theirs("note"),
         ));
         problems.extend(mass_mail_problems(mass));
         problems.extend(self.repeat_problems(rendered));

@@ -182,8 +182,12 @@ impl Campaign<'_> {
     }
 
     /// The warnings `check`, `draft` and `review` give about a client whatever their draft says.
-    pub fn note_warning(client: &Client) -> Option<String> {
-        client.note.is_none().then(|| tr!("campaign-no-note"))
+    /// `column`: the list's own name for the note column.
+    pub fn note_warning(client: &Client, column: &str) -> Option<String> {
+        client
+            .note
+            .is_none()
+            .then(|| tr!("campaign-no-note", column = column))
     }
 }
 
@@ -276,15 +280,15 @@ pub(super) fn say_once(problems: Vec<Problem>) -> Vec<Problem> {
 }
 
 /// Clients with no personal note: each named when they are few, said once when they are many.
-pub(super) fn no_note_problems(list: &str, clients: &[&Client]) -> Vec<Problem> {
+pub(super) fn no_note_problems(list: &str, clients: &[&Client], column: &str) -> Vec<Problem> {
     if clients.len() <= 3 {
         return clients
             .iter()
             .filter_map(|c| {
-                Campaign::note_warning(c).map(|w| {
+                Campaign::note_warning(c, column).map(|w| {
                     Problem::warning(list, w)
                         .at(c.pos)
-                        .column("note")
+                        .column(column)
                         .client(&c.name)
                 })
             })
@@ -298,17 +302,19 @@ pub(super) fn no_note_problems(list: &str, clients: &[&Client]) -> Vec<Problem> 
             0 => tr!(
                 "campaign-no-notes",
                 count = clients.len(),
-                names = named.join(", ")
+                names = named.join(", "),
+                column = column
             ),
             more => tr!(
                 "campaign-no-notes-and-more",
                 count = clients.len(),
                 names = named.join(", "),
-                more = more
+                more = more,
+                column = column
             ),
         },
     )
-    .column("note")]
+    .column(column)]
 }
 
 /// The letters that read like a mass mail, by template: each named when they are few, said

@@ -192,6 +192,17 @@ pub struct ReadAs {
     pub renamed: Vec<(&'static str, String)>,
 }
 
+impl ReadAs {
+    /// The list's own name for one of cartero's columns (`nota` for `note`), to say a problem
+    /// where the person will find it.
+    pub fn theirs<'a>(&'a self, ours: &'a str) -> &'a str {
+        self.renamed
+            .iter()
+            .find(|(k, _)| *k == ours)
+            .map_or(ours, |(_, theirs)| theirs.as_str())
+    }
+}
+
 impl ClientList {
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(Problem::is_error)
