@@ -135,6 +135,7 @@ cmd-review-no-draft-yet = { $count ->
 }: ejecuta `cartero draft`
 cmd-review-draft-gone = el borrador `{ $file }` de { $name } <{ $email }> ya no está, así que no hay nada que revisar; `cartero draft` lo vuelve a escribir
 cmd-review-nth = { $n } de { $total }
+cmd-review-percent = { $share } %
 cmd-review-personal = parte personal { $share }
 cmd-review-edit-broke-it = error: el borrador editado no se puede enviar: { $why }; se queda como lo dejaste, edítalo otra vez
 cmd-review-changed-on-disk = el borrador cambió en el disco mientras lo leías; aquí lo tienes otra vez
@@ -370,6 +371,17 @@ diag-place-line = línea { $line }
 diag-place-row = fila { $row }
 diag-place-another-client = otro cliente
 diag-place-of-client = { $place } ({ $client })
+os-not-found = no está
+os-permission-denied = no tienes permiso (los permisos del archivo)
+os-already-exists = ya hay algo con ese nombre
+os-is-a-directory = es una carpeta
+os-not-a-directory = una parte de la ruta es un archivo, no una carpeta
+os-directory-not-empty = la carpeta no está vacía
+os-read-only = el disco es de solo lectura
+os-disk-full = el disco está lleno
+os-bad-name = el disco no admite ese nombre (demasiado largo, o con caracteres que rechaza)
+os-file-too-large = el archivo es demasiado grande para el disco
+os-busy = otro programa lo está usando
 text-seconds = { $seconds } s
 text-minutes-seconds = { $minutes } min { $seconds } s
 text-hours-minutes = { $hours } h { $minutes } min
@@ -668,7 +680,7 @@ smtp-retry-in = el servidor dice que lo intentes de nuevo dentro de { $count } {
 smtp-retry-daily-limit = es un límite diario: inténtalo de nuevo dentro de 24 horas
 smtp-retry-later = inténtalo más tarde: dentro de una hora, o mañana si vuelve a pasar
 outbox-write-failed-because = no se pudo escribir `{ $file }`: { $why }
-outbox-written-to = escrito en { $file }
+outbox-written-to = guardada en { $file }
 # Por dónde salió un ensayo, dentro de una frase del resumen del envío.
 outbox-describe-folder = la carpeta `{ $folder }`
 outbox-create-failed = no se pudo crear `{ $folder }`
@@ -1099,7 +1111,7 @@ archive-not-read = aviso: { $error }; esta vez no se registran las respuestas a 
 
 status-bounced-on = devuelto el { $day }: { $reason } (la dirección no funciona: corrígela en la lista de clientes)
 status-delayed-on = con retraso desde el { $day }: { $reason } (el servidor sigue intentándolo; no hay nada que reenviar)
-status-next-fix-bounced = siguiente: corrige en la lista de clientes { $count ->
+status-next-fix-bounced = siguiente paso: corrige en la lista de clientes { $count ->
     [one] la dirección devuelta
    *[other] las { $count } direcciones devueltas
 } (ver arriba); una dirección corregida es un cliente nuevo al que redactar y enviar

@@ -67,7 +67,11 @@ pub fn main() -> ExitCode {
             None => code,
         },
         Err(err) => {
-            tell!("{}: {err:#}", tr!("error-prefix"));
+            tell!(
+                "{}: {}",
+                tr!("error-prefix"),
+                crate::text::error_chain(&err)
+            );
             ExitCode::from(1)
         }
     }

@@ -204,7 +204,9 @@ impl Session<'_> {
             }
             return Ok(None);
         };
-        let share = e.share.map_or("-".into(), |s| format!("{:.0}%", s * 100.0));
+        let share = e.share.map_or("-".into(), |s| {
+            tr!("cmd-review-percent", share = format!("{:.0}", s * 100.0))
+        });
         let fields = [
             tr!("cmd-review-nth", n = n, total = total),
             format!("{} <{}>", e.client.name, e.client.email),

@@ -204,7 +204,7 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
         tr!(
             "letter-file-unreadable",
             file = path.display(),
-            why = e.to_string()
+            why = crate::text::os_words(&e)
         )
     })
 }

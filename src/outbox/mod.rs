@@ -551,7 +551,7 @@ impl Outbox for FileOutbox {
             SendError::Fatal(tr!(
                 "outbox-write-failed-because",
                 file = path.display(),
-                why = e.to_string()
+                why = crate::text::os_words(&e)
             ))
         })?;
         Ok(tr!("outbox-written-to", file = path.display()))

@@ -110,7 +110,7 @@ pub fn read_draft(path: &Path) -> Result<Option<DraftFile>> {
         Err(e) => Err(anyhow::anyhow!(tr!(
             "state-draft-unreadable",
             file = path.display(),
-            why = e.to_string(),
+            why = crate::text::os_words(&e),
             quoted = shell_words::quote(&path.display().to_string())
         ))),
     }

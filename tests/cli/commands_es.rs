@@ -89,3 +89,34 @@ fn init_and_remember_speak_spanish() {
         .failure()
         .stderr_has("no hay nada que recordar: escríbelo después de la dirección");
 }
+
+#[test]
+fn what_the_operating_system_says_is_said_in_spanish_too() {
+    let c = Campaign::empty();
+    c.write("ocupado", "un archivo, no una carpeta");
+    let out = Run(c
+        .cmd(&["init", "ocupado"])
+        .env("CARTERO_LANG", "es")
+        .output()
+        .unwrap());
+    let err = out.stderr();
+    assert!(
+        err.contains("no se pudo crear la carpeta `ocupado`: ya hay algo con ese nombre"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("os error") && !err.contains("File exists"),
+        "{err}"
+    );
+    let out = Run(c
+        .cmd(&["init", "ocupado"])
+        .env("CARTERO_LANG", "en")
+        .output()
+        .unwrap());
+    assert!(
+        out.stderr()
+            .contains("something by that name is there already"),
+        "{}",
+        out.stderr()
+    );
+}

@@ -51,7 +51,10 @@ fn signature(settings: &Settings, problems: &mut Vec<Problem>) -> Option<(String
             Err(_) => tr!("campaign-signature-not-utf8"),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => tr!("campaign-signature-missing"),
-        Err(e) => tr!("campaign-signature-unreadable", why = e.to_string()),
+        Err(e) => tr!(
+            "campaign-signature-unreadable",
+            why = crate::text::os_words(&e)
+        ),
     };
     problems.push(Problem::error(path.display().to_string(), why));
     None
