@@ -212,6 +212,38 @@ pub fn size(bytes: u64) -> String {
     }
 }
 
+/// What the operating system said of a file, in the reader's language where cartero knows the
+/// case (its own words, "File exists (os error 17)", are English whatever the locale).
+pub fn os_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => tr!("os-not-found"),
+        ErrorKind::PermissionDenied => tr!("os-permission-denied"),
+        ErrorKind::AlreadyExists => tr!("os-already-exists"),
+        ErrorKind::IsADirectory => tr!("os-is-a-directory"),
+        ErrorKind::NotADirectory => tr!("os-not-a-directory"),
+        ErrorKind::DirectoryNotEmpty => tr!("os-directory-not-empty"),
+        ErrorKind::ReadOnlyFilesystem => tr!("os-read-only"),
+        ErrorKind::StorageFull => tr!("os-disk-full"),
+        ErrorKind::InvalidFilename => tr!("os-bad-name"),
+        ErrorKind::FileTooLarge => tr!("os-file-too-large"),
+        ErrorKind::ResourceBusy => tr!("os-busy"),
+        _ => e.to_string(),
+    }
+}
+
+/// An error and its causes, joined as anyhow's `{:#}` joins them, what the operating system
+/// said in the reader's language (`os_words`).
+pub fn error_chain(err: &anyhow::Error) -> String {
+    err.chain()
+        .map(|cause| match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => os_words(io),
+            None => cause.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,36 +304,4 @@ mod tests {
         let back: Mailbox = display_mailbox(&m).parse().unwrap();
         assert_eq!(back, m);
     }
-}
-
-/// What the operating system said of a file, in the reader's language where cartero knows the
-/// case (its own words, "File exists (os error 17)", are English whatever the locale).
-pub fn os_words(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => tr!("os-not-found"),
-        ErrorKind::PermissionDenied => tr!("os-permission-denied"),
-        ErrorKind::AlreadyExists => tr!("os-already-exists"),
-        ErrorKind::IsADirectory => tr!("os-is-a-directory"),
-        ErrorKind::NotADirectory => tr!("os-not-a-directory"),
-        ErrorKind::DirectoryNotEmpty => tr!("os-directory-not-empty"),
-        ErrorKind::ReadOnlyFilesystem => tr!("os-read-only"),
-        ErrorKind::StorageFull => tr!("os-disk-full"),
-        ErrorKind::InvalidFilename => tr!("os-bad-name"),
-        ErrorKind::FileTooLarge => tr!("os-file-too-large"),
-        ErrorKind::ResourceBusy => tr!("os-busy"),
-        _ => e.to_string(),
-    }
-}
-
-/// An error and its causes, joined as anyhow's `{:#}` joins them, what the operating system
-/// said in the reader's language (`os_words`).
-pub fn error_chain(err: &anyhow::Error) -> String {
-    err.chain()
-        .map(|cause| match cause.downcast_ref::<std::io::Error>() {
-            Some(io) => os_words(io),
-            None => cause.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(": ")
 }
