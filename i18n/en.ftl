@@ -1133,6 +1133,7 @@ campaign-signature-missing = the signature file is not there: create it, or fix 
 campaign-signature-unreadable = cannot read the signature ({ $why }): make it readable, or fix `[sender] signature` in cartero.toml
 campaign-signature-not-utf8 = the signature is not UTF-8 text: save it as UTF-8 (in Notepad: "Save as", encoding "UTF-8")
 campaign-image-from-elsewhere = the letter shows an image from the internet, `{ $address }`: cartero never loads one (mail apps hide them, and they tell the sender who opened the letter), so it will not be seen; put the image in the campaign folder and show it by its file name
+campaign-logo-in-plain-letter = the signature shows `{ $image }`, but this letter is plain text, which shows no image, so it goes without it: name the template with .md to send letters that show it
 campaign-attachment-blocked = `{ $file }` is a kind of file mail providers refuse to carry (programs and scripts): the letter would be refused or arrive without it (a .zip around it does not help): send a PDF, or a link to the file
 campaign-letter-too-big = this letter is { $size } as it is sent, over the { $limit } your provider takes (`[smtp] max-message-size`): attach smaller files, or fewer
 cmd-send-file-changed = { $key }: a file of this letter changed since you approved it: not sent; read it again with `cartero review`

@@ -1269,6 +1269,7 @@ campaign-signature-missing = el archivo de la firma no está: créalo o corrige 
 campaign-signature-unreadable = no se puede leer la firma ({ $why }): haz que se pueda leer o corrige `[sender] signature` en cartero.toml
 campaign-signature-not-utf8 = la firma no es texto UTF-8: guárdala como UTF-8 (en el Bloc de notas: «Guardar como», codificación «UTF-8»)
 campaign-image-from-elsewhere = la carta muestra una imagen de internet, `{ $address }`: cartero nunca la carga (los programas de correo las ocultan, y le dicen al remitente quién abrió la carta), así que no se verá; pon la imagen en la carpeta de la campaña y muéstrala por el nombre de su archivo
+campaign-logo-in-plain-letter = la firma muestra `{ $image }`, pero esta carta es texto sin formato, que no muestra imágenes, así que va sin ella: pon .md al nombre de la plantilla para enviar cartas que la muestren
 campaign-attachment-blocked = `{ $file }` es un tipo de archivo que los proveedores de correo no dejan pasar (programas y scripts): la carta sería rechazada o llegaría sin él (meterlo en un .zip no sirve): envía un PDF, o un enlace al archivo
 campaign-letter-too-big = esta carta ocupa { $size } tal como se envía, más de los { $limit } que acepta tu proveedor (`[smtp] max-message-size`): adjunta archivos más pequeños, o menos
 cmd-send-file-changed = { $key }: un archivo de esta carta cambió después de que la aprobaras: no se ha enviado; vuelve a leerla con `cartero review`

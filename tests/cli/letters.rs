@@ -233,6 +233,10 @@ fn a_txt_template_stays_one_plain_text_part_with_the_signature_as_text() {
             .replace("attachments = [\"catálogo 2027.pdf\"]\n", ""),
     );
     c.append("cartero.toml", &smtp.config());
+    // The logo cannot show in a plain letter: said, not silently left out.
+    c.run(&["check"]).success().stderr_has(
+        "warning: firma.md, client `Pepi Ruiz`: the signature shows `logo.png`, but this letter is plain text",
+    );
     let _ = approve_all(&c);
     c.run(&["send", "--yes"]).success().stdout_has("sent 2");
     let received = smtp.received();

@@ -20,6 +20,14 @@ impl Campaign<'_> {
                 }));
             }
         }
+        if !email.markdown {
+            // A plain-text letter shows no image: the signature's logo would silently go.
+            for image in self.templates.signature_images() {
+                problems.push(self.on_row(client, &image, Problem::warning, || {
+                    tr!("campaign-logo-in-plain-letter", image = &image)
+                }));
+            }
+        }
         if email.markdown {
             for address in markdown::remote_images(&email.body) {
                 problems.push(self.on_row(client, &address, Problem::warning, || {

@@ -90,6 +90,14 @@ impl Templates {
     }
 
     /// Every letter gets these too.
+    /// The images a Markdown signature shows (none for a plain one).
+    pub fn signature_images(&self) -> Vec<String> {
+        match &self.additions.signature {
+            Some((text, true)) => crate::domain::markdown::images(text),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn add(&mut self, additions: Additions) {
         self.additions = additions;
     }
