@@ -1114,6 +1114,7 @@ desk-replies-button = See who answered (`cartero replies`)
 desk-running = Under way: every letter goes as `cartero send` sends it. Keep this page open, or come back to it.
 desk-ended = Done. The list shows where every client stands now.
 desk-ended-badly = It ended with something to see to: read the lines above. The list shows where every client stands now.
+desk-too-long = This is too long for the page to save (over 2 MB of text): nothing was saved. Go back with your browser, copy what you wrote, and put the long part in a file the letter carries instead.
 desk-busy = A send or a look for replies is under way and has the drafts: wait for it to end, then try again.
 desk-no-exe = cannot find cartero's own program to run the send
 desk-waiting-for-lock = waiting for the drafts folder: { $why }

@@ -1250,6 +1250,7 @@ desk-replies-button = Ver quién ha contestado (`cartero replies`)
 desk-running = En marcha: cada carta sale como la envía `cartero send`. Deja esta página abierta o vuelve luego.
 desk-ended = Hecho. La lista muestra cómo va ahora cada cliente.
 desk-ended-badly = Terminó con algo que atender: lee las líneas de arriba. La lista muestra cómo va ahora cada cliente.
+desk-too-long = Esto es demasiado largo para guardarlo desde la página (más de 2 MB de texto): no se ha guardado nada. Vuelve atrás con el navegador, copia lo que escribiste y pon la parte larga en un archivo que lleve la carta.
 desk-busy = Hay un envío o una búsqueda de respuestas en marcha y tiene los borradores: espera a que acabe y vuelve a intentarlo.
 desk-no-exe = no se encuentra el propio programa de cartero para hacer el envío
 desk-waiting-for-lock = esperando la carpeta de borradores: { $why }

@@ -469,13 +469,27 @@ fn as_on_disk(text: &str, theirs: Option<&str>) -> String {
     }
 }
 
+/// A form the desk cannot take: too long to be a letter (the page's limit, 2 MB), or not one of
+/// the desk's own.
+fn bad_form(rejection: &FormRejection) -> Response {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            refusal(&tr!("desk-too-long")),
+        )
+            .into_response();
+    }
+    (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response()
+}
+
 pub async fn act(
     State(shared): State<Arc<Shared>>,
     Path(n): Path<String>,
     form: Result<Form<ActForm>, FormRejection>,
 ) -> Response {
-    let Ok(Form(form)) = form else {
-        return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response();
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return bad_form(&rejection),
     };
     let Ok(n) = n.parse::<usize>() else {
         return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
@@ -567,8 +581,9 @@ pub async fn remember(
     Path(n): Path<String>,
     form: Result<Form<RememberForm>, FormRejection>,
 ) -> Response {
-    let Ok(Form(form)) = form else {
-        return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response();
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return bad_form(&rejection),
     };
     let Ok(n) = n.parse::<usize>() else {
         return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
@@ -671,8 +686,9 @@ pub async fn send(
     State(shared): State<Arc<Shared>>,
     form: Result<Form<RunForm>, FormRejection>,
 ) -> Response {
-    let Ok(Form(form)) = form else {
-        return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response();
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return bad_form(&rejection),
     };
     start(&shared, Kind::Send, form)
 }
@@ -681,8 +697,9 @@ pub async fn replies(
     State(shared): State<Arc<Shared>>,
     form: Result<Form<RunForm>, FormRejection>,
 ) -> Response {
-    let Ok(Form(form)) = form else {
-        return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response();
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return bad_form(&rejection),
     };
     start(&shared, Kind::Replies, form)
 }
@@ -712,8 +729,9 @@ pub async fn measure(
     Path(n): Path<String>,
     form: Result<Form<MeasureForm>, FormRejection>,
 ) -> Response {
-    let Ok(Form(form)) = form else {
-        return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response();
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return bad_form(&rejection),
     };
     let Ok(n) = n.parse::<usize>() else {
         return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();

@@ -724,6 +724,25 @@ fn replies_run_from_the_page_and_who_answered_shows_in_the_list() {
 }
 
 #[test]
+fn a_letter_too_long_for_the_page_is_said_so_and_nothing_is_saved() {
+    let c = drafted();
+    let desk = open_desk(&c, "en");
+    let (text, base) = desk.letter(1);
+    let long = format!("{text}{}", "palabra ".repeat(400_000));
+    let a = desk.post(
+        "/client/1",
+        &[("action", "save"), ("text", &long), ("base", &base)],
+    );
+    assert_eq!(a.status, 413, "{}", a.body);
+    assert!(
+        a.body.contains("too long for the page to save"),
+        "{}",
+        a.body
+    );
+    assert_eq!(c.read("drafts/0001-ana-ruiz.txt"), text, "nothing saved");
+}
+
+#[test]
 fn a_run_that_ends_in_trouble_is_not_said_done() {
     let c = drafted();
     let desk = open_desk(&c, "en");
