@@ -54,6 +54,15 @@ pub fn split_signature(text: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// A link a person can follow from a letter: the web, mail and phone. Any other (`javascript:`,
+/// a file of the sender's computer) is only its words, in both parts.
+fn followable(dest: &str) -> bool {
+    let lower = dest.to_ascii_lowercase();
+    ["http://", "https://", "mailto:", "tel:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+}
+
 /// An image the letter shows from a file of the campaign (not from the internet).
 pub fn is_local(dest: &str) -> bool {
     !dest.is_empty() && !dest.contains(':') && !dest.starts_with("//")
@@ -240,6 +249,10 @@ impl Plain {
         let Some((dest, start)) = self.links.pop() else {
             return;
         };
+        // As in the HTML part: only an address a person can follow is shown.
+        if !followable(&dest) {
+            return;
+        }
         let shown = dest.strip_prefix("mailto:").unwrap_or(&dest);
         let words = self.out[start..].trim();
         if !shown.is_empty() && words != shown && words != dest {
@@ -383,10 +396,7 @@ impl<'c> Html<'c> {
 
     /// `<a href>` for the web, mail and phone; any other address is only its words.
     fn link(&mut self, dest: &CowStr) -> String {
-        let lower = dest.to_ascii_lowercase();
-        let web = ["http://", "https://", "mailto:", "tel:"]
-            .iter()
-            .any(|s| lower.starts_with(s));
+        let web = followable(dest);
         self.plain_links.push(!web);
         if !web {
             return String::new();
@@ -484,6 +494,9 @@ mod tests {
         );
         assert!(!remote.contains("<img"), "{remote}");
         assert!(!remote.contains("javascript"), "{remote}");
+        let plain =
+            to_plain("[a](javascript:alert(1)) y [b](file:///etc/passwd) y [c](https://c.example)");
+        assert_eq!(plain, "a y b y c (https://c.example)\n");
         assert_eq!(images(LETTER), ["logo.png"]);
     }
 
