@@ -4,11 +4,16 @@
 //! A line break in a letter is meant: every line of the draft stays a line in both parts. Raw
 //! HTML in the Markdown (a client's note holding `<b>`) is shown as text, never as markup.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The characters Markdown reads as marks: backslashed, a client's note (or name, or any
 /// column) reads as the words it is, never as formatting, a link or an image.
 const MARKS: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~'];
+
+/// The Markdown a letter is read as: CommonMark, and tables (a price list, a timetable).
+fn parse(text: &str) -> Parser<'_> {
+    Parser::new_ext(text, Options::ENABLE_TABLES)
+}
 
 /// `text` as Markdown shows it literally.
 pub fn escaped(text: &str) -> String {
@@ -71,7 +76,7 @@ pub fn is_local(dest: &str) -> bool {
 /// The files the Markdown shows as images, in order, each once.
 pub fn images(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for event in Parser::new(text) {
+    for event in parse(text) {
         if let Event::Start(Tag::Image { dest_url, .. }) = event {
             if is_local(&dest_url) && !out.iter().any(|d| **d == *dest_url) {
                 out.push(dest_url.to_string());
@@ -84,7 +89,7 @@ pub fn images(text: &str) -> Vec<String> {
 /// The images the Markdown would show from elsewhere (`https://…`): never loaded, never shown.
 pub fn remote_images(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for event in Parser::new(text) {
+    for event in parse(text) {
         if let Event::Start(Tag::Image { dest_url, .. }) = event {
             if !is_local(&dest_url) && !out.iter().any(|d| **d == *dest_url) {
                 out.push(dest_url.to_string());
@@ -142,11 +147,21 @@ struct Plain {
     image: usize,
     /// An item's marker was just written: its first block needs no blank line.
     fresh_item: bool,
+    /// Inside a table: its rows' cells so far, each column's alignment, and where the cell
+    /// being written began.
+    table: Option<Table>,
+}
+
+#[derive(Default)]
+struct Table {
+    rows: Vec<Vec<String>>,
+    align: Vec<Alignment>,
+    cell: usize,
 }
 
 impl Plain {
     fn render(mut self, text: &str) -> String {
-        for event in Parser::new(text) {
+        for event in parse(text) {
             self.event(event);
         }
         let mut lines: Vec<&str> = self.out.lines().map(str::trim_end).collect();
@@ -196,6 +211,24 @@ impl Plain {
                 self.lists.push(first);
             }
             Tag::Item => self.item(),
+            Tag::Table(align) => {
+                self.block();
+                self.table = Some(Table {
+                    align,
+                    ..Table::default()
+                });
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(t) = &mut self.table {
+                    t.rows.push(Vec::new());
+                }
+            }
+            Tag::TableCell => {
+                let at = self.out.len();
+                if let Some(t) = &mut self.table {
+                    t.cell = at;
+                }
+            }
             Tag::Link { dest_url, .. } => self.links.push((dest_url.to_string(), self.out.len())),
             Tag::Image { .. } => self.image += 1,
             _ => {}
@@ -212,7 +245,56 @@ impl Plain {
             }
             TagEnd::Link => self.link_end(),
             TagEnd::Image => self.image -= 1,
+            TagEnd::TableCell => {
+                if let Some(t) = &mut self.table {
+                    let words = self.out[t.cell..].trim().to_string();
+                    self.out.truncate(t.cell);
+                    if let Some(row) = t.rows.last_mut() {
+                        row.push(words);
+                    }
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    self.table_lines(&t);
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// A table as plain text: its columns lined up by spaces, a line under the heading.
+    fn table_lines(&mut self, t: &Table) {
+        let columns = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let width = |c: usize| {
+            t.rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        let widths: Vec<usize> = (0..columns).map(width).collect();
+        for (i, row) in t.rows.iter().enumerate() {
+            if i > 0 {
+                self.newline();
+            }
+            let cells: Vec<String> = (0..columns)
+                .map(|c| {
+                    let words = row.get(c).map_or("", String::as_str);
+                    let pad = widths[c] - words.chars().count();
+                    match t.align.get(c) {
+                        Some(Alignment::Right) => format!("{}{words}", " ".repeat(pad)),
+                        _ => format!("{words}{}", " ".repeat(pad)),
+                    }
+                })
+                .collect();
+            self.out.push_str(&cells.join("   "));
+            if i == 0 && t.rows.len() > 1 {
+                self.newline();
+                let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+                self.out.push_str(&rule.join("   "));
+            }
         }
     }
 
@@ -228,10 +310,13 @@ impl Plain {
     }
 
     fn item(&mut self) {
-        if !self.out.is_empty() && !self.out.ends_with('\n') {
-            self.newline_bare();
-        } else if self.out.ends_with('\n') && !self.out.ends_with(&self.prefix.concat()) {
-            self.out.push_str(&self.prefix.concat());
+        let prefix = self.prefix.concat();
+        let line = &self.out[self.out.rfind('\n').map_or(0, |i| i + 1)..];
+        if line.is_empty() {
+            self.out.push_str(&prefix);
+        } else if line != prefix {
+            // A nested list's item under its parent's words, indented as they are.
+            self.newline();
         }
         let marker = match self.lists.last_mut() {
             Some(Some(n)) => {
@@ -293,6 +378,10 @@ struct Html<'c> {
     image: Option<(String, String)>,
     /// Links not written as `<a>` (an address that is not the web or mail): their ends too.
     plain_links: Vec<bool>,
+    /// Inside a table: each column's alignment, whether in its heading, and the cell's column.
+    table: Vec<Alignment>,
+    head: bool,
+    column: usize,
 }
 
 const P: &str = "<p style=\"margin:0 0 16px 0;\">";
@@ -305,11 +394,14 @@ impl<'c> Html<'c> {
             cid,
             image: None,
             plain_links: Vec::new(),
+            table: Vec::new(),
+            head: false,
+            column: 0,
         }
     }
 
     fn render(mut self, text: &str) -> String {
-        for event in Parser::new(text) {
+        for event in parse(text) {
             self.event(event);
         }
         self.out
@@ -358,6 +450,20 @@ impl<'c> Html<'c> {
             }
             Tag::List(None) => "<ul style=\"margin:0 0 16px 0;padding-left:24px;\">\n".into(),
             Tag::Item => "<li>".into(),
+            Tag::Table(align) => {
+                self.table = align;
+                "<table style=\"border-collapse:collapse;margin:0 0 16px 0;\">\n".into()
+            }
+            Tag::TableHead => {
+                self.head = true;
+                self.column = 0;
+                "<tr>".into()
+            }
+            Tag::TableRow => {
+                self.column = 0;
+                "<tr>".into()
+            }
+            Tag::TableCell => self.cell(),
             Tag::Emphasis => "<em>".into(),
             Tag::Strong => "<strong>".into(),
             Tag::Strikethrough => "<s>".into(),
@@ -384,6 +490,14 @@ impl<'c> Html<'c> {
             TagEnd::List(true) => "</ol>\n",
             TagEnd::List(false) => "</ul>\n",
             TagEnd::Item => "</li>\n",
+            TagEnd::Table => "</table>\n",
+            TagEnd::TableHead => {
+                self.head = false;
+                "</tr>\n"
+            }
+            TagEnd::TableRow => "</tr>\n",
+            TagEnd::TableCell if self.head => "</th>",
+            TagEnd::TableCell => "</td>",
             TagEnd::Emphasis => "</em>",
             TagEnd::Strong => "</strong>",
             TagEnd::Strikethrough => "</s>",
@@ -392,6 +506,25 @@ impl<'c> Html<'c> {
             _ => "",
         };
         self.out.push_str(close);
+    }
+
+    /// A table's cell, bordered and aligned as its column says.
+    fn cell(&mut self) -> String {
+        let align = match self.table.get(self.column) {
+            Some(Alignment::Right) => "right",
+            Some(Alignment::Center) => "center",
+            _ => "left",
+        };
+        self.column += 1;
+        let (tag, weight) = if self.head {
+            ("th", "bold")
+        } else {
+            ("td", "normal")
+        };
+        format!(
+            "<{tag} style=\"border:1px solid #cccccc;padding:4px 8px;text-align:{align};\
+             font-weight:{weight};\">"
+        )
     }
 
     /// `<a href>` for the web, mail and phone; any other address is only its words.
@@ -505,5 +638,28 @@ mod tests {
         assert_eq!(split_signature("a\n-- \nb\n"), ("a\n", Some("b\n")));
         assert_eq!(split_signature("a\n--\nb\n"), ("a\n", Some("b\n")));
         assert_eq!(split_signature("a\n--- \nb\n"), ("a\n--- \nb\n", None));
+    }
+
+    #[test]
+    fn tables_and_nested_lists_read_well_in_both_parts() {
+        let text = "- uno\n  - uno y medio\n- dos\n\n| Producto | Precio |\n|---|---:|\n\
+                    | Tornillos | 3,50 € |\n| Martillo grande | 12 € |\n\n> - en cita\n>   - dentro\n";
+        assert_eq!(
+            to_plain(text),
+            "- uno\n  - uno y medio\n- dos\n\n\
+             Producto          Precio\n---------------   ------\n\
+             Tornillos         3,50 €\nMartillo grande     12 €\n\n\
+             > - en cita\n>   - dentro\n"
+        );
+        let html = to_html(text, &|_| None);
+        assert!(html.contains("<table style="), "{html}");
+        assert!(
+            html.contains("text-align:right;font-weight:bold;\">Precio</th>"),
+            "{html}"
+        );
+        assert!(html.contains("text-align:left;font-weight:normal;\">Tornillos</td>"));
+        // A client's words never make a table: their `|` are escaped.
+        let note = escaped("a | b\n---|---\nc | d");
+        assert!(!to_html(&note, &|_| None).contains("<table"));
     }
 }
