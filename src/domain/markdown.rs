@@ -662,4 +662,23 @@ mod tests {
         let note = escaped("a | b\n---|---\nc | d");
         assert!(!to_html(&note, &|_| None).contains("<table"));
     }
+
+    proptest::proptest! {
+        /// Any mix of Markdown's marks, tables and lists among them, renders in both parts
+        /// without a panic, and the plain part holds no HTML of ours.
+        #[test]
+        fn any_markdown_renders_in_both_parts(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "| a | b |\n", "|---|:-:|\n", "| c |\n", "- ", "  - ", "1. ", "> ", "**", "*",
+                "[x](https://x.example)", "![i](logo.png)", "`", "```\n", "\n", "\n\n", "é ",
+                "palabra ", "|", "-- \n", "# ", "<b>", "&amp;", "\\",
+            ]),
+            0..40,
+        )) {
+            let text: String = pieces.concat();
+            let plain = to_plain(&text);
+            let _ = to_html(&text, &|d| (d == "logo.png").then(|| "l@x".to_string()));
+            proptest::prop_assert!(!plain.contains("<td") && !plain.contains("<li"));
+        }
+    }
 }
