@@ -18,11 +18,25 @@ fn parse(text: &str) -> Parser<'_> {
 /// `text` as Markdown shows it literally.
 pub fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if MARKS.contains(&c) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        out.push_str(&line[..line.len() - body.len()]);
+        // What starts a line as a list item or a heading's underline: `- `, `+ `, `1. `, `===`.
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        let (lead, rest) = body.split_at(digits);
+        out.push_str(lead);
+        if rest.starts_with(['-', '+', '=']) || (digits > 0 && rest.starts_with(['.', ')'])) {
             out.push('\\');
         }
-        out.push(c);
+        for c in rest.chars() {
+            if MARKS.contains(&c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
     out
 }
@@ -679,6 +693,28 @@ mod tests {
             let plain = to_plain(&text);
             let _ = to_html(&text, &|d| (d == "logo.png").then(|| "l@x".to_string()));
             proptest::prop_assert!(!plain.contains("<td") && !plain.contains("<li"));
+        }
+    }
+
+    #[test]
+    fn a_clients_words_that_begin_like_a_list_stay_words() {
+        for note in [
+            "- la feria\n+ el café",
+            "1. primero\n2) segundo",
+            "Hola\n===",
+            "-5 grados",
+        ] {
+            let text = format!("Querida Ana:\n\n{}\n", escaped(note));
+            let html = to_html(&text, &|_| None);
+            assert!(
+                !html.contains("<li") && !html.contains("<h1") && !html.contains("<ol"),
+                "{note}: {html}"
+            );
+            assert!(
+                to_plain(&text).contains(note),
+                "{note}: {}",
+                to_plain(&text)
+            );
         }
     }
 }
