@@ -20,7 +20,9 @@ use crate::domain::clients::Circle;
 use crate::domain::message;
 use crate::domain::personal;
 use crate::state::drafts::State as DraftState;
+use crate::state::journal::Delivery;
 use crate::state::survey::Entry;
+use crate::state::went;
 
 const TEMPLATES: &[(&str, &str)] = &[
     ("layout.html", include_str!("templates/layout.html")),
@@ -427,9 +429,10 @@ fn client_context(work: &Work, i: usize) -> Result<Context> {
     context.insert("fields", &e.client.fields);
     context.insert("letters", &letters);
     context.insert("memories", &memories);
-    context.insert("text", &e.text);
+    let text = shown_text(e);
+    context.insert("text", &text);
     let base = &work.survey.campaign.settings.base;
-    let files = e.text.as_deref().and_then(|t| message::goes_with(t, base));
+    let files = text.as_deref().and_then(|t| message::goes_with(t, base));
     context.insert("files", &files);
     context.insert("hash", &e.hash);
     context.insert("bound", &e.bound());
@@ -458,6 +461,31 @@ pub struct ActForm {
     /// What an approval bound to when the page was made: the files as listed.
     #[serde(default)]
     bound: Option<String>,
+}
+
+/// The letter the page shows: its draft; for a letter that went and whose draft changed since,
+/// the words as they went, when kept (`state::went`).
+fn shown_text(e: &Entry) -> Option<String> {
+    let Some(r) = e.record.as_ref() else {
+        return e.text.clone();
+    };
+    let changed = super::work::closed(e.state)
+        && r.letter
+            .as_ref()
+            .is_some_and(|l| e.bound() != Some(l.hash.as_str()));
+    let id = r
+        .sent
+        .as_ref()
+        .map(|s| s.message_id.as_str())
+        .or_else(|| r.delivery.as_ref().and_then(Delivery::message_id));
+    let (Some(id), Some(path), true) = (id, e.path.as_ref(), changed) else {
+        return e.text.clone();
+    };
+    let (Some(drafts), Some(file)) = (path.parent(), path.file_name()) else {
+        return e.text.clone();
+    };
+    let kept = went::text_of(drafts, &file.to_string_lossy(), id);
+    kept.ok().flatten().or_else(|| e.text.clone())
 }
 
 /// The text as the person wrote it, with the line ends the file has: a browser sends CRLF.

@@ -15,6 +15,7 @@ use crate::domain::message::{build_message, validate};
 use crate::settings::{Imap, SaveSent, Settings};
 use crate::state::journal::{self, Delivery, Event, FiledBy, Filer, Handed, Journal, Proof, What};
 use crate::state::survey::Survey;
+use crate::state::went;
 
 /// What a batch's APPEND came to, on its thread: the session back, the copies, and for each
 /// why it was not stored (`None`: stored for sure).
@@ -513,13 +514,20 @@ fn owed(survey: &Survey, mode: SaveSent) -> (Vec<Copy>, Vec<Copy>) {
 }
 
 /// The exact bytes a letter went with, built again from its draft, its `Date:` and its
-/// Message-ID, while the draft is still what was sent.
+/// Message-ID, while the draft is still what was sent (or from the words kept as it went,
+/// `state::went`, when the draft changed since).
 fn rebuild(settings: &Settings, survey: &Survey, c: &Copy) -> Option<Vec<u8>> {
     let entry = survey.entries.iter().find(|e| e.client.key == c.key)?;
-    if entry.bound() != c.hash.as_deref() {
-        return None;
-    }
-    let draft = validate(entry.text.as_deref()?, &c.key).ok()?;
+    let text = match entry.bound() == c.hash.as_deref() {
+        true => entry.text.clone()?,
+        false => {
+            let path = entry.path.as_ref()?;
+            let file = path.file_name()?.to_string_lossy();
+            let hash = c.hash.as_deref()?;
+            went::verified(&settings.drafts, &settings.base, &file, &c.id, hash).ok()??
+        }
+    };
+    let draft = validate(&text, &c.key).ok()?;
     let sender = settings.sender().ok()?;
     // The files as they were sent: the hash above holds their bytes too.
     let files = letter::load(&draft.email, &settings.base).ok()?;

@@ -418,10 +418,15 @@ fn letter_of(
     let Some(file) = records.get(&e.client).and_then(|r| r.draft.as_ref()) else {
         return Ok(None);
     };
-    let Some(draft) = crate::state::drafts::read_draft(&drafts.join(file))? else {
-        return Ok(None);
+    // The words as they went, when kept; else the draft (a letter sent before copies were kept).
+    let text = match crate::state::went::text_of(drafts, file, message_id)? {
+        Some(text) => text,
+        None => match crate::state::drafts::read_draft(&drafts.join(file))? {
+            Some(draft) => draft.text,
+            None => return Ok(None),
+        },
     };
-    let Ok(parsed) = parse(&draft.text) else {
+    let Ok(parsed) = parse(&text) else {
         return Ok(None);
     };
     // What the journal says of this very letter (not of one sent after it).

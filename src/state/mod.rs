@@ -8,3 +8,4 @@ pub mod limits;
 pub mod lock;
 pub mod plan;
 pub mod survey;
+pub mod went;

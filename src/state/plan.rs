@@ -20,6 +20,8 @@ pub struct Job {
     pub message_id: Option<String>,
     /// The draft file's stem, for a dry run's `.eml` name.
     pub stem: String,
+    /// The draft file's name, for the copy of the letter as it goes (`state::went`).
+    pub file: String,
     pub draft: Draft,
     /// The draft's text, which with the files' bytes must still hash as `hash` when it goes.
     pub text: String,
@@ -138,6 +140,10 @@ impl<'a> Plan<'a> {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
+                file: path
+                    .file_name()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
                 draft,
                 text: text.clone(),
                 hash: hash.to_string(),
@@ -241,7 +247,10 @@ pub fn arrivals(
             .and_then(Delivery::message_id);
         match (e.state, uncertain) {
             (State::Sent | State::Bounced, _) => out.push(Arrival::AlreadySent { key }),
-            (_, Some(message_id)) => out.push(settled(e, key, message_id, now)?),
+            (_, Some(message_id)) => {
+                let base = &survey.campaign.settings.base;
+                out.push(settled(e, key, message_id, base, now)?)
+            }
             (state, _) => bail!(tr!(
                 "plan-arrived-not-uncertain",
                 key = &key,
@@ -275,10 +284,27 @@ fn settled(
     e: &super::survey::Entry,
     key: String,
     message_id: &str,
+    base: &std::path::Path,
     now: DateTime<FixedOffset>,
 ) -> Result<Arrival> {
     let letter = e.record.as_ref().and_then(|r| r.letter.as_ref());
-    if let Some(went) = letter.filter(|l| e.bound() != Some(l.hash.as_str())) {
+    // The draft changed since, but the words as they went were kept: those are what went.
+    let kept = |hash: &str| -> Result<bool> {
+        let Some(path) = &e.path else {
+            return Ok(false);
+        };
+        let (Some(drafts), Some(file)) = (path.parent(), path.file_name()) else {
+            return Ok(false);
+        };
+        let file = file.to_string_lossy();
+        Ok(super::went::verified(drafts, base, &file, message_id, hash)?.is_some())
+    };
+    let changed = letter.filter(|l| e.bound() != Some(l.hash.as_str()));
+    let lost = match changed {
+        Some(l) if !kept(&l.hash)? => Some(l),
+        _ => None,
+    };
+    if let Some(went) = lost {
         let sha = went.hash.chars().take(12).collect::<String>();
         bail!(match &e.path {
             Some(p) if e.hash.is_some() => tr!(
@@ -334,6 +360,16 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
             bail!(tr!("plan-resend-already-sent", key = r, message_id = &id));
         }
         if !approved_now(e) {
+            // An uncertain letter edited since it went: review leaves it alone; what went is at
+            // hand to put back.
+            if let Some(kept) = e.kept_as_went().filter(|_| e.state == State::Uncertain) {
+                bail!(tr!(
+                    "plan-resend-changed-since-it-went",
+                    key = r,
+                    kept = kept.display(),
+                    file = e.path.as_deref().unwrap_or(&kept).display()
+                ));
+            }
             bail!(tr!("plan-resend-not-approved", key = r));
         }
     }

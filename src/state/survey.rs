@@ -478,6 +478,14 @@ fn own_bound(f: &DraftFile) -> Option<String> {
 }
 
 impl Entry {
+    /// Where the words of the letter that went (or may have) are kept, when they are
+    /// (`state::went`).
+    pub fn kept_as_went(&self) -> Option<PathBuf> {
+        let path = self.path.as_ref()?;
+        let kept = super::went::path(path.parent()?, &path.file_name()?.to_string_lossy());
+        kept.is_file().then_some(kept)
+    }
+
     /// Why a letter approved as its text still is cannot go: a file it names cannot be read now
     /// (gone, moved, a folder). Such a letter is not one to read again but one to fix.
     pub fn approved_but_broken(&self) -> Option<&FileProblem> {
@@ -569,8 +577,19 @@ fn warnings_for(e: &Entry, repeat: Option<String>, note_column: &str) -> (Vec<St
         w.push(said);
     }
     let went = e.record.as_ref().and_then(|r| r.letter.as_ref());
-    if e.state == State::Uncertain && went.is_some_and(|l| e.bound() != Some(l.hash.as_str())) {
-        w.push(tr!("survey-draft-changed-after-send"));
+    let gone_or_may_have = e.state.went() || e.state == State::Uncertain;
+    if gone_or_may_have && went.is_some_and(|l| e.bound() != Some(l.hash.as_str())) {
+        w.push(match (e.state, e.kept_as_went()) {
+            (State::Uncertain, None) => tr!("survey-draft-changed-after-send"),
+            (State::Uncertain, Some(kept)) => {
+                tr!(
+                    "survey-draft-changed-after-send-kept",
+                    kept = kept.display()
+                )
+            }
+            (_, Some(kept)) => tr!("survey-sent-draft-changed-kept", kept = kept.display()),
+            (_, None) => tr!("survey-sent-draft-changed"),
+        });
     }
     (w, retold)
 }

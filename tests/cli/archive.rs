@@ -350,3 +350,82 @@ fn a_repeated_anecdote_quotes_the_earlier_letter_and_goes_when_the_draft_drops_i
     let after = warnings(&second);
     assert!(!after[0].contains("repeats"), "{after:?}");
 }
+
+#[test]
+fn the_archive_keeps_the_words_that_went_though_the_draft_is_edited_during_the_send() {
+    let smtp = SmtpServer::start(Rules {
+        delay: std::time::Duration::from_millis(300),
+        ..Rules::default()
+    });
+    let c = approved(3, &smtp.config());
+    let child = spawn(&c, &["send", "--yes"]);
+    for _ in 0..200 {
+        if !smtp.received().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(!smtp.received().is_empty(), "the first letter never came");
+    // The first letter has gone; its draft is edited while the send goes on.
+    let first = c.draft_file(0);
+    let went = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(&first, format!("{went}EDITED AFTER IT WENT\n")).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(smtp.received().len(), 3);
+    let history = c.run(&["history", "c1@example.com"]).success().stdout();
+    assert!(
+        !history.contains("EDITED"),
+        "the archive keeps what went: {history}"
+    );
+    let status = c.run(&["status"]).stdout();
+    assert!(
+        status.contains(
+            "its draft was changed after this letter went: the archive keeps the letter as it went"
+        ),
+        "{status}"
+    );
+    // Next year's list remembers what the client read.
+    let next = c.run(&["init", "--from-archive", "next"]).success();
+    let list = std::fs::read_to_string(c.path("next/clients.csv")).unwrap();
+    assert!(!list.contains("EDITED"), "{list}\n{}", next.stderr());
+}
+
+#[test]
+fn an_uncertain_letter_edited_since_it_went_can_still_be_settled_or_put_back() {
+    let server = ScriptedSmtp::start(Script {
+        faults: vec![(1, Fault::DropAfterDot)],
+        ..Script::default()
+    });
+    let c = approved(2, &server.config());
+    c.run(&["send", "--yes"]).failure();
+    assert_eq!(c.states(), ["uncertain", "sent"]);
+    let first = c.draft_file(0);
+    let went = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(&first, format!("{went}EDITED AFTER IT WENT\n")).unwrap();
+    let kept = "drafts/sent-as/0001-cliente-1.txt";
+    let status = c.run(&["status"]).stdout();
+    assert!(
+        status.contains(&format!("cartero kept the letter as it went in `{kept}`")),
+        "{status}"
+    );
+    // Sending it again means putting it back first: the way is said.
+    let err = c
+        .run(&["send", "--yes", "--resend", "c1@example.com"])
+        .stderr();
+    assert!(
+        err.contains("copy it back over") && err.contains(kept),
+        "{err}"
+    );
+    // It arrived: settled as it went, the edit notwithstanding.
+    c.run(&["send", "--yes", "--arrived", "c1@example.com"])
+        .success();
+    assert_eq!(c.states(), ["sent", "sent"]);
+    let history = c.run(&["history", "c1@example.com"]).success().stdout();
+    assert!(!history.contains("EDITED"), "{history}");
+    assert_eq!(server.letters().len(), 2, "nothing sent again");
+}

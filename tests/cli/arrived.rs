@@ -213,11 +213,50 @@ fn arrived_records_the_users_word_and_sends_nothing_else() {
 }
 
 #[test]
-fn arrived_for_a_letter_whose_draft_changed_since_it_went_is_refused() {
+fn arrived_for_a_letter_whose_draft_changed_since_it_went_files_the_letter_as_it_went() {
+    let (_smtp, imap, c) = two_uncertain();
+    let draft = c.draft_file(0);
+    let text = std::fs::read_to_string(&draft).unwrap();
+    std::fs::write(&draft, text.replace("Hola", "HOLA EDITADO")).unwrap();
+    c.run(&["status"]).success().stdout_has(
+        "its draft was changed after this letter went; cartero kept the letter as it went",
+    );
+    // The words as they went were kept when it went: those are filed and archived.
+    c.run(&["send", "--yes", "--arrived", "c1@example.com"])
+        .success()
+        .stderr_has("recorded as sent on your word");
+    let history = c.run(&["history", "c1@example.com", "--json"]).success();
+    assert!(history.stdout().contains("Hola"), "{}", history.stdout());
+    assert!(
+        !history.stdout().contains("EDITADO"),
+        "{}",
+        history.stdout()
+    );
+    let sent: Vec<String> = imap
+        .messages("Sent")
+        .iter()
+        .map(|m| String::from_utf8_lossy(&m.bytes).into_owned())
+        .collect();
+    assert!(
+        sent.iter()
+            .any(|m| m.contains("To: ") && m.contains("c1@example.com")),
+        "the letter is filed in Sent: {sent:?}"
+    );
+    assert!(
+        sent.iter().all(|m| !m.contains("EDITADO")),
+        "Sent holds the letter as it went"
+    );
+}
+
+#[test]
+fn arrived_for_a_letter_whose_draft_changed_and_whose_copy_is_gone_is_refused() {
     let (_smtp, _imap, c) = two_uncertain();
     let draft = c.draft_file(0);
     let text = std::fs::read_to_string(&draft).unwrap();
     std::fs::write(&draft, text.replace("Hola", "HOLA EDITADO")).unwrap();
+    // A letter sent before cartero kept the words as they went, or a copy lost with the power.
+    let name = draft.file_name().unwrap().to_string_lossy().into_owned();
+    std::fs::remove_file(c.path(&format!("drafts/sent-as/{name}"))).unwrap();
     c.run(&["status"])
         .success()
         .stdout_has("its draft was changed after this letter went");

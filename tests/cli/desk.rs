@@ -971,3 +971,23 @@ fn sent_from_the_desk(
     assert_eq!(desk.run_from_page("/send", &[])["code"], 0);
     (c, desk, imap, smtp)
 }
+
+#[test]
+fn a_letter_that_went_shows_as_it_went_though_its_draft_was_edited_since() {
+    let (c, desk, _imap, smtp) = sent_from_the_desk("en");
+    let went = c.read("drafts/0001-ana-ruiz.txt");
+    c.write(
+        "drafts/0001-ana-ruiz.txt",
+        went.replace("paella", "EDITED AFTER IT WENT"),
+    );
+    let page = desk.get("/client/1").body;
+    assert!(
+        page.contains("paella") && !page.contains("EDITED AFTER IT WENT"),
+        "{page}"
+    );
+    assert!(
+        page.contains("the archive keeps the letter as it went"),
+        "{page}"
+    );
+    assert_eq!(smtp.received().len(), 2);
+}

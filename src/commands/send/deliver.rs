@@ -18,6 +18,7 @@ use crate::settings::Settings;
 use crate::state::journal::{Event, Journal, Proof, What};
 use crate::state::lock::Lock;
 use crate::state::plan::{Job, Mode};
+use crate::state::went;
 
 /// What a run did.
 #[derive(Default)]
@@ -233,6 +234,11 @@ impl Run<'_> {
             return Ok(Err(e));
         }
         if self.record() {
+            // The words as they go, kept before they may have gone: what the archive keeps.
+            if let Err(e) = went::keep(&self.settings.drafts, &job.file, &letter.id, &job.text) {
+                self.outbox.abandon();
+                return Err(e);
+            }
             let sending = What::Sending {
                 hash: job.hash.clone(),
                 message_id: letter.id.clone(),
