@@ -62,9 +62,16 @@ impl Pages {
 
 /// A page that says why it cannot show anything, and nothing of the campaign.
 pub fn refusal(why: &str) -> Html<String> {
+    refusal_keeping(why, None)
+}
+
+/// A refusal that shows back what the person wrote (a letter, a memory), nothing of it saved,
+/// for them to copy: what they wrote is never lost with a refused page.
+fn refusal_keeping(why: &str, kept: Option<&str>) -> Html<String> {
     let mut context = Context::new();
     context.insert("t", &texts());
     context.insert("why", why);
+    context.insert("kept", &kept.filter(|k| !k.trim().is_empty()));
     let html = Pages::new()
         .ok()
         .and_then(|p| p.tera.render("refusal.html", &context).ok())
@@ -122,7 +129,7 @@ fn list_texts() -> [(&'static str, String); 31] {
 }
 
 /// A client's page's and the send page's words.
-fn page_texts() -> [(&'static str, String); 32] {
+fn page_texts() -> [(&'static str, String); 33] {
     [
         ("remember_hint", tr!("desk-remember-hint")),
         ("letter", tr!("desk-letter")),
@@ -153,6 +160,7 @@ fn page_texts() -> [(&'static str, String); 32] {
         ("running", tr!("desk-running")),
         ("ended", tr!("desk-ended")),
         ("ended_badly", tr!("desk-ended-badly")),
+        ("kept", tr!("desk-kept")),
         ("find", tr!("desk-find")),
         ("closed", tr!("desk-closed")),
         ("lang", crate::i18n::lang().code().to_string()),
@@ -375,6 +383,7 @@ pub async fn client(
         "rejected" => tr!("desk-done-rejected", who = &who),
         "saved" => tr!("desk-done-saved"),
         "remembered" => tr!("desk-done-remembered"),
+        "nothing-to-remember" => tr!("desk-done-nothing-to-remember"),
         _ => String::new(),
     };
     match client_context(&work, i) {
@@ -530,7 +539,7 @@ pub async fn act(
         _ => return (StatusCode::BAD_REQUEST, refusal(&tr!("desk-bad-action"))).into_response(),
     };
     if runs::busy(&shared) {
-        return busy();
+        return busy(Some(&form.text));
     }
     let mut work = lock(&shared);
     let Some(i) = index(&work, n) else {
@@ -540,6 +549,10 @@ pub async fn act(
     let shown = (form.base.as_str(), form.bound.as_deref());
     let outcome = tokio::task::block_in_place(|| work.act(i, act, &text, shown));
     match outcome {
+        Ok(Outcome::Gone) => {
+            let page = refusal_keeping(&tr!("desk-draft-gone"), Some(&form.text));
+            (StatusCode::NOT_FOUND, page).into_response()
+        }
         Ok(outcome) => answer(&shared, &work, i, act, outcome),
         Err(e) => failed(&e),
     }
@@ -617,7 +630,7 @@ pub async fn remember(
         return (StatusCode::NOT_FOUND, refusal(&tr!("desk-no-such-client"))).into_response();
     };
     if runs::busy(&shared) {
-        return busy();
+        return busy(Some(&form.memory));
     }
     let mut work = lock(&shared);
     let Some(i) = index(&work, n) else {
@@ -625,14 +638,19 @@ pub async fn remember(
     };
     match tokio::task::block_in_place(|| work.remember(i, &form.memory)) {
         Ok(true) => Redirect::to(&format!("/client/{n}?done=remembered")).into_response(),
-        Ok(false) => Redirect::to(&format!("/client/{n}")).into_response(),
+        Ok(false) => Redirect::to(&format!("/client/{n}?done=nothing-to-remember")).into_response(),
         Err(e) => failed(&e),
     }
 }
 
-/// A change asked for while a `send` or `replies` has the drafts folder.
-fn busy() -> Response {
-    (StatusCode::CONFLICT, refusal(&tr!("desk-busy"))).into_response()
+/// A change asked for while a `send` or `replies` has the drafts folder; what the person wrote
+/// shown back.
+fn busy(kept: Option<&str>) -> Response {
+    (
+        StatusCode::CONFLICT,
+        refusal_keeping(&tr!("desk-busy"), kept),
+    )
+        .into_response()
 }
 
 /// An approved letter's client, on the send page.

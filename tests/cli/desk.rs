@@ -636,12 +636,18 @@ fn the_drafts_are_never_free_while_the_desk_hands_them_to_its_send() {
             .stderr_has("`cartero send` (process");
     }
     let (text, base) = desk.letter(2);
+    let text = format!("{text}Una línea escrita mientras salía el envío\n");
     let a = desk.post(
         "/client/2",
         &[("action", "save"), ("text", &text), ("base", &base)],
     );
     assert_eq!(a.status, 409);
     assert!(a.body.contains("A send or a look for replies is under way"));
+    assert!(
+        a.body.contains("Una línea escrita mientras salía el envío"),
+        "what was typed is shown back: {}",
+        a.body
+    );
     server.release();
     for _ in 0..600 {
         let run: serde_json::Value = serde_json::from_str(&desk.get("/run").body).unwrap();
@@ -990,4 +996,34 @@ fn a_letter_that_went_shows_as_it_went_though_its_draft_was_edited_since() {
         "{page}"
     );
     assert_eq!(smtp.received().len(), 2);
+}
+
+#[test]
+fn what_the_person_wrote_is_shown_back_when_the_desk_cannot_take_it() {
+    let c = drafted();
+    let desk = open_desk(&c, "en");
+    let (text, base) = desk.letter(1);
+    std::fs::remove_file(c.path("drafts/0001-ana-ruiz.txt")).unwrap();
+    let mine = text.replace("paella", "paella & <b>las sardinas</b> de junio");
+    let a = desk.post(
+        "/client/1",
+        &[("action", "save"), ("text", &mine), ("base", &base)],
+    );
+    assert_eq!(a.status, 404, "{}", a.body);
+    assert!(
+        a.body.contains("What you wrote, nothing of it saved")
+            && a.body
+                .contains("paella &amp; &lt;b&gt;las sardinas&lt;/b&gt; de junio"),
+        "{}",
+        a.body
+    );
+    assert!(a.body.contains("close the desk"), "{}", a.body);
+    // A memory of nothing but blanks is said not kept.
+    let a = desk.post("/client/2/remember", &[("memory", "   \n ")]);
+    assert_eq!(a.status, 303);
+    let page = desk.get(a.header("location").unwrap()).body;
+    assert!(
+        page.contains("Nothing was kept: the memory was empty"),
+        "{page}"
+    );
 }
