@@ -304,12 +304,18 @@ pub fn goes_with(text: &str, base: &std::path::Path) -> Option<String> {
     (!files.is_empty()).then(|| tr!("letter-goes-with", files = files.join(", ")))
 }
 
+/// The longest word a subject may hold, in bytes, well under a header line's 998.
+const LONGEST_WORD: usize = 900;
+
 /// Reads a draft's text; the error says what to fix in the file.
 pub fn parse(text: &str) -> Result<Draft, String> {
     let text = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
         .replace("\r\n", "\n");
+    if text.trim().is_empty() {
+        return Err(tr!("message-empty"));
+    }
     let (head, body) = match text.split_once("\n\n") {
         Some((h, b)) => (h, b),
         None => return Err(tr!("message-no-blank-line")),
@@ -320,6 +326,14 @@ pub fn parse(text: &str) -> Result<Draft, String> {
         .subject
         .filter(|s| !s.is_empty())
         .ok_or_else(|| tr!("message-no-subject"))?;
+    // A header line is folded at its spaces; a word longer than a line can be is refused by
+    // servers (998 characters, RFC 5322).
+    if let Some(word) = subject.split_whitespace().find(|w| w.len() > LONGEST_WORD) {
+        return Err(tr!(
+            "message-subject-word-too-long",
+            count = word.chars().count()
+        ));
+    }
     if body.trim().is_empty() {
         return Err(tr!("message-empty-body"));
     }
@@ -442,6 +456,18 @@ mod tests {
         assert!(parse("Subject: Hola\n\nCuerpo")
             .unwrap_err()
             .contains("To:"));
+        assert!(parse("  \n \n")
+            .unwrap_err()
+            .contains("the letter is empty"));
+        let long = format!("To: a@example.com\nSubject: Hola {}\n\nb", "x".repeat(1200));
+        assert!(parse(&long)
+            .unwrap_err()
+            .contains("a word of 1200 characters"));
+        let fine = format!(
+            "To: a@example.com\nSubject: {}\n\nb",
+            "palabra ".repeat(200)
+        );
+        assert!(parse(&fine).is_ok());
         assert!(parse("To: a@example.com\nBcc: b@example.com\nSubject: x\n\nb").is_err());
         assert!(parse("To: a@example.com\nCCO: b@example.com\nSubject: x\n\nb").is_err());
         let es = parse(
