@@ -839,6 +839,7 @@ status-count-no-copy = { $count } without a copy in Sent yet
 status-count = { $clients }: { $states }
 status-answered-on = answered on { $day }
 status-no-copy-yet = no copy in Sent yet ({ $why }); the next `cartero send` tries again
+status-removed-sent = no longer on the list: { $key } (its letter went on { $day }; the archive keeps it)
 status-removed = no longer on the list: { $key } (draft `{ $draft }` kept, not sent)
 status-removed-approved = no longer on the list: { $key } (draft `{ $draft }` kept, not sent; it was approved)
 status-ask-uncertain = { $count ->

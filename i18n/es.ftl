@@ -951,6 +951,7 @@ status-count-no-copy = { $count } aún sin copia en Enviados
 status-count = { $clients }: { $states }
 status-answered-on = respondió el { $day }
 status-no-copy-yet = aún no hay copia en Enviados ({ $why }); el próximo `cartero send` lo vuelve a intentar
+status-removed-sent = ya no está en la lista: { $key } (su carta salió el { $day }; el archivo histórico la guarda)
 status-removed = ya no está en la lista: { $key } (se conserva el borrador `{ $draft }`, no se envía)
 status-removed-approved = ya no está en la lista: { $key } (se conserva el borrador `{ $draft }`, no se envía; estaba aprobado)
 status-ask-uncertain = { $count ->

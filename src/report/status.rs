@@ -246,10 +246,10 @@ fn status_row(r: &StatusRow, w: &Widths) {
 fn no_longer_on_the_list(removed: &[Removed]) {
     for r in removed {
         let draft = r.draft.as_deref().unwrap_or("-");
-        let line = if r.approved_unsent {
-            tr!("status-removed-approved", key = &r.key, draft = draft)
-        } else {
-            tr!("status-removed", key = &r.key, draft = draft)
+        let line = match (&r.sent_on, r.approved_unsent) {
+            (Some(day), _) => tr!("status-removed-sent", key = &r.key, day = day),
+            (None, true) => tr!("status-removed-approved", key = &r.key, draft = draft),
+            (None, false) => tr!("status-removed", key = &r.key, draft = draft),
         };
         say!("      {line}");
     }

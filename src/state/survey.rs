@@ -46,6 +46,8 @@ pub struct Removed {
     pub draft: Option<String>,
     /// Approved and never sent: a letter the user wanted to go.
     pub approved_unsent: bool,
+    /// Its letter went (on the day given, as the journal writes it): it stays sent.
+    pub sent_on: Option<String>,
 }
 
 /// Everything `status`, `review` and `send` need: the campaign and each client's entry.
@@ -509,6 +511,7 @@ fn removed_of(key: String, r: &Record) -> Removed {
     Removed {
         key,
         draft: r.draft.clone(),
+        sent_on: r.sent.as_ref().map(|s| s.at.format("%Y-%m-%d").to_string()),
         approved_unsent: r.sent.is_none()
             && r.decision
                 .as_ref()

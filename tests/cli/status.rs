@@ -60,3 +60,19 @@ fn output_that_cannot_be_written_is_an_error_not_a_short_success() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_client_taken_off_the_list_after_their_letter_went_is_still_said_sent() {
+    let smtp = SmtpServer::start(Rules::default());
+    let c = crate::send::approved(2, &smtp.config());
+    c.run(&["send", "--yes"]).success();
+    let list = c.read("clients.csv");
+    let kept: Vec<&str> = list.lines().filter(|l| !l.contains("c2@")).collect();
+    c.write("clients.csv", kept.join("\n") + "\n");
+    let out = c.run(&["status"]).success().stdout();
+    assert!(
+        out.contains("no longer on the list: c2@example.com (its letter went on 2026-11-22"),
+        "{out}"
+    );
+    assert!(!out.contains("not sent"), "{out}");
+}
