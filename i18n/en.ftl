@@ -187,6 +187,7 @@ cmd-init-empty-archive = the archive `{ $file }` holds no letter yet: leave `--f
 cmd-init-no-folder = failed to create the folder `{ $dir }`
 cmd-init-not-written = failed to write `{ $file }`
 cmd-init-wrote = wrote { $file }
+cmd-init-archive-list-beside = the list made from the archive is in { $file }, beside your clients.csv (kept as it was): take from it what you need, or point `[campaign] clients` at it
 cmd-init-kept = kept  { $file } (it exists; cartero never overwrites a file)
 cmd-init-kept-count = { $count ->
     [one] 1 file already existed and was left as it was

@@ -227,6 +227,7 @@ cmd-init-empty-archive = el archivo histórico `{ $file }` todavía no tiene nin
 cmd-init-no-folder = no se pudo crear la carpeta `{ $dir }`
 cmd-init-not-written = no se pudo escribir `{ $file }`
 cmd-init-wrote = escrito    { $file }
+cmd-init-archive-list-beside = la lista hecha con el archivo histórico está en { $file }, junto a tu clients.csv (que se queda como estaba): toma de ella lo que necesites, o apunta `[campaign] clients` a ella
 cmd-init-kept = conservado { $file } (ya existe; cartero nunca sobrescribe un archivo)
 cmd-init-kept-count = { $count ->
     [one] 1 archivo ya existía y se ha dejado como estaba

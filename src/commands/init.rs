@@ -101,6 +101,35 @@ pub fn scaffold(dir: &Path, clients: &str) -> Result<Vec<Outcome>> {
     Ok(outcomes)
 }
 
+/// The list from the archive written beside a `clients.csv` that was there already:
+/// `clients-from-archive.csv` (or `-2`, `-3`… when that one is there too).
+fn beside(dir: &Path, clients: &str) -> Result<PathBuf> {
+    for n in 1.. {
+        let name = match n {
+            1 => "clients-from-archive.csv".to_string(),
+            n => format!("clients-from-archive-{n}.csv"),
+        };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                use std::io::Write;
+                file.write_all(clients.as_bytes())
+                    .with_context(|| tr!("cmd-init-not-written", file = path.display()))?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(e).with_context(|| tr!("cmd-init-not-written", file = path.display()))
+            }
+        }
+    }
+    unreachable!("some name is free")
+}
+
 /// `cartero init`: the example campaign, or with `from_archive` this year's client list made
 /// from everyone written to before.
 pub fn run(dir: &Path, from_archive: Option<&Path>) -> Result<ExitCode> {
@@ -109,14 +138,24 @@ pub fn run(dir: &Path, from_archive: Option<&Path>) -> Result<ExitCode> {
         None => CLIENTS.to_string(),
     };
     let mut kept = 0;
+    let mut list_kept = false;
     for outcome in scaffold(dir, &clients)? {
         match outcome {
             Outcome::Written(p) => say!("{}", tr!("cmd-init-wrote", file = p.display())),
             Outcome::Kept(p) => {
                 kept += 1;
+                list_kept |= p.ends_with("clients.csv");
                 say!("{}", tr!("cmd-init-kept", file = p.display()))
             }
         }
+    }
+    // The list from the archive beside the one there, never over it.
+    if from_archive.is_some() && list_kept {
+        let beside = beside(dir, &clients)?;
+        say!(
+            "{}",
+            tr!("cmd-init-archive-list-beside", file = beside.display())
+        );
     }
     let cd = if dir == Path::new(".") {
         String::new()

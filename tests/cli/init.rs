@@ -35,9 +35,19 @@ fn init_from_the_archive_lists_everyone_written_to_with_last_years_note() {
     );
     assert!(csv.contains("c2@example.com,Cliente 2,,"), "{csv}");
     // Never over a list already there; and an empty archive is said.
+    next.write("2026/clients.csv", "email,name\nmine@example.com,Mine\n");
     next.run(&["--archive", archive_arg, "init", "2026", "--from-archive"])
         .success()
-        .stdout_has("kept");
+        .stdout_has("kept")
+        .stdout_has("the list made from the archive is in 2026/clients-from-archive.csv");
+    assert_eq!(
+        next.read("2026/clients.csv"),
+        "email,name\nmine@example.com,Mine\n"
+    );
+    assert_eq!(next.read("2026/clients-from-archive.csv"), csv);
+    next.run(&["--archive", archive_arg, "init", "2026", "--from-archive"])
+        .success()
+        .stdout_has("2026/clients-from-archive-2.csv");
     next.run(&["--archive", "none.sqlite3", "init", "x", "--from-archive"])
         .failure()
         .stderr_has("there is no archive at `none.sqlite3` yet");
