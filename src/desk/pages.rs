@@ -185,11 +185,12 @@ fn state_word(state: DraftState) -> String {
     }
 }
 
+/// One client's circle, as their row and page say it (the filters name the circles whole).
 fn circle_word(circle: Option<Circle>) -> String {
     match circle {
-        Some(Circle::Loved) => tr!("desk-circle-loved"),
-        Some(Circle::Ignored) => tr!("desk-circle-ignored"),
-        Some(Circle::Hated) => tr!("desk-circle-hated"),
+        Some(Circle::Loved) => tr!("desk-one-loved"),
+        Some(Circle::Ignored) => tr!("desk-one-ignored"),
+        Some(Circle::Hated) => tr!("desk-one-hated"),
         None => String::new(),
     }
 }
