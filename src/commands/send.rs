@@ -24,6 +24,9 @@ use crate::state::survey::Survey;
 
 /// `cartero send`: now, at `--at`, or day after day with `--spread`.
 pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
+    if args.limit == Some(0) {
+        bail!(tr!("cmd-send-limit-zero"));
+    }
     let daily_limit = settings.smtp.as_ref().and_then(|s| s.daily_limit);
     if args.spread && (daily_limit.is_none() || args.mode != Mode::Real) {
         bail!(tr!("cmd-send-spread-needs-limit"));
@@ -333,6 +336,7 @@ fn ended(
     let summary = SendSummary {
         mode,
         planned: plan.jobs.len(),
+        approved: plan.jobs.len() + plan.held + plan.held_by_day,
         left_before: plan.left_behind(),
         uncertain_before: plan.uncertain.len(),
         sent: tally.sent,

@@ -124,6 +124,9 @@ pub struct SendSummary<'a> {
     pub mode: Mode,
     /// Letters this run set out to send.
     pub planned: usize,
+    /// Approved letters a real run would send, those `--limit` or the daily limit held back
+    /// among them.
+    pub approved: usize,
     /// Approved letters left behind before anything went.
     pub left_before: usize,
     pub uncertain_before: usize,
@@ -156,7 +159,7 @@ pub fn send_summary(s: &SendSummary) -> usize {
     match s.mode {
         Mode::Real if behind > 0 => say!("{}", tr!("send-next-status-left")),
         Mode::Real => say!("{}", tr!("send-next-status")),
-        _ => say!("{}", tr!("send-next-for-real", count = s.planned)),
+        _ => say!("{}", tr!("send-next-for-real", count = s.approved)),
     }
     behind
 }
