@@ -18,15 +18,23 @@ pub fn clean_line(text: &str) -> String {
         .join(" ")
 }
 
-/// A multi-line value: line ends made `\n`, other control characters dropped.
+/// Unicode's embedding and override marks (U+202A…U+202E, U+2066…U+2069): in a terminal they
+/// turn the rest of the line around, so a memory could print as other words.
+fn turns_text_around(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A multi-line value: line ends made `\n`, other control characters (and the marks that turn
+/// text around) dropped.
 pub fn clean_text(text: &str) -> String {
-    if !text.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
+    let unwanted = |c: char| (c.is_control() && c != '\n' && c != '\t') || turns_text_around(c);
+    if !text.contains(unwanted) {
         return text.trim().to_string();
     }
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
-        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .filter(|&c| c == '\n' || c == '\t' || !unwanted(c))
         .collect::<String>()
         .trim()
         .to_string()

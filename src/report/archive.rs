@@ -24,7 +24,9 @@ pub fn history(email: &str, letters: &[Letter], alone: &[bool], memories: &[Memo
     if !memories.is_empty() {
         say!("{}", tr!("history-remembered"));
         for m in memories {
-            say!("  {}  {}", m.at.get(..10).unwrap_or(&m.at), m.text);
+            // Each line of a memory under the first, and nothing that turns a line around.
+            let text = crate::text::clean_text(&m.text).replace('\n', "\n              ");
+            say!("  {}  {}", m.at.get(..10).unwrap_or(&m.at), text);
         }
     }
 }

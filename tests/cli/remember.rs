@@ -81,3 +81,22 @@ fn remember_knows_an_address_from_the_archive_alone() {
         .failure()
         .stderr_has("did you mean `c1@example.com`?");
 }
+
+#[test]
+fn a_memory_of_several_lines_prints_under_its_day_and_nothing_in_it_turns_the_line_around() {
+    let server = ScriptedSmtp::start(Script::default());
+    let c = approved(1, &server.config());
+    c.run(&["send", "--yes"]).success();
+    c.run(&[
+        "remember",
+        "c1@example.com",
+        "su hija empieza la carrera\nen Valladolid \u{202e}ovitca",
+    ])
+    .success();
+    let out = c.run(&["history", "c1@example.com"]).success().stdout();
+    assert!(
+        out.contains("su hija empieza la carrera\n              en Valladolid ovitca"),
+        "{out}"
+    );
+    assert!(!out.contains('\u{202e}'), "{out}");
+}
