@@ -797,6 +797,10 @@ check-share = personal share: { $share }% on average; { $total ->
 
 draft-share = personal share: { $share }% on average; { $mass } read like a mass mail; { $unnoted } without a personal note
 draft-share-named = personal share: { $share }% on average; { $mass } read like a mass mail ({ $names }); { $unnoted } without a personal note
+draft-reopened = `{ $name }` ({ $email }): the client list changed, so the draft was written again; you had { $was } it, and that no longer holds: `cartero review` shows it again
+draft-was-approved = approved
+draft-was-skipped = skipped
+draft-was-rejected = rejected
 draft-conflict = conflict: `{ $name }` ({ $email }) changed in the client list after you edited the draft; your draft is kept, the new version is in `{ $new }`
 draft-off-list = note: `{ $key }` is no longer in the client list; its draft `{ $draft }` is kept and will not be sent
 draft-summary = { $count ->

@@ -873,6 +873,10 @@ draft-share-named = parte personal: { $share } % de media; { $mass } { $mass ->
     [one] parece
    *[other] parecen
 } un envío masivo ({ $names }); { $unnoted } sin nota personal
+draft-reopened = `{ $name }` ({ $email }): la lista de clientes cambió, así que el borrador se escribió de nuevo; lo habías { $was }, y eso ya no vale: `cartero review` te lo enseña otra vez
+draft-was-approved = aprobado
+draft-was-skipped = omitido
+draft-was-rejected = rechazado
 draft-conflict = conflicto: `{ $name }` ({ $email }) cambió en la lista de clientes después de que editaras el borrador; se conserva tu borrador y la versión nueva está en `{ $new }`
 draft-off-list = nota: `{ $key }` ya no está en la lista de clientes; su borrador `{ $draft }` se conserva y no se enviará
 draft-summary = { $count ->

@@ -158,9 +158,15 @@ impl Drafter {
                 Outcome::Unchanged
             }
             _ if current == record.written => {
+                let before = state_of(Some(record), both, false);
                 write_atomic(&path, text)?;
                 self.drafted(client, name, hash)?;
-                Outcome::Refreshed
+                match (before, record.decision.as_ref()) {
+                    (State::Approved | State::Skipped | State::Rejected, Some(decision)) => {
+                        Outcome::Reopened(decision.verdict)
+                    }
+                    _ => Outcome::Refreshed,
+                }
             }
             // The file already holds this very render (cartero wrote it, then stopped before
             // journaling it): adopt it rather than call it the user's edit.

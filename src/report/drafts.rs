@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::domain::clients::Client;
 use crate::state::drafts::Outcome;
-use crate::state::journal::Record;
+use crate::state::journal::{Record, Verdict};
 
 /// What `draft` did: conflicts, clients no longer on the list, and the counts.
 pub fn draft_outcomes(
@@ -15,6 +15,23 @@ pub fn draft_outcomes(
     dir: &Path,
 ) {
     for (i, o) in outcomes {
+        if let Outcome::Reopened(verdict) = o {
+            let c = &clients[*i];
+            let was = match verdict {
+                Verdict::Approved => tr!("draft-was-approved"),
+                Verdict::Skipped => tr!("draft-was-skipped"),
+                Verdict::Rejected => tr!("draft-was-rejected"),
+            };
+            tell!(
+                "{}",
+                tr!(
+                    "draft-reopened",
+                    name = &c.name,
+                    email = c.email.to_string(),
+                    was = was
+                )
+            );
+        }
         if let Outcome::Conflict(new) = o {
             let c = &clients[*i];
             tell!(
@@ -48,7 +65,7 @@ pub fn draft_outcomes(
 fn draft_counts(outcomes: &[(usize, Outcome)], dir: &Path) {
     let count_of = |f: fn(&Outcome) -> bool| outcomes.iter().filter(|(_, o)| f(o)).count();
     let written = count_of(|o| matches!(o, Outcome::Written | Outcome::Recreated));
-    let refreshed = count_of(|o| matches!(o, Outcome::Refreshed));
+    let refreshed = count_of(|o| matches!(o, Outcome::Refreshed | Outcome::Reopened(_)));
     let kept = count_of(|o| matches!(o, Outcome::KeptEdited | Outcome::Conflict(_)));
     let unchanged = count_of(|o| matches!(o, Outcome::Unchanged | Outcome::Untouchable(_)));
     say!(

@@ -356,6 +356,9 @@ fn number_of(name: &str) -> Option<usize> {
 pub enum Outcome {
     Written,
     Refreshed,
+    /// Refreshed, and the decision taken on the draft before (approved, skipped, rejected) no
+    /// longer holds: the new draft is to be read again.
+    Reopened(Verdict),
     Unchanged,
     KeptEdited,
     Conflict(PathBuf),

@@ -67,6 +67,28 @@ fn rerun_adds_new_clients_and_refreshes_untouched_drafts() {
 }
 
 #[test]
+fn a_decision_taken_back_by_a_refreshed_draft_is_said() {
+    let c = drafted();
+    c.run_with_stdin(
+        &["review"],
+        "a
+s
+",
+    )
+    .success();
+    c.write(
+        "clients.csv",
+        CLIENTS.replace("Vigo", "Lugo").replace("paella", "fideuá"),
+    );
+    c.run(&["draft"])
+        .success()
+        .stdout_has("2 refreshed")
+        .stderr_has("`Ana Ruiz` (ana@example.com): the client list changed, so the draft was written again; you had approved it")
+        .stderr_has("`Bo Li` (bo@example.com): the client list changed, so the draft was written again; you had skipped it");
+    assert_eq!(c.states(), ["drafted", "drafted"]);
+}
+
+#[test]
 fn an_edit_survives_a_second_draft() {
     let c = drafted();
     let path = c.draft_file(0);
