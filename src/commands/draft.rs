@@ -161,12 +161,7 @@ impl Drafter {
                 let before = state_of(Some(record), both, false);
                 write_atomic(&path, text)?;
                 self.drafted(client, name, hash)?;
-                match (before, record.decision.as_ref()) {
-                    (State::Approved | State::Skipped | State::Rejected, Some(decision)) => {
-                        Outcome::Reopened(decision.verdict)
-                    }
-                    _ => Outcome::Refreshed,
-                }
+                refreshed(before, record)
             }
             // The file already holds this very render (cartero wrote it, then stopped before
             // journaling it): adopt it rather than call it the user's edit.
@@ -217,4 +212,14 @@ fn free_name(
         }
     }
     unreachable!()
+}
+
+/// An untouched draft written again: a decision taken on it before no longer holds, and is said.
+fn refreshed(before: State, record: &Record) -> Outcome {
+    match (before, record.decision.as_ref()) {
+        (State::Approved | State::Skipped | State::Rejected, Some(decision)) => {
+            Outcome::Reopened(decision.verdict)
+        }
+        _ => Outcome::Refreshed,
+    }
 }

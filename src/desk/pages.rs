@@ -355,6 +355,15 @@ struct Remembered {
     text: String,
 }
 
+impl From<crate::state::archive::Memory> for Remembered {
+    fn from(m: crate::state::archive::Memory) -> Remembered {
+        Remembered {
+            date: m.at.get(..10).unwrap_or(&m.at).to_string(),
+            text: m.text,
+        }
+    }
+}
+
 pub async fn client(
     State(shared): State<Arc<Shared>>,
     Path(n): Path<String>,
@@ -420,13 +429,7 @@ fn client_context(work: &Work, i: usize) -> Result<Context> {
             }),
         })
         .collect();
-    let memories: Vec<Remembered> = memories
-        .into_iter()
-        .map(|m| Remembered {
-            date: m.at.get(..10).unwrap_or(&m.at).to_string(),
-            text: m.text,
-        })
-        .collect();
+    let memories: Vec<Remembered> = memories.into_iter().map(Remembered::from).collect();
     let mut context = Context::new();
     context.insert("t", &texts());
     context.insert("n", &(i + 1));
