@@ -232,7 +232,6 @@ cmd-check-imap-ok = { $label }: logged in as { $user }, sent letters go to "{ $s
 cmd-check-no-such-folder = { $label }: there is no folder "{ $folder }" (`reply-folders` under `[imap]`): write its name as your mail app shows it
 
 ## send
-cmd-send-limit-zero = `--limit 0` would send nothing: give how many letters may go in this run, 1 or more
 cmd-send-spread-needs-limit = `--spread` goes on day after day within your daily limit: add `daily-limit = N` under `[smtp]` in cartero.toml (it is for real sends, not `--dry-run` or `--to-self`)
 cmd-send-limit-reached-going-on = the daily limit is reached; going on at { $at } (`--spread`); Ctrl-C stops, and `cartero send` goes on later
 cmd-send-stopped-waiting-for-day = stopped while waiting for the next day: the letters left stay approved

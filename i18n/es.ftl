@@ -272,7 +272,6 @@ cmd-check-imap-ok = { $label }: sesión iniciada como { $user }, las cartas envi
 cmd-check-no-such-folder = { $label }: no existe la carpeta "{ $folder }" (`reply-folders` en `[imap]`): escribe su nombre tal como lo enseña tu programa de correo
 
 ## send
-cmd-send-limit-zero = `--limit 0` no enviaría nada: di cuántas cartas pueden salir en esta vez, 1 o más
 cmd-send-spread-needs-limit = `--spread` sigue día tras día dentro de tu límite diario: añade `daily-limit = N` en `[smtp]` de cartero.toml (es para envíos de verdad, no para `--dry-run` ni `--to-self`)
 cmd-send-limit-reached-going-on = se ha llegado al límite diario; se sigue el { $at } (`--spread`); Ctrl-C lo para, y `cartero send` sigue más tarde
 cmd-send-stopped-waiting-for-day = parado mientras esperaba al día siguiente: las cartas que quedan siguen aprobadas

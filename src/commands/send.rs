@@ -24,9 +24,6 @@ use crate::state::survey::Survey;
 
 /// `cartero send`: now, at `--at`, or day after day with `--spread`.
 pub fn run(settings: Settings, args: &SendRequest) -> Result<ExitCode> {
-    if args.limit == Some(0) {
-        bail!(tr!("cmd-send-limit-zero"));
-    }
     let daily_limit = settings.smtp.as_ref().and_then(|s| s.daily_limit);
     if args.spread && (daily_limit.is_none() || args.mode != Mode::Real) {
         bail!(tr!("cmd-send-spread-needs-limit"));

@@ -150,11 +150,12 @@ pub fn send_summary(s: &SendSummary) -> usize {
     for u in s.uncertain {
         tell!("{}", tr!("send-uncertain-one", what = u));
     }
-    if s.mode == Mode::Real && behind > 0 {
-        say!("{}", tr!("send-not-sent-behind", count = behind));
-    }
+    // Why the run stopped comes before the count that points "above" to it.
     if let Some(why) = s.stopped {
         tell!("{why}");
+    }
+    if s.mode == Mode::Real && behind > 0 {
+        say!("{}", tr!("send-not-sent-behind", count = behind));
     }
     match s.mode {
         Mode::Real if behind > 0 => say!("{}", tr!("send-next-status-left")),
