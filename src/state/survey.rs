@@ -484,7 +484,14 @@ impl Entry {
     /// (`state::went`).
     pub fn kept_as_went(&self) -> Option<PathBuf> {
         let path = self.path.as_ref()?;
-        let kept = super::went::path(path.parent()?, &path.file_name()?.to_string_lossy());
+        let r = self.record.as_ref()?;
+        let id = r
+            .sent
+            .as_ref()
+            .map(|s| s.message_id.as_str())
+            .or_else(|| r.delivery.as_ref().and_then(Delivery::message_id))?;
+        let file = path.file_name()?.to_string_lossy();
+        let kept = super::went::path(path.parent()?, &file, id);
         kept.is_file().then_some(kept)
     }
 

@@ -1,6 +1,7 @@
 //! The letters as they went: a copy of each draft's text, kept as its letter goes, so that the
 //! archive keeps the words that went even when the draft is edited afterwards, and a person
-//! who must put a draft back as it went has it at hand.
+//! who must put a draft back as it went has it at hand: a copy of a draft is the draft's text
+//! exactly.
 
 use std::path::{Path, PathBuf};
 
@@ -9,41 +10,40 @@ use anyhow::{Context, Result};
 /// The folder of the copies, inside the drafts folder.
 const FOLDER: &str = "sent-as";
 
-/// Where the copy of draft `file` (`0004-andrea-molina.txt`) is kept:
-/// `drafts/sent-as/0004-andrea-molina.txt`.
-pub fn path(drafts: &Path, file: &str) -> PathBuf {
-    drafts.join(FOLDER).join(file)
+/// Where the copy of letter `message_id` of draft `file` (`0004-andrea-molina.txt`) is kept:
+/// `drafts/sent-as/0004-andrea-molina.3f9a0c1e.txt`, named by its Message-ID (a letter sent
+/// again after a change is another), holding the draft's text exactly, so that it can be
+/// copied back over the draft as it is.
+pub fn path(drafts: &Path, file: &str, message_id: &str) -> PathBuf {
+    use sha2::{Digest, Sha256};
+    let stem = file.strip_suffix(".txt").unwrap_or(file);
+    let digest = Sha256::digest(message_id.as_bytes());
+    let tag: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    drafts.join(FOLDER).join(format!("{stem}.{tag}.txt"))
 }
 
 /// Keeps `text` as letter `message_id` goes. Written whole and renamed (never torn), not synced:
 /// a program killed keeps it; a machine that loses its power may lose it, and then the draft
 /// itself is read, as it always was.
 pub fn keep(drafts: &Path, file: &str, message_id: &str, text: &str) -> Result<()> {
-    let path = path(drafts, file);
+    let path = path(drafts, file, message_id);
     let folder = drafts.join(FOLDER);
     std::fs::create_dir_all(&folder)
         .with_context(|| tr!("state-write-failed", file = folder.display()))?;
     let tmp = path.with_extension("tmp~");
-    std::fs::write(&tmp, format!("Message-ID: {message_id}\n{text}"))
-        .with_context(|| tr!("state-write-failed", file = tmp.display()))?;
+    std::fs::write(&tmp, text).with_context(|| tr!("state-write-failed", file = tmp.display()))?;
     std::fs::rename(&tmp, &path).with_context(|| tr!("state-write-failed", file = path.display()))
 }
 
-/// The text letter `message_id` went with, when its copy was kept (`None` when there is none,
-/// or the copy is of a later letter); a copy that cannot be read is an error.
+/// The text letter `message_id` went with, when its copy was kept (`None` when there is none);
+/// a copy that cannot be read is an error.
 pub fn text_of(drafts: &Path, file: &str, message_id: &str) -> Result<Option<String>> {
-    let path = path(drafts, file);
-    let kept = match std::fs::read(&path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(e).with_context(|| tr!("state-went-unreadable", file = path.display()))
-        }
-    };
-    let Some((first, text)) = kept.split_once('\n') else {
-        return Ok(None);
-    };
-    Ok((first.strip_prefix("Message-ID: ") == Some(message_id)).then(|| text.to_string()))
+    let path = path(drafts, file, message_id);
+    match std::fs::read(&path) {
+        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| tr!("state-went-unreadable", file = path.display())),
+    }
 }
 
 /// The kept text of letter `message_id` when, with the letter's files as they are now, it is
@@ -78,23 +78,21 @@ mod tests {
     #[test]
     fn a_copy_is_the_text_of_its_own_letter_only() {
         let dir = tempfile::tempdir().unwrap();
-        keep(
-            dir.path(),
-            "0001-ana.txt",
-            "<1@x>",
-            "To: ana@x\nSubject: Hola\n\nHola\n",
-        )
-        .unwrap();
+        let text = "To: ana@x\nSubject: Hola\n\nHola\n";
+        keep(dir.path(), "0001-ana.txt", "<1@x>", text).unwrap();
         assert_eq!(
             text_of(dir.path(), "0001-ana.txt", "<1@x>")
                 .unwrap()
                 .as_deref(),
-            Some("To: ana@x\nSubject: Hola\n\nHola\n")
+            Some(text)
         );
+        // The copy is the draft's text exactly: copied back, it is the draft again.
+        let kept = path(dir.path(), "0001-ana.txt", "<1@x>");
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), text);
         assert_eq!(text_of(dir.path(), "0001-ana.txt", "<2@x>").unwrap(), None);
         assert_eq!(text_of(dir.path(), "0002-bo.txt", "<1@x>").unwrap(), None);
-        std::fs::remove_file(path(dir.path(), "0001-ana.txt")).unwrap();
-        std::fs::create_dir(path(dir.path(), "0001-ana.txt")).unwrap();
+        std::fs::remove_file(&kept).unwrap();
+        std::fs::create_dir(&kept).unwrap();
         assert!(text_of(dir.path(), "0001-ana.txt", "<1@x>").is_err());
     }
 }

@@ -407,7 +407,13 @@ fn an_uncertain_letter_edited_since_it_went_can_still_be_settled_or_put_back() {
     let first = c.draft_file(0);
     let went = std::fs::read_to_string(&first).unwrap();
     std::fs::write(&first, format!("{went}EDITED AFTER IT WENT\n")).unwrap();
-    let kept = "drafts/sent-as/0001-cliente-1.txt";
+    let kept = std::fs::read_dir(c.path("drafts/sent-as"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("0001-cliente-1."))
+        .map(|n| format!("drafts/sent-as/{n}"))
+        .unwrap();
+    let kept = kept.as_str();
     let status = c.run(&["status"]).stdout();
     assert!(
         status.contains(&format!("cartero kept the letter as it went in `{kept}`")),
@@ -421,11 +427,19 @@ fn an_uncertain_letter_edited_since_it_went_can_still_be_settled_or_put_back() {
         err.contains("copy it back over") && err.contains(kept),
         "{err}"
     );
-    // It arrived: settled as it went, the edit notwithstanding.
-    c.run(&["send", "--yes", "--arrived", "c1@example.com"])
+    // The advice followed to the letter: the kept copy back over the draft, and it goes again
+    // as it went, with its Message-ID.
+    std::fs::copy(c.path(kept), &first).unwrap();
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), went);
+    c.run(&["send", "--yes", "--resend", "c1@example.com"])
         .success();
     assert_eq!(c.states(), ["sent", "sent"]);
+    let letters = server.letters();
+    assert_eq!(letters.len(), 3);
+    assert_eq!(
+        parse(&letters[2].data).message_id(),
+        parse(&letters[0].data).message_id()
+    );
     let history = c.run(&["history", "c1@example.com"]).success().stdout();
     assert!(!history.contains("EDITED"), "{history}");
-    assert_eq!(server.letters().len(), 2, "nothing sent again");
 }
