@@ -254,6 +254,7 @@ cmd-send-retrying = retrying { $key } in a moment: { $why }
 cmd-send-lock-deleted = `{ $file }` was deleted while this send ran, so another cartero may be sending this campaign too; stopped before this letter went, so that no one gets a letter twice: run `cartero status`, then `cartero send` again
 cmd-send-stopped-account = stopped: the server refused to take more letters from your account ({ $why }); { $advice }. Nothing more was sent: { $key } and the letters after it stay approved, and `cartero send` goes on from there, each exactly once
 cmd-send-stopped-unreachable = stopped: the server could not be reached again ({ $why }); { $key } and the letters after it stay approved: `cartero send` goes on from there when it answers
+cmd-send-not-kept = nothing went: cartero keeps each letter's words as it goes, in `drafts/sent-as/`, and could not ({ $why }); make that a folder it can write in
 cmd-send-stopped-fatal = stopped: { $why }; { $key } and the letters after it stay approved
 cmd-send-same-refusal = stopped: the server gave { $first } and { $second } the same refusal ({ $why }), so it is about your account or the server, not them; { $advice }. Both, and the letters after them, stay approved
 cmd-send-uncertain = { $key }: { $why }; message { $id } may have arrived, so it is not sent again by itself: `cartero send --arrived { $key }` if they got it, `cartero send --resend { $key }` if not

@@ -294,6 +294,7 @@ cmd-send-retrying = se vuelve a intentar { $key } en un momento: { $why }
 cmd-send-lock-deleted = `{ $file }` se borró mientras este envío estaba en marcha, así que puede que otro cartero esté enviando esta campaña a la vez; se ha parado antes de que saliera esta carta, para que nadie reciba una carta dos veces: ejecuta `cartero status` y luego otra vez `cartero send`
 cmd-send-stopped-account = parado: el servidor no acepta más cartas de tu cuenta ({ $why }); { $advice }. No se ha enviado nada más: { $key } y las cartas siguientes siguen aprobadas, y `cartero send` sigue desde ahí, cada una exactamente una vez
 cmd-send-stopped-unreachable = parado: no se pudo volver a llegar al servidor ({ $why }); { $key } y las cartas siguientes siguen aprobadas: `cartero send` sigue desde ahí cuando responda
+cmd-send-not-kept = no salió nada: cartero guarda las palabras de cada carta al salir, en `drafts/sent-as/`, y no pudo ({ $why }); haz que sea una carpeta en la que pueda escribir
 cmd-send-stopped-fatal = parado: { $why }; { $key } y las cartas siguientes siguen aprobadas
 cmd-send-same-refusal = parado: el servidor rechazó igual a { $first } y a { $second } ({ $why }), así que es cosa de tu cuenta o del servidor, no de ellos; { $advice }. Las dos, y las cartas siguientes, siguen aprobadas
 cmd-send-uncertain = { $key }: { $why }; el correo { $id } puede haber llegado, así que no se vuelve a enviar solo: `cartero send --arrived { $key }` si lo recibió, `cartero send --resend { $key }` si no

@@ -12,7 +12,12 @@ use crate::state::archive::{letters_of_campaign, Archive};
 pub fn import(settings: Settings, dir: &Path) -> Result<ExitCode> {
     let drafts = drafts_folder(dir)?;
     let path = settings.archive_path()?;
-    let (letters, missing) = letters_of_campaign(&drafts)?;
+    // The campaign folder, where its letters' files were: the one holding its drafts folder.
+    let base = match drafts == dir {
+        true => drafts.parent().unwrap_or(dir),
+        false => dir,
+    };
+    let (letters, missing) = letters_of_campaign(&drafts, base)?;
     let mut archive = Archive::open(path)?;
     let added = archive.keep(&letters)?;
     report::imported(dir, letters.len(), added, missing, path);

@@ -442,7 +442,7 @@ fn client_context(work: &Work, i: usize) -> Result<Context> {
     context.insert("fields", &e.client.fields);
     context.insert("letters", &letters);
     context.insert("memories", &memories);
-    let text = shown_text(e);
+    let text = shown_text(e, &work.survey.campaign.settings.base);
     context.insert("text", &text);
     let base = &work.survey.campaign.settings.base;
     let files = text.as_deref().and_then(|t| message::goes_with(t, base));
@@ -478,14 +478,13 @@ pub struct ActForm {
 
 /// The letter the page shows: its draft; for a letter that went and whose draft changed since,
 /// the words as they went, when kept (`state::went`).
-fn shown_text(e: &Entry) -> Option<String> {
+fn shown_text(e: &Entry, base: &std::path::Path) -> Option<String> {
     let Some(r) = e.record.as_ref() else {
         return e.text.clone();
     };
-    let changed = super::work::closed(e.state)
-        && r.letter
-            .as_ref()
-            .is_some_and(|l| e.bound() != Some(l.hash.as_str()));
+    let handed = r.letter.as_ref();
+    let changed =
+        super::work::closed(e.state) && handed.is_some_and(|l| e.bound() != Some(l.hash.as_str()));
     let id = r
         .sent
         .as_ref()
@@ -497,8 +496,9 @@ fn shown_text(e: &Entry) -> Option<String> {
     let (Some(drafts), Some(file)) = (path.parent(), path.file_name()) else {
         return e.text.clone();
     };
-    let kept = went::text_of(drafts, &file.to_string_lossy(), id);
-    kept.ok().flatten().or_else(|| e.text.clone())
+    let hash = handed.map(|l| l.hash.as_str());
+    let file = file.to_string_lossy();
+    went::as_went(drafts, base, &file, id, hash, e.text.as_deref())
 }
 
 /// The text as the person wrote it, with the line ends the file has: a browser sends CRLF.

@@ -364,7 +364,8 @@ fn letter_of_row(r: &rusqlite::Row) -> rusqlite::Result<Letter> {
 /// The letters a campaign's drafts folder shows sent: from its journal, each with the text of
 /// its draft file (a sent draft is never rewritten). A letter whose draft file is gone is left
 /// out, and counted.
-pub fn letters_of_campaign(drafts: &Path) -> Result<(Vec<Letter>, usize)> {
+/// `base` is the campaign folder, where the letters' files are read from.
+pub fn letters_of_campaign(drafts: &Path, base: &Path) -> Result<(Vec<Letter>, usize)> {
     let (events, _) = journal::Journal::read(&drafts.join("journal.jsonl"))?;
     let records = journal::fold(&events);
     let campaign = campaign_name(drafts);
@@ -378,7 +379,7 @@ pub fn letters_of_campaign(drafts: &Path) -> Result<(Vec<Letter>, usize)> {
             continue;
         };
         let sent = (message_id.as_str(), *proof);
-        let Some(letter) = letter_of(e, sent, &records, drafts, &campaign)? else {
+        let Some(letter) = letter_of(e, sent, &records, (drafts, base), &campaign)? else {
             missing += 1;
             continue;
         };
@@ -412,19 +413,21 @@ fn letter_of(
     e: &Event,
     (message_id, proof): (&str, Proof),
     records: &HashMap<String, journal::Record>,
-    drafts: &Path,
+    (drafts, base): (&Path, &Path),
     campaign: &str,
 ) -> Result<Option<Letter>> {
     let Some(file) = records.get(&e.client).and_then(|r| r.draft.as_ref()) else {
         return Ok(None);
     };
-    // The words as they went, when kept; else the draft (a letter sent before copies were kept).
-    let text = match crate::state::went::text_of(drafts, file, message_id)? {
-        Some(text) => text,
-        None => match crate::state::drafts::read_draft(&drafts.join(file))? {
-            Some(draft) => draft.text,
-            None => return Ok(None),
-        },
+    // The words as they went: the kept copy or the draft, whichever is what went.
+    let draft = crate::state::drafts::read_draft(&drafts.join(file))?.map(|d| d.text);
+    let hash = match &e.what {
+        What::Sent { hash, .. } => hash.as_deref(),
+        _ => None,
+    };
+    let went = crate::state::went::as_went(drafts, base, file, message_id, hash, draft.as_deref());
+    let Some(text) = went else {
+        return Ok(None);
     };
     let Ok(parsed) = parse(&text) else {
         return Ok(None);
@@ -468,7 +471,7 @@ pub fn keep_campaign(settings: &crate::settings::Settings) -> Result<()> {
     let Some(path) = &settings.archive else {
         return Ok(());
     };
-    let (letters, _) = letters_of_campaign(&settings.drafts)?;
+    let (letters, _) = letters_of_campaign(&settings.drafts, &settings.base)?;
     if !letters.is_empty() {
         Archive::open(path)?.keep(&letters)?;
     }

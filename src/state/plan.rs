@@ -362,7 +362,8 @@ fn resend_keys(survey: &Survey, resend: &[String]) -> Result<Vec<String>> {
         if !approved_now(e) {
             // An uncertain letter edited since it went: review leaves it alone; what went is at
             // hand to put back.
-            if let Some(kept) = e.kept_as_went().filter(|_| e.state == State::Uncertain) {
+            let base = &survey.campaign.settings.base;
+            if let Some(kept) = e.kept_as_went(base).filter(|_| e.state == State::Uncertain) {
                 bail!(tr!(
                     "plan-resend-changed-since-it-went",
                     key = r,

@@ -159,8 +159,9 @@ impl<'s> Survey<'s> {
         let with_repeats: Vec<(&Entry, Option<String>)> =
             survey.entries.iter().zip(repeats).collect();
         let note = survey.campaign.read_as.theirs("note");
+        let base = survey.campaign.settings.base.as_path();
         let warnings = crate::par::parallel_map(&with_repeats, |(e, repeat)| {
-            warnings_for(e, repeat.clone(), note)
+            warnings_for(e, repeat.clone(), (note, base))
         });
         drop(with_repeats);
         for (entry, (w, retold)) in survey.entries.iter_mut().zip(warnings) {
@@ -297,8 +298,9 @@ impl<'s> Survey<'s> {
         self.literals = literals;
         let repeat = self.repeat_at(index);
         let note = self.campaign.read_as.theirs("note");
+        let base = self.campaign.settings.base.as_path();
         let e = &mut self.entries[index];
-        (e.warnings, e.retold) = warnings_for(e, repeat, note);
+        (e.warnings, e.retold) = warnings_for(e, repeat, (note, base));
         Ok(())
     }
 
@@ -324,7 +326,8 @@ impl<'s> Survey<'s> {
         let before = std::mem::replace(&mut self.entries[index].share, share);
         let repeat = self.repeat_at(index);
         let note = self.campaign.read_as.theirs("note");
-        let (warnings, _) = warnings_for(&self.entries[index], repeat, note);
+        let base = self.campaign.settings.base.as_path();
+        let (warnings, _) = warnings_for(&self.entries[index], repeat, (note, base));
         let e = &mut self.entries[index];
         e.share = before;
         e.text = shown;
@@ -482,7 +485,8 @@ fn own_bound(f: &DraftFile) -> Option<String> {
 impl Entry {
     /// Where the words of the letter that went (or may have) are kept, when they are
     /// (`state::went`).
-    pub fn kept_as_went(&self) -> Option<PathBuf> {
+    /// Only a copy that is what went, with the letter's files read from `base`, is named.
+    pub fn kept_as_went(&self, base: &std::path::Path) -> Option<PathBuf> {
         let path = self.path.as_ref()?;
         let r = self.record.as_ref()?;
         let id = r
@@ -490,9 +494,10 @@ impl Entry {
             .as_ref()
             .map(|s| s.message_id.as_str())
             .or_else(|| r.delivery.as_ref().and_then(Delivery::message_id))?;
-        let file = path.file_name()?.to_string_lossy();
-        let kept = super::went::path(path.parent()?, &file, id);
-        kept.is_file().then_some(kept)
+        let hash = r.letter.as_ref()?.hash.as_str();
+        let (drafts, file) = (path.parent()?, path.file_name()?.to_string_lossy());
+        super::went::verified(drafts, base, &file, id, hash).ok()??;
+        Some(super::went::path(drafts, &file, id))
     }
 
     /// Why a letter approved as its text still is cannot go: a file it names cannot be read now
@@ -546,7 +551,11 @@ fn repeat_of(e: &Entry, past: &Past, template_words: &TemplateWords) -> Option<S
 
 /// An entry's warnings, `repeat` (`repeat_of`) among them, and whether one of them is a retold
 /// anecdote; `note_column` is the list's name for the note.
-fn warnings_for(e: &Entry, repeat: Option<String>, note_column: &str) -> (Vec<String>, bool) {
+fn warnings_for(
+    e: &Entry,
+    repeat: Option<String>,
+    (note_column, base): (&str, &std::path::Path),
+) -> (Vec<String>, bool) {
     let mut w = Vec::new();
     if let Some(note) = Campaign::note_warning(&e.client, note_column) {
         w.push(note);
@@ -586,22 +595,27 @@ fn warnings_for(e: &Entry, repeat: Option<String>, note_column: &str) -> (Vec<St
     if let Some(said) = delivery_warning(e) {
         w.push(said);
     }
-    let went = e.record.as_ref().and_then(|r| r.letter.as_ref());
-    let gone_or_may_have = e.state.went() || e.state == State::Uncertain;
-    if gone_or_may_have && went.is_some_and(|l| e.bound() != Some(l.hash.as_str())) {
-        w.push(match (e.state, e.kept_as_went()) {
-            (State::Uncertain, None) => tr!("survey-draft-changed-after-send"),
-            (State::Uncertain, Some(kept)) => {
-                tr!(
-                    "survey-draft-changed-after-send-kept",
-                    kept = kept.display()
-                )
-            }
-            (_, Some(kept)) => tr!("survey-sent-draft-changed-kept", kept = kept.display()),
-            (_, None) => tr!("survey-sent-draft-changed"),
-        });
-    }
+    w.extend(changed_since_it_went(e, base));
     (w, retold)
+}
+
+/// A letter that went (or may have) whose draft changed since: said, with where its words as
+/// they went are kept when they are.
+fn changed_since_it_went(e: &Entry, base: &std::path::Path) -> Option<String> {
+    let went = e.record.as_ref().and_then(|r| r.letter.as_ref())?;
+    let gone_or_may_have = e.state.went() || e.state == State::Uncertain;
+    if !gone_or_may_have || e.bound() == Some(went.hash.as_str()) {
+        return None;
+    }
+    Some(match (e.state, e.kept_as_went(base)) {
+        (State::Uncertain, None) => tr!("survey-draft-changed-after-send"),
+        (State::Uncertain, Some(kept)) => tr!(
+            "survey-draft-changed-after-send-kept",
+            kept = kept.display()
+        ),
+        (_, Some(kept)) => tr!("survey-sent-draft-changed-kept", kept = kept.display()),
+        (_, None) => tr!("survey-sent-draft-changed"),
+    })
 }
 
 /// What the last attempt to send left to say: uncertain, refused, or the draft gone.

@@ -55,20 +55,52 @@ pub fn verified(
     message_id: &str,
     hash: &str,
 ) -> Result<Option<String>> {
-    let Some(text) = text_of(drafts, file, message_id)? else {
-        return Ok(None);
+    let kept = text_of(drafts, file, message_id)?;
+    Ok(kept.filter(|text| hashes_as(text, base, hash)))
+}
+
+/// The words letter `message_id` went with, as the archive and the desk show them: the draft
+/// while it is still the kept copy (nothing changed), else whichever of the two still hashes,
+/// with the letter's files, as what went (`hash`), else the kept copy (the files changed too),
+/// else the draft. A copy that cannot be read is passed over (`None` only without both).
+pub fn as_went(
+    drafts: &Path,
+    base: &Path,
+    file: &str,
+    message_id: &str,
+    hash: Option<&str>,
+    draft: Option<&str>,
+) -> Option<String> {
+    let kept = text_of(drafts, file, message_id).ok().flatten();
+    let (kept, draft) = match (kept, draft) {
+        (None, draft) => return draft.map(str::to_string),
+        (Some(kept), Some(draft)) if kept == draft => return Some(kept),
+        (Some(kept), None) => return Some(kept),
+        (Some(kept), Some(draft)) => (kept, draft),
     };
-    let Ok(draft) = crate::domain::message::parse(&text) else {
-        return Ok(None);
+    let went = |text: &str| hash.is_some_and(|h| hashes_as(text, base, h));
+    if went(&kept) {
+        return Some(kept);
+    }
+    if went(draft) {
+        return Some(draft.to_string());
+    }
+    Some(kept)
+}
+
+/// Whether `text`, with the files it names read from `base`, hashes as `hash` (the journal's).
+fn hashes_as(text: &str, base: &Path, hash: &str) -> bool {
+    let Ok(draft) = crate::domain::message::parse(text) else {
+        return false;
     };
     let files = match crate::domain::letter::named(&draft.email).is_empty() {
         true => crate::domain::letter::Files::default(),
         false => match crate::domain::letter::load(&draft.email, base) {
             Ok(files) => files,
-            Err(_) => return Ok(None),
+            Err(_) => return false,
         },
     };
-    Ok((crate::domain::letter::bound_hash(&text, &files) == hash).then_some(text))
+    crate::domain::letter::bound_hash(text, &files) == hash
 }
 
 #[cfg(test)]

@@ -443,3 +443,47 @@ fn an_uncertain_letter_edited_since_it_went_can_still_be_settled_or_put_back() {
     let history = c.run(&["history", "c1@example.com"]).success().stdout();
     assert!(!history.contains("EDITED"), "{history}");
 }
+
+#[test]
+fn a_kept_copy_counts_only_as_what_went_and_a_broken_one_stops_nothing() {
+    let smtp = SmtpServer::start(Rules::default());
+    let c = approved(3, &smtp.config());
+    c.run(&["send", "--yes", "--limit", "2"]);
+    let copies: Vec<std::path::PathBuf> = std::fs::read_dir(c.path("drafts/sent-as"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(copies.len(), 2);
+    // One copy altered (its draft as it went), the other a folder: the archive keeps what went
+    // for both, and every letter of the campaign.
+    let mut copies = copies;
+    copies.sort();
+    let altered = std::fs::read_to_string(&copies[0])
+        .unwrap()
+        .replace("Gracias", "TAMPERED");
+    std::fs::write(&copies[0], altered).unwrap();
+    std::fs::remove_file(&copies[1]).unwrap();
+    std::fs::create_dir(&copies[1]).unwrap();
+    c.run(&["send", "--yes"]).success();
+    for who in ["c1@example.com", "c2@example.com", "c3@example.com"] {
+        let h = c.run(&["history", who]).success().stdout();
+        assert!(
+            h.contains("Gracias") && !h.contains("TAMPERED"),
+            "{who}: {h}"
+        );
+    }
+    // A folder for the copies that cannot be one: nothing goes, and that is what is said.
+    let smtp = SmtpServer::start(Rules::default());
+    let c = approved(1, &smtp.config());
+    c.write("drafts/sent-as", "not a folder");
+    let out = c.run(&["send", "--yes"]).failure();
+    let said = format!("{}{}", out.stdout(), out.stderr());
+    assert!(
+        said.contains(
+            "nothing went: cartero keeps each letter's words as it goes, in `drafts/sent-as/`"
+        ) && !said.contains("journal could not be written"),
+        "{said}"
+    );
+    assert!(smtp.received().is_empty());
+    assert_eq!(c.states(), ["approved"]);
+}

@@ -236,8 +236,10 @@ impl Run<'_> {
         if self.record() {
             // The words as they go, kept before they may have gone: what the archive keeps.
             if let Err(e) = went::keep(&self.settings.drafts, &job.file, &letter.id, &job.text) {
+                // Nothing went: the run stops here, this letter and the rest still approved.
                 self.outbox.abandon();
-                return Err(e);
+                let why = tr!("cmd-send-not-kept", why = crate::text::error_chain(&e));
+                return Ok(Err(SendError::Fatal(why)));
             }
             let sending = What::Sending {
                 hash: job.hash.clone(),
