@@ -63,6 +63,25 @@ pub enum Outcome {
     Kept(PathBuf),
 }
 
+/// Writes a new file; `false` when one is there already, which is never overwritten (even one
+/// that appeared since anybody looked: `create_new`).
+fn write_new(path: &Path, content: &str) -> Result<bool> {
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(mut file) => {
+            use std::io::Write;
+            file.write_all(content.as_bytes())
+                .with_context(|| tr!("cmd-init-not-written", file = path.display()))?;
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e).with_context(|| tr!("cmd-init-not-written", file = path.display())),
+    }
+}
+
 /// The example campaign's files in `dir`; `clients` for the example's client list.
 pub fn scaffold(dir: &Path, clients: &str) -> Result<Vec<Outcome>> {
     let files = [
@@ -78,24 +97,9 @@ pub fn scaffold(dir: &Path, clients: &str) -> Result<Vec<Outcome>> {
             std::fs::create_dir_all(parent)
                 .with_context(|| tr!("cmd-init-no-folder", dir = parent.display()))?;
         }
-        // create_new: a file that appeared since we looked is still never overwritten.
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                use std::io::Write;
-                file.write_all(content.as_bytes())
-                    .with_context(|| tr!("cmd-init-not-written", file = path.display()))?;
-                outcomes.push(Outcome::Written(path));
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                outcomes.push(Outcome::Kept(path))
-            }
-            Err(e) => {
-                return Err(e).with_context(|| tr!("cmd-init-not-written", file = path.display()))
-            }
+        match write_new(&path, content)? {
+            true => outcomes.push(Outcome::Written(path)),
+            false => outcomes.push(Outcome::Kept(path)),
         }
     }
     Ok(outcomes)
@@ -110,21 +114,8 @@ fn beside(dir: &Path, clients: &str) -> Result<PathBuf> {
             n => format!("clients-from-archive-{n}.csv"),
         };
         let path = dir.join(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                use std::io::Write;
-                file.write_all(clients.as_bytes())
-                    .with_context(|| tr!("cmd-init-not-written", file = path.display()))?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => {
-                return Err(e).with_context(|| tr!("cmd-init-not-written", file = path.display()))
-            }
+        if write_new(&path, clients)? {
+            return Ok(path);
         }
     }
     unreachable!("some name is free")
