@@ -5,9 +5,7 @@ use crate::support::*;
 
 #[test]
 fn remember_keeps_a_dated_memory_that_history_shows() {
-    let server = ScriptedSmtp::start(Script::default());
-    let c = approved(1, &server.config());
-    c.run(&["send", "--yes"]).success();
+    let (_server, c) = sent_to_one();
     c.run(&[
         "remember",
         "c1@example.com",
@@ -70,9 +68,7 @@ fn remember_for_an_address_never_seen_is_refused_as_a_typo_unless_forced() {
 
 #[test]
 fn remember_knows_an_address_from_the_archive_alone() {
-    let server = ScriptedSmtp::start(Script::default());
-    let c = approved(1, &server.config());
-    c.run(&["send", "--yes"]).success();
+    let (_server, c) = sent_to_one();
     // The list no longer has them; the archive's letter does.
     c.write("clients.csv", "email,name,note\nzed@example.com,Zed,Hola\n");
     c.run(&["remember", "c1@example.com", "se jubila en marzo"])
@@ -84,9 +80,7 @@ fn remember_knows_an_address_from_the_archive_alone() {
 
 #[test]
 fn a_memory_of_several_lines_prints_under_its_day_and_nothing_in_it_turns_the_line_around() {
-    let server = ScriptedSmtp::start(Script::default());
-    let c = approved(1, &server.config());
-    c.run(&["send", "--yes"]).success();
+    let (_server, c) = sent_to_one();
     c.run(&[
         "remember",
         "c1@example.com",
@@ -99,4 +93,12 @@ fn a_memory_of_several_lines_prints_under_its_day_and_nothing_in_it_turns_the_li
         "{out}"
     );
     assert!(!out.contains('\u{202e}'), "{out}");
+}
+
+/// One client's letter sent (the server kept alive for the test's length).
+fn sent_to_one() -> (ScriptedSmtp, Campaign) {
+    let server = ScriptedSmtp::start(Script::default());
+    let c = approved(1, &server.config());
+    c.run(&["send", "--yes"]).success();
+    (server, c)
 }
